@@ -1,0 +1,145 @@
+package io.cxmeter.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure that reaches the REST layer into problem+json, so that tenants see one error
+ * shape from every service. Failures outside REST (authentication on plain routes) are rendered by
+ * {@link SecurityProblemRoutes}.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.toProblem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ConstraintViolationException e, UriInfo uri) {
+        boolean ourFault = e.getConstraintViolations().stream()
+                .anyMatch(v -> kinds(v.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
+        if (ourFault) {
+            LOG.error("A response failed its own validation", e);
+            return Problem.of(500, "The server produced an invalid response.").at(uri.getPath()).toResponse();
+        }
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> Problem.Violation.ofField(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        String fields = violations.stream().map(Problem.Violation::field).distinct()
+                .collect(Collectors.joining(", "));
+        return Problem.of(400, "The request is invalid: check " + fields + ".")
+                .at(uri.getPath()).withErrors(violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        Problem problem = Problem.of(400, "The request body is not valid JSON for this operation" + where + ": "
+                + e.getOriginalMessage()).at(uri.getPath());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            problem = Problem.of(400, "The request body has an invalid value for " + field + ".")
+                    .at(uri.getPath())
+                    .withErrors(List.of(Problem.Violation.ofField(field, firstLine(e.getOriginalMessage()))));
+        }
+        return problem.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return Problem.of(401, SecurityProblemRoutes.UNAUTHENTICATED).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return Problem.of(401, SecurityProblemRoutes.UNAUTHENTICATED).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(403, SecurityProblemRoutes.FORBIDDEN).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "Nothing exists at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 406 -> "None of the accepted media types can be produced here.";
+            case 415 -> "This media type is not accepted here.";
+            default -> e.getMessage();
+        };
+        return Problem.of(status, detail).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return Problem.of(500, "An unexpected error occurred. It has been logged.").at(uri.getPath()).toResponse();
+    }
+
+    /** The name of the field a violation is about, without the method and parameter prefix. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> names.add(node.getIndex() == null ? node.getName()
+                        : node.getName() + "[" + node.getIndex() + "]");
+            }
+        }
+        names.removeIf(n -> n == null || n.isEmpty());
+        return names.isEmpty() ? String.valueOf(parameter) : String.join(".", names);
+    }
+
+    private static List<ElementKind> kinds(Path path) {
+        List<ElementKind> kinds = new ArrayList<>();
+        path.forEach(node -> kinds.add(node.getKind()));
+        return kinds;
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String firstLine(String message) {
+        int end = message == null ? -1 : message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

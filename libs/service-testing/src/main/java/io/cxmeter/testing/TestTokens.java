@@ -1,0 +1,61 @@
+package io.cxmeter.testing;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import io.cxmeter.internalauth.InternalCaller;
+import io.cxmeter.internalauth.InternalToken;
+import io.cxmeter.internalauth.InternalTokenMinter;
+import io.smallrye.jwt.build.Jwt;
+
+/** Internal tokens as the gateway would mint them, and the forgeries a service must refuse. */
+public final class TestTokens {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    private TestTokens() {
+    }
+
+    /** A token for a tenant admin (all roles). */
+    public static String forTenant(String tenantId) {
+        return forTenant(tenantId, InternalCaller.ROLE_READ, InternalCaller.ROLE_WRITE, InternalCaller.ROLE_ADMIN);
+    }
+
+    public static String forTenant(String tenantId, String... roles) {
+        return mint(TestKeys.GATEWAY.getPrivate(), tenantId, roles);
+    }
+
+    /** A well-formed token for the tenant, signed by a key the gateway does not hold. */
+    public static String signedByStranger(String tenantId) {
+        return mint(TestKeys.STRANGER.getPrivate(), tenantId, InternalCaller.ROLE_READ, InternalCaller.ROLE_WRITE);
+    }
+
+    /** Signed by the gateway's key, but expired five minutes ago. */
+    public static String expired(String tenantId) {
+        long now = Instant.now().getEpochSecond();
+        return Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("test-user")
+                .claim(InternalToken.TENANT_CLAIM, tenantId).groups(InternalCaller.ROLE_READ)
+                .issuedAt(now - 900).expiresAt(now - 300)
+                .jws().sign(TestKeys.GATEWAY.getPrivate());
+    }
+
+    /** Signed by the gateway's key, but meant for another audience. */
+    public static String forAnotherAudience(String tenantId) {
+        return Jwt.issuer(InternalToken.ISSUER).audience("someone-else").subject("test-user")
+                .claim(InternalToken.TENANT_CLAIM, tenantId).groups(InternalCaller.ROLE_READ)
+                .expiresIn(300).jws().sign(TestKeys.GATEWAY.getPrivate());
+    }
+
+    /** Signed by the gateway's key, but naming no tenant. */
+    public static String withoutTenant() {
+        return Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("test-user")
+                .groups(InternalCaller.ROLE_READ).expiresIn(300).jws().sign(TestKeys.GATEWAY.getPrivate());
+    }
+
+    private static String mint(PrivateKey key, String tenantId, String... roles) {
+        return new InternalTokenMinter(key, LIFETIME)
+                .mint(new InternalCaller(tenantId, "test-user", Set.of(roles), "UTC", "EUR"));
+    }
+}
