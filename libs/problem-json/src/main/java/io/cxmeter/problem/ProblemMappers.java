@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -53,6 +54,12 @@ public class ProblemMappers {
                 .collect(Collectors.joining(", "));
         return Problem.of(400, "The request is invalid: check " + fields + ".")
                 .at(uri.getPath()).withErrors(violations).toResponse();
+    }
+
+    /** Named apart because Quarkus ships its own mapper for this subtype, and the most specific one wins. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

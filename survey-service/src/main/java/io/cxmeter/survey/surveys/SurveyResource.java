@@ -1,0 +1,64 @@
+package io.cxmeter.survey.surveys;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.cxmeter.internalauth.Caller;
+import io.cxmeter.survey.Page;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/surveys")
+@Tag(name = "Surveys")
+public class SurveyResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SurveyService surveys;
+
+    @POST
+    @Operation(summary = "Create an NPS, CSAT, CES or custom survey")
+    @APIResponse(responseCode = "201", description = "Created, with its public key for the widget")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
+    @APIResponse(responseCode = "422", description = "A scale or threshold the kind does not allow")
+    public Uni<RestResponse<SurveyView>> create(@NotNull @Valid SurveyRequest request) {
+        return surveys.create(caller.tenantId(), request)
+                .map(view -> RestResponse.ResponseBuilder.<SurveyView>created(URI.create("/api/v1/surveys/" + view.id()))
+                        .entity(view).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one survey")
+    @APIResponse(responseCode = "200", description = "The survey")
+    @APIResponse(responseCode = "404", description = "No such survey for this tenant")
+    public Uni<SurveyView> get(@PathParam("id") UUID id) {
+        return surveys.get(caller.tenantId(), id);
+    }
+
+    @GET
+    @Operation(summary = "List surveys, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page; pass nextCursor as 'cursor' for the next one")
+    public Uni<Page<SurveyView>> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return surveys.list(caller.tenantId(), cursor, limit);
+    }
+}

@@ -1,0 +1,92 @@
+package io.cxmeter.survey.surveys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.Page;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class SurveyService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SurveyRepository surveys;
+
+    @WithTransaction
+    public Uni<SurveyView> create(String tenantId, SurveyRequest request) {
+        SurveyScale scale = SurveyScale.resolve(request.kind(),
+                request.scale() == null ? null : request.scale().min(),
+                request.scale() == null ? null : request.scale().max(),
+                request.positiveFrom());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Survey survey = new Survey();
+        survey.id = UUID.randomUUID();
+        survey.tenantId = tenantId;
+        survey.name = request.name().strip();
+        survey.kind = request.kind();
+        survey.scaleMin = scale.min();
+        survey.scaleMax = scale.max();
+        survey.positiveFrom = scale.positiveFrom();
+        survey.status = SurveyStatus.ACTIVE;
+        survey.publicKey = newPublicKey();
+        survey.createdAt = now;
+        survey.updatedAt = now;
+        return surveys.persist(survey).map(SurveyView::of);
+    }
+
+    @WithSession
+    public Uni<SurveyView> get(String tenantId, UUID id) {
+        return surveys.findForTenant(tenantId, id).map(survey -> {
+            if (survey == null) {
+                throw ProblemException.notFound("No survey " + id + ".");
+            }
+            return SurveyView.of(survey);
+        });
+    }
+
+    @WithSession
+    public Uni<Page<SurveyView>> list(String tenantId, String cursor, int limit) {
+        return surveys.page(tenantId, decode(cursor), limit + 1).map(rows -> {
+            List<Survey> page = rows.stream().limit(limit).toList();
+            String next = rows.size() > limit ? encode(page.get(page.size() - 1)) : null;
+            return new Page<>(page.stream().map(SurveyView::of).toList(), next);
+        });
+    }
+
+    private static String newPublicKey() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String encode(Survey last) {
+        String raw = last.createdAt + "|" + last.id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SurveyRepository.SurveyCursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+            return new SurveyRepository.SurveyCursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            throw ProblemException.badRequest("The cursor '" + cursor + "' was not issued by this listing.");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.cxmeter.survey.surveys;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class SurveyResourceTest {
+
+    private final String tenantA = "tenant-a-" + UUID.randomUUID();
+    private final String tenantB = "tenant-b-" + UUID.randomUUID();
+
+    private static RequestSpecification as(String tenant) {
+        return given().auth().oauth2(TestTokens.forTenant(tenant)).contentType(ContentType.JSON);
+    }
+
+    private String create(String tenant, String body) {
+        return as(tenant).body(body).post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void createsASurveyWithTheKindsDefaultScale() {
+        String id = as(tenantA).body("{\"name\":\"After-chat CSAT\",\"kind\":\"CSAT\"}")
+                .when().post("/api/v1/surveys")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/surveys/"))
+                .body("scale.min", equalTo(1))
+                .body("scale.max", equalTo(5))
+                .body("positiveFrom", equalTo(4))
+                .body("status", equalTo("active"))
+                .body("publicKey", startsWith("pk_"))
+                .extract().path("id");
+
+        as(tenantA).get("/api/v1/surveys/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("After-chat CSAT"))
+                .body("kind", equalTo("CSAT"));
+    }
+
+    @Test
+    void tenantCannotSeeAnotherTenantsSurvey() {
+        String id = create(tenantA, "{\"name\":\"A's NPS\",\"kind\":\"NPS\"}");
+
+        as(tenantB).get("/api/v1/surveys/" + id)
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("No survey " + id + "."));
+        as(tenantB).get("/api/v1/surveys").then().statusCode(200).body("items", empty());
+        as(tenantA).get("/api/v1/surveys").then().body("items.id", contains(id));
+    }
+
+    @Test
+    void scaleTheKindDoesNotAllowIs422AndStoresNothing() {
+        as(tenantA).body("{\"name\":\"Odd NPS\",\"kind\":\"NPS\",\"scale\":{\"min\":1,\"max\":5}}")
+                .when().post("/api/v1/surveys")
+                .then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("scale"))
+                .body("detail", containsString("NPS surveys take the scales"));
+
+        as(tenantA).get("/api/v1/surveys").then().body("items", empty());
+    }
+
+    @Test
+    void missingFieldsAreListed() {
+        as(tenantA).body("{\"scale\":{\"min\":1}}")
+                .when().post("/api/v1/surveys")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", contains("kind", "name", "scale.max"));
+    }
+
+    @Test
+    void unknownKindIsABadRequestNamingTheField() {
+        as(tenantA).body("{\"name\":\"x\",\"kind\":\"LIKERT\"}")
+                .when().post("/api/v1/surveys")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void listsNewestFirstWithACursor() {
+        String first = create(tenantA, "{\"name\":\"one\",\"kind\":\"CES\"}");
+        String second = create(tenantA, "{\"name\":\"two\",\"kind\":\"CES\"}");
+        String third = create(tenantA, "{\"name\":\"three\",\"kind\":\"CES\"}");
+
+        String cursor = as(tenantA).queryParam("limit", 2).get("/api/v1/surveys")
+                .then().body("items.id", contains(third, second))
+                .extract().path("nextCursor");
+        as(tenantA).queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/surveys")
+                .then().body("items.id", contains(first))
+                .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void forgedCursorIsABadRequest() {
+        as(tenantA).queryParam("cursor", "not-ours").get("/api/v1/surveys")
+                .then().statusCode(400)
+                .body("detail", endsWith("was not issued by this listing."));
+    }
+
+    @Test
+    void unknownSurveyIdIs404AndMalformedIdToo() {
+        as(tenantA).get("/api/v1/surveys/" + UUID.randomUUID()).then().statusCode(404);
+        as(tenantA).get("/api/v1/surveys/not-a-uuid").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void surveysAreOnlyListedForTheirTenant() {
+        create(tenantB, "{\"name\":\"B\",\"kind\":\"NPS\"}");
+        as(tenantA).get("/api/v1/surveys").then().body("items", hasSize(0));
+    }
+}
