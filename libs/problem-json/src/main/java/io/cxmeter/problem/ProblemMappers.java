@@ -119,11 +119,18 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR -> { }
                 case PARAMETER -> parameter = node.getName();
-                default -> names.add(node.getIndex() == null ? node.getName()
-                        : node.getName() + "[" + node.getIndex() + "]");
+                default -> {
+                    // An element of a list carries its index on the node that follows the list.
+                    if (node.isInIterable() && !names.isEmpty()) {
+                        String container = names.remove(names.size() - 1);
+                        names.add(container + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey()) + "]");
+                    }
+                    if (node.getName() != null && !node.getName().isEmpty()) {
+                        names.add(node.getName());
+                    }
+                }
             }
         }
-        names.removeIf(n -> n == null || n.isEmpty());
         return names.isEmpty() ? String.valueOf(parameter) : String.join(".", names);
     }
 

@@ -1,0 +1,85 @@
+package io.cxmeter.metrics.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class EventDeliveryTest {
+
+    private final String tenantA = "tenant-a-" + UUID.randomUUID();
+    private final String tenantB = "tenant-b-" + UUID.randomUUID();
+
+    private static RequestSpecification as(String tenant) {
+        return given().auth().oauth2(TestTokens.forTenant(tenant)).contentType(ContentType.JSON);
+    }
+
+    private static String batch(String... ids) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < ids.length; i++) {
+            events.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"").append(ids[i]).append("\",\"type\":\"response.accepted\",")
+                    .append("\"occurredAt\":\"2026-02-03T08:2").append(i).append(":00Z\",\"payload\":{\"score\":9}}");
+        }
+        return "{\"events\":[" + events + "]}";
+    }
+
+    @Test
+    void redeliveredEventsAreStoredOnce() {
+        as(tenantA).body(batch("e-1", "e-2")).post("/internal/v1/events")
+                .then().statusCode(200)
+                .body("received", equalTo(2)).body("stored", equalTo(2)).body("duplicates", equalTo(0));
+
+        // The producer did not see the answer and sends again, with one new event.
+        as(tenantA).body(batch("e-1", "e-2", "e-3")).post("/internal/v1/events")
+                .then().statusCode(200)
+                .body("stored", equalTo(1)).body("duplicates", equalTo(2));
+
+        as(tenantA).get("/api/v1/metrics/freshness")
+                .then().statusCode(200)
+                .body("receivedEvents", equalTo(3))
+                .body("latestEventAt", startsWith("2026-02-03T08:22"));
+    }
+
+    @Test
+    void tenantsDoNotSeeEachOthersEvents() {
+        as(tenantA).body(batch("shared-id")).post("/internal/v1/events").then().statusCode(200);
+        // The same event id from another tenant is that tenant's own event, not a duplicate.
+        as(tenantB).body(batch("shared-id")).post("/internal/v1/events")
+                .then().body("stored", equalTo(1));
+
+        as(tenantB).get("/api/v1/metrics/freshness").then().body("receivedEvents", equalTo(1));
+        String fresh = "tenant-c-" + UUID.randomUUID();
+        as(fresh).get("/api/v1/metrics/freshness")
+                .then().body("receivedEvents", equalTo(0)).body("lastReceivedAt", nullValue());
+    }
+
+    @Test
+    void anInvalidEventRejectsTheWholeBatch() {
+        String body = "{\"events\":[{\"id\":\"ok\",\"type\":\"t\",\"occurredAt\":\"2026-02-03T08:00:00Z\"},"
+                + "{\"id\":\"bad\",\"occurredAt\":\"2026-02-03T08:00:00Z\"}]}";
+        as(tenantA).body(body).post("/internal/v1/events")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("events[1].type"));
+
+        as(tenantA).get("/api/v1/metrics/freshness").then().body("receivedEvents", equalTo(0));
+    }
+
+    @Test
+    void anEmptyBatchIsABadRequest() {
+        as(tenantA).body("{\"events\":[]}").post("/internal/v1/events")
+                .then().statusCode(400).body("errors[0].field", equalTo("events"));
+    }
+}
