@@ -1,0 +1,63 @@
+package io.cxmeter.gateway.apikeys;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.cxmeter.gateway.identity.GatewayCaller;
+import io.cxmeter.gateway.identity.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/api-keys")
+@Tag(name = "API keys")
+@RolesAllowed(Roles.ADMIN)
+public class ApiKeyResource {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ApiKeyService apiKeys;
+
+    @POST
+    @Operation(summary = "Issue an API key for the caller's tenant; the key is shown only in this answer")
+    @APIResponse(responseCode = "201", description = "Issued")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
+    public Uni<RestResponse<NewApiKey>> issue(@NotNull @Valid ApiKeyRequest request) {
+        return apiKeys.issue(GatewayCaller.requireTenant(identity).id(), request.name(), request.scopes())
+                .map(key -> RestResponse.ResponseBuilder.<NewApiKey>created(URI.create("/api/v1/api-keys/" + key.id()))
+                        .entity(key).build());
+    }
+
+    @GET
+    @Operation(summary = "List the tenant's API keys (prefix and scopes, never the secret)")
+    @APIResponse(responseCode = "200", description = "The keys, oldest first")
+    public Uni<List<ApiKeyView>> list() {
+        return apiKeys.list(GatewayCaller.requireTenant(identity).id());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke an API key; it stops working at once")
+    @APIResponse(responseCode = "200", description = "The revoked key")
+    @APIResponse(responseCode = "404", description = "No such key for this tenant")
+    public Uni<ApiKeyView> revoke(@PathParam("id") UUID id) {
+        return apiKeys.revoke(GatewayCaller.requireTenant(identity).id(), id);
+    }
+}

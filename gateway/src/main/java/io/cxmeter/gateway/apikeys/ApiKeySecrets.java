@@ -1,0 +1,74 @@
+package io.cxmeter.gateway.apikeys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * API keys look like {@code cxm_<prefix>_<secret>}. The prefix finds the stored row; the whole key is
+ * kept only as HMAC-SHA256 under a server-side pepper, so a leaked table reveals no usable key.
+ */
+public final class ApiKeySecrets {
+
+    private static final Pattern FORMAT = Pattern.compile("cxm_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MIN_PEPPER_LENGTH = 32;
+
+    private final byte[] pepper;
+
+    public ApiKeySecrets(String pepper) {
+        if (pepper == null || pepper.length() < MIN_PEPPER_LENGTH) {
+            throw new IllegalArgumentException("The API-key pepper must have at least " + MIN_PEPPER_LENGTH + " characters");
+        }
+        this.pepper = pepper.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fresh key, its lookup prefix and the hash to store. */
+    public Issued issue() {
+        byte[] prefix = new byte[6];
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(prefix);
+        RANDOM.nextBytes(secret);
+        String prefixText = HexFormat.of().formatHex(prefix);
+        String key = "cxm_" + prefixText + "_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return new Issued(prefixText, key, hash(key));
+    }
+
+    /** The lookup prefix of a well-formed key; empty for anything else. */
+    public Optional<String> prefixOf(String key) {
+        Matcher matcher = FORMAT.matcher(key == null ? "" : key);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Constant-time comparison of a presented key with a stored hash. */
+    public boolean matches(String key, String storedHash) {
+        return MessageDigest.isEqual(hash(key).getBytes(StandardCharsets.US_ASCII),
+                storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Constant-time comparison of two plain secrets (the platform admin key is configured, not stored). */
+    public static boolean sameSecret(String presented, String expected) {
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String hash(String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    public record Issued(String prefix, String key, String hash) {
+    }
+}

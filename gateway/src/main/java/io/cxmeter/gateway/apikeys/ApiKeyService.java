@@ -1,0 +1,96 @@
+package io.cxmeter.gateway.apikeys;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cxmeter.gateway.identity.TenantRef;
+import io.cxmeter.gateway.tenants.TenantDirectory;
+import io.cxmeter.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
+
+    @Inject
+    ApiKeysConfig config;
+
+    @Inject
+    TenantDirectory tenants;
+
+    private ApiKeySecrets secrets;
+
+    @PostConstruct
+    void init() {
+        secrets = new ApiKeySecrets(config.pepper());
+    }
+
+    /** Issues a key for the tenant; joins the caller's transaction when there is one. */
+    @WithTransaction
+    public Uni<NewApiKey> issue(String tenantId, String name, Set<String> scopes) {
+        ApiKeySecrets.Issued issued = secrets.issue();
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.tenantId = tenantId;
+        key.name = name.strip();
+        key.prefix = issued.prefix();
+        key.secretHash = issued.hash();
+        key.scopeSet(scopes);
+        key.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return persist(key).map(saved -> new NewApiKey(saved.id, saved.name, saved.prefix, saved.scopeSet(),
+                saved.createdAt, issued.key()));
+    }
+
+    @WithSession
+    public Uni<List<ApiKeyView>> list(String tenantId) {
+        return find("tenantId = :tenant order by createdAt", Parameters.with("tenant", tenantId)).list()
+                .map(keys -> keys.stream().map(ApiKeyView::of).toList());
+    }
+
+    /** Revokes at once: every later request with the key is refused. Revoking twice is harmless. */
+    @WithTransaction
+    public Uni<ApiKeyView> revoke(String tenantId, UUID id) {
+        return find("tenantId = :tenant and id = :id", Parameters.with("tenant", tenantId).and("id", id)).firstResult()
+                .map(key -> {
+                    if (key == null) {
+                        throw ProblemException.notFound("No API key " + id + ".");
+                    }
+                    if (key.revokedAt == null) {
+                        key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    }
+                    return ApiKeyView.of(key);
+                });
+    }
+
+    /** The live key matching the presented secret with its tenant, or null. */
+    @WithSession
+    public Uni<Match> authenticate(String presented) {
+        String prefix = secrets.prefixOf(presented).orElse(null);
+        if (prefix == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return find("prefix", prefix).firstResult().flatMap(key -> {
+            if (key == null || key.revokedAt != null || !secrets.matches(presented, key.secretHash)) {
+                return Uni.createFrom().nullItem();
+            }
+            return tenants.find(key.tenantId).map(tenant -> new Match(key.id, key.scopeSet(), tenant));
+        });
+    }
+
+    public boolean isPlatformAdminKey(String presented) {
+        return config.platformAdminKey().map(admin -> ApiKeySecrets.sameSecret(presented, admin)).orElse(false);
+    }
+
+    public record Match(UUID keyId, Set<String> scopes, TenantRef tenant) {
+    }
+}

@@ -1,0 +1,14 @@
+package io.cxmeter.gateway.apikeys;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/** A key as listings show it: never the secret, only the prefix that identifies it. */
+public record ApiKeyView(UUID id, String name, String prefix, Set<String> scopes, OffsetDateTime createdAt,
+        OffsetDateTime revokedAt) {
+
+    static ApiKeyView of(ApiKey key) {
+        return new ApiKeyView(key.id, key.name, key.prefix, key.scopeSet(), key.createdAt, key.revokedAt);
+    }
+}

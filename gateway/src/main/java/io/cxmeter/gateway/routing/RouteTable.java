@@ -1,0 +1,33 @@
+package io.cxmeter.gateway.routing;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Which service owns which public path, and which paths need no credentials. */
+public final class RouteTable {
+
+    public enum Service { SURVEY, TICKET, METRICS }
+
+    /** A path prefix and everything below it. */
+    public record Route(String prefix, Service service, boolean open) {
+
+        public String regex() {
+            return Pattern.quote(prefix) + "(/.*)?";
+        }
+    }
+
+    public static final List<Route> ROUTES = List.of(
+            new Route("/api/v1/surveys", Service.SURVEY, false),
+            new Route("/public/v1", Service.SURVEY, true),
+            new Route("/widget", Service.SURVEY, true),
+            new Route("/r", Service.SURVEY, true),
+            new Route("/api/v1/tickets", Service.TICKET, false),
+            new Route("/api/v1/customers", Service.TICKET, false),
+            new Route("/api/v1/agents", Service.TICKET, false),
+            new Route("/api/v1/scorecards", Service.TICKET, false),
+            new Route("/api/v1/reviews", Service.TICKET, false),
+            new Route("/api/v1/metrics", Service.METRICS, false));
+
+    private RouteTable() {
+    }
+}

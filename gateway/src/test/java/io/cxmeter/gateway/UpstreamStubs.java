@@ -1,0 +1,56 @@
+package io.cxmeter.gateway;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Three tiny HTTP servers standing in for survey-, ticket- and metrics-service. Each answers with
+ * what it received (its name, method, path, headers, body size), so tests see exactly what the
+ * gateway forwarded.
+ */
+public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : new String[] {"survey", "ticket", "metrics"}) {
+            config.put("cxmeter.services." + service, "http://localhost:" + echoServer(service).actualPort());
+        }
+        return config;
+    }
+
+    private HttpServer echoServer(String service) {
+        try {
+            return vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                JsonObject headers = new JsonObject();
+                request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                JsonObject echo = new JsonObject()
+                        .put("service", service)
+                        .put("method", request.method().name())
+                        .put("uri", request.uri())
+                        .put("headers", headers)
+                        .put("bodyLength", body.length())
+                        .put("bodyHash", Integer.toHexString(body.toString().hashCode()));
+                request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+            })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Upstream stub did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
