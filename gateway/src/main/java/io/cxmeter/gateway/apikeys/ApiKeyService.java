@@ -2,6 +2,7 @@ package io.cxmeter.gateway.apikeys;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
         key.prefix = issued.prefix();
         key.secretHash = issued.hash();
         key.scopeSet(scopes);
-        key.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        key.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return persist(key).map(saved -> new NewApiKey(saved.id, saved.name, saved.prefix, saved.scopeSet(),
                 saved.createdAt, issued.key()));
     }
@@ -66,7 +67,7 @@ public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
                         throw ProblemException.notFound("No API key " + id + ".");
                     }
                     if (key.revokedAt == null) {
-                        key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                     }
                     return ApiKeyView.of(key);
                 });

@@ -2,6 +2,7 @@ package io.cxmeter.gateway.tenants;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class TenantService {
             if (existing != null) {
                 throw ProblemException.conflict("Tenant '" + request.id() + "' exists already.");
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             Tenant tenant = new Tenant();
             tenant.id = request.id();
             tenant.name = request.name().strip();
@@ -69,7 +70,7 @@ public class TenantService {
             if (changes.currency() != null) {
                 tenant.currency = changes.currency();
             }
-            tenant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            tenant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             return TenantView.of(tenant);
         });
     }

@@ -2,6 +2,7 @@ package io.cxmeter.metrics.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class ReceivedEvents {
     Pool pool;
 
     public Uni<IngestionResult> store(String tenantId, EventBatch batch) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         List<Tuple> rows = batch.events().stream()
                 .map(e -> Tuple.of(tenantId, e.id(), e.type(), e.occurredAt(), now,
                         e.payload() == null ? new JsonObject() : new JsonObject(e.payload())))

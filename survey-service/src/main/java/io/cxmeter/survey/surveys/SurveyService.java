@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +33,7 @@ public class SurveyService {
                 request.scale() == null ? null : request.scale().min(),
                 request.scale() == null ? null : request.scale().max(),
                 request.positiveFrom());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Survey survey = new Survey();
         survey.id = UUID.randomUUID();
         survey.tenantId = tenantId;

@@ -2,6 +2,7 @@ package io.cxmeter.ticket.agents;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ public class AgentService {
             if (existing != null) {
                 throw ProblemException.conflict("Agent '" + request.id() + "' exists already.");
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             Agent agent = new Agent();
             agent.id = UUID.randomUUID();
             agent.tenantId = tenantId;

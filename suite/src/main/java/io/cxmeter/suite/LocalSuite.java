@@ -1,0 +1,228 @@
+package io.cxmeter.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.cxmeter.embeddedpg.EmbeddedPostgresServer;
+import io.cxmeter.internalauth.RsaKeys;
+
+/**
+ * The whole suite on one machine: one embedded PostgreSQL with a database per service, the three
+ * services on loopback, and the gateway in front, each a real process running its packaged
+ * application. Secrets (signing key pair, API-key pepper, platform admin key) are made per run.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+
+    /** How to start: where the built repository is, which ports, where logs go. */
+    public record Options(Path repoRoot, Path workDir, int gatewayPort, int surveyPort, int ticketPort, int metricsPort) {
+
+        /** Ports the OS says are free now: for tests that must not collide with anything. */
+        public static Options onFreePorts(Path repoRoot, Path workDir) {
+            return new Options(repoRoot, workDir, freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
+    private final Options options;
+    private final EmbeddedPostgresServer postgres;
+    private final List<Process> processes = new ArrayList<>();
+    private final String platformAdminKey;
+
+    private LocalSuite(Options options, EmbeddedPostgresServer postgres) {
+        this.options = options;
+        this.postgres = postgres;
+        this.platformAdminKey = "platform-" + randomToken(24);
+    }
+
+    public static LocalSuite start(Options options) {
+        Path logs = options.workDir().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("ot.epg.working-dir", options.workDir().resolve("embedded-pg").toString());
+        LocalSuite suite = new LocalSuite(options, EmbeddedPostgresServer.start());
+        try {
+            suite.launchAll(logs);
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.gatewayPort();
+    }
+
+    /** The loopback port of {@code survey}, {@code ticket} or {@code metrics}. */
+    public int servicePort(String service) {
+        return switch (service) {
+            case "survey" -> options.surveyPort();
+            case "ticket" -> options.ticketPort();
+            case "metrics" -> options.metricsPort();
+            default -> throw new IllegalArgumentException("No service " + service);
+        };
+    }
+
+    public String platformAdminKey() {
+        return platformAdminKey;
+    }
+
+    private void launchAll(Path logs) {
+        KeyPair keys = RsaKeys.generate();
+        String publicKey = RsaKeys.encode(keys.getPublic());
+
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("survey", options.surveyPort());
+        services.put("ticket", options.ticketPort());
+        services.put("metrics", options.metricsPort());
+
+        Map<String, Process> started = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> service : services.entrySet()) {
+            String name = service.getKey();
+            String prefix = name.toUpperCase();
+            Map<String, String> env = databaseEnv(prefix, postgres.createDatabase(name));
+            env.put(prefix + "_HTTP_PORT", String.valueOf(service.getValue()));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("GATEWAY_PUBLIC_KEY", publicKey);
+            started.put(name + "-service", launch(name + "-service", env, logs));
+        }
+
+        Map<String, String> gatewayEnv = databaseEnv("GATEWAY", postgres.createDatabase("gateway"));
+        gatewayEnv.put("GATEWAY_HTTP_PORT", String.valueOf(options.gatewayPort()));
+        gatewayEnv.put("GATEWAY_PRIVATE_KEY", RsaKeys.encode(keys.getPrivate()));
+        gatewayEnv.put("GATEWAY_API_KEY_PEPPER", randomToken(48));
+        gatewayEnv.put("GATEWAY_ADMIN_KEY", platformAdminKey);
+        services.forEach((name, port) -> gatewayEnv.put(name.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + port));
+        started.put("gateway", launch("gateway", gatewayEnv, logs));
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        services.forEach((name, port) -> ports.put(name + "-service", port));
+        ports.put("gateway", options.gatewayPort());
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        ports.forEach((name, port) -> awaitReady(name, started.get(name), port, deadline, logs));
+    }
+
+    private Map<String, String> databaseEnv(String prefix, String database) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(prefix + "_DB_URL", postgres.url(database));
+        env.put(prefix + "_DB_USER", postgres.username());
+        env.put(prefix + "_DB_PASSWORD", postgres.password());
+        return env;
+    }
+
+    private Process launch(String module, Map<String, String> env, Path logs) {
+        Path jar = options.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(module + ".log").toFile());
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            processes.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + module, e);
+        }
+    }
+
+    private static void awaitReady(String name, Process process, int port, Instant deadline, Path logs) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
+                        + logs.resolve(name + ".log") + tail(logs.resolve(name + ".log")));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_WITHIN + tail(logs.resolve(name + ".log")));
+    }
+
+    /** Stops the services (gracefully, then forcibly) and the database. */
+    @Override
+    public void close() {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        postgres.close();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "\n--- last lines of " + log.getFileName() + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

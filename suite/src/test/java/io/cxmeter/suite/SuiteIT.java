@@ -1,0 +1,136 @@
+package io.cxmeter.suite;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The real suite, as {@code ./run-suite.sh} starts it: four packaged applications on an embedded
+ * PostgreSQL, every request through the gateway.
+ */
+class SuiteIT {
+
+    private static LocalSuite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
+        Path work = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it"));
+        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work));
+        RestAssured.baseURI = suite.gatewayUrl();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        RestAssured.reset();
+    }
+
+    private static String registerTenant() {
+        String id = "t-" + UUID.randomUUID().toString().substring(0, 13);
+        return given().header("X-Api-Key", suite.platformAdminKey()).contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"name\":\"Tenant " + id + "\"}")
+                .post("/api/v1/tenants")
+                .then().statusCode(201).extract().path("adminKey.key");
+    }
+
+    private static RequestSpecification as(String apiKey) {
+        return given().header("X-Api-Key", apiKey).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void gatewayIsHealthy() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void unauthenticatedRequestsGetProblemJson401() {
+        given().get("/api/v1/surveys")
+                .then().statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void surveysAreTenantScopedEndToEnd() {
+        String a = registerTenant();
+        String b = registerTenant();
+
+        String id = as(a).body("{\"name\":\"After-call NPS\",\"kind\":\"NPS\"}")
+                .post("/api/v1/surveys")
+                .then().statusCode(201)
+                .header("Location", startsWith(suite.gatewayUrl() + "/api/v1/surveys/"))
+                .extract().path("id");
+
+        as(a).get("/api/v1/surveys/" + id).then().statusCode(200).body("kind", equalTo("NPS"));
+        as(b).get("/api/v1/surveys/" + id)
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        as(b).get("/api/v1/surveys").then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void agentsAreTenantScopedEndToEnd() {
+        String a = registerTenant();
+        String b = registerTenant();
+
+        as(a).body("{\"id\":\"A-3\",\"name\":\"Rūta\"}").post("/api/v1/agents").then().statusCode(201);
+
+        as(a).get("/api/v1/agents").then().body("items.id", contains("A-3"));
+        as(b).get("/api/v1/agents/A-3").then().statusCode(404);
+        as(b).get("/api/v1/agents").then().body("items", empty());
+    }
+
+    @Test
+    void metricsFreshnessIsTenantScopedEndToEnd() {
+        String a = registerTenant();
+        as(a).get("/api/v1/metrics/freshness").then().statusCode(200).body("receivedEvents", equalTo(0));
+    }
+
+    @Test
+    void validationErrorsFromAServiceReachTheCallerAsProblemJson() {
+        as(registerTenant()).body("{\"name\":\"\"}")
+                .post("/api/v1/surveys")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", contains("kind", "name"));
+    }
+
+    @Test
+    void aReadOnlyKeyCannotWriteThroughTheGateway() {
+        String admin = registerTenant();
+        String readKey = as(admin).body("{\"name\":\"dashboard\",\"scopes\":[\"read\"]}")
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+
+        as(readKey).get("/api/v1/surveys").then().statusCode(200);
+        as(readKey).body("{\"name\":\"x\",\"kind\":\"NPS\"}").post("/api/v1/surveys").then().statusCode(403);
+        as(admin).get("/api/v1/surveys").then().body("items", empty());
+    }
+
+    @Test
+    void servicesRefuseCallsThatBypassTheGateway() {
+        // Anyone who reaches a service directly, even with a valid tenant API key, is refused.
+        String key = registerTenant();
+        String gateway = suite.gatewayUrl();
+        int surveyPort = suite.servicePort("survey");
+        given().baseUri("http://127.0.0.1:" + surveyPort).header("X-Api-Key", key)
+                .get("/api/v1/surveys")
+                .then().statusCode(401);
+        given().baseUri(gateway).header("X-Api-Key", key).get("/api/v1/surveys").then().statusCode(200);
+    }
+}
