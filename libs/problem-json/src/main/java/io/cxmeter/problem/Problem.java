@@ -22,16 +22,19 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One invalid part of a request: a JSON field, a query parameter or an import line. */
+    /**
+     * One invalid part of a request: a JSON field or query parameter ({@code field}) or an import
+     * line ({@code line}, 1-based), with what is wrong with it ({@code error}, as API.md shows).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Violation(String field, Integer line, String message) {
+    public record Violation(String field, Integer line, String error) {
 
-        public static Violation ofField(String field, String message) {
-            return new Violation(field, null, message);
+        public static Violation ofField(String field, String error) {
+            return new Violation(field, null, error);
         }
 
-        public static Violation ofLine(int line, String message) {
-            return new Violation(null, line, message);
+        public static Violation ofLine(int line, String error) {
+            return new Violation(null, line, error);
         }
     }
 

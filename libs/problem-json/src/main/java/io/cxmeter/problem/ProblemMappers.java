@@ -48,7 +48,7 @@ public class ProblemMappers {
         }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> Problem.Violation.ofField(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::error))
                 .toList();
         String fields = violations.stream().map(Problem.Violation::field).distinct()
                 .collect(Collectors.joining(", "));
