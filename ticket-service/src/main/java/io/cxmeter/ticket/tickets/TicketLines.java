@@ -119,8 +119,9 @@ public final class TicketLines {
             }
         }
         List<String> tags = line.tags() == null ? List.of() : line.tags();
-        if (tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 100)) {
-            problems.add("tags must be non-empty strings of at most 100 characters");
+        if (tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 100
+                || t.indexOf(TicketStore.TAG_SEPARATOR) >= 0)) {
+            problems.add("tags must be non-empty strings of at most 100 characters without control characters");
         }
         if (!problems.isEmpty()) {
             return null;

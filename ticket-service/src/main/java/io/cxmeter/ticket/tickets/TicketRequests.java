@@ -27,7 +27,7 @@ public final class TicketRequests {
             Priority priority,
             @Size(max = 200) String team,
             @Size(max = 200) String customerId,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must not contain control characters") String> tags,
             OffsetDateTime createdAt) {
     }
 

@@ -6,10 +6,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Tickets in PostgreSQL through the reactive client, in batches: one write path serves the bulk
+ * Tickets in PostgreSQL through the reactive client, as arrays: one write path serves the bulk
  * import and every live change. A write stores the ticket with its derived facts, replaces its
  * history, registers agents on first mention and adds one outbox event, all in the caller's
  * transaction.
@@ -36,13 +36,30 @@ public class TicketStore {
 
     static final String OUTBOX_TYPE = "ticket.upserted";
 
+    /** Tags travel as one string each, joined by this character, since arrays of arrays cannot be unnested. */
+    static final char TAG_SEPARATOR = '\u001f';
+
+    /** Rows go to PostgreSQL as arrays, one statement per table and chunk, not one statement per row. */
+    private static final int CHUNK = 5_000;
+
     private static final String UPSERT = """
             INSERT INTO ticket (id, tenant_id, ticket_key, channel, subject, priority, team, customer_id, tags,
                 created_at, status, assignee, first_assigned_at, first_assignee, first_reply_at, first_reply_agent,
                 resolved_at, reopen_count, queued_at, answered_at, answered_by, abandoned_at, blocked_at,
                 talk_seconds, hold_seconds, wrap_up_seconds, handled_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28)
+            SELECT u.id, $1, u.ticket_key, u.channel, u.subject, u.priority, u.team, u.customer_id,
+                CASE WHEN u.tags = '' THEN '{}'::text[] ELSE string_to_array(u.tags, chr(31)) END,
+                u.created_at, u.status, u.assignee, u.first_assigned_at, u.first_assignee, u.first_reply_at,
+                u.first_reply_agent, u.resolved_at, u.reopen_count, u.queued_at, u.answered_at, u.answered_by,
+                u.abandoned_at, u.blocked_at, u.talk_seconds, u.hold_seconds, u.wrap_up_seconds, u.handled_at, $2
+            FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                $11::timestamptz[], $12::text[], $13::text[], $14::timestamptz[], $15::text[], $16::timestamptz[],
+                $17::text[], $18::timestamptz[], $19::int[], $20::timestamptz[], $21::timestamptz[], $22::text[],
+                $23::timestamptz[], $24::timestamptz[], $25::int[], $26::int[], $27::int[], $28::timestamptz[])
+                AS u(id, ticket_key, channel, subject, priority, team, customer_id, tags, created_at, status, assignee,
+                first_assigned_at, first_assignee, first_reply_at, first_reply_agent, resolved_at, reopen_count,
+                queued_at, answered_at, answered_by, abandoned_at, blocked_at, talk_seconds, hold_seconds,
+                wrap_up_seconds, handled_at)
             ON CONFLICT (tenant_id, ticket_key) DO UPDATE SET
                 channel = EXCLUDED.channel, subject = EXCLUDED.subject, priority = EXCLUDED.priority,
                 team = EXCLUDED.team, customer_id = EXCLUDED.customer_id, tags = EXCLUDED.tags,
@@ -55,19 +72,24 @@ public class TicketStore {
                 blocked_at = EXCLUDED.blocked_at, talk_seconds = EXCLUDED.talk_seconds,
                 hold_seconds = EXCLUDED.hold_seconds, wrap_up_seconds = EXCLUDED.wrap_up_seconds,
                 handled_at = EXCLUDED.handled_at, updated_at = EXCLUDED.updated_at, version = ticket.version + 1
-            RETURNING id, version, (xmax = 0) AS inserted""";
+            RETURNING ticket_key, id, version, (xmax = 0) AS inserted""";
 
-    private static final String INSERT_EVENT = """
+    private static final String INSERT_EVENTS = """
             INSERT INTO ticket_event (ticket_id, seq, tenant_id, type, at, agent_id, status, talk_seconds,
-                hold_seconds, wrap_up_seconds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+                hold_seconds, wrap_up_seconds)
+            SELECT u.ticket_id, u.seq, $1, u.type, u.at, u.agent_id, u.status, u.talk, u.hold, u.wrap
+            FROM unnest($2::uuid[], $3::int[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[],
+                $9::int[], $10::int[]) AS u(ticket_id, seq, type, at, agent_id, status, talk, hold, wrap)""";
 
-    private static final String MENTION_AGENT = """
+    private static final String MENTION_AGENTS = """
             INSERT INTO agent (id, tenant_id, agent_id, name, active, created_at, updated_at)
-            VALUES ($1, $2, $3, $3, true, $4, $4) ON CONFLICT (tenant_id, agent_id) DO NOTHING""";
+            SELECT u.id, $1, u.agent_id, u.agent_id, true, $2, $2 FROM unnest($3::uuid[], $4::text[]) AS u(id, agent_id)
+            ON CONFLICT (tenant_id, agent_id) DO NOTHING""";
 
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox_event (id, tenant_id, type, aggregate_id, occurred_at, payload, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $5)""";
+            SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3
+            FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) AS u(id, aggregate_id, payload)""";
 
     private static final String SELECT_TICKET = """
             SELECT id, ticket_key, channel, subject, priority, team, customer_id, tags, created_at
@@ -94,26 +116,31 @@ public class TicketStore {
     /** Stores the tickets (creating or replacing each, history included) in the given transaction. */
     public Uni<Written> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        List<Tuple> tickets = new ArrayList<>(drafts.size());
-        for (TicketDraft draft : drafts) {
-            tickets.add(ticketRow(tenantId, draft, now));
+        Uni<Written> total = Uni.createFrom().item(new Written(0, 0));
+        for (int from = 0; from < drafts.size(); from += CHUNK) {
+            List<TicketDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + CHUNK));
+            total = total.flatMap(sum -> writeChunk(connection, tenantId, chunk, now)
+                    .map(written -> new Written(sum.created() + written.created(), sum.updated() + written.updated())));
         }
-        return connection.preparedQuery(UPSERT).executeBatch(tickets).flatMap(result -> {
-            List<UUID> ids = new ArrayList<>(drafts.size());
-            List<Integer> versions = new ArrayList<>(drafts.size());
+        return total;
+    }
+
+    private Uni<Written> writeChunk(SqlConnection connection, String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
+        return connection.preparedQuery(UPSERT).execute(ticketRows(tenantId, drafts, now)).flatMap(rows -> {
+            Map<String, UUID> ids = new HashMap<>();
+            Map<String, Integer> versions = new HashMap<>();
             int created = 0;
-            for (RowSet<Row> each = result; each != null; each = each.next()) {
-                Row row = each.iterator().next();
-                ids.add(row.getUUID("id"));
-                versions.add(row.getInteger("version"));
+            for (Row row : rows) {
+                ids.put(row.getString("ticket_key"), row.getUUID("id"));
+                versions.put(row.getString("ticket_key"), row.getInteger("version"));
                 created += row.getBoolean("inserted") ? 1 : 0;
             }
             Written written = new Written(created, drafts.size() - created);
             return connection.preparedQuery("DELETE FROM ticket_event WHERE ticket_id = ANY($1)")
-                    .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                    .flatMap(ignored -> batch(connection, INSERT_EVENT, eventRows(tenantId, drafts, ids)))
-                    .flatMap(ignored -> batch(connection, MENTION_AGENT, agentRows(tenantId, drafts, now)))
-                    .flatMap(ignored -> batch(connection, INSERT_OUTBOX, outboxRows(tenantId, drafts, versions, now)))
+                    .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
+                    .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, drafts, ids)))
+                    .flatMap(ignored -> connection.preparedQuery(MENTION_AGENTS).execute(agentRows(tenantId, drafts, now)))
+                    .flatMap(ignored -> connection.preparedQuery(INSERT_OUTBOX).execute(outboxRows(tenantId, drafts, versions, now)))
                     .map(ignored -> written);
         });
     }
@@ -211,52 +238,100 @@ public class TicketStore {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Tuple ticketRow(String tenantId, TicketDraft draft, OffsetDateTime now) {
-        TicketFacts facts = draft.facts();
-        return Tuple.wrap(new ArrayList<>(Arrays.asList(UUID.randomUUID(), tenantId, draft.key(), draft.channel().wire(),
-                draft.subject(), draft.priority().wire(), draft.team(), draft.customerId(),
-                draft.tags().toArray(String[]::new), utc(draft.createdAt()), facts.status().wire(), facts.assignee(),
-                utc(facts.firstAssignedAt()), facts.firstAssignee(), utc(facts.firstReplyAt()), facts.firstReplyAgent(),
-                utc(facts.resolvedAt()), facts.reopenCount(), utc(facts.queuedAt()), utc(facts.answeredAt()),
-                facts.answeredBy(), utc(facts.abandonedAt()), utc(facts.blockedAt()), facts.talkSeconds(),
-                facts.holdSeconds(), facts.wrapUpSeconds(), utc(facts.handledAt()), now)));
+    private static Tuple ticketRows(String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
+        int n = drafts.size();
+        UUID[] id = new UUID[n];
+        String[] key = new String[n], channel = new String[n], subject = new String[n], priority = new String[n],
+                team = new String[n], customer = new String[n], tags = new String[n], status = new String[n],
+                assignee = new String[n], firstAssignee = new String[n], firstReplyAgent = new String[n],
+                answeredBy = new String[n];
+        OffsetDateTime[] created = new OffsetDateTime[n], firstAssignedAt = new OffsetDateTime[n],
+                firstReplyAt = new OffsetDateTime[n], resolvedAt = new OffsetDateTime[n], queuedAt = new OffsetDateTime[n],
+                answeredAt = new OffsetDateTime[n], abandonedAt = new OffsetDateTime[n], blockedAt = new OffsetDateTime[n],
+                handledAt = new OffsetDateTime[n];
+        Integer[] reopens = new Integer[n], talk = new Integer[n], hold = new Integer[n], wrapUp = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            TicketDraft d = drafts.get(i);
+            TicketFacts f = d.facts();
+            id[i] = UUID.randomUUID();
+            key[i] = d.key();
+            channel[i] = d.channel().wire();
+            subject[i] = d.subject();
+            priority[i] = d.priority().wire();
+            team[i] = d.team();
+            customer[i] = d.customerId();
+            tags[i] = String.join(String.valueOf(TAG_SEPARATOR), d.tags());
+            created[i] = utc(d.createdAt());
+            status[i] = f.status().wire();
+            assignee[i] = f.assignee();
+            firstAssignedAt[i] = utc(f.firstAssignedAt());
+            firstAssignee[i] = f.firstAssignee();
+            firstReplyAt[i] = utc(f.firstReplyAt());
+            firstReplyAgent[i] = f.firstReplyAgent();
+            resolvedAt[i] = utc(f.resolvedAt());
+            reopens[i] = f.reopenCount();
+            queuedAt[i] = utc(f.queuedAt());
+            answeredAt[i] = utc(f.answeredAt());
+            answeredBy[i] = f.answeredBy();
+            abandonedAt[i] = utc(f.abandonedAt());
+            blockedAt[i] = utc(f.blockedAt());
+            talk[i] = f.talkSeconds();
+            hold[i] = f.holdSeconds();
+            wrapUp[i] = f.wrapUpSeconds();
+            handledAt[i] = utc(f.handledAt());
+        }
+        return Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, now, id, key, channel, subject, priority, team, customer,
+                tags, created, status, assignee, firstAssignedAt, firstAssignee, firstReplyAt, firstReplyAgent, resolvedAt,
+                reopens, queuedAt, answeredAt, answeredBy, abandonedAt, blockedAt, talk, hold, wrapUp, handledAt)));
     }
 
-    private static List<Tuple> eventRows(String tenantId, List<TicketDraft> drafts, List<UUID> ids) {
-        List<Tuple> rows = new ArrayList<>();
-        for (int t = 0; t < drafts.size(); t++) {
-            List<TicketEvent> events = drafts.get(t).events();
-            for (int seq = 0; seq < events.size(); seq++) {
-                TicketEvent e = events.get(seq);
-                rows.add(Tuple.wrap(new ArrayList<>(Arrays.asList(ids.get(t), seq, tenantId, e.type().wire(), utc(e.at()),
-                        e.agentId(), e.status() == null ? null : e.status().wire(), e.talkSeconds(), e.holdSeconds(),
-                        e.wrapUpSeconds()))));
+    private static Tuple eventRows(String tenantId, List<TicketDraft> drafts, Map<String, UUID> ids) {
+        int n = drafts.stream().mapToInt(d -> d.events().size()).sum();
+        UUID[] ticket = new UUID[n];
+        Integer[] seq = new Integer[n], talk = new Integer[n], hold = new Integer[n], wrapUp = new Integer[n];
+        String[] type = new String[n], agent = new String[n], status = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        int i = 0;
+        for (TicketDraft draft : drafts) {
+            UUID ticketId = ids.get(draft.key());
+            List<TicketEvent> events = draft.events();
+            for (int s = 0; s < events.size(); s++, i++) {
+                TicketEvent e = events.get(s);
+                ticket[i] = ticketId;
+                seq[i] = s;
+                type[i] = e.type().wire();
+                at[i] = utc(e.at());
+                agent[i] = e.agentId();
+                status[i] = e.status() == null ? null : e.status().wire();
+                talk[i] = e.talkSeconds();
+                hold[i] = e.holdSeconds();
+                wrapUp[i] = e.wrapUpSeconds();
             }
         }
-        return rows;
+        return Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, ticket, seq, type, at, agent, status, talk, hold, wrapUp)));
     }
 
-    private static List<Tuple> agentRows(String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
-        Set<String> agents = new LinkedHashSet<>();
+    private static Tuple agentRows(String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
+        Set<String> agents = new TreeSet<>();
         drafts.forEach(d -> d.events().stream().map(TicketEvent::agentId).filter(a -> a != null).forEach(agents::add));
-        return agents.stream().sorted().map(agent -> Tuple.of(UUID.randomUUID(), tenantId, agent, now)).toList();
+        UUID[] ids = agents.stream().map(a -> UUID.randomUUID()).toArray(UUID[]::new);
+        return Tuple.of(tenantId, now, ids, agents.toArray(String[]::new));
     }
 
-    private List<Tuple> outboxRows(String tenantId, List<TicketDraft> drafts, List<Integer> versions, OffsetDateTime now) {
-        List<Tuple> rows = new ArrayList<>(drafts.size());
-        for (int t = 0; t < drafts.size(); t++) {
+    private Tuple outboxRows(String tenantId, List<TicketDraft> drafts, Map<String, Integer> versions, OffsetDateTime now) {
+        int n = drafts.size();
+        UUID[] ids = new UUID[n];
+        String[] aggregates = new String[n];
+        JsonObject[] payloads = new JsonObject[n];
+        for (int i = 0; i < n; i++) {
+            TicketDraft draft = drafts.get(i);
             @SuppressWarnings("unchecked")
-            Map<String, Object> view = mapper.convertValue(TicketView.of(drafts.get(t)), Map.class);
-            view.put("version", versions.get(t));
-            rows.add(Tuple.of(UUID.randomUUID(), tenantId, OUTBOX_TYPE, drafts.get(t).key(), now, new JsonObject(view)));
+            Map<String, Object> view = mapper.convertValue(TicketView.of(draft), Map.class);
+            view.put("version", versions.get(draft.key()));
+            ids[i] = UUID.randomUUID();
+            aggregates[i] = draft.key();
+            payloads[i] = new JsonObject(view);
         }
-        return rows;
-    }
-
-    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+        return Tuple.of(tenantId, OUTBOX_TYPE, now, ids, aggregates, payloads);
     }
 }
