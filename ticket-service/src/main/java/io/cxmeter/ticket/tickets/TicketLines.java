@@ -1,19 +1,13 @@
 package io.cxmeter.ticket.tickets;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.cxmeter.problem.Problem;
+import io.cxmeter.ticket.imports.Fields;
+import io.cxmeter.ticket.imports.NdjsonImport;
 
 /**
  * Reads the NDJSON of {@code POST /api/v1/tickets/import} (API.md): one ticket a line, its events
@@ -22,12 +16,7 @@ import io.cxmeter.problem.Problem;
  */
 public final class TicketLines {
 
-    static final int MAX_TEXT = 1000;
     static final int MAX_EVENTS = 10_000;
-
-    /** The tickets of a file, or the problems of its bad lines (then {@code tickets} is empty). */
-    public record Parsed(List<TicketDraft> tickets, List<Problem.Violation> errors) {
-    }
 
     record EventLine(String type, String at, String agentId, String status, Integer talkSeconds,
             Integer holdSeconds, Integer wrapUpSeconds) {
@@ -37,55 +26,19 @@ public final class TicketLines {
             List<String> tags, String createdAt, List<EventLine> events) {
     }
 
-    private final ObjectReader reader;
+    private final NdjsonImport<TicketLine, TicketDraft> ndjson;
 
     public TicketLines(ObjectMapper mapper) {
-        this.reader = mapper.readerFor(TicketLine.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.ndjson = new NdjsonImport<>(mapper, TicketLine.class, TicketLines::validate, TicketDraft::key, "ticket");
     }
 
-    public Parsed parse(String ndjson) {
-        List<TicketDraft> tickets = new ArrayList<>();
-        List<Problem.Violation> errors = new ArrayList<>();
-        Map<String, Integer> firstLineOfId = new HashMap<>();
-        String[] lines = ndjson.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int number = i + 1;
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            List<String> problems = new ArrayList<>();
-            TicketDraft draft = read(lines[i], problems);
-            if (draft != null) {
-                Integer earlier = firstLineOfId.putIfAbsent(draft.key(), number);
-                if (earlier != null) {
-                    problems.add("id '" + draft.key() + "' is also on line " + earlier + "; each ticket once per import");
-                }
-            }
-            if (problems.isEmpty()) {
-                tickets.add(draft);
-            } else {
-                problems.forEach(problem -> errors.add(Problem.Violation.ofLine(number, problem)));
-            }
-        }
-        if (tickets.isEmpty() && errors.isEmpty()) {
-            errors.add(Problem.Violation.ofLine(1, "the file holds no tickets"));
-        }
-        return errors.isEmpty() ? new Parsed(tickets, List.of()) : new Parsed(List.of(), errors);
+    /** The tickets of a file; 422 naming every bad line when any line is bad. */
+    public List<TicketDraft> parseOrReject(String ndjson) {
+        return this.ndjson.parseOrReject(ndjson);
     }
 
-    private TicketDraft read(String text, List<String> problems) {
-        TicketLine line;
-        try {
-            line = reader.readValue(text);
-        } catch (JsonProcessingException e) {
-            problems.add("not a ticket object: " + e.getOriginalMessage());
-            return null;
-        }
-        if (line == null) {
-            problems.add("not a ticket object");
-            return null;
-        }
-        String id = text(line.id(), "id", true, problems);
+    static TicketDraft validate(TicketLine line, List<String> problems) {
+        String id = Fields.text(line.id(), "id", true, problems);
         Channel channel = null;
         if (line.channel() == null) {
             problems.add("channel is required (one of " + Channel.allowed() + ")");
@@ -102,7 +55,7 @@ public final class TicketLines {
                 problems.add("priority '" + line.priority() + "' is not one of low, normal, high, urgent");
             }
         }
-        Instant createdAt = instant(line.createdAt(), "createdAt", problems);
+        Instant createdAt = Fields.instant(line.createdAt(), "createdAt", true, problems);
         List<TicketEvent> events = new ArrayList<>();
         List<EventLine> given = line.events() == null ? List.of() : line.events();
         if (given.size() > MAX_EVENTS) {
@@ -126,8 +79,9 @@ public final class TicketLines {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new TicketDraft(id, channel, text(line.subject(), "subject", false, problems), priority,
-                text(line.team(), "team", false, problems), text(line.customerId(), "customerId", false, problems),
+        return new TicketDraft(id, channel, Fields.text(line.subject(), "subject", false, problems), priority,
+                Fields.text(line.team(), "team", false, problems),
+                Fields.text(line.customerId(), "customerId", false, problems),
                 tags, createdAt, events);
     }
 
@@ -147,38 +101,12 @@ public final class TicketLines {
                 problems.add(where + ".status '" + line.status() + "' is not one of " + TicketStatus.allowed());
             }
         }
-        Instant at = instant(line.at(), where + ".at", problems);
+        Instant at = Fields.instant(line.at(), where + ".at", true, problems);
         if (type == null || at == null || (line.status() != null && status == null)) {
             return null;
         }
         return new TicketEvent(type, at, blankToNull(line.agentId()), status, line.talkSeconds(), line.holdSeconds(),
                 line.wrapUpSeconds());
-    }
-
-    private static Instant instant(String value, String field, List<String> problems) {
-        if (value == null) {
-            problems.add(field + " is required (ISO-8601 with offset, e.g. 2026-02-03T08:00:00Z)");
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(field + " '" + value + "' is not an ISO-8601 instant with offset");
-            return null;
-        }
-    }
-
-    private static String text(String value, String field, boolean required, List<String> problems) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                problems.add(field + " is required");
-            }
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            problems.add(field + " is longer than " + MAX_TEXT + " characters");
-        }
-        return value;
     }
 
     private static String blankToNull(String value) {

@@ -44,17 +44,10 @@ public class TicketService {
 
     /** Imports a whole file atomically: every line valid and stored, or nothing stored and every bad line named. */
     public Uni<ImportResult> importTickets(String tenantId, String ndjson) {
-        return Uni.createFrom().item(() -> lines.parse(ndjson))
+        return Uni.createFrom().item(() -> lines.parseOrReject(ndjson))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(parsed -> {
-                    if (!parsed.errors().isEmpty()) {
-                        long bad = parsed.errors().stream().map(Problem.Violation::line).distinct().count();
-                        throw ProblemException.unprocessable(bad + (bad == 1 ? " line is" : " lines are")
-                                + " invalid; nothing was imported.", parsed.errors());
-                    }
-                    return store.inTransaction(connection -> store.write(connection, tenantId, parsed.tickets()))
-                            .map(written -> new ImportResult(written.created(), written.updated()));
-                });
+                .flatMap(drafts -> store.inTransaction(connection -> store.write(connection, tenantId, drafts)))
+                .map(written -> new ImportResult(written.created(), written.updated()));
     }
 
     public Uni<TicketView> create(String tenantId, TicketRequests.NewTicket request) {

@@ -18,8 +18,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.ticket.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -86,11 +86,6 @@ public class TicketStore {
             SELECT u.id, $1, u.agent_id, u.agent_id, true, $2, $2 FROM unnest($3::uuid[], $4::text[]) AS u(id, agent_id)
             ON CONFLICT (tenant_id, agent_id) DO NOTHING""";
 
-    private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox_event (id, tenant_id, type, aggregate_id, occurred_at, payload, created_at)
-            SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3
-            FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) AS u(id, aggregate_id, payload)""";
-
     private static final String SELECT_TICKET = """
             SELECT id, ticket_key, channel, subject, priority, team, customer_id, tags, created_at
             FROM ticket WHERE tenant_id = $1 AND ticket_key = $2""";
@@ -104,6 +99,9 @@ public class TicketStore {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Outbox outbox;
 
     /** How many tickets a write created and how many it updated. */
     public record Written(int created, int updated) {
@@ -140,7 +138,7 @@ public class TicketStore {
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
                     .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, drafts, ids)))
                     .flatMap(ignored -> connection.preparedQuery(MENTION_AGENTS).execute(agentRows(tenantId, drafts, now)))
-                    .flatMap(ignored -> connection.preparedQuery(INSERT_OUTBOX).execute(outboxRows(tenantId, drafts, versions, now)))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(drafts, versions), now))
                     .map(ignored -> written);
         });
     }
@@ -318,20 +316,15 @@ public class TicketStore {
         return Tuple.of(tenantId, now, ids, agents.toArray(String[]::new));
     }
 
-    private Tuple outboxRows(String tenantId, List<TicketDraft> drafts, Map<String, Integer> versions, OffsetDateTime now) {
-        int n = drafts.size();
-        UUID[] ids = new UUID[n];
-        String[] aggregates = new String[n];
-        JsonObject[] payloads = new JsonObject[n];
-        for (int i = 0; i < n; i++) {
-            TicketDraft draft = drafts.get(i);
+    /** Each ticket as the API shows it, with the version that orders its events. */
+    private List<Outbox.Message> outboxMessages(List<TicketDraft> drafts, Map<String, Integer> versions) {
+        List<Outbox.Message> messages = new ArrayList<>(drafts.size());
+        for (TicketDraft draft : drafts) {
             @SuppressWarnings("unchecked")
             Map<String, Object> view = mapper.convertValue(TicketView.of(draft), Map.class);
             view.put("version", versions.get(draft.key()));
-            ids[i] = UUID.randomUUID();
-            aggregates[i] = draft.key();
-            payloads[i] = new JsonObject(view);
+            messages.add(new Outbox.Message(draft.key(), view));
         }
-        return Tuple.of(tenantId, OUTBOX_TYPE, now, ids, aggregates, payloads);
+        return messages;
     }
 }

@@ -163,7 +163,7 @@ class TicketImportTest {
     @Test
     void anEmptyFileIsAnError() {
         ndjson(tenant, "", "").post("/api/v1/tickets/import")
-                .then().statusCode(422).body("errors[0].error", equalTo("the file holds no tickets"));
+                .then().statusCode(422).body("errors[0].error", equalTo("the file holds no ticket lines"));
     }
 
     @Test

@@ -1,0 +1,103 @@
+package io.cxmeter.ticket.customers;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.cxmeter.internalauth.Caller;
+import io.cxmeter.ticket.Page;
+import io.cxmeter.ticket.tickets.ImportResult;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/customers")
+@Tag(name = "Customers")
+public class CustomerResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CustomerService customers;
+
+    @POST
+    @Operation(summary = "Create or replace a customer (since, churnedAt, referred, purchases, attributes)")
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "422", description = "What is wrong, field by field; nothing stored")
+    public Uni<RestResponse<CustomerDraft>> put(@NotNull CustomerLines.CustomerLine customer) {
+        return customers.put(caller.tenantId(), customer)
+                .map(stored -> RestResponse.ResponseBuilder.<CustomerDraft>created(URI.create("/api/v1/customers/" + stored.id()))
+                        .entity(stored).build());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes("application/x-ndjson")
+    @Operation(summary = "Import customers with their purchases (NDJSON); atomic; re-sent ids update")
+    @APIResponse(responseCode = "200", description = "How many customers were created and updated")
+    @APIResponse(responseCode = "422", description = "Every bad line with its number; nothing was stored")
+    public Uni<ImportResult> importCustomers(String ndjson) {
+        return customers.importCustomers(caller.tenantId(), ndjson == null ? "" : ndjson);
+    }
+
+    @POST
+    @Path("/events/import")
+    @Consumes("application/x-ndjson")
+    @Operation(summary = "Import engagement events (visit, social_reaction, login, …) (NDJSON); atomic; never duplicates")
+    @APIResponse(responseCode = "200", description = "New events (created) and events already stored (updated)")
+    @APIResponse(responseCode = "422", description = "Every bad line with its number; nothing was stored")
+    public Uni<ImportResult> importEngagement(String ndjson) {
+        return customers.importEngagement(caller.tenantId(), ndjson == null ? "" : ndjson);
+    }
+
+    @POST
+    @Path("/events")
+    @Operation(summary = "Record one engagement event of a customer")
+    @APIResponse(responseCode = "204", description = "Recorded (or already recorded)")
+    @APIResponse(responseCode = "422", description = "What is wrong; nothing stored")
+    public Uni<Void> engage(@NotNull CustomerLines.EngagementLine event) {
+        return customers.engage(caller.tenantId(), event);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a customer with purchases")
+    @APIResponse(responseCode = "200", description = "The customer")
+    @APIResponse(responseCode = "404", description = "No such customer for this tenant")
+    public Uni<CustomerDraft> get(@PathParam("id") String id) {
+        return customers.get(caller.tenantId(), id);
+    }
+
+    @GET
+    @Operation(summary = "List customers by id, a page at a time (purchases left out)")
+    @APIResponse(responseCode = "200", description = "A page; pass nextCursor as 'after' for the next one")
+    public Uni<Page<CustomerDraft>> list(@QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return customers.list(caller.tenantId(), after, limit);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a customer (GDPR): customer, purchases and engagement events are deleted, "
+            + "their tickets lose the link and subject, and metrics are told")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "Nothing of this tenant names this customer")
+    public Uni<Void> erase(@PathParam("id") String id) {
+        return customers.erase(caller.tenantId(), id);
+    }
+}

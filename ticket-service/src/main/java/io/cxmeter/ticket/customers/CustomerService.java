@@ -1,0 +1,97 @@
+package io.cxmeter.ticket.customers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxmeter.problem.Problem;
+import io.cxmeter.problem.ProblemException;
+import io.cxmeter.ticket.Page;
+import io.cxmeter.ticket.tickets.ImportResult;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+@ApplicationScoped
+public class CustomerService {
+
+    @Inject
+    CustomerStore store;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private CustomerLines lines;
+
+    @PostConstruct
+    void init() {
+        lines = new CustomerLines(mapper);
+    }
+
+    public Uni<ImportResult> importCustomers(String tenantId, String ndjson) {
+        return Uni.createFrom().item(() -> lines.customers(ndjson))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(customers -> store.inTransaction(connection -> store.write(connection, tenantId, customers)))
+                .map(written -> new ImportResult(written.created(), written.updated()));
+    }
+
+    /** Engagement events already stored count as updated: re-sending a file never duplicates. */
+    public Uni<ImportResult> importEngagement(String tenantId, String ndjson) {
+        return Uni.createFrom().item(() -> lines.engagements(ndjson))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(events -> store.inTransaction(connection -> store.record(connection, tenantId, events)))
+                .map(written -> new ImportResult(written.created(), written.updated()));
+    }
+
+    /** Creates or replaces one customer, with the same rules as an import line. */
+    public Uni<CustomerDraft> put(String tenantId, CustomerLines.CustomerLine line) {
+        List<String> problems = new ArrayList<>();
+        CustomerDraft customer = CustomerLines.customer(line, problems);
+        rejectIfAny(problems);
+        return store.inTransaction(connection -> store.write(connection, tenantId, List.of(customer))).map(written -> customer);
+    }
+
+    public Uni<Void> engage(String tenantId, CustomerLines.EngagementLine line) {
+        List<String> problems = new ArrayList<>();
+        CustomerLines.Engagement event = CustomerLines.engagement(line, problems);
+        rejectIfAny(problems);
+        return store.inTransaction(connection -> store.record(connection, tenantId, List.of(event))).replaceWithVoid();
+    }
+
+    public Uni<CustomerDraft> get(String tenantId, String id) {
+        return store.find(tenantId, id).map(customer -> {
+            if (customer == null) {
+                throw ProblemException.notFound("No customer '" + id + "'.");
+            }
+            return customer;
+        });
+    }
+
+    public Uni<Page<CustomerDraft>> list(String tenantId, String after, int limit) {
+        return store.page(tenantId, after, limit + 1).map(rows -> {
+            List<CustomerDraft> page = rows.stream().limit(limit).toList();
+            return new Page<>(page, rows.size() > limit ? page.get(page.size() - 1).id() : null);
+        });
+    }
+
+    public Uni<Void> erase(String tenantId, String id) {
+        return store.inTransaction(connection -> store.erase(connection, tenantId, id)).map(found -> {
+            if (!found) {
+                throw ProblemException.notFound("No customer '" + id + "'.");
+            }
+            return null;
+        });
+    }
+
+    /** The same checks as an import line; the first word of each message is the field it is about. */
+    private static void rejectIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable(String.join("; ", problems) + ".",
+                    problems.stream().map(p -> Problem.Violation.ofField(p.split(" ", 2)[0], p)).toList());
+        }
+    }
+}

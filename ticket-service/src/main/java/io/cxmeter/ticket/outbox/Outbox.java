@@ -1,0 +1,56 @@
+package io.cxmeter.ticket.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The transactional outbox: events for metrics-service are written in the same transaction as the
+ * change they describe, so a change is never stored without its event nor announced without being
+ * stored. Each event has its own id, by which the receiver applies it once.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, tenant_id, type, aggregate_id, occurred_at, payload, created_at)
+            SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3
+            FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) AS u(id, aggregate_id, payload)""";
+
+    /** One event about one aggregate (a ticket, a customer, a review), with its payload as an object. */
+    public record Message(String aggregateId, Object payload) {
+    }
+
+    @Inject
+    ObjectMapper mapper;
+
+    public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[] aggregates = new String[n];
+        JsonObject[] payloads = new JsonObject[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = UUID.randomUUID();
+            aggregates[i] = messages.get(i).aggregateId();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> payload = mapper.convertValue(messages.get(i).payload(), Map.class);
+            payloads[i] = new JsonObject(payload);
+        }
+        return connection.preparedQuery(INSERT).execute(Tuple.of(tenantId, type, now, ids, aggregates, payloads))
+                .replaceWithVoid();
+    }
+}
