@@ -37,7 +37,9 @@ public final class NdjsonImport<L, R> {
 
     public NdjsonImport(ObjectMapper mapper, Class<L> lineType, Validator<L, R> validator, Function<R, String> keyOf,
             String noun) {
-        this.reader = mapper.readerFor(lineType).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Strict: unknown fields are typos, and 3.5 points are not 3.
+        this.reader = mapper.readerFor(lineType).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.validator = validator;
         this.keyOf = keyOf;
         this.noun = noun;

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +16,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.ticket.agents.AgentMentions;
 import io.cxmeter.ticket.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -81,11 +80,6 @@ public class TicketStore {
             FROM unnest($2::uuid[], $3::int[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[],
                 $9::int[], $10::int[]) AS u(ticket_id, seq, type, at, agent_id, status, talk, hold, wrap)""";
 
-    private static final String MENTION_AGENTS = """
-            INSERT INTO agent (id, tenant_id, agent_id, name, active, created_at, updated_at)
-            SELECT u.id, $1, u.agent_id, u.agent_id, true, $2, $2 FROM unnest($3::uuid[], $4::text[]) AS u(id, agent_id)
-            ON CONFLICT (tenant_id, agent_id) DO NOTHING""";
-
     private static final String SELECT_TICKET = """
             SELECT id, ticket_key, channel, subject, priority, team, customer_id, tags, created_at
             FROM ticket WHERE tenant_id = $1 AND ticket_key = $2""";
@@ -102,6 +96,9 @@ public class TicketStore {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AgentMentions agents;
 
     /** How many tickets a write created and how many it updated. */
     public record Written(int created, int updated) {
@@ -137,7 +134,8 @@ public class TicketStore {
             return connection.preparedQuery("DELETE FROM ticket_event WHERE ticket_id = ANY($1)")
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
                     .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, drafts, ids)))
-                    .flatMap(ignored -> connection.preparedQuery(MENTION_AGENTS).execute(agentRows(tenantId, drafts, now)))
+                    .flatMap(ignored -> agents.mention(connection, tenantId, drafts.stream()
+                            .flatMap(d -> d.events().stream().map(TicketEvent::agentId)).toList(), now))
                     .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(drafts, versions), now))
                     .map(ignored -> written);
         });
@@ -307,13 +305,6 @@ public class TicketStore {
             }
         }
         return Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, ticket, seq, type, at, agent, status, talk, hold, wrapUp)));
-    }
-
-    private static Tuple agentRows(String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
-        Set<String> agents = new TreeSet<>();
-        drafts.forEach(d -> d.events().stream().map(TicketEvent::agentId).filter(a -> a != null).forEach(agents::add));
-        UUID[] ids = agents.stream().map(a -> UUID.randomUUID()).toArray(UUID[]::new);
-        return Tuple.of(tenantId, now, ids, agents.toArray(String[]::new));
     }
 
     /** Each ticket as the API shows it, with the version that orders its events. */

@@ -1,0 +1,56 @@
+package io.cxmeter.ticket.reviews;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxmeter.ticket.imports.Fields;
+import io.cxmeter.ticket.imports.NdjsonImport;
+
+/** Validates reviews against the tenant's scorecards, for the import and the live API alike. */
+public final class ReviewLines {
+
+    public record ReviewLine(String id, String scorecardId, String ticketId, String agentId, String reviewer,
+            String createdAt, Map<String, Integer> ratings) {
+    }
+
+    private ReviewLines() {
+    }
+
+    public static List<Review> parseOrReject(ObjectMapper mapper, String ndjson, Map<UUID, Scorecard> scorecards) {
+        return new NdjsonImport<ReviewLine, Review>(mapper, ReviewLine.class,
+                (line, problems) -> validate(line, scorecards, problems), Review::id, "review").parseOrReject(ndjson);
+    }
+
+    public static Review validate(ReviewLine line, Map<UUID, Scorecard> scorecards, List<String> problems) {
+        String id = Fields.text(line.id(), "id", true, problems);
+        String agentId = Fields.text(line.agentId(), "agentId", true, problems);
+        String ticketId = Fields.text(line.ticketId(), "ticketId", false, problems);
+        String reviewer = Fields.text(line.reviewer(), "reviewer", false, problems);
+        Instant createdAt = Fields.instant(line.createdAt(), "createdAt", true, problems);
+        Scorecard scorecard = null;
+        if (line.scorecardId() == null) {
+            problems.add("scorecardId is required");
+        } else {
+            try {
+                scorecard = scorecards.get(UUID.fromString(line.scorecardId()));
+            } catch (IllegalArgumentException e) {
+                scorecard = null;
+            }
+            if (scorecard == null) {
+                problems.add("scorecardId '" + line.scorecardId() + "' names no scorecard of this tenant");
+            }
+        }
+        if (scorecard != null) {
+            problems.addAll(scorecard.ratingProblems(line.ratings()));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Review(id, scorecard.id(), ticketId, agentId, reviewer, createdAt, line.ratings(),
+                scorecard.score(line.ratings()));
+    }
+}
