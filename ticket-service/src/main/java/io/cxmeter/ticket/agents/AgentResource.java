@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,6 +52,15 @@ public class AgentResource {
     @APIResponse(responseCode = "404", description = "No such agent for this tenant")
     public Uni<AgentView> get(@PathParam("id") String id) {
         return agents.get(caller.tenantId(), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Rename an agent, move them to a team, or mark them active or inactive")
+    @APIResponse(responseCode = "200", description = "The agent as changed")
+    @APIResponse(responseCode = "404", description = "No such agent for this tenant")
+    public Uni<AgentView> update(@PathParam("id") String id, @NotNull @Valid AgentChanges changes) {
+        return agents.update(caller.tenantId(), id, changes);
     }
 
     @GET

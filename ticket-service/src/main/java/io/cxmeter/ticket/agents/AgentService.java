@@ -41,6 +41,26 @@ public class AgentService {
         });
     }
 
+    @WithTransaction
+    public Uni<AgentView> update(String tenantId, String agentId, AgentChanges changes) {
+        return agents.findByAgentId(tenantId, agentId).map(agent -> {
+            if (agent == null) {
+                throw ProblemException.notFound("No agent '" + agentId + "'.");
+            }
+            if (changes.name() != null) {
+                agent.name = changes.name().strip();
+            }
+            if (changes.team() != null) {
+                agent.team = changes.team().isBlank() ? null : changes.team();
+            }
+            if (changes.active() != null) {
+                agent.active = changes.active();
+            }
+            agent.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return AgentView.of(agent);
+        });
+    }
+
     @WithSession
     public Uni<AgentView> get(String tenantId, String agentId) {
         return agents.findByAgentId(tenantId, agentId).map(agent -> {

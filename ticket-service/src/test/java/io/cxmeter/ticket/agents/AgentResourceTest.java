@@ -108,6 +108,18 @@ class AgentResourceTest {
     }
 
     @Test
+    void anAgentCanBeRenamedMovedAndDeactivated() {
+        as(tenantA).body("{\"id\":\"A-8\",\"name\":\"Jonas\",\"team\":\"tier-1\"}").post("/api/v1/agents").then().statusCode(201);
+
+        as(tenantA).body("{\"team\":\"tier-2\",\"active\":false}").patch("/api/v1/agents/A-8")
+                .then().statusCode(200)
+                .body("name", equalTo("Jonas")).body("team", equalTo("tier-2")).body("active", equalTo(false));
+        as(tenantA).get("/api/v1/agents/A-8").then().body("active", equalTo(false));
+        as(tenantB).body("{\"active\":true}").patch("/api/v1/agents/A-8").then().statusCode(404);
+        as(tenantA).body("{\"name\":\"\"}").patch("/api/v1/agents/A-8").then().statusCode(400);
+    }
+
+    @Test
     void limitOutOfRangeIsABadRequest() {
         as(tenantA).queryParam("limit", 0).get("/api/v1/agents")
                 .then().statusCode(400)
