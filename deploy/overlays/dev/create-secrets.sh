@@ -15,6 +15,12 @@ openssl pkcs8 -topk8 -nocrypt -in "$work/private.pem" -outform DER | base64 -w0 
 openssl pkey -in "$work/private.pem" -pubout -outform DER | base64 -w0 > "$work/public.b64"
 apply cxmeter-internal-jwt --from-file=private-key="$work/private.b64" --from-file=public-key="$work/public.b64"
 
+# Event producers sign their deliveries to metrics-service with a key pair of their own.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/events.pem" 2>/dev/null
+openssl pkcs8 -topk8 -nocrypt -in "$work/events.pem" -outform DER | base64 -w0 > "$work/events-private.b64"
+openssl pkey -in "$work/events.pem" -pubout -outform DER | base64 -w0 > "$work/events-public.b64"
+apply cxmeter-events --from-file=private-key="$work/events-private.b64" --from-file=public-key="$work/events-public.b64"
+
 admin_key=$(openssl rand -hex 24)
 apply cxmeter-gateway --from-literal=api-key-pepper="$(openssl rand -hex 32)" --from-literal=admin-key="$admin_key"
 apply cxmeter-redis --from-literal=url="redis://redis:6379"

@@ -91,6 +91,8 @@ public final class LocalSuite implements AutoCloseable {
     private void launchAll(Path logs) {
         KeyPair keys = RsaKeys.generate();
         String publicKey = RsaKeys.encode(keys.getPublic());
+        // Event producers sign their deliveries to metrics-service with a key pair of their own.
+        KeyPair events = RsaKeys.generate();
 
         Map<String, Integer> services = new LinkedHashMap<>();
         services.put("survey", options.surveyPort());
@@ -105,6 +107,9 @@ public final class LocalSuite implements AutoCloseable {
             env.put(prefix + "_HTTP_PORT", String.valueOf(service.getValue()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("GATEWAY_PUBLIC_KEY", publicKey);
+            env.put("EVENTS_SIGNING_KEY", RsaKeys.encode(events.getPrivate()));
+            env.put("EVENTS_PUBLIC_KEY", RsaKeys.encode(events.getPublic()));
+            env.put("METRICS_SERVICE_URL", "http://127.0.0.1:" + options.metricsPort());
             started.put(name + "-service", launch(name + "-service", env, logs));
         }
 

@@ -103,6 +103,25 @@ class SuiteIT {
     }
 
     @Test
+    void importedTicketsReachMetricsThroughTheOutbox() throws InterruptedException {
+        String key = registerTenant();
+        String lines = "{\"id\":\"T-1\",\"channel\":\"email\",\"createdAt\":\"2026-02-03T08:00:00Z\"}\n"
+                + "{\"id\":\"T-2\",\"channel\":\"call\",\"createdAt\":\"2026-02-03T09:00:00Z\",\"events\":"
+                + "[{\"type\":\"blocked\",\"at\":\"2026-02-03T09:00:00Z\"}]}";
+        given().header("X-Api-Key", key).contentType("application/x-ndjson")
+                .body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/tickets/import")
+                .then().statusCode(200).body("created", equalTo(2));
+
+        int received = 0;
+        for (int attempt = 0; attempt < 100 && received < 2; attempt++) {
+            received = as(key).get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("receivedEvents");
+            Thread.sleep(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(2, received, "both tickets' events reached metrics-service");
+    }
+
+    @Test
     void validationErrorsFromAServiceReachTheCallerAsProblemJson() {
         as(registerTenant()).body("{\"name\":\"\"}")
                 .post("/api/v1/surveys")

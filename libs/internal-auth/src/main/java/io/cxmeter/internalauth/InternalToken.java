@@ -11,6 +11,11 @@ public final class InternalToken {
     /** {@code aud} of every internal token; services reject any other audience. */
     public static final String AUDIENCE = "cxmeter-services";
 
+    /** {@code aud} of the tokens event producers (survey-, ticket-service) sign for metrics-service. */
+    public static final String EVENTS_AUDIENCE = "cxmeter-metrics";
+    /** The one role of a producer token: it may deliver events for its tenant, nothing else. */
+    public static final String PRODUCER_ROLE = "event-producer";
+
     public static final String TENANT_CLAIM = "tenant";
     public static final String ROLES_CLAIM = "groups";
     public static final String TIME_ZONE_CLAIM = "tz";

@@ -7,20 +7,32 @@ import java.util.Objects;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** Signs internal tokens with the gateway's private key (RS256). */
+/**
+ * Signs internal tokens (RS256): the gateway's for calls it forwards, and an event producer's for
+ * the batches its outbox delivers to metrics-service (own issuer, key and audience).
+ */
 public final class InternalTokenMinter {
 
     private final PrivateKey signingKey;
     private final Duration lifetime;
+    private final String issuer;
+    private final String audience;
 
+    /** The gateway's minter. */
     public InternalTokenMinter(PrivateKey signingKey, Duration lifetime) {
+        this(signingKey, lifetime, InternalToken.ISSUER, InternalToken.AUDIENCE);
+    }
+
+    public InternalTokenMinter(PrivateKey signingKey, Duration lifetime, String issuer, String audience) {
         this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.audience = Objects.requireNonNull(audience, "audience");
     }
 
     public String mint(InternalCaller caller) {
-        JwtClaimsBuilder claims = Jwt.issuer(InternalToken.ISSUER)
-                .audience(InternalToken.AUDIENCE)
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .audience(audience)
                 .subject(caller.subject())
                 .claim(InternalToken.TENANT_CLAIM, caller.tenantId())
                 .claim(InternalToken.TIME_ZONE_CLAIM, caller.timeZone())

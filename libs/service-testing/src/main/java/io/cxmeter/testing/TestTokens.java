@@ -32,6 +32,12 @@ public final class TestTokens {
         return mint(TestKeys.STRANGER.getPrivate(), tenantId, InternalCaller.ROLE_READ, InternalCaller.ROLE_WRITE);
     }
 
+    /** What an event producer's outbox sends metrics-service for one tenant's batch. */
+    public static String producer(String tenantId) {
+        return new InternalTokenMinter(TestKeys.EVENTS.getPrivate(), LIFETIME, "cxmeter-test-producer", InternalToken.EVENTS_AUDIENCE)
+                .mint(new InternalCaller(tenantId, "test-producer", Set.of(InternalToken.PRODUCER_ROLE), "UTC", null));
+    }
+
     /** Signed by the gateway's key, but expired five minutes ago. */
     public static String expired(String tenantId) {
         long now = Instant.now().getEpochSecond();

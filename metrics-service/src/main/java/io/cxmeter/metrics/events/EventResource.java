@@ -1,5 +1,6 @@
 package io.cxmeter.metrics.events;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,9 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxmeter.internalauth.Caller;
+import io.cxmeter.internalauth.InternalToken;
 import io.smallrye.mutiny.Uni;
 
-/** Where the producers' outboxes deliver. Not routed by the gateway: internal callers only. */
+/**
+ * Where the producers' outboxes deliver, with a token signed by the producers' key (see
+ * application.properties). Not routed by the gateway.
+ */
 @Path("/internal/v1/events")
 @Tag(name = "Internal: events")
 public class EventResource {
@@ -25,6 +30,7 @@ public class EventResource {
     ReceivedEvents events;
 
     @POST
+    @RolesAllowed(InternalToken.PRODUCER_ROLE)
     @Operation(summary = "Deliver a batch of events (idempotent by event id)")
     @APIResponse(responseCode = "200", description = "The batch is stored; duplicates were ignored")
     @APIResponse(responseCode = "400", description = "An invalid event: nothing of the batch is stored")

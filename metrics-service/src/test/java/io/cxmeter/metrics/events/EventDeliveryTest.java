@@ -25,6 +25,11 @@ class EventDeliveryTest {
         return given().auth().oauth2(TestTokens.forTenant(tenant)).contentType(ContentType.JSON);
     }
 
+    /** The outbox of a producer delivering for a tenant. */
+    private static RequestSpecification producer(String tenant) {
+        return given().auth().oauth2(TestTokens.producer(tenant)).contentType(ContentType.JSON);
+    }
+
     private static String batch(String... ids) {
         StringBuilder events = new StringBuilder();
         for (int i = 0; i < ids.length; i++) {
@@ -37,12 +42,12 @@ class EventDeliveryTest {
 
     @Test
     void redeliveredEventsAreStoredOnce() {
-        as(tenantA).body(batch("e-1", "e-2")).post("/internal/v1/events")
+        producer(tenantA).body(batch("e-1", "e-2")).post("/internal/v1/events")
                 .then().statusCode(200)
                 .body("received", equalTo(2)).body("stored", equalTo(2)).body("duplicates", equalTo(0));
 
         // The producer did not see the answer and sends again, with one new event.
-        as(tenantA).body(batch("e-1", "e-2", "e-3")).post("/internal/v1/events")
+        producer(tenantA).body(batch("e-1", "e-2", "e-3")).post("/internal/v1/events")
                 .then().statusCode(200)
                 .body("stored", equalTo(1)).body("duplicates", equalTo(2));
 
@@ -54,9 +59,9 @@ class EventDeliveryTest {
 
     @Test
     void tenantsDoNotSeeEachOthersEvents() {
-        as(tenantA).body(batch("shared-id")).post("/internal/v1/events").then().statusCode(200);
+        producer(tenantA).body(batch("shared-id")).post("/internal/v1/events").then().statusCode(200);
         // The same event id from another tenant is that tenant's own event, not a duplicate.
-        as(tenantB).body(batch("shared-id")).post("/internal/v1/events")
+        producer(tenantB).body(batch("shared-id")).post("/internal/v1/events")
                 .then().body("stored", equalTo(1));
 
         as(tenantB).get("/api/v1/metrics/freshness").then().body("receivedEvents", equalTo(1));
@@ -69,7 +74,7 @@ class EventDeliveryTest {
     void anInvalidEventRejectsTheWholeBatch() {
         String body = "{\"events\":[{\"id\":\"ok\",\"type\":\"t\",\"occurredAt\":\"2026-02-03T08:00:00Z\"},"
                 + "{\"id\":\"bad\",\"occurredAt\":\"2026-02-03T08:00:00Z\"}]}";
-        as(tenantA).body(body).post("/internal/v1/events")
+        producer(tenantA).body(body).post("/internal/v1/events")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem("events[1].type"));
@@ -78,8 +83,17 @@ class EventDeliveryTest {
     }
 
     @Test
+    void onlyProducersDeliverAndProducersReadNothing() {
+        // A gateway token (any tenant API caller) cannot inject events…
+        as(tenantA).body(batch("forged")).post("/internal/v1/events").then().statusCode(401);
+        // …and a producer token opens no tenant API.
+        producer(tenantA).get("/api/v1/metrics/freshness").then().statusCode(401);
+        as(tenantA).get("/api/v1/metrics/freshness").then().body("receivedEvents", equalTo(0));
+    }
+
+    @Test
     void anEmptyBatchIsABadRequest() {
-        as(tenantA).body("{\"events\":[]}").post("/internal/v1/events")
+        producer(tenantA).body("{\"events\":[]}").post("/internal/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("events"));
     }
 }

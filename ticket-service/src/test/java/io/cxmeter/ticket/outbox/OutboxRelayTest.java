@@ -1,0 +1,107 @@
+package io.cxmeter.ticket.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.testing.TestKeys;
+import io.cxmeter.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+@TestProfile(OutboxRelayTest.RelayOn.class)
+@QuarkusTestResource(value = MetricsStub.class, restrictToAnnotatedClass = true)
+class OutboxRelayTest {
+
+    /** Delivery switched on, fast, against the stub, signing with the test producer key. */
+    public static class RelayOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cxmeter.outbox.enabled", "true",
+                    "cxmeter.outbox.signing-key", RsaKeys.encode(TestKeys.EVENTS.getPrivate()),
+                    "cxmeter.outbox.interval", "0.2s",
+                    "cxmeter.outbox.max-backoff", "PT1S");
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void importedTicketsReachMetricsEvenAfterAnOutage() throws Exception {
+        String tenant = "tenant-" + UUID.randomUUID();
+        MetricsStub.failNext.set(2);
+        String lines = String.join("\n",
+                "{\"id\":\"O-1\",\"channel\":\"email\",\"createdAt\":\"2026-02-03T08:00:00Z\"}",
+                "{\"id\":\"O-2\",\"channel\":\"chat\",\"createdAt\":\"2026-02-03T09:00:00Z\"}",
+                "{\"id\":\"O-3\",\"channel\":\"call\",\"createdAt\":\"2026-02-03T10:00:00Z\"}");
+        given().auth().oauth2(TestTokens.forTenant(tenant)).contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tickets/import")
+                .then().statusCode(200);
+
+        List<MetricsStub.Delivery> mine = awaitDeliveries(tenant, 3, Duration.ofSeconds(20));
+
+        assertTrue(MetricsStub.refused.get() >= 2, "the outage was played");
+        List<JsonObject> events = mine.stream().flatMap(d -> d.body().getJsonArray("events").stream())
+                .map(JsonObject.class::cast).toList();
+        // Tickets of one import share a transaction, so they have no order among them; a ticket's own
+        // changes carry a version for that.
+        assertEquals(List.of("O-1", "O-2", "O-3"), events.stream().map(e -> e.getJsonObject("payload").getString("id")).sorted().toList());
+        assertTrue(events.stream().allMatch(e -> e.getJsonObject("payload").getInteger("version") == 0));
+        assertTrue(events.stream().allMatch(e -> e.getString("type").equals("ticket.upserted")));
+        assertEquals(3, events.stream().map(e -> e.getString("id")).collect(Collectors.toSet()).size(), "event ids are unique");
+
+        JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(TestKeys.EVENTS.getPublic())
+                .setExpectedAudience("cxmeter-metrics").setRequireExpirationTime().build()
+                .processToClaims(mine.get(0).authorization().substring("Bearer ".length()));
+        assertEquals(tenant, claims.getStringClaimValue("tenant"));
+        assertEquals(List.of("event-producer"), claims.getStringListClaimValue("groups"));
+
+        long pending = pool.preparedQuery("SELECT count(*) FROM outbox_event WHERE tenant_id = $1 AND published_at IS NULL")
+                .execute(Tuple.of(tenant)).await().indefinitely().iterator().next().getLong(0);
+        assertEquals(0, pending, "everything delivered is marked published");
+    }
+
+    private static List<MetricsStub.Delivery> awaitDeliveries(String tenant, int events, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            List<MetricsStub.Delivery> mine = MetricsStub.ACCEPTED.stream()
+                    .filter(d -> d.body().getJsonArray("events").stream().map(JsonObject.class::cast)
+                            .anyMatch(e -> e.getJsonObject("payload").getString("id").startsWith("O-")))
+                    .filter(d -> tenantOf(d).equals(tenant))
+                    .toList();
+            if (mine.stream().mapToInt(d -> d.body().getJsonArray("events").size()).sum() >= events) {
+                return mine;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("metrics-service did not receive " + events + " events within " + within);
+    }
+
+    private static String tenantOf(MetricsStub.Delivery delivery) {
+        String payload = delivery.authorization().split("\\.")[1];
+        return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .getString("tenant");
+    }
+}
