@@ -24,6 +24,7 @@ public final class RouteTable {
             new Route("/api/v1/tickets", Service.TICKET, false),
             new Route("/api/v1/customers", Service.TICKET, false),
             new Route("/api/v1/agents", Service.TICKET, false),
+            new Route("/api/v1/teams", Service.TICKET, false),
             new Route("/api/v1/scorecards", Service.TICKET, false),
             new Route("/api/v1/reviews", Service.TICKET, false),
             new Route("/api/v1/metrics", Service.METRICS, false));

@@ -51,7 +51,7 @@ class GatewayProxyTest {
     @ParameterizedTest(name = "{0} goes to {1}")
     @CsvSource({
         "/api/v1/surveys, survey", "/api/v1/surveys/123/responses, survey",
-        "/api/v1/tickets, ticket", "/api/v1/customers/C-1, ticket", "/api/v1/agents, ticket",
+        "/api/v1/tickets, ticket", "/api/v1/customers/C-1, ticket", "/api/v1/agents, ticket", "/api/v1/teams/t-1, ticket",
         "/api/v1/scorecards, ticket", "/api/v1/reviews, ticket",
         "/api/v1/metrics/nps, metrics", "/api/v1/metrics, metrics"})
     void eachPathGoesToTheServiceThatOwnsIt(String path, String service) {

@@ -1,0 +1,24 @@
+package io.cxmeter.ticket.teams;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class TeamRequests {
+
+    private TeamRequests() {
+    }
+
+    @Schema(name = "NewTeam", example = "{\"id\":\"tier-1\",\"name\":\"First line\"}")
+    public record NewTeam(
+            @NotBlank @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must not contain spaces or control characters") String id,
+            @NotBlank @Size(max = 200) String name) {
+    }
+
+    /** Absent fields stay as they are. */
+    @Schema(name = "TeamChanges", example = "{\"active\":false}")
+    public record TeamChanges(@Size(min = 1, max = 200) String name, Boolean active) {
+    }
+}
