@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
-import io.cxmeter.ticket.tickets.ImportResult;
+import io.cxmeter.ticket.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @ApplicationScoped
@@ -21,6 +22,9 @@ public class CustomerService {
 
     @Inject
     CustomerStore store;
+
+    @Inject
+    Pool pool;
 
     @Inject
     ObjectMapper mapper;
@@ -35,16 +39,14 @@ public class CustomerService {
     public Uni<ImportResult> importCustomers(String tenantId, String ndjson) {
         return Uni.createFrom().item(() -> lines.customers(ndjson))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(customers -> store.inTransaction(connection -> store.write(connection, tenantId, customers)))
-                .map(written -> new ImportResult(written.created(), written.updated()));
+                .flatMap(customers -> pool.withTransaction(connection -> store.write(connection, tenantId, customers)));
     }
 
     /** Engagement events already stored count as updated: re-sending a file never duplicates. */
     public Uni<ImportResult> importEngagement(String tenantId, String ndjson) {
         return Uni.createFrom().item(() -> lines.engagements(ndjson))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(events -> store.inTransaction(connection -> store.record(connection, tenantId, events)))
-                .map(written -> new ImportResult(written.created(), written.updated()));
+                .flatMap(events -> pool.withTransaction(connection -> store.record(connection, tenantId, events)));
     }
 
     /** Creates or replaces one customer, with the same rules as an import line. */
@@ -52,14 +54,14 @@ public class CustomerService {
         List<String> problems = new ArrayList<>();
         CustomerDraft customer = CustomerLines.customer(line, problems);
         rejectIfAny(problems);
-        return store.inTransaction(connection -> store.write(connection, tenantId, List.of(customer))).map(written -> customer);
+        return pool.withTransaction(connection -> store.write(connection, tenantId, List.of(customer))).map(written -> customer);
     }
 
     public Uni<Void> engage(String tenantId, CustomerLines.EngagementLine line) {
         List<String> problems = new ArrayList<>();
         CustomerLines.Engagement event = CustomerLines.engagement(line, problems);
         rejectIfAny(problems);
-        return store.inTransaction(connection -> store.record(connection, tenantId, List.of(event))).replaceWithVoid();
+        return pool.withTransaction(connection -> store.record(connection, tenantId, List.of(event))).replaceWithVoid();
     }
 
     public Uni<CustomerDraft> get(String tenantId, String id) {
@@ -79,7 +81,7 @@ public class CustomerService {
     }
 
     public Uni<Void> erase(String tenantId, String id) {
-        return store.inTransaction(connection -> store.erase(connection, tenantId, id)).map(found -> {
+        return pool.withTransaction(connection -> store.erase(connection, tenantId, id)).map(found -> {
             if (!found) {
                 throw ProblemException.notFound("No customer '" + id + "'.");
             }

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.ticket.imports.ImportResult;
 import io.cxmeter.ticket.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -54,15 +54,9 @@ public class CustomerStore {
     @Inject
     Outbox outbox;
 
-    /** How many records a write created, and how many it updated or found already there. */
-    public record Written(int created, int updated) {
-    }
 
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
-    }
 
-    public Uni<Written> write(SqlConnection connection, String tenantId, List<CustomerDraft> customers) {
+    public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<CustomerDraft> customers) {
         OffsetDateTime now = now();
         List<Tuple> rows = customers.stream().map(c -> Tuple.wrap(new ArrayList<>(Arrays.asList(UUID.randomUUID(),
                 tenantId, c.id(), utc(c.since()), utc(c.churnedAt()), c.referred(), new JsonObject(c.attributes()), now))))
@@ -75,7 +69,7 @@ public class CustomerStore {
                 ids.put(row.getString("customer_key"), row.getUUID("id"));
                 created += row.getBoolean("inserted") ? 1 : 0;
             }
-            Written written = new Written(created, customers.size() - created);
+            ImportResult written = new ImportResult(created, customers.size() - created);
             List<Outbox.Message> messages = customers.stream().map(c -> new Outbox.Message(c.id(), c)).toList();
             return connection.preparedQuery("DELETE FROM purchase WHERE customer_id = ANY($1)")
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
@@ -86,7 +80,7 @@ public class CustomerStore {
     }
 
     /** Stores the events not stored before; only those go to the outbox. */
-    public Uni<Written> record(SqlConnection connection, String tenantId, List<CustomerLines.Engagement> events) {
+    public Uni<ImportResult> record(SqlConnection connection, String tenantId, List<CustomerLines.Engagement> events) {
         List<Tuple> rows = events.stream().map(e -> Tuple.of(tenantId, e.customerId(), e.type(), utc(e.at()))).toList();
         return connection.preparedQuery(INSERT_ENGAGEMENT).executeBatch(rows).flatMap(result -> {
             List<Outbox.Message> fresh = new ArrayList<>();
@@ -96,7 +90,7 @@ public class CustomerStore {
                     fresh.add(new Outbox.Message(events.get(i).customerId(), events.get(i)));
                 }
             }
-            Written written = new Written(fresh.size(), events.size() - fresh.size());
+            ImportResult written = new ImportResult(fresh.size(), events.size() - fresh.size());
             return outbox.add(connection, tenantId, ENGAGED, fresh, now()).map(ignored -> written);
         });
     }

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.ticket.tickets.ImportResult;
+import io.cxmeter.ticket.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @ApplicationScoped
@@ -20,6 +21,9 @@ public class ReviewService {
 
     @Inject
     ReviewStore store;
+
+    @Inject
+    Pool pool;
 
     @Inject
     ObjectMapper mapper;
@@ -48,8 +52,7 @@ public class ReviewService {
         return store.scorecards(tenantId)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(scorecards -> ReviewLines.parseOrReject(mapper, ndjson, scorecards))
-                .flatMap(reviews -> store.inTransaction(connection -> store.write(connection, tenantId, reviews)))
-                .map(written -> new ImportResult(written.created(), written.updated()));
+                .flatMap(reviews -> pool.withTransaction(connection -> store.write(connection, tenantId, reviews)));
     }
 
     /** Creates or replaces one review, with the same rules as an import line. */
@@ -58,7 +61,7 @@ public class ReviewService {
             List<String> problems = new ArrayList<>();
             Review review = ReviewLines.validate(line, scorecards, problems);
             rejectIfAny(problems);
-            return store.inTransaction(connection -> store.write(connection, tenantId, List.of(review))).map(written -> review);
+            return pool.withTransaction(connection -> store.write(connection, tenantId, List.of(review))).map(written -> review);
         });
     }
 

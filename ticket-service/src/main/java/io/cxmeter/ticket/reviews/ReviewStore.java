@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.ticket.agents.AgentMentions;
+import io.cxmeter.ticket.imports.ImportResult;
 import io.cxmeter.ticket.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -61,12 +61,7 @@ public class ReviewStore {
     @Inject
     AgentMentions agents;
 
-    public record Written(int created, int updated) {
-    }
 
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
-    }
 
     public Uni<Scorecard> createScorecard(String tenantId, String name, List<Scorecard.Category> categories) {
         Scorecard scorecard = new Scorecard(UUID.randomUUID(), name, List.copyOf(categories));
@@ -87,7 +82,7 @@ public class ReviewStore {
                 });
     }
 
-    public Uni<Written> write(SqlConnection connection, String tenantId, List<Review> reviews) {
+    public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<Review> reviews) {
         OffsetDateTime now = now();
         List<Tuple> rows = reviews.stream().map(r -> Tuple.wrap(new ArrayList<>(Arrays.asList(UUID.randomUUID(), tenantId,
                 r.id(), r.scorecardId(), r.ticketId(), r.agentId(), r.reviewer(), OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC),
@@ -97,7 +92,7 @@ public class ReviewStore {
             for (RowSet<Row> each = result; each != null; each = each.next()) {
                 created += each.iterator().next().getBoolean("inserted") ? 1 : 0;
             }
-            Written written = new Written(created, reviews.size() - created);
+            ImportResult written = new ImportResult(created, reviews.size() - created);
             List<Outbox.Message> messages = reviews.stream().map(r -> new Outbox.Message(r.id(), r)).toList();
             return agents.mention(connection, tenantId, reviews.stream()
                     .flatMap(r -> Stream.of(r.agentId(), r.reviewer())).toList(), now)

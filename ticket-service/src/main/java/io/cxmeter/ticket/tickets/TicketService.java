@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
+import io.cxmeter.ticket.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @ApplicationScoped
@@ -31,6 +33,9 @@ public class TicketService {
 
     @Inject
     TicketStore store;
+
+    @Inject
+    Pool pool;
 
     @Inject
     ObjectMapper mapper;
@@ -46,8 +51,7 @@ public class TicketService {
     public Uni<ImportResult> importTickets(String tenantId, String ndjson) {
         return Uni.createFrom().item(() -> lines.parseOrReject(ndjson))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(drafts -> store.inTransaction(connection -> store.write(connection, tenantId, drafts)))
-                .map(written -> new ImportResult(written.created(), written.updated()));
+                .flatMap(drafts -> pool.withTransaction(connection -> store.write(connection, tenantId, drafts)));
     }
 
     public Uni<TicketView> create(String tenantId, TicketRequests.NewTicket request) {
@@ -56,7 +60,7 @@ public class TicketService {
         TicketDraft draft = new TicketDraft(request.id(), request.channel(), request.subject(),
                 request.priority() == null ? Priority.NORMAL : request.priority(), request.team(), request.customerId(),
                 request.tags(), createdAt, List.of());
-        return store.inTransaction(connection -> store.exists(connection, tenantId, request.id()).flatMap(exists -> {
+        return pool.withTransaction(connection -> store.exists(connection, tenantId, request.id()).flatMap(exists -> {
             if (exists) {
                 throw ProblemException.conflict("Ticket '" + request.id() + "' exists already.");
             }
@@ -70,7 +74,7 @@ public class TicketService {
         rejectFuture(at, "at");
         TicketEvent event = new TicketEvent(request.type(), at, request.agentId(), request.status(),
                 request.talkSeconds(), request.holdSeconds(), request.wrapUpSeconds());
-        return store.inTransaction(connection -> store.lockForUpdate(connection, tenantId, ticketId).flatMap(ticket -> {
+        return pool.withTransaction(connection -> store.lockForUpdate(connection, tenantId, ticketId).flatMap(ticket -> {
             if (ticket == null) {
                 throw ProblemException.notFound("No ticket '" + ticketId + "'.");
             }

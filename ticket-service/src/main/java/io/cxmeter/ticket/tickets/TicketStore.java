@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.ticket.agents.AgentMentions;
+import io.cxmeter.ticket.imports.ImportResult;
 import io.cxmeter.ticket.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -100,27 +101,20 @@ public class TicketStore {
     @Inject
     AgentMentions agents;
 
-    /** How many tickets a write created and how many it updated. */
-    public record Written(int created, int updated) {
-    }
 
-    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
-    }
 
     /** Stores the tickets (creating or replacing each, history included) in the given transaction. */
-    public Uni<Written> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
+    public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        Uni<Written> total = Uni.createFrom().item(new Written(0, 0));
+        Uni<ImportResult> total = Uni.createFrom().item(new ImportResult(0, 0));
         for (int from = 0; from < drafts.size(); from += CHUNK) {
             List<TicketDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + CHUNK));
-            total = total.flatMap(sum -> writeChunk(connection, tenantId, chunk, now)
-                    .map(written -> new Written(sum.created() + written.created(), sum.updated() + written.updated())));
+            total = total.flatMap(sum -> writeChunk(connection, tenantId, chunk, now).map(sum::plus));
         }
         return total;
     }
 
-    private Uni<Written> writeChunk(SqlConnection connection, String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
+    private Uni<ImportResult> writeChunk(SqlConnection connection, String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
         return connection.preparedQuery(UPSERT).execute(ticketRows(tenantId, drafts, now)).flatMap(rows -> {
             Map<String, UUID> ids = new HashMap<>();
             Map<String, Integer> versions = new HashMap<>();
@@ -130,7 +124,7 @@ public class TicketStore {
                 versions.put(row.getString("ticket_key"), row.getInteger("version"));
                 created += row.getBoolean("inserted") ? 1 : 0;
             }
-            Written written = new Written(created, drafts.size() - created);
+            ImportResult written = new ImportResult(created, drafts.size() - created);
             return connection.preparedQuery("DELETE FROM ticket_event WHERE ticket_id = ANY($1)")
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
                     .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, drafts, ids)))

@@ -1,0 +1,12 @@
+package io.cxmeter.ticket.imports;
+
+/**
+ * What a write did: records created, and records updated or found already there (re-sent ids
+ * update, never duplicate). Imports answer with it; stores return it.
+ */
+public record ImportResult(int created, int updated) {
+
+    public ImportResult plus(ImportResult other) {
+        return new ImportResult(created + other.created, updated + other.updated);
+    }
+}
