@@ -15,7 +15,7 @@ import io.cxmeter.gateway.identity.Roles;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.problem.SecurityProblemRoutes;
+import io.cxmeter.problem.ProblemRoutes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
@@ -81,19 +81,19 @@ public class GatewayProxy {
         if (!route.open()) {
             SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
             if (identity == null || identity.isAnonymous()) {
-                SecurityProblemRoutes.send(ctx, Problem.of(401, "Missing or invalid credentials: send X-Api-Key or an OIDC bearer token."));
+                ProblemRoutes.send(ctx, Problem.of(401, "Missing or invalid credentials: send X-Api-Key or an OIDC bearer token."));
                 return;
             }
             InternalCaller caller;
             try {
                 caller = GatewayCaller.toInternal(identity);
             } catch (ProblemException e) {
-                SecurityProblemRoutes.send(ctx, e.toProblem());
+                ProblemRoutes.send(ctx, e.toProblem());
                 return;
             }
             String needed = Roles.neededFor(request.method().name());
             if (!caller.hasRole(needed)) {
-                SecurityProblemRoutes.send(ctx, Problem.of(403, request.method().name() + " on " + route.prefix()
+                ProblemRoutes.send(ctx, Problem.of(403, request.method().name() + " on " + route.prefix()
                         + " needs the '" + needed + "' scope; these credentials have " + caller.roles() + "."));
                 return;
             }

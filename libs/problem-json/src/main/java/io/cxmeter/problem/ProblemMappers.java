@@ -27,7 +27,7 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Turns every failure that reaches the REST layer into problem+json, so that tenants see one error
  * shape from every service. Failures outside REST (authentication on plain routes) are rendered by
- * {@link SecurityProblemRoutes}.
+ * {@link ProblemRoutes}.
  */
 public class ProblemMappers {
 
@@ -79,17 +79,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return Problem.of(401, SecurityProblemRoutes.UNAUTHENTICATED).at(uri.getPath()).toResponse();
+        return Problem.of(401, ProblemRoutes.UNAUTHENTICATED).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return Problem.of(401, SecurityProblemRoutes.UNAUTHENTICATED).at(uri.getPath()).toResponse();
+        return Problem.of(401, ProblemRoutes.UNAUTHENTICATED).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.of(403, SecurityProblemRoutes.FORBIDDEN).at(uri.getPath()).toResponse();
+        return Problem.of(403, ProblemRoutes.FORBIDDEN).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

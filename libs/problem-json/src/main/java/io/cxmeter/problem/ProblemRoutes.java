@@ -10,16 +10,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Renders authentication and authorization failures that happen before a request reaches REST
- * (path permissions, proactive authentication, plain Vert.x routes) as problem+json.
+ * problem+json outside REST: renders authentication and authorization failures that happen before a
+ * request reaches REST (proactive authentication, path permissions), and lets plain Vert.x routes
+ * (the gateway's proxy) answer with the same shape.
  */
-public class SecurityProblemRoutes {
+public class ProblemRoutes {
 
     static final String UNAUTHENTICATED = "Missing or invalid credentials.";
     static final String FORBIDDEN = "These credentials do not allow this operation.";
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(SecurityProblemRoutes::renderSecurityFailure);
+        router.route().order(Integer.MIN_VALUE).failureHandler(ProblemRoutes::renderSecurityFailure);
     }
 
     static void renderSecurityFailure(RoutingContext ctx) {
