@@ -18,14 +18,21 @@ import io.cxmeter.problem.ProblemException;
 import io.cxmeter.problem.ProblemRoutes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Forwards the public API to the services with Vert.x's reverse proxy, which streams bodies both
@@ -47,16 +54,16 @@ public class GatewayProxy {
 
     void routes(@Observes Router router) {
         Map<RouteTable.Service, HttpProxy> proxies = new EnumMap<>(RouteTable.Service.class);
-        proxies.put(RouteTable.Service.SURVEY, proxyTo(services.survey()));
-        proxies.put(RouteTable.Service.TICKET, proxyTo(services.ticket()));
-        proxies.put(RouteTable.Service.METRICS, proxyTo(services.metrics()));
+        proxies.put(RouteTable.Service.SURVEY, proxyTo("survey-service", services.survey()));
+        proxies.put(RouteTable.Service.TICKET, proxyTo("ticket-service", services.ticket()));
+        proxies.put(RouteTable.Service.METRICS, proxyTo("metrics-service", services.metrics()));
         for (RouteTable.Route route : RouteTable.ROUTES) {
             HttpProxy proxy = proxies.get(route.service());
             router.routeWithRegex(route.regex()).handler(ctx -> forward(ctx, route, proxy));
         }
     }
 
-    private HttpProxy proxyTo(URI origin) {
+    private HttpProxy proxyTo(String name, URI origin) {
         boolean tls = "https".equals(origin.getScheme());
         int port = origin.getPort() > 0 ? origin.getPort() : (tls ? 443 : 80);
         HttpClientOptions options = new HttpClientOptions()
@@ -64,7 +71,29 @@ public class GatewayProxy {
                 .setConnectTimeout((int) services.connectTimeout().toMillis())
                 .setMaxPoolSize(services.maxConnectionsPerService())
                 .setKeepAlive(true);
-        return HttpProxy.reverseProxy(vertx.createHttpClient(options)).origin(port, origin.getHost());
+        return HttpProxy.reverseProxy(vertx.createHttpClient(options)).origin(port, origin.getHost())
+                .addInterceptor(new UnavailableAsProblem(name));
+    }
+
+    /**
+     * A service that cannot be reached (stopped, restarting, unreachable) answers at once with a
+     * 503 problem and Retry-After, instead of the proxy's bare 502; no internal address leaks out.
+     */
+    private record UnavailableAsProblem(String service) implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                Problem problem = Problem.of(503, service + " is unavailable right now; try again shortly.")
+                        .at(context.request().proxiedRequest().path());
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(503)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.RETRY_AFTER, "5")
+                        .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+                return Future.succeededFuture(response);
+            });
+        }
     }
 
     private void forward(RoutingContext ctx, RouteTable.Route route, HttpProxy proxy) {

@@ -124,6 +124,22 @@ class GatewayProxyTest {
     }
 
     @Test
+    void securityHeadersAreOnEveryResponse() {
+        String key = registerTenant(newTenantId());
+        for (var response : List.of(
+                given().header("X-Api-Key", key).get("/api/v1/agents"),
+                given().header("X-Api-Key", key).get("/api/v1/tenants/current"),
+                given().get("/api/v1/surveys"))) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", startsWith("max-age="))
+                    .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        }
+    }
+
+    @Test
     void forwardedHeadersComeFromTheGatewayNotTheCaller() {
         String key = registerTenant(newTenantId());
         given().header("X-Api-Key", key).header("X-Forwarded-Host", "evil.example").contentType(ContentType.JSON)
