@@ -24,10 +24,10 @@ public class ApiKey {
     @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false, updatable = false, unique = true)
+    @Column(nullable = false, unique = true)
     public String prefix;
 
-    @Column(name = "secret_hash", nullable = false, updatable = false)
+    @Column(name = "secret_hash", nullable = false)
     public String secretHash;
 
     /** Comma-separated: read, write, admin. */
@@ -39,6 +39,10 @@ public class ApiKey {
 
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+
+    /** Updated at most once a minute per key, so authentication stays a read. */
+    @Column(name = "last_used_at")
+    public OffsetDateTime lastUsedAt;
 
     public Set<String> scopeSet() {
         return Arrays.stream(scopes.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet());

@@ -46,10 +46,20 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List the tenant's API keys (prefix and scopes, never the secret)")
+    @Operation(summary = "List the tenant's API keys (prefix, scopes, last use; never the secret)")
     @APIResponse(responseCode = "200", description = "The keys, oldest first")
     public Uni<List<ApiKeyView>> list() {
         return apiKeys.list(GatewayCaller.requireTenant(identity).id());
+    }
+
+    @POST
+    @Path("/{id}/rotate")
+    @Operation(summary = "Give an API key a new secret (shown once); the old secret stops working at once")
+    @APIResponse(responseCode = "200", description = "The key with its new secret")
+    @APIResponse(responseCode = "404", description = "No such key for this tenant")
+    @APIResponse(responseCode = "409", description = "The key is revoked")
+    public Uni<NewApiKey> rotate(@PathParam("id") UUID id) {
+        return apiKeys.rotate(GatewayCaller.requireTenant(identity).id(), id);
     }
 
     @DELETE

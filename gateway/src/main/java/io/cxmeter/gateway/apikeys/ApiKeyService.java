@@ -11,6 +11,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.cxmeter.gateway.identity.TenantRef;
 import io.cxmeter.gateway.tenants.TenantDirectory;
 import io.cxmeter.problem.ProblemException;
@@ -19,6 +21,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
@@ -28,6 +32,11 @@ public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
 
     @Inject
     TenantDirectory tenants;
+
+    @Inject
+    Pool pool;
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
 
     private ApiKeySecrets secrets;
 
@@ -73,6 +82,27 @@ public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
                 });
     }
 
+    /**
+     * Gives the key a new secret: the old one stops working at once, the id, name and scopes stay.
+     * A revoked key cannot be rotated.
+     */
+    @WithTransaction
+    public Uni<NewApiKey> rotate(String tenantId, UUID id) {
+        return find("tenantId = :tenant and id = :id", Parameters.with("tenant", tenantId).and("id", id)).firstResult()
+                .map(key -> {
+                    if (key == null) {
+                        throw ProblemException.notFound("No API key " + id + ".");
+                    }
+                    if (key.revokedAt != null) {
+                        throw ProblemException.conflict("API key " + id + " is revoked; issue a new one instead.");
+                    }
+                    ApiKeySecrets.Issued issued = secrets.issue();
+                    key.prefix = issued.prefix();
+                    key.secretHash = issued.hash();
+                    return new NewApiKey(key.id, key.name, key.prefix, key.scopeSet(), key.createdAt, issued.key());
+                });
+    }
+
     /** The live key matching the presented secret with its tenant, or null. */
     @WithSession
     public Uni<Match> authenticate(String presented) {
@@ -84,8 +114,17 @@ public class ApiKeyService implements PanacheRepositoryBase<ApiKey, UUID> {
             if (key == null || key.revokedAt != null || !secrets.matches(presented, key.secretHash)) {
                 return Uni.createFrom().nullItem();
             }
+            noteUse(key.id);
             return tenants.find(key.tenantId).map(tenant -> new Match(key.id, key.scopeSet(), tenant));
         });
+    }
+
+    /** Records the use without delaying the request: at most one write a minute per key. */
+    private void noteUse(UUID keyId) {
+        pool.preparedQuery("UPDATE api_key SET last_used_at = now() WHERE id = $1"
+                + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
+                .execute(Tuple.of(keyId))
+                .subscribe().with(ignored -> { }, failure -> LOG.debugf("Could not record the use of API key %s: %s", keyId, failure));
     }
 
     public boolean isPlatformAdminKey(String presented) {

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,45 @@ class ApiKeyResourceTest {
         given().header("X-Api-Key", key).get("/api/v1/agents")
                 .then().statusCode(401)
                 .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void rotatingGivesANewSecretAndTheOldOneStopsAtOnce() {
+        String adminKey = registerTenant(newTenantId());
+        String key = issueKey(adminKey, "read");
+        String id = given().header("X-Api-Key", adminKey).get("/api/v1/api-keys")
+                .then().extract().path("find { it.prefix == '" + key.split("_")[1] + "' }.id");
+
+        String rotated = given().header("X-Api-Key", adminKey).post("/api/v1/api-keys/" + id + "/rotate")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("scopes", hasItem("read"))
+                .extract().path("key");
+
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(401);
+        given().header("X-Api-Key", rotated).get("/api/v1/agents").then().statusCode(200);
+
+        given().header("X-Api-Key", adminKey).delete("/api/v1/api-keys/" + id).then().statusCode(200);
+        given().header("X-Api-Key", adminKey).post("/api/v1/api-keys/" + id + "/rotate").then().statusCode(409);
+    }
+
+    @Test
+    void theLastUseOfAKeyIsListed() throws InterruptedException {
+        String adminKey = registerTenant(newTenantId());
+        String key = issueKey(adminKey, "read");
+        String prefix = key.split("_")[1];
+        given().header("X-Api-Key", adminKey).get("/api/v1/api-keys")
+                .then().body("find { it.prefix == '" + prefix + "' }.lastUsedAt", nullValue());
+
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
+
+        Object lastUsed = null;
+        for (int i = 0; i < 50 && lastUsed == null; i++) {
+            Thread.sleep(100);
+            lastUsed = given().header("X-Api-Key", adminKey).get("/api/v1/api-keys")
+                    .then().extract().path("find { it.prefix == '" + prefix + "' }.lastUsedAt");
+        }
+        assertNotNull(lastUsed, "the use was recorded");
     }
 
     @Test
