@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
+import io.cxmeter.ticket.imports.Fields;
 import io.cxmeter.ticket.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,14 +53,14 @@ public class CustomerService {
     public Uni<CustomerDraft> put(String tenantId, CustomerLines.CustomerLine line) {
         List<String> problems = new ArrayList<>();
         CustomerDraft customer = CustomerLines.customer(line, problems);
-        rejectIfAny(problems);
+        Fields.rejectIfAny(problems);
         return pool.withTransaction(connection -> store.write(connection, tenantId, List.of(customer))).map(written -> customer);
     }
 
     public Uni<Void> engage(String tenantId, CustomerLines.EngagementLine line) {
         List<String> problems = new ArrayList<>();
         CustomerLines.Engagement event = CustomerLines.engagement(line, problems);
-        rejectIfAny(problems);
+        Fields.rejectIfAny(problems);
         return pool.withTransaction(connection -> store.record(connection, tenantId, List.of(event))).replaceWithVoid();
     }
 
@@ -87,13 +87,5 @@ public class CustomerService {
             }
             return null;
         });
-    }
-
-    /** The same checks as an import line; the first word of each message is the field it is about. */
-    private static void rejectIfAny(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(String.join("; ", problems) + ".",
-                    problems.stream().map(p -> Problem.Violation.ofField(p.split(" ", 2)[0], p)).toList());
-        }
     }
 }

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import io.cxmeter.problem.Problem;
+import io.cxmeter.problem.ProblemException;
+
 /** Field checks shared by the import validators; each adds a message naming the field. */
 public final class Fields {
 
@@ -41,5 +44,16 @@ public final class Fields {
             problems.add(field + " is longer than " + MAX_TEXT + " characters");
         }
         return value;
+    }
+
+    /**
+     * For a single record checked with the rules of an import line: 422 listing each problem, with
+     * the field it names first (e.g. {@code purchases[0].amount}).
+     */
+    public static void rejectIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable(String.join("; ", problems) + ".",
+                    problems.stream().map(p -> Problem.Violation.ofField(p.split(" ", 2)[0], p)).toList());
+        }
     }
 }

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.ticket.imports.Fields;
 import io.cxmeter.ticket.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,7 +30,7 @@ public class ReviewService {
 
     public Uni<Scorecard> createScorecard(String tenantId, ScorecardRequest request) {
         List<String> problems = Scorecard.problems(request.categories());
-        rejectIfAny(problems);
+        Fields.rejectIfAny(problems);
         return store.createScorecard(tenantId, request.name().strip(), request.categories());
     }
 
@@ -60,7 +60,7 @@ public class ReviewService {
         return store.scorecards(tenantId).flatMap(scorecards -> {
             List<String> problems = new ArrayList<>();
             Review review = ReviewLines.validate(line, scorecards, problems);
-            rejectIfAny(problems);
+            Fields.rejectIfAny(problems);
             return pool.withTransaction(connection -> store.write(connection, tenantId, List.of(review))).map(written -> review);
         });
     }
@@ -72,12 +72,5 @@ public class ReviewService {
             }
             return review;
         });
-    }
-
-    private static void rejectIfAny(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(String.join("; ", problems) + ".",
-                    problems.stream().map(p -> Problem.Violation.ofField(p.split("[ \\[]", 2)[0], p)).toList());
-        }
     }
 }

@@ -1,12 +1,9 @@
 package io.cxmeter.ticket.tickets;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** The channel a conversation happens on. */
-public enum Channel {
+public enum Channel implements WireValue {
     EMAIL("email"), CHAT("chat"), CALL("call"), SOCIAL("social"), WEB_FORM("web_form"), API("api");
 
     private final String wire;
@@ -15,16 +12,16 @@ public enum Channel {
         this.wire = wire;
     }
 
-    @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<Channel> parse(String value) {
-        return Arrays.stream(values()).filter(c -> c.wire.equals(value)).findFirst();
+        return WireValue.parse(Channel.class, value);
     }
 
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(Channel::wire).toList());
+        return WireValue.allowed(Channel.class);
     }
 }

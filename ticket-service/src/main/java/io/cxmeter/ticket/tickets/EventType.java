@@ -1,12 +1,9 @@
 package io.cxmeter.ticket.tickets;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** What can happen in a conversation (API.md). */
-public enum EventType {
+public enum EventType implements WireValue {
     ASSIGNED("assigned"), AGENT_REPLY("agent_reply"), CUSTOMER_REPLY("customer_reply"), STATUS("status"),
     QUEUED("queued"), ANSWERED("answered"), ABANDONED("abandoned"), BLOCKED("blocked"), HANDLED("handled");
 
@@ -16,7 +13,7 @@ public enum EventType {
         this.wire = wire;
     }
 
-    @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -27,10 +24,10 @@ public enum EventType {
     }
 
     public static Optional<EventType> parse(String value) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(value)).findFirst();
+        return WireValue.parse(EventType.class, value);
     }
 
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(EventType::wire).toList());
+        return WireValue.allowed(EventType.class);
     }
 }

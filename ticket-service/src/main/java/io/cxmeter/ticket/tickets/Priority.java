@@ -1,11 +1,8 @@
 package io.cxmeter.ticket.tickets;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
-public enum Priority {
+public enum Priority implements WireValue {
     LOW("low"), NORMAL("normal"), HIGH("high"), URGENT("urgent");
 
     private final String wire;
@@ -14,12 +11,12 @@ public enum Priority {
         this.wire = wire;
     }
 
-    @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
 
     public static Optional<Priority> parse(String value) {
-        return Arrays.stream(values()).filter(p -> p.wire.equals(value)).findFirst();
+        return WireValue.parse(Priority.class, value);
     }
 }

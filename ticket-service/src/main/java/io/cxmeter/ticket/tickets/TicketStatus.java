@@ -1,12 +1,9 @@
 package io.cxmeter.ticket.tickets;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** Where a conversation stands. Resolved or closed counts as resolved (METRICS.md). */
-public enum TicketStatus {
+public enum TicketStatus implements WireValue {
     NEW("new"), OPEN("open"), PENDING("pending"), ON_HOLD("on_hold"), RESOLVED("resolved"), CLOSED("closed");
 
     private final String wire;
@@ -15,7 +12,7 @@ public enum TicketStatus {
         this.wire = wire;
     }
 
-    @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -25,10 +22,10 @@ public enum TicketStatus {
     }
 
     public static Optional<TicketStatus> parse(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+        return WireValue.parse(TicketStatus.class, value);
     }
 
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(TicketStatus::wire).toList());
+        return WireValue.allowed(TicketStatus.class);
     }
 }
