@@ -101,8 +101,6 @@ public class TicketStore {
     @Inject
     AgentMentions agents;
 
-
-
     /** Stores the tickets (creating or replacing each, history included) in the given transaction. */
     public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -115,7 +113,9 @@ public class TicketStore {
     }
 
     private Uni<ImportResult> writeChunk(SqlConnection connection, String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
-        return connection.preparedQuery(UPSERT).execute(ticketRows(tenantId, drafts, now)).flatMap(rows -> {
+        // Facts are derived once per ticket; every statement below reads them from the view.
+        List<TicketView> views = drafts.stream().map(TicketView::of).toList();
+        return connection.preparedQuery(UPSERT).execute(ticketRows(tenantId, views, now)).flatMap(rows -> {
             Map<String, UUID> ids = new HashMap<>();
             Map<String, Integer> versions = new HashMap<>();
             int created = 0;
@@ -124,13 +124,13 @@ public class TicketStore {
                 versions.put(row.getString("ticket_key"), row.getInteger("version"));
                 created += row.getBoolean("inserted") ? 1 : 0;
             }
-            ImportResult written = new ImportResult(created, drafts.size() - created);
+            ImportResult written = new ImportResult(created, views.size() - created);
             return connection.preparedQuery("DELETE FROM ticket_event WHERE ticket_id = ANY($1)")
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
-                    .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, drafts, ids)))
-                    .flatMap(ignored -> agents.mention(connection, tenantId, drafts.stream()
-                            .flatMap(d -> d.events().stream().map(TicketEvent::agentId)).toList(), now))
-                    .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(drafts, versions), now))
+                    .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, views, ids)))
+                    .flatMap(ignored -> agents.mention(connection, tenantId, views.stream()
+                            .flatMap(v -> v.events().stream().map(TicketEvent::agentId)).toList(), now))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(views, versions), now))
                     .map(ignored -> written);
         });
     }
@@ -228,8 +228,8 @@ public class TicketStore {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Tuple ticketRows(String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
-        int n = drafts.size();
+    private static Tuple ticketRows(String tenantId, List<TicketView> views, OffsetDateTime now) {
+        int n = views.size();
         UUID[] id = new UUID[n];
         String[] key = new String[n], channel = new String[n], subject = new String[n], priority = new String[n],
                 team = new String[n], customer = new String[n], tags = new String[n], status = new String[n],
@@ -241,10 +241,10 @@ public class TicketStore {
                 handledAt = new OffsetDateTime[n];
         Integer[] reopens = new Integer[n], talk = new Integer[n], hold = new Integer[n], wrapUp = new Integer[n];
         for (int i = 0; i < n; i++) {
-            TicketDraft d = drafts.get(i);
+            TicketView d = views.get(i);
             TicketFacts f = d.facts();
             id[i] = UUID.randomUUID();
-            key[i] = d.key();
+            key[i] = d.id();
             channel[i] = d.channel().wire();
             subject[i] = d.subject();
             priority[i] = d.priority().wire();
@@ -275,16 +275,16 @@ public class TicketStore {
                 reopens, queuedAt, answeredAt, answeredBy, abandonedAt, blockedAt, talk, hold, wrapUp, handledAt)));
     }
 
-    private static Tuple eventRows(String tenantId, List<TicketDraft> drafts, Map<String, UUID> ids) {
-        int n = drafts.stream().mapToInt(d -> d.events().size()).sum();
+    private static Tuple eventRows(String tenantId, List<TicketView> views, Map<String, UUID> ids) {
+        int n = views.stream().mapToInt(v -> v.events().size()).sum();
         UUID[] ticket = new UUID[n];
         Integer[] seq = new Integer[n], talk = new Integer[n], hold = new Integer[n], wrapUp = new Integer[n];
         String[] type = new String[n], agent = new String[n], status = new String[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
         int i = 0;
-        for (TicketDraft draft : drafts) {
-            UUID ticketId = ids.get(draft.key());
-            List<TicketEvent> events = draft.events();
+        for (TicketView view : views) {
+            UUID ticketId = ids.get(view.id());
+            List<TicketEvent> events = view.events();
             for (int s = 0; s < events.size(); s++, i++) {
                 TicketEvent e = events.get(s);
                 ticket[i] = ticketId;
@@ -302,13 +302,13 @@ public class TicketStore {
     }
 
     /** Each ticket as the API shows it, with the version that orders its events. */
-    private List<Outbox.Message> outboxMessages(List<TicketDraft> drafts, Map<String, Integer> versions) {
-        List<Outbox.Message> messages = new ArrayList<>(drafts.size());
-        for (TicketDraft draft : drafts) {
+    private List<Outbox.Message> outboxMessages(List<TicketView> views, Map<String, Integer> versions) {
+        List<Outbox.Message> messages = new ArrayList<>(views.size());
+        for (TicketView view : views) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> view = mapper.convertValue(TicketView.of(draft), Map.class);
-            view.put("version", versions.get(draft.key()));
-            messages.add(new Outbox.Message(draft.key(), view));
+            Map<String, Object> payload = mapper.convertValue(view, Map.class);
+            payload.put("version", versions.get(view.id()));
+            messages.add(new Outbox.Message(view.id(), payload));
         }
         return messages;
     }
