@@ -32,10 +32,21 @@ public final class TestTokens {
         return mint(TestKeys.STRANGER.getPrivate(), tenantId, InternalCaller.ROLE_READ, InternalCaller.ROLE_WRITE);
     }
 
+    /** A token for a tenant admin of a tenant whose time zone is {@code zone}. */
+    public static String forTenantInZone(String tenantId, String zone) {
+        return new InternalTokenMinter(TestKeys.GATEWAY.getPrivate(), LIFETIME).mint(new InternalCaller(tenantId, "test-user",
+                Set.of(InternalCaller.ROLE_READ, InternalCaller.ROLE_WRITE, InternalCaller.ROLE_ADMIN), zone, "EUR"));
+    }
+
     /** What an event producer's outbox sends metrics-service for one tenant's batch. */
     public static String producer(String tenantId) {
+        return producer(tenantId, "UTC");
+    }
+
+    /** A producer's token for a tenant whose time zone is {@code zone}. */
+    public static String producer(String tenantId, String zone) {
         return new InternalTokenMinter(TestKeys.EVENTS.getPrivate(), LIFETIME, "cxmeter-test-producer", InternalToken.EVENTS_AUDIENCE)
-                .mint(new InternalCaller(tenantId, "test-producer", Set.of(InternalToken.PRODUCER_ROLE), "UTC", null));
+                .mint(new InternalCaller(tenantId, "test-producer", Set.of(InternalToken.PRODUCER_ROLE), zone, null));
     }
 
     /** Signed by the gateway's key, but expired five minutes ago. */

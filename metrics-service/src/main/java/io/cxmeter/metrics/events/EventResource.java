@@ -35,6 +35,6 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The batch is stored; duplicates were ignored")
     @APIResponse(responseCode = "400", description = "An invalid event: nothing of the batch is stored")
     public Uni<IngestionResult> deliver(@NotNull @Valid EventBatch batch) {
-        return events.store(caller.tenantId(), batch);
+        return events.store(caller.tenantId(), Zones.of(caller.get().timeZone()), batch);
     }
 }

@@ -1,32 +1,42 @@
 package io.cxmeter.metrics.events;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.metrics.facts.AggregateUpdate;
+import io.cxmeter.metrics.facts.FactStore;
 import io.cxmeter.metrics.freshness.Freshness;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The events delivered to metrics-service, stored idempotently by event id. A batch is one transaction: it is stored whole
- * or not at all, so a producer that retries a failed batch never leaves half of it behind.
+ * The events delivered to metrics-service, stored idempotently by event id and applied to the facts
+ * and rollups in the same transaction: a batch is stored and applied whole or not at all, so a
+ * producer that retries a failed batch never leaves half of it behind, and an event received is an
+ * event applied.
  */
 @ApplicationScoped
 public class ReceivedEvents {
 
     private static final String INSERT = """
             INSERT INTO received_event (tenant_id, event_id, type, occurred_at, received_at, payload)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (tenant_id, event_id) DO NOTHING""";
+            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[])
+                   AS u(event_id, type, occurred_at, received_at, payload)
+            ON CONFLICT (tenant_id, event_id) DO NOTHING
+            RETURNING event_id""";
 
     private static final String FRESHNESS = """
             SELECT count(*) AS received, max(received_at) AS last_received, max(occurred_at) AS latest_event
@@ -35,20 +45,48 @@ public class ReceivedEvents {
     @Inject
     Pool pool;
 
-    public Uni<IngestionResult> store(String tenantId, EventBatch batch) {
+    @Inject
+    EventTranslator translator;
+
+    @Inject
+    FactStore facts;
+
+    public Uni<IngestionResult> store(String tenantId, ZoneId zone, EventBatch batch) {
+        List<EventEnvelope> events = batch.events();
+        List<Optional<EventTranslator.Translated>> translated = translator.translate(events);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        List<Tuple> rows = batch.events().stream()
-                .map(e -> Tuple.of(tenantId, e.id(), e.type(), e.occurredAt(), now,
-                        e.payload() == null ? new JsonObject() : new JsonObject(e.payload())))
-                .toList();
-        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(rows))
-                .map(result -> {
-                    int stored = 0;
-                    for (RowSet<?> each = result; each != null; each = each.next()) {
-                        stored += each.rowCount();
+        int n = events.size();
+        OffsetDateTime[] received = new OffsetDateTime[n];
+        java.util.Arrays.fill(received, now);
+        Tuple insert = Tuple.of(tenantId,
+                events.stream().map(EventEnvelope::id).toArray(String[]::new),
+                events.stream().map(EventEnvelope::type).toArray(String[]::new),
+                events.stream().map(EventEnvelope::occurredAt).toArray(OffsetDateTime[]::new),
+                received,
+                events.stream().map(e -> e.payload() == null ? new JsonObject() : new JsonObject(e.payload()))
+                        .toArray(JsonObject[]::new));
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(insert)
+                .flatMap(rows -> {
+                    Set<String> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getString("event_id")));
+                    List<AggregateUpdate> updates = new ArrayList<>();
+                    List<String> erased = new ArrayList<>();
+                    Set<String> seen = new HashSet<>();
+                    for (int i = 0; i < n; i++) {
+                        // Only events never received before are applied (a batch may also repeat an id).
+                        if (!fresh.contains(events.get(i).id()) || !seen.add(events.get(i).id())) {
+                            continue;
+                        }
+                        translated.get(i).ifPresent(t -> {
+                            updates.add(t.update());
+                            if (t.erasedCustomer() != null) {
+                                erased.add(t.erasedCustomer());
+                            }
+                        });
                     }
-                    return new IngestionResult(rows.size(), stored, rows.size() - stored);
-                });
+                    return facts.apply(connection, tenantId, zone, new FactStore.Changes(updates, erased))
+                            .map(applied -> new IngestionResult(n, fresh.size(), n - fresh.size()));
+                }));
     }
 
     public Uni<Freshness> freshness(String tenantId) {

@@ -1,0 +1,37 @@
+package io.cxmeter.metrics.facts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The new truth about one aggregate (a ticket, a response, a customer, …) as an event told it:
+ * its contributions replace all the ones it had. {@code version} orders updates of the same
+ * aggregate, so a late, older event changes nothing. {@code deleted} removes the aggregate.
+ */
+public record AggregateUpdate(Source source, String aggregateId, long version, boolean deleted,
+        List<Contribution> contributions, List<Episode> episodes, CustomerFact customer) {
+
+    /** Where an aggregate comes from; with its id it names the aggregate. */
+    public enum Source {
+        TICKET, RESPONSE, INVITATION, REVIEW, CUSTOMER, ENGAGEMENT;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A resolution of a ticket, from {@code resolvedAt} until it was reopened ({@code reopenedAt},
+     * null while it stays resolved), with the dimensions of that resolution.
+     */
+    public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, String channel, String team, String agent) {
+    }
+
+    /** A customer as the customer metrics that need a join read it. */
+    public record CustomerFact(Instant since, Instant churnedAt, boolean referred) {
+    }
+
+    public static AggregateUpdate removal(Source source, String aggregateId, long version) {
+        return new AggregateUpdate(source, aggregateId, version, true, List.of(), List.of(), null);
+    }
+}

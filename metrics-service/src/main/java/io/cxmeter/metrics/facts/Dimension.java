@@ -1,0 +1,20 @@
+package io.cxmeter.metrics.facts;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a metric can be grouped by (METRICS.md: {@code groupBy}). */
+public enum Dimension {
+    CHANNEL, TEAM, AGENT, SURVEY, TOUCHPOINT, LOCALE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Dimension fromWire(String value) {
+        return Arrays.stream(values()).filter(d -> d.wire().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("groupBy must be one of "
+                        + Arrays.stream(values()).map(Dimension::wire).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,333 @@
+package io.cxmeter.metrics.facts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cxmeter.metrics.facts.AggregateUpdate.Episode;
+import io.cxmeter.metrics.rollup.Grain;
+import io.cxmeter.metrics.rollup.RollupKey;
+import io.cxmeter.metrics.rollup.Rollups;
+import io.cxmeter.metrics.rollup.State;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Applies aggregate updates to the facts and keeps the rollups equal to the sum of the facts: an
+ * update takes away what the aggregate contributed before and adds what it contributes now, in the
+ * caller's transaction. Updates of one tenant are applied one transaction at a time (an advisory
+ * lock), so replicas of this service never interleave their read-modify-write of a rollup row.
+ */
+@ApplicationScoped
+public class FactStore {
+
+    private static final String VERSIONS = """
+            SELECT v.source, v.aggregate_id, v.version FROM aggregate_version v
+            JOIN unnest($2::text[], $3::text[]) AS k(source, aggregate_id)
+              ON v.tenant_id = $1 AND v.source = k.source AND v.aggregate_id = k.aggregate_id""";
+
+    private static final String DELETE_CONTRIBUTIONS = """
+            DELETE FROM contribution c USING unnest($2::text[], $3::text[]) AS k(source, aggregate_id)
+            WHERE c.tenant_id = $1 AND c.source = k.source AND c.aggregate_id = k.aggregate_id
+            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.state""";
+
+    private static final String DELETE_CUSTOMER_INTERACTIONS = """
+            DELETE FROM contribution c WHERE c.tenant_id = $1 AND c.customer_id = ANY($2)
+              AND (c.source = 'engagement' OR c.family = 'interaction')
+            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.state""";
+
+    private static final String INSERT_CONTRIBUTIONS = """
+            INSERT INTO contribution (tenant_id, source, aggregate_id, family, scope, at, channel, team, agent, touchpoint,
+                                      locale, customer_id, state)
+            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
+                   AS u(source, aggregate_id, family, scope, at, channel, team, agent, touchpoint, locale, customer_id, state)""";
+
+    private static final String UPSERT_VERSIONS = """
+            INSERT INTO aggregate_version (tenant_id, source, aggregate_id, version, deleted)
+            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::int8[], $5::bool[]) AS u(source, aggregate_id, version, deleted)
+            ON CONFLICT (tenant_id, source, aggregate_id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted""";
+
+    private static final String READ_ROLLUPS = """
+            SELECT r.family, r.dim, r.grain, r.bucket, r.scope, r.dim_value, r.state FROM rollup r
+            JOIN unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[])
+                 AS k(family, dim, grain, bucket, scope, dim_value)
+              ON r.tenant_id = $1 AND r.family = k.family AND r.dim = k.dim AND r.grain = k.grain
+             AND r.bucket = k.bucket AND r.scope = k.scope AND r.dim_value = k.dim_value""";
+
+    private static final String UPSERT_ROLLUPS = """
+            INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, state)
+            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[])
+                   AS u(family, dim, grain, bucket, scope, dim_value, state)
+            ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value) DO UPDATE SET state = EXCLUDED.state""";
+
+    private static final String DELETE_ROLLUPS = """
+            DELETE FROM rollup r USING unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[])
+                   AS k(family, dim, grain, bucket, scope, dim_value)
+            WHERE r.tenant_id = $1 AND r.family = k.family AND r.dim = k.dim AND r.grain = k.grain
+              AND r.bucket = k.bucket AND r.scope = k.scope AND r.dim_value = k.dim_value""";
+
+    /**
+     * Everything one batch changes: the updates of aggregates (an erased customer is a removal of it)
+     * and the customers erased, whose engagement events and interactions are removed as well.
+     */
+    public record Changes(List<AggregateUpdate> updates, List<String> erasedCustomers) {
+    }
+
+    /** Applies the changes; the number of aggregate updates applied (late, older ones are skipped). */
+    public Uni<Integer> apply(SqlConnection connection, String tenantId, ZoneId zone, Changes changes) {
+        Map<String, AggregateUpdate> latest = new LinkedHashMap<>();
+        for (AggregateUpdate update : changes.updates()) {
+            latest.merge(key(update.source().wire(), update.aggregateId()), update,
+                    (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        if (latest.isEmpty() && changes.erasedCustomers().isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(tenantId))
+                .flatMap(locked -> calendar(connection, tenantId, zone))
+                .flatMap(ignored -> fresh(connection, tenantId, latest))
+                .flatMap(applied -> write(connection, tenantId, zone, applied, changes.erasedCustomers())
+                        .map(done -> applied.size()));
+    }
+
+    /** The updates that are not older than what was applied before. */
+    private Uni<List<AggregateUpdate>> fresh(SqlConnection connection, String tenantId, Map<String, AggregateUpdate> latest) {
+        if (latest.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] sources = latest.values().stream().map(u -> u.source().wire()).toArray(String[]::new);
+        String[] ids = latest.values().stream().map(AggregateUpdate::aggregateId).toArray(String[]::new);
+        return connection.preparedQuery(VERSIONS).execute(Tuple.of(tenantId, sources, ids)).map(rows -> {
+            Map<String, Long> stored = new HashMap<>();
+            rows.forEach(row -> stored.put(key(row.getString("source"), row.getString("aggregate_id")), row.getLong("version")));
+            return latest.entrySet().stream()
+                    .filter(e -> !stored.containsKey(e.getKey()) || e.getValue().version() >= stored.get(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+        });
+    }
+
+    private Uni<Void> write(SqlConnection connection, String tenantId, ZoneId zone, List<AggregateUpdate> applied,
+            List<String> erased) {
+        Map<RollupKey, State> deltas = new HashMap<>();
+        String[] sources = applied.stream().map(u -> u.source().wire()).toArray(String[]::new);
+        String[] ids = applied.stream().map(AggregateUpdate::aggregateId).toArray(String[]::new);
+        Uni<Void> removed = applied.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(DELETE_CONTRIBUTIONS).execute(Tuple.of(tenantId, sources, ids))
+                        .invoke(rows -> rows.forEach(row -> Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS)))
+                        .replaceWithVoid();
+        // An erased customer's engagement and interactions go too (the customer itself is a removal update).
+        Uni<Void> erasedNow = erased.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(DELETE_CUSTOMER_INTERACTIONS).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
+                        .invoke(rows -> rows.forEach(row -> Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS)))
+                        .replaceWithVoid();
+        return removed.flatMap(ignored -> erasedNow)
+                .flatMap(ignored -> insertContributions(connection, tenantId, applied, zone, deltas))
+                .flatMap(ignored -> episodes(connection, tenantId, applied))
+                .flatMap(ignored -> customers(connection, tenantId, applied))
+                .flatMap(ignored -> applied.isEmpty() ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery(UPSERT_VERSIONS).execute(Tuple.of(tenantId, sources, ids,
+                                applied.stream().map(AggregateUpdate::version).toArray(Long[]::new),
+                                applied.stream().map(AggregateUpdate::deleted).toArray(Boolean[]::new))).replaceWithVoid())
+                .flatMap(ignored -> applyDeltas(connection, tenantId, deltas));
+    }
+
+    private Uni<Void> insertContributions(SqlConnection connection, String tenantId, List<AggregateUpdate> applied, ZoneId zone,
+            Map<RollupKey, State> deltas) {
+        int n = applied.stream().mapToInt(u -> u.contributions().size()).sum();
+        if (n == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] source = new String[n];
+        String[] aggregate = new String[n];
+        String[] family = new String[n];
+        String[] scope = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] channel = new String[n];
+        String[] team = new String[n];
+        String[] agent = new String[n];
+        String[] touchpoint = new String[n];
+        String[] locale = new String[n];
+        String[] customer = new String[n];
+        JsonObject[] state = new JsonObject[n];
+        int i = 0;
+        for (AggregateUpdate update : applied) {
+            for (Contribution c : update.contributions()) {
+                source[i] = update.source().wire();
+                aggregate[i] = update.aggregateId();
+                family[i] = c.family().wire();
+                scope[i] = c.scope();
+                at[i] = utc(c.at());
+                channel[i] = c.channel();
+                team[i] = c.team();
+                agent[i] = c.agent();
+                touchpoint[i] = c.touchpoint();
+                locale[i] = c.locale();
+                customer[i] = c.customerId();
+                state[i] = c.state().toJson();
+                Rollups.add(deltas, c, 1, zone, Rollups.GRAINS);
+                i++;
+            }
+        }
+        return connection.preparedQuery(INSERT_CONTRIBUTIONS).execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
+                source, aggregate, family, scope, at, channel, team, agent, touchpoint, locale, customer, state))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> episodes(SqlConnection connection, String tenantId, List<AggregateUpdate> applied) {
+        List<AggregateUpdate> tickets = applied.stream().filter(u -> u.source() == AggregateUpdate.Source.TICKET).toList();
+        if (tickets.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (AggregateUpdate ticket : tickets) {
+            for (Episode e : ticket.episodes()) {
+                rows.add(new Object[] {ticket.aggregateId(), utc(e.resolvedAt()), utc(e.reopenedAt()), e.seconds(), e.channel(),
+                    e.team(), e.agent()});
+            }
+        }
+        return connection.preparedQuery("DELETE FROM ticket_episode WHERE tenant_id = $1 AND ticket_id = ANY($2)")
+                .execute(Tuple.of(tenantId, tickets.stream().map(AggregateUpdate::aggregateId).toArray(String[]::new)))
+                .flatMap(ignored -> rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                        INSERT INTO ticket_episode (tenant_id, ticket_id, resolved_at, reopened_at, seconds, channel, team, agent)
+                        SELECT $1, u.* FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::text[],
+                               $7::text[], $8::text[]) AS u""")
+                        .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
+                                column(rows, 0, String[]::new), column(rows, 1, OffsetDateTime[]::new),
+                                column(rows, 2, OffsetDateTime[]::new), column(rows, 3, Double[]::new),
+                                column(rows, 4, String[]::new), column(rows, 5, String[]::new), column(rows, 6, String[]::new)))))
+                        .replaceWithVoid());
+    }
+
+    private Uni<Void> customers(SqlConnection connection, String tenantId, List<AggregateUpdate> applied) {
+        List<AggregateUpdate> customers = applied.stream().filter(u -> u.source() == AggregateUpdate.Source.CUSTOMER).toList();
+        if (customers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<AggregateUpdate> present = customers.stream().filter(u -> !u.deleted() && u.customer() != null).toList();
+        return connection.preparedQuery("DELETE FROM customer_fact WHERE tenant_id = $1 AND customer_id = ANY($2)")
+                .execute(Tuple.of(tenantId, customers.stream().map(AggregateUpdate::aggregateId).toArray(String[]::new)))
+                .flatMap(ignored -> present.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                        INSERT INTO customer_fact (tenant_id, customer_id, since, churned_at, referred)
+                        SELECT $1, u.* FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::bool[]) AS u""")
+                        .execute(Tuple.of(tenantId,
+                                present.stream().map(AggregateUpdate::aggregateId).toArray(String[]::new),
+                                present.stream().map(u -> utc(u.customer().since())).toArray(OffsetDateTime[]::new),
+                                present.stream().map(u -> utc(u.customer().churnedAt())).toArray(OffsetDateTime[]::new),
+                                present.stream().map(u -> u.customer().referred()).toArray(Boolean[]::new)))
+                        .replaceWithVoid());
+    }
+
+    /** Reads the touched rollup rows, adds the deltas, writes back the rows and deletes those that became empty. */
+    Uni<Void> applyDeltas(SqlConnection connection, String tenantId, Map<RollupKey, State> deltas) {
+        deltas.values().removeIf(State::isEmpty);
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<RollupKey> keys = new ArrayList<>(deltas.keySet());
+        return connection.preparedQuery(READ_ROLLUPS).execute(keyTuple(tenantId, keys)).flatMap(rows -> {
+            Map<RollupKey, State> merged = new HashMap<>(deltas.size());
+            deltas.forEach((key, delta) -> merged.put(key, delta.copy()));
+            for (Row row : rows) {
+                RollupKey key = new RollupKey(Family.fromWire(row.getString("family")), row.getString("dim"),
+                        grain(row.getShort("grain")), row.getOffsetDateTime("bucket").toInstant(), row.getString("scope"),
+                        row.getString("dim_value"));
+                State current = State.fromJson((JsonObject) row.getValue("state"));
+                merged.put(key, current.merge(deltas.get(key), 1));
+            }
+            List<RollupKey> empty = new ArrayList<>();
+            List<RollupKey> kept = new ArrayList<>();
+            merged.forEach((key, state) -> (state.isEmpty() ? empty : kept).add(key));
+            Uni<Void> upsert = kept.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(UPSERT_ROLLUPS)
+                    .execute(withStates(keyTuple(tenantId, kept), kept, merged)).replaceWithVoid();
+            return upsert.flatMap(ignored -> empty.isEmpty() ? Uni.createFrom().voidItem()
+                    : connection.preparedQuery(DELETE_ROLLUPS).execute(keyTuple(tenantId, empty)).replaceWithVoid());
+        });
+    }
+
+    /**
+     * Makes sure the day and month buckets are cut in {@code zone}: the first batch of a tenant records
+     * it; a batch in another zone (the tenant changed its time zone) recuts them from the facts.
+     */
+    private Uni<Void> calendar(SqlConnection connection, String tenantId, ZoneId zone) {
+        return connection.preparedQuery("SELECT zone FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+                .flatMap(rows -> {
+                    String stored = rows.size() == 0 ? null : rows.iterator().next().getString("zone");
+                    if (zone.getId().equals(stored)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> recorded = connection.preparedQuery("""
+                            INSERT INTO tenant_calendar (tenant_id, zone) VALUES ($1, $2)
+                            ON CONFLICT (tenant_id) DO UPDATE SET zone = EXCLUDED.zone""")
+                            .execute(Tuple.of(tenantId, zone.getId())).replaceWithVoid();
+                    return stored == null ? recorded : recorded.flatMap(ignored -> recut(connection, tenantId, zone));
+                });
+    }
+
+    private Uni<Void> recut(SqlConnection connection, String tenantId, ZoneId zone) {
+        return connection.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1 AND grain <> $2")
+                .execute(Tuple.of(tenantId, Grain.HOUR.code()))
+                .flatMap(ignored -> connection.preparedQuery("""
+                        SELECT family, scope, at, channel, team, agent, touchpoint, locale, customer_id, state
+                        FROM contribution WHERE tenant_id = $1""").execute(Tuple.of(tenantId)))
+                .flatMap(rows -> {
+                    Map<RollupKey, State> deltas = new HashMap<>();
+                    rows.forEach(row -> Rollups.add(deltas, contribution(row), 1, zone, List.of(Grain.DAY, Grain.MONTH)));
+                    return applyDeltas(connection, tenantId, deltas);
+                });
+    }
+
+    private static Tuple keyTuple(String tenantId, List<RollupKey> keys) {
+        return Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
+                keys.stream().map(k -> k.family().wire()).toArray(String[]::new),
+                keys.stream().map(RollupKey::dim).toArray(String[]::new),
+                keys.stream().map(k -> k.grain().code()).toArray(Short[]::new),
+                keys.stream().map(k -> utc(k.bucket())).toArray(OffsetDateTime[]::new),
+                keys.stream().map(RollupKey::scope).toArray(String[]::new),
+                keys.stream().map(RollupKey::dimValue).toArray(String[]::new))));
+    }
+
+    private static Tuple withStates(Tuple keys, List<RollupKey> kept, Map<RollupKey, State> merged) {
+        return keys.addValue(kept.stream().map(k -> merged.get(k).toJson()).toArray(JsonObject[]::new));
+    }
+
+    static Contribution contribution(Row row) {
+        return new Contribution(Family.fromWire(row.getString("family")), row.getString("scope"),
+                row.getOffsetDateTime("at").toInstant(), row.getString("channel"), row.getString("team"),
+                row.getString("agent"), row.getString("touchpoint"), row.getString("locale"), row.getString("customer_id"),
+                State.fromJson((JsonObject) row.getValue("state")));
+    }
+
+    static Grain grain(short code) {
+        return Arrays.stream(Grain.values()).filter(g -> g.code() == code).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out[i] = (T) rows.get(i)[index];
+        }
+        return out;
+    }
+
+    private static String key(String source, String id) {
+        return source + "\u0000" + id;
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+}

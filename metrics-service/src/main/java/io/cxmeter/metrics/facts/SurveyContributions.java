@@ -1,0 +1,83 @@
+package io.cxmeter.metrics.facts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.cxmeter.metrics.rollup.State;
+
+/** What a survey response and a survey invitation contribute (METRICS.md, survey metrics). */
+public final class SurveyContributions {
+
+    /** A response as survey-service sends it ({@code response.upserted}), with its survey's kind and scale. */
+    public record Response(String id, String surveyId, String kind, Integer scaleMin, Integer scaleMax, Integer positiveFrom,
+            Double score, Instant submittedAt, String channel, String touchpoint, String agentId, String customerId,
+            String locale) {
+    }
+
+    /** An invitation to answer (an e-mail link, a widget impression) and whether it was answered. */
+    public record Invitation(String id, String surveyId, Instant sentAt, String channel, String touchpoint, String agentId,
+            String locale, boolean responded) {
+    }
+
+    private SurveyContributions() {
+    }
+
+    public static AggregateUpdate of(Response r, long version) {
+        require(r.id(), "id");
+        require(r.surveyId(), "surveyId");
+        require(r.kind(), "kind");
+        require(r.score(), "score");
+        require(r.submittedAt(), "submittedAt");
+        require(r.scaleMin(), "scaleMin");
+        require(r.scaleMax(), "scaleMax");
+        Family family = switch (r.kind().toUpperCase(Locale.ROOT)) {
+            case "NPS" -> Family.NPS;
+            case "CSAT" -> Family.CSAT;
+            case "CES" -> Family.CES;
+            case "CUSTOM" -> Family.CUSTOM;
+            default -> throw new IllegalArgumentException("kind must be NPS, CSAT, CES or CUSTOM");
+        };
+        double score = r.score();
+        State state = new State().add("n", 1).add("sum", score)
+                .add("scale:" + r.scaleMin() + "-" + r.scaleMax(), 1);
+        switch (family) {
+            case NPS -> state.add(score >= 9 ? "promoters" : score <= 6 ? "detractors" : "passives", 1);
+            case CSAT, CES -> {
+                require(r.positiveFrom(), "positiveFrom");
+                state.add("positive", score >= r.positiveFrom() ? 1 : 0).add("score:" + format(score), 1);
+            }
+            default -> {
+            }
+        }
+        List<Contribution> out = new ArrayList<>();
+        out.add(new Contribution(family, r.surveyId(), r.submittedAt(), r.channel(), null, r.agentId(), r.touchpoint(),
+                r.locale(), r.customerId(), state));
+        if (r.customerId() != null) {
+            out.add(new Contribution(Family.INTERACTION, "", r.submittedAt(), null, null, null, null, null, r.customerId(),
+                    new State().add("interactions", 1)));
+        }
+        return new AggregateUpdate(AggregateUpdate.Source.RESPONSE, r.id(), version, false, out, List.of(), null);
+    }
+
+    public static AggregateUpdate of(Invitation i, long version) {
+        require(i.id(), "id");
+        require(i.surveyId(), "surveyId");
+        require(i.sentAt(), "sentAt");
+        State state = new State().add("invited", 1).add("responded", i.responded() ? 1 : 0);
+        return new AggregateUpdate(AggregateUpdate.Source.INVITATION, i.id(), version, false,
+                List.of(new Contribution(Family.INVITATION, i.surveyId(), i.sentAt(), i.channel(), null, i.agentId(),
+                        i.touchpoint(), i.locale(), null, state)), List.of(), null);
+    }
+
+    static String format(double score) {
+        return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
+    }
+
+    static void require(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.cxmeter.metrics.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.cxmeter.metrics.facts.AggregateUpdate.Episode;
+import io.cxmeter.metrics.rollup.Sketch;
+import io.cxmeter.metrics.rollup.State;
+
+/**
+ * Reads a ticket's full history the way METRICS.md does and says what it contributes to each ticket
+ * metric, at which instant and for which agent. Pure: the same ticket always gives the same answer.
+ */
+public final class TicketContributions {
+
+    /** Waits longer than this go to one overflow bin of the service-level histograms. */
+    public static final int MAX_WAIT_BIN = 3600;
+
+    private static final Set<String> WAITING = Set.of("new", "open");
+    private static final Set<String> UNRESOLVED = Set.of("new", "open", "pending", "on_hold");
+    private static final Set<String> RESOLVED = Set.of("resolved", "closed");
+    private static final Set<String> QUEUES = Set.of("call", "chat");
+
+    /** One event of a ticket's history as ticket-service sends it. */
+    public record Event(String type, Instant at, String agentId, String status, Integer talkSeconds, Integer holdSeconds,
+            Integer wrapUpSeconds) {
+    }
+
+    /** A ticket as ticket-service sends it ({@code ticket.upserted}). */
+    public record Ticket(String id, String channel, String team, String customerId, Instant createdAt, List<Event> events,
+            Long version) {
+    }
+
+    private TicketContributions() {
+    }
+
+    public static AggregateUpdate of(Ticket ticket) {
+        Objects.requireNonNull(ticket.id(), "id");
+        Objects.requireNonNull(ticket.channel(), "channel");
+        Objects.requireNonNull(ticket.createdAt(), "createdAt");
+        List<Event> events = ticket.events() == null ? List.of()
+                : ticket.events().stream().sorted(Comparator.comparing(Event::at)).toList();
+        for (Event event : events) {
+            Objects.requireNonNull(event.type(), "events[].type");
+            Objects.requireNonNull(event.at(), "events[].at");
+        }
+        return new Reader(ticket, events).read();
+    }
+
+    private static final class Reader {
+
+        private final Ticket ticket;
+        private final List<Event> events;
+        private final List<Contribution> out = new ArrayList<>();
+        private final List<Episode> episodes = new ArrayList<>();
+
+        Reader(Ticket ticket, List<Event> events) {
+            this.ticket = ticket;
+            this.events = events;
+        }
+
+        AggregateUpdate read() {
+            Instant created = ticket.createdAt();
+            boolean queue = QUEUES.contains(ticket.channel());
+            boolean call = "call".equals(ticket.channel());
+            Event firstReply = first("agent_reply");
+            Event firstAssigned = first("assigned");
+            Event queued = first("queued");
+            Event answered = first("answered");
+            Event abandoned = first("abandoned");
+            Event blocked = first("blocked");
+
+            add(Family.TICKET, created, assigneeAt(created), new State().add("created", 1)
+                    .add("calls", call ? 1 : 0).add("blocked", call && blocked != null ? 1 : 0));
+            if (ticket.customerId() != null) {
+                out.add(new Contribution(Family.INTERACTION, "", created, null, null, null, null, null, ticket.customerId(),
+                        new State().add("interactions", 1)));
+            }
+            if (firstReply != null) {
+                double seconds = seconds(created, firstReply.at());
+                add(Family.TICKET, firstReply.at(), firstReply.agentId(), durationState("frt", seconds));
+            }
+            if (firstAssigned != null) {
+                add(Family.ASSIGNMENT, firstAssigned.at(), firstAssigned.agentId(), new State().add("assigned", 1));
+            }
+            if (queue && answered != null) {
+                Instant queuedAt = queued != null ? queued.at() : created;
+                add(Family.TICKET, answered.at(), answered.agentId(), new State()
+                        .add("asa.n", 1).add("asa.sum", seconds(queuedAt, answered.at())));
+            }
+            if (queue && queued != null && blocked == null) {
+                State offered = new State().add("sl.queued", 1);
+                if (abandoned != null) {
+                    // Abandoned under shortAbandonSeconds S ⇔ floor(wait) < S for whole seconds S.
+                    offered.record("sl.abandoned", bin(Math.floor(seconds(queued.at(), abandoned.at()))), 1);
+                } else if (answered != null) {
+                    // Answered within threshold T ⇔ ceil(wait) <= T for whole seconds T.
+                    offered.record("sl.answered", bin(Math.ceil(seconds(queued.at(), answered.at()))), 1);
+                }
+                add(Family.TICKET, queued.at(), assigneeAt(queued.at()), offered);
+            }
+            handled();
+            resolutions(created);
+            states(created);
+            return new AggregateUpdate(AggregateUpdate.Source.TICKET, ticket.id(),
+                    ticket.version() == null ? 0 : ticket.version(), false, out, episodes, null);
+        }
+
+        private void handled() {
+            double total = 0;
+            Instant endedAt = null;
+            for (Event event : events) {
+                if ("handled".equals(event.type())) {
+                    total += nz(event.talkSeconds()) + nz(event.holdSeconds()) + nz(event.wrapUpSeconds());
+                    endedAt = event.at();
+                }
+            }
+            if (endedAt != null) {
+                add(Family.TICKET, endedAt, assigneeAt(endedAt), new State().add("aht.n", 1).add("aht.sum", total));
+            }
+        }
+
+        /** Each change from unresolved to resolved or closed opens a resolution; a change back ends it. */
+        private void resolutions(Instant created) {
+            String status = "new";
+            Instant resolvedAt = null;
+            for (Event event : events) {
+                if (!"status".equals(event.type()) || event.status() == null) {
+                    continue;
+                }
+                boolean was = RESOLVED.contains(status);
+                boolean is = RESOLVED.contains(event.status());
+                if (!was && is) {
+                    resolvedAt = event.at();
+                } else if (was && !is) {
+                    episodes.add(episode(created, resolvedAt, event.at()));
+                    resolvedAt = null;
+                }
+                status = event.status();
+            }
+            if (resolvedAt != null) {
+                episodes.add(episode(created, resolvedAt, null));
+                // The lasting resolution counts in any period that contains it; the reopened ones only
+                // in periods that end before their reopening, so they are read from the episodes.
+                add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durationState("res", seconds(created, resolvedAt)));
+            }
+        }
+
+        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt) {
+            return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), ticket.channel(), ticket.team(),
+                    assigneeAt(resolvedAt));
+        }
+
+        /**
+         * +1/−1 per agent as the ticket enters and leaves the waiting and unresolved states. All events at
+         * one instant apply together: the state at t is what events strictly before t made it.
+         */
+        private void states(Instant created) {
+            Map<Instant, List<Event>> byInstant = new LinkedHashMap<>();
+            byInstant.put(created, new ArrayList<>());
+            for (Event event : events) {
+                byInstant.computeIfAbsent(event.at(), at -> new ArrayList<>()).add(event);
+            }
+            String status = null;
+            String agent = null;
+            for (Map.Entry<Instant, List<Event>> instant : byInstant.entrySet()) {
+                String nextStatus = status == null ? "new" : status;
+                String nextAgent = agent;
+                for (Event event : instant.getValue()) {
+                    if ("status".equals(event.type()) && event.status() != null) {
+                        nextStatus = event.status();
+                    } else if ("assigned".equals(event.type())) {
+                        nextAgent = event.agentId();
+                    }
+                }
+                Map<String, State> change = new HashMap<>();
+                if (status != null) {
+                    membership(change, agent, status, -1);
+                }
+                membership(change, nextAgent, nextStatus, 1);
+                change.forEach((who, state) -> {
+                    if (!state.isEmpty()) {
+                        add(Family.TICKET_STATE, instant.getKey(), who, state);
+                    }
+                });
+                status = nextStatus;
+                agent = nextAgent;
+            }
+        }
+
+        private static void membership(Map<String, State> change, String agent, String status, int sign) {
+            State state = change.computeIfAbsent(agent, a -> new State());
+            state.add("waiting", WAITING.contains(status) ? sign : 0);
+            state.add("unresolved", UNRESOLVED.contains(status) ? sign : 0);
+        }
+
+        private Event first(String type) {
+            return events.stream().filter(e -> type.equals(e.type())).findFirst().orElse(null);
+        }
+
+        /** The latest assignee at or before {@code at}. */
+        private String assigneeAt(Instant at) {
+            String agent = null;
+            for (Event event : events) {
+                if (event.at().isAfter(at)) {
+                    break;
+                }
+                if ("assigned".equals(event.type())) {
+                    agent = event.agentId();
+                }
+            }
+            return agent;
+        }
+
+        private void add(Family family, Instant at, String agent, State state) {
+            out.add(new Contribution(family, "", at, ticket.channel(), ticket.team(), agent, null, null, null, state));
+        }
+    }
+
+    public static State durationState(String name, double seconds) {
+        return new State().add(name + ".n", 1).add(name + ".sum", seconds).record(name, Sketch.bin(seconds), 1);
+    }
+
+    static int bin(double seconds) {
+        return (int) Math.min(MAX_WAIT_BIN + 1, Math.max(0, seconds));
+    }
+
+    static double seconds(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,136 @@
+package io.cxmeter.metrics.query;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.cxmeter.metrics.facts.TicketContributions;
+import io.cxmeter.metrics.rollup.Sketch;
+import io.cxmeter.metrics.rollup.State;
+
+/** METRICS.md's formulas over summed states. Pure functions; each returns null values over an empty set. */
+public final class Formulas {
+
+    private Formulas() {
+    }
+
+    public static Value nps(State s) {
+        long n = s.count("n");
+        long p = s.count("promoters");
+        long d = s.count("detractors");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("promoters", p);
+        details.put("passives", s.count("passives"));
+        details.put("detractors", d);
+        details.put("responses", n);
+        if (n == 0) {
+            details.put("marginOfError95", null);
+            return new Value(null, 0, details);
+        }
+        double pp = (double) p / n;
+        double pd = (double) d / n;
+        details.put("marginOfError95", 100 * 1.96 * Math.sqrt((pp + pd - (pp - pd) * (pp - pd)) / n));
+        return new Value(100.0 * (p - d) / n, n, details);
+    }
+
+    public static Value csat(State s) {
+        long n = s.count("n");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("responses", n);
+        details.put("positive", s.count("positive"));
+        details.put("meanScore", n > 0 && oneScale(s) ? s.get("sum") / n : null);
+        details.put("distribution", distribution(s));
+        return new Value(n == 0 ? null : 100.0 * s.count("positive") / n, n, details);
+    }
+
+    public static Value ces(State s) {
+        long n = s.count("n");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("responses", n);
+        details.put("easyPercent", n == 0 ? null : 100.0 * s.count("positive") / n);
+        details.put("mixedScales", !oneScale(s) && n > 0);
+        details.put("distribution", distribution(s));
+        return new Value(n > 0 && oneScale(s) ? s.get("sum") / n : null, n, details);
+    }
+
+    public static Value responseRate(State s) {
+        long invited = s.count("invited");
+        long responded = s.count("responded");
+        return new Value(invited == 0 ? null : 100.0 * responded / invited, invited,
+                details("invitations", invited, "responses", responded));
+    }
+
+    public static Value iqs(State s) {
+        long n = s.count("n");
+        return new Value(n == 0 ? null : s.get("sum") / n, n, details("reviews", n));
+    }
+
+    public static Value volume(State s) {
+        long created = s.count("created");
+        return new Value((double) created, created, Map.of());
+    }
+
+    public static Value blocks(State s) {
+        long blocked = s.count("blocked");
+        long calls = s.count("calls");
+        return new Value((double) blocked, blocked,
+                details("calls", calls, "blockRate", calls == 0 ? null : 100.0 * blocked / calls));
+    }
+
+    /** Mean, median and p90 of a duration recorded with {@code TicketContributions.duration}. */
+    public static Value duration(State s, String name) {
+        long n = s.count(name + ".n");
+        return new Value(n == 0 ? null : s.get(name + ".sum") / n, n,
+                details("count", n, "median", Sketch.quantile(s.histogram(name), 0.5),
+                        "p90", Sketch.quantile(s.histogram(name), 0.9)));
+    }
+
+    public static Value mean(State s, String name) {
+        long n = s.count(name + ".n");
+        return new Value(n == 0 ? null : s.get(name + ".sum") / n, n, details("count", n));
+    }
+
+    /**
+     * Service level: of the offered (queued, not blocked, not abandoned under {@code shortAbandon}
+     * seconds), the share answered within {@code threshold} seconds.
+     */
+    public static Value serviceLevel(State s, int threshold, int shortAbandon) {
+        long queued = s.count("sl.queued");
+        long shortAbandoned = s.histogram("sl.abandoned").entrySet().stream()
+                .filter(e -> e.getKey() < shortAbandon).mapToLong(Map.Entry::getValue).sum();
+        long answered = s.histogram("sl.answered").entrySet().stream()
+                .filter(e -> e.getKey() <= threshold && e.getKey() <= TicketContributions.MAX_WAIT_BIN)
+                .mapToLong(Map.Entry::getValue).sum();
+        long offered = queued - shortAbandoned;
+        return new Value(offered == 0 ? null : 100.0 * answered / offered, offered,
+                details("offered", offered, "answeredWithinThreshold", answered, "thresholdSeconds", threshold,
+                        "shortAbandonSeconds", shortAbandon));
+    }
+
+    public static Value custom(State s) {
+        long n = s.count("n");
+        return new Value(n == 0 ? null : s.get("sum") / n, n, details("responses", n));
+    }
+
+    private static boolean oneScale(State s) {
+        return s.counters().keySet().stream().filter(k -> k.startsWith("scale:")).count() == 1;
+    }
+
+    private static Map<String, Long> distribution(State s) {
+        Map<String, Long> out = new TreeMap<>((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
+        s.counters().forEach((k, v) -> {
+            if (k.startsWith("score:")) {
+                out.put(k.substring(6), Math.round(v));
+            }
+        });
+        return out;
+    }
+
+    static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], pairs[i + 1]);
+        }
+        return out;
+    }
+}

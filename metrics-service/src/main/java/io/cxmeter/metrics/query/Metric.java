@@ -1,0 +1,94 @@
+package io.cxmeter.metrics.query;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.cxmeter.metrics.facts.Dimension;
+
+/** Every metric of METRICS.md: its id in the API, what it measures and how, and what it can be grouped by. */
+public enum Metric {
+    NPS("nps", "Net Promoter Score", Kind.SURVEY, "100 * (promoters (9-10) - detractors (0-6)) / responses, with the 95 % margin of error"),
+    CSAT("csat", "Customer satisfaction", Kind.SURVEY, "100 * responses with score >= positiveFrom / responses"),
+    CES("ces", "Customer effort score", Kind.SURVEY, "sum of scores / responses (one scale only); easyPercent = 100 * positive / responses"),
+    RESPONSE_RATE("response-rate", "Response rate", Kind.INVITATION, "100 * answered invitations / invitations sent in the period"),
+    IQS("iqs", "Internal quality score", Kind.REVIEW, "mean review score of reviews created in the period"),
+    TICKET_VOLUME("ticket-volume", "Ticket volume", Kind.TICKET, "tickets created in the period (group by channel for volume by channel)"),
+    OPEN_TICKETS("open-tickets", "Open tickets", Kind.TICKET_INSTANT, "tickets created before `at` whose status at `at` is new or open"),
+    BACKLOG("backlog", "Ticket backlog", Kind.TICKET_INSTANT, "tickets created before `to` not resolved at `to`"),
+    FIRST_RESPONSE_TIME("first-response-time", "First response time", Kind.TICKET, "mean of firstReplyAt - createdAt for first public agent replies in the period; median, p90"),
+    RESOLUTION_TIME("resolution-time", "Average resolution time", Kind.TICKET, "mean of resolvedAt - createdAt for tickets resolved in the period and still resolved at `to`; median, p90"),
+    RESOLUTION_RATE("resolution-rate", "Resolution rate", Kind.TICKET, "100 * tickets first assigned in the period and resolved at `to` / tickets first assigned in the period"),
+    ASA("asa", "Average speed of answer", Kind.TICKET, "mean of answeredAt - queuedAt for call and chat tickets answered in the period"),
+    SERVICE_LEVEL("service-level", "Service level", Kind.TICKET, "100 * offered call/chat tickets answered within `threshold` s / offered (queued in the period, minus those abandoned within `shortAbandonSeconds`)"),
+    BLOCKS("blocks", "Blocked calls", Kind.TICKET, "call tickets with outcome blocked created in the period; blockRate = 100 * blocked / calls"),
+    AHT("aht", "Average handle time", Kind.TICKET, "mean of talk + hold + wrap-up seconds of contacts ended in the period"),
+    CHURN_RATE("churn-rate", "Churn rate", Kind.CUSTOMER, "100 * customers active at `from` who churned in the period / customers active at `from`"),
+    RETENTION_RATE("retention-rate", "Retention rate", Kind.CUSTOMER, "100 * (customers active at `to` - new customers) / customers active at `from`"),
+    REFERRAL_RATE("referral-rate", "Referral rate", Kind.CUSTOMER, "100 * new customers acquired by referral / new customers"),
+    ENGAGEMENT("engagement", "Customer engagement", Kind.CUSTOMER, "interactions (tickets, survey responses, engagement events) of customers active in the period / those customers"),
+    CLV("clv", "Customer lifetime value", Kind.CUSTOMER, "yearly value per customer ((revenue / purchasing customers) * 365 / days) / yearly churn ((churn rate / 100) * 365 / days)");
+
+    /** The families of metrics, which decide the dimensions and parameters. */
+    public enum Kind {
+        SURVEY, INVITATION, REVIEW, TICKET, TICKET_INSTANT, CUSTOMER
+    }
+
+    private final String id;
+    private final String title;
+    private final Kind kind;
+    private final String formula;
+
+    Metric(String id, String title, Kind kind, String formula) {
+        this.id = id;
+        this.title = title;
+        this.kind = kind;
+        this.formula = formula;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String formula() {
+        return formula;
+    }
+
+    public Set<Dimension> dimensions() {
+        return switch (kind) {
+            case SURVEY, INVITATION -> EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT,
+                    Dimension.LOCALE);
+            case REVIEW -> EnumSet.of(Dimension.AGENT);
+            case TICKET, TICKET_INSTANT -> EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT);
+            case CUSTOMER -> EnumSet.noneOf(Dimension.class);
+        };
+    }
+
+    public List<String> parameters() {
+        List<String> common = List.of("from", "to", "groupBy", "interval");
+        return switch (this) {
+            case NPS, CSAT, CES, RESPONSE_RATE -> concat(common, "surveyId");
+            case OPEN_TICKETS -> concat(common, "at");
+            case SERVICE_LEVEL -> concat(common, "threshold", "shortAbandonSeconds");
+            default -> common;
+        };
+    }
+
+    public static Optional<Metric> byId(String id) {
+        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        return java.util.stream.Stream.concat(head.stream(), Arrays.stream(tail)).toList();
+    }
+}

@@ -1,0 +1,207 @@
+package io.cxmeter.metrics.query;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.rollup.RollupReader;
+import io.cxmeter.metrics.rollup.RollupReader.Period;
+import io.cxmeter.metrics.rollup.State;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Answers a metric request. The whole period is period 0 and the buckets of a series are 1..n; each
+ * metric is evaluated for all of them at once, without groups and, when asked, per group.
+ */
+@ApplicationScoped
+public class MetricsEngine {
+
+    @Inject
+    RollupReader rollups;
+
+    @Inject
+    RawFacts raw;
+
+    public Uni<MetricResult> compute(MetricRequest request) {
+        List<Period> periods = new ArrayList<>();
+        periods.add(new Period(0, request.from(), request.to()));
+        List<Interval.Bucket> buckets = request.interval() == null ? List.of()
+                : request.interval().buckets(request.from(), request.to(), request.zone());
+        for (int i = 0; i < buckets.size(); i++) {
+            periods.add(new Period(i + 1, buckets.get(i).start(), buckets.get(i).end()));
+        }
+        Uni<Map<Integer, Map<String, Value>>> totals = evaluate(request, periods, null);
+        Uni<Map<Integer, Map<String, Value>>> grouped = request.groupBy() == null ? Uni.createFrom().item(Map.of())
+                : evaluate(request, periods, request.groupBy());
+        return Uni.combine().all().unis(totals, grouped).asTuple().map(both -> {
+            Value total = value(both.getItem1(), 0, RollupReader.ALL);
+            List<MetricResult.Point> series = request.interval() == null ? null : series(both.getItem1(), buckets, RollupReader.ALL);
+            List<MetricResult.Group> groups = null;
+            if (request.groupBy() != null) {
+                Set<String> keys = new LinkedHashSet<>();
+                both.getItem2().values().forEach(byKey -> keys.addAll(byKey.keySet()));
+                groups = keys.stream().sorted(Comparator.nullsLast(Comparator.naturalOrder())).map(key -> {
+                    Value v = value(both.getItem2(), 0, key);
+                    return new MetricResult.Group(key, v.value(), v.count(), v.details(),
+                            request.interval() == null ? null : series(both.getItem2(), buckets, key));
+                }).toList();
+            }
+            Instant at = request.metric() == Metric.OPEN_TICKETS ? instant(request, periods.get(0)) : null;
+            return new MetricResult(request.metric().id(), request.from(), request.to(), at, total.value(), total.count(),
+                    total.details(), groups, series);
+        });
+    }
+
+    private static List<MetricResult.Point> series(Map<Integer, Map<String, Value>> values, List<Interval.Bucket> buckets,
+            String key) {
+        List<MetricResult.Point> points = new ArrayList<>(buckets.size());
+        for (int i = 0; i < buckets.size(); i++) {
+            Value v = value(values, i + 1, key);
+            points.add(new MetricResult.Point(buckets.get(i).start(), buckets.get(i).end(), v.value(), v.count(), v.details()));
+        }
+        return points;
+    }
+
+    private static Value value(Map<Integer, Map<String, Value>> values, int index, String key) {
+        Map<String, Value> byKey = values.get(index);
+        return byKey == null || !byKey.containsKey(key) ? Value.EMPTY : byKey.get(key);
+    }
+
+    /** The instant an instant metric is read at: {@code at} (open tickets) or the end of the period. */
+    private static Instant instant(MetricRequest request, Period period) {
+        return period.index() == 0 && request.at() != null ? request.at() : period.to();
+    }
+
+    private Uni<Map<Integer, Map<String, Value>>> evaluate(MetricRequest r, List<Period> periods, Dimension by) {
+        return switch (r.metric()) {
+            case NPS -> additive(r, Family.NPS, periods, by, Formulas::nps);
+            case CSAT -> additive(r, Family.CSAT, periods, by, Formulas::csat);
+            case CES -> additive(r, Family.CES, periods, by, Formulas::ces);
+            case RESPONSE_RATE -> additive(r, Family.INVITATION, periods, by, Formulas::responseRate);
+            case IQS -> additive(r, Family.REVIEW, periods, by, Formulas::iqs);
+            case TICKET_VOLUME -> additive(r, Family.TICKET, periods, by, Formulas::volume);
+            case BLOCKS -> additive(r, Family.TICKET, periods, by, Formulas::blocks);
+            case FIRST_RESPONSE_TIME -> additive(r, Family.TICKET, periods, by, s -> Formulas.duration(s, "frt"));
+            case ASA -> additive(r, Family.TICKET, periods, by, s -> Formulas.mean(s, "asa"));
+            case AHT -> additive(r, Family.TICKET, periods, by, s -> Formulas.mean(s, "aht"));
+            case SERVICE_LEVEL -> additive(r, Family.TICKET, periods, by,
+                    s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
+            case RESOLUTION_TIME -> resolutionTime(r, periods, by);
+            case RESOLUTION_RATE -> raw.assignedAndResolved(r.tenantId(), periods, by).map(sums -> finish(sums, s -> {
+                long assigned = s.count("assigned");
+                long resolved = s.count("resolved");
+                return new Value(assigned == 0 ? null : 100.0 * resolved / assigned, assigned,
+                        Formulas.details("assigned", assigned, "resolved", resolved));
+            }));
+            case OPEN_TICKETS, BACKLOG -> {
+                String counter = r.metric() == Metric.OPEN_TICKETS ? "waiting" : "unresolved";
+                List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
+                        r.metric() == Metric.OPEN_TICKETS ? instant(r, p) : p.to())).toList();
+                yield rollups.read(r.tenantId(), r.zone(), Family.TICKET_STATE, null, by, instants)
+                        .map(sums -> finish(sums, s -> new Value((double) s.count(counter), s.count(counter), Map.of())))
+                        .map(values -> {
+                            // Nothing open is 0 tickets, not an empty set.
+                            if (by == null) {
+                                periods.forEach(p -> values.computeIfAbsent(p.index(), i -> new HashMap<>())
+                                        .putIfAbsent(RollupReader.ALL, new Value(0.0, 0, Map.of())));
+                            }
+                            return values;
+                        });
+            }
+            case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV -> customers(r, periods);
+        };
+    }
+
+    private Uni<Map<Integer, Map<String, Value>>> additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
+            Function<State, Value> formula) {
+        return rollups.read(r.tenantId(), r.zone(), family, r.surveyId(), by, periods).map(sums -> {
+            if (by == null) {
+                // Every period has a total, empty or not, so that an empty period says null with its details.
+                periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
+                        .computeIfAbsent(RollupReader.ALL, k -> new State()));
+            }
+            return finish(sums, formula);
+        });
+    }
+
+    private Uni<Map<Integer, Map<String, Value>>> resolutionTime(MetricRequest r, List<Period> periods, Dimension by) {
+        Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), Family.TICKET, null, by, periods);
+        Uni<Map<Integer, Map<String, State>>> reopened = raw.reopenedResolutions(r.tenantId(), periods, by);
+        return Uni.combine().all().unis(lasting, reopened).asTuple().map(both -> {
+            Map<Integer, Map<String, State>> sums = both.getItem1();
+            both.getItem2().forEach((index, byKey) -> byKey.forEach((key, state) -> sums
+                    .computeIfAbsent(index, i -> new HashMap<>()).computeIfAbsent(key, k -> new State()).merge(state, 1)));
+            if (by == null) {
+                periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
+                        .computeIfAbsent(RollupReader.ALL, k -> new State()));
+            }
+            Map<Integer, Map<String, Value>> values = finish(sums, s -> Formulas.duration(s, "res"));
+            if (by != null) {
+                // Groups that only had other ticket facts in the period resolved nothing: leave them out.
+                values.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
+            }
+            return values;
+        });
+    }
+
+    /** The customer metrics, which have no dimensions: everything is in the one group of each period. */
+    private Uni<Map<Integer, Map<String, Value>>> customers(MetricRequest r, List<Period> periods) {
+        List<Period> atFrom = periods.stream().map(p -> new Period(p.index(), null, p.from())).toList();
+        List<Period> atTo = periods.stream().map(p -> new Period(p.index(), null, p.to())).toList();
+        Uni<Map<Integer, Map<String, State>>> before = rollups.read(r.tenantId(), r.zone(), Family.CUSTOMER, null, null, atFrom);
+        Uni<Map<Integer, Map<String, State>>> untilEnd = rollups.read(r.tenantId(), r.zone(), Family.CUSTOMER, null, null, atTo);
+        Uni<Map<Integer, Map<String, State>>> during = rollups.read(r.tenantId(), r.zone(), Family.CUSTOMER, null, null, periods);
+        Uni<Map<Integer, Long>> joinedAndChurned = raw.joinedAndChurned(r.tenantId(), periods);
+        Uni<Map<Integer, State>> interactions = r.metric() == Metric.ENGAGEMENT ? raw.interactions(r.tenantId(), periods)
+                : Uni.createFrom().item(Map.of());
+        Uni<Map<Integer, State>> purchases = r.metric() == Metric.CLV ? raw.purchases(r.tenantId(), periods)
+                : Uni.createFrom().item(Map.of());
+        return Uni.combine().all().unis(before, untilEnd, during, joinedAndChurned, interactions, purchases).asTuple()
+                .map(all -> {
+                    Map<Integer, Map<String, Value>> out = new HashMap<>();
+                    for (Period p : periods) {
+                        CustomerNumbers n = new CustomerNumbers(state(all.getItem1(), p), state(all.getItem2(), p),
+                                state(all.getItem3(), p), all.getItem4().getOrDefault(p.index(), 0L),
+                                all.getItem5().getOrDefault(p.index(), new State()),
+                                all.getItem6().getOrDefault(p.index(), new State()),
+                                ChronoUnit.MICROS.between(p.from(), p.to()) / 86_400e6);
+                        out.computeIfAbsent(p.index(), i -> new HashMap<>()).put(RollupReader.ALL, switch (r.metric()) {
+                            case CHURN_RATE -> n.churnRate();
+                            case RETENTION_RATE -> n.retentionRate();
+                            case REFERRAL_RATE -> n.referralRate();
+                            case ENGAGEMENT -> n.engagement();
+                            default -> n.clv();
+                        });
+                    }
+                    return out;
+                });
+    }
+
+    private static State state(Map<Integer, Map<String, State>> sums, Period p) {
+        Map<String, State> byKey = sums.get(p.index());
+        return byKey == null || byKey.get(RollupReader.ALL) == null ? new State() : byKey.get(RollupReader.ALL);
+    }
+
+    private static Map<Integer, Map<String, Value>> finish(Map<Integer, Map<String, State>> sums, Function<State, Value> formula) {
+        Map<Integer, Map<String, Value>> out = new HashMap<>();
+        sums.forEach((index, byKey) -> {
+            Map<String, Value> values = new LinkedHashMap<>();
+            byKey.forEach((key, state) -> values.put(key, formula.apply(state)));
+            out.put(index, values);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package io.cxmeter.metrics.query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.cxmeter.internalauth.Caller;
+import io.cxmeter.metrics.events.Zones;
+import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/metrics")
+@Tag(name = "Metrics")
+public class MetricsResource {
+
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    private static final int MAX_SECONDS_PARAMETER = 3600;
+
+    /** One entry of the catalogue. */
+    public record Definition(String id, String title, String formula, List<String> parameters, List<String> groupBy) {
+    }
+
+    /** All metrics of one period, for dashboards. */
+    public record Summary(Instant from, Instant to, Map<String, MetricResult> metrics) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MetricsEngine engine;
+
+    @GET
+    @Operation(summary = "The catalogue: every metric with its formula, parameters and dimensions")
+    public List<Definition> catalogue() {
+        return Arrays.stream(Metric.values()).map(m -> new Definition(m.id(), m.title(), m.formula(), m.parameters(),
+                m.dimensions().stream().map(Dimension::wire).toList())).toList();
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "Every metric over one period (no groups, no series)")
+    @APIResponse(responseCode = "400", description = "A bad period")
+    public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant end = instant("to", to, Instant.now());
+        Instant start = instant("from", from, end.minus(DEFAULT_PERIOD));
+        MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null);
+        return Multi.createFrom().items(Metric.values())
+                .onItem().transformToUniAndMerge(metric -> engine.compute(base.withMetric(metric)))
+                .collect().asList()
+                .map(results -> {
+                    Map<String, MetricResult> byId = new LinkedHashMap<>();
+                    for (Metric metric : Metric.values()) {
+                        results.stream().filter(r -> r.metric().equals(metric.id())).findFirst()
+                                .ifPresent(r -> byId.put(metric.id(), r));
+                    }
+                    return new Summary(start, end, byId);
+                });
+    }
+
+    @GET
+    @Path("/{metric}")
+    @Operation(summary = "One metric over a period, optionally grouped and as a series (METRICS.md defines each)")
+    @APIResponse(responseCode = "200", description = "The metric; value null over an empty set")
+    @APIResponse(responseCode = "400", description = "A bad parameter")
+    @APIResponse(responseCode = "404", description = "No such metric")
+    public Uni<MetricResult> metric(@PathParam("metric") String id,
+            @Parameter(description = "Start of the period (ISO-8601 instant); default: 30 days before `to`") @QueryParam("from") String from,
+            @Parameter(description = "End of the period, excluded; default: now") @QueryParam("to") String to,
+            @Parameter(description = "channel, agent, team, survey, touchpoint or locale") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "day, week or month, in the tenant's time zone") @QueryParam("interval") String interval,
+            @Parameter(description = "Open tickets: the instant; default `to`") @QueryParam("at") String at,
+            @Parameter(description = "Service level: seconds, default 20") @QueryParam("threshold") String threshold,
+            @Parameter(description = "Service level: seconds, default 5") @QueryParam("shortAbandonSeconds") String shortAbandon,
+            @Parameter(description = "Survey metrics: one survey") @QueryParam("surveyId") String surveyId) {
+        Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
+                + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
+        Instant end = instant("to", to, Instant.now());
+        Instant start = instant("from", from, end.minus(DEFAULT_PERIOD));
+        return engine.compute(request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId));
+    }
+
+    private MetricRequest request(Metric metric, Instant from, Instant to, String at, String groupBy, String interval,
+            String threshold, String shortAbandon, String surveyId) {
+        if (!from.isBefore(to)) {
+            throw ProblemException.badRequest("from must be before to (the period is [from, to))");
+        }
+        Dimension dimension = null;
+        if (groupBy != null && !groupBy.isBlank()) {
+            dimension = parse(() -> Dimension.fromWire(groupBy));
+            if (!metric.dimensions().contains(dimension)) {
+                throw ProblemException.badRequest(metric.id() + " cannot be grouped by " + groupBy + "; its facts carry "
+                        + (metric.dimensions().isEmpty() ? "no dimension"
+                                : metric.dimensions().stream().map(Dimension::wire).collect(Collectors.joining(", "))));
+            }
+        }
+        if (surveyId != null && !metric.parameters().contains("surveyId")) {
+            throw ProblemException.badRequest("surveyId applies to survey metrics only");
+        }
+        if (at != null && metric != Metric.OPEN_TICKETS) {
+            throw ProblemException.badRequest("at applies to open-tickets only; other metrics use [from, to)");
+        }
+        return new MetricRequest(caller.tenantId(), Zones.of(caller.get().timeZone()), metric, from, to,
+                at == null ? null : instant("at", at, null), dimension,
+                interval == null || interval.isBlank() ? null : Interval.fromWire(interval),
+                surveyId == null || surveyId.isBlank() ? null : surveyId,
+                seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
+                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON));
+    }
+
+    private static Instant instant(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " must be an ISO-8601 instant with offset, like 2026-02-01T00:00:00Z");
+        }
+    }
+
+    private static int seconds(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0 && seconds <= MAX_SECONDS_PARAMETER) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest(name + " must be whole seconds from 0 to " + MAX_SECONDS_PARAMETER);
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+}

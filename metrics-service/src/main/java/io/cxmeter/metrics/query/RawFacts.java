@@ -1,0 +1,137 @@
+package io.cxmeter.metrics.query;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.rollup.RollupReader;
+import io.cxmeter.metrics.rollup.RollupReader.Period;
+import io.cxmeter.metrics.rollup.Rollups;
+import io.cxmeter.metrics.rollup.State;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The parts of metrics that buckets cannot keep, read from the facts of the period itself: whether a
+ * ticket is resolved at the period's end, distinct customers, and customers joined to their
+ * interactions. Each reads only the facts of its period (by index), never the whole history.
+ */
+@ApplicationScoped
+public class RawFacts {
+
+    private static final String PERIODS = "unnest($2::int4[], $3::timestamptz[], $4::timestamptz[]) AS p(idx, a, b)";
+
+    @Inject
+    Pool pool;
+
+    /** Resolutions in the period that were reopened after its end (they count: resolved at the period's end). */
+    public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy) {
+        String sql = "SELECT p.idx, " + episodeColumn(groupBy) + " AS group_key, count(*) AS n, sum(e.seconds) AS total,"
+                + " array_agg(e.seconds) AS seconds FROM " + PERIODS
+                + " JOIN ticket_episode e ON e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
+                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b GROUP BY 1, 2";
+        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> {
+            State state = new State();
+            for (Double seconds : row.getArrayOfDoubles("seconds")) {
+                state.merge(durationState(seconds), 1);
+            }
+            return state;
+        }));
+    }
+
+    /** Tickets first assigned in the period and, of those, resolved at its end. */
+    public Uni<Map<Integer, Map<String, State>>> assignedAndResolved(String tenantId, List<Period> periods, Dimension groupBy) {
+        String sql = "SELECT p.idx, " + RollupReader.column(groupBy) + " AS group_key, count(*) AS assigned,"
+                + " count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ticket_episode e WHERE e.tenant_id = $1"
+                + " AND e.ticket_id = c.aggregate_id AND e.resolved_at < p.b"
+                + " AND (e.reopened_at IS NULL OR e.reopened_at >= p.b))) AS resolved FROM " + PERIODS
+                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'assignment' AND c.at >= p.a AND c.at < p.b"
+                + " GROUP BY 1, 2";
+        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
+                row -> new State().add("assigned", row.getLong("assigned")).add("resolved", row.getLong("resolved"))));
+    }
+
+    /** Customers who became customers in the period and churned before its end (not in S, so not churn). */
+    public Uni<Map<Integer, Long>> joinedAndChurned(String tenantId, List<Period> periods) {
+        String sql = "SELECT p.idx, count(f.customer_id) AS n FROM " + PERIODS
+                + " LEFT JOIN customer_fact f ON f.tenant_id = $1 AND f.since >= p.a AND f.since < p.b AND f.churned_at < p.b"
+                + " GROUP BY 1";
+        return rows(sql, tenantId, periods).map(rows -> {
+            Map<Integer, Long> out = new HashMap<>();
+            rows.forEach(row -> out.put(row.getInteger("idx"), row.getLong("n")));
+            return out;
+        });
+    }
+
+    /** Interactions in the period of customers active in it, and how many of them interacted. */
+    public Uni<Map<Integer, State>> interactions(String tenantId, List<Period> periods) {
+        String sql = "SELECT p.idx, count(c.customer_id) AS interactions, count(DISTINCT c.customer_id) AS engaged FROM " + PERIODS
+                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'interaction' AND c.at >= p.a AND c.at < p.b"
+                + " JOIN customer_fact f ON f.tenant_id = $1 AND f.customer_id = c.customer_id AND f.since < p.b"
+                + " AND (f.churned_at IS NULL OR f.churned_at >= p.a) GROUP BY 1";
+        return rows(sql, tenantId, periods).map(rows -> {
+            Map<Integer, State> out = new HashMap<>();
+            rows.forEach(row -> out.put(row.getInteger("idx"),
+                    new State().add("interactions", row.getLong("interactions")).add("engaged", row.getLong("engaged"))));
+            return out;
+        });
+    }
+
+    /** Purchase revenue in the period and the number of distinct purchasing customers. */
+    public Uni<Map<Integer, State>> purchases(String tenantId, List<Period> periods) {
+        String sql = "SELECT p.idx, coalesce(sum((c.state->>'amount')::numeric), 0)::float8 AS revenue,"
+                + " count(DISTINCT c.customer_id) AS buyers FROM " + PERIODS
+                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'purchase' AND c.at >= p.a AND c.at < p.b GROUP BY 1";
+        return rows(sql, tenantId, periods).map(rows -> {
+            Map<Integer, State> out = new HashMap<>();
+            rows.forEach(row -> out.put(row.getInteger("idx"),
+                    new State().add("revenue", row.getDouble("revenue")).add("buyers", row.getLong("buyers"))));
+            return out;
+        });
+    }
+
+    private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows(String sql, String tenantId, List<Period> periods) {
+        return pool.preparedQuery(sql).execute(Tuple.of(tenantId,
+                periods.stream().map(Period::index).toArray(Integer[]::new),
+                periods.stream().map(p -> p.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                periods.stream().map(p -> p.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)));
+    }
+
+    private static Map<Integer, Map<String, State>> collect(Iterable<Row> rows, Dimension groupBy,
+            java.util.function.Function<Row, State> state) {
+        Map<Integer, Map<String, State>> out = new HashMap<>();
+        for (Row row : rows) {
+            String value = row.getString("group_key");
+            String key = groupBy == null ? RollupReader.ALL : value == null || value.equals(Rollups.NONE) ? null : value;
+            out.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>())
+                    .computeIfAbsent(key, k -> new State()).merge(state.apply(row), 1);
+        }
+        return out;
+    }
+
+    private static State durationState(double seconds) {
+        return io.cxmeter.metrics.facts.TicketContributions.durationState("res", seconds);
+    }
+
+    private static String episodeColumn(Dimension groupBy) {
+        if (groupBy == null) {
+            return "NULL::text";
+        }
+        return switch (groupBy) {
+            case CHANNEL -> "e.channel";
+            case TEAM -> "e.team";
+            case AGENT -> "e.agent";
+            default -> "NULL::text";
+        };
+    }
+
+}

@@ -1,0 +1,45 @@
+package io.cxmeter.metrics.rollup;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.cxmeter.metrics.facts.Contribution;
+import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Family;
+
+/** How contributions add up into rollup rows: every grain, the total and every dimension of the family. */
+public final class Rollups {
+
+    public static final List<Grain> GRAINS = List.of(Grain.HOUR, Grain.DAY, Grain.MONTH);
+    /** Rollup value and column value standing for "the fact has no value here" (METRICS.md: the group with key null). */
+    public static final String NONE = "";
+    public static final String TOTAL = "";
+
+    private Rollups() {
+    }
+
+    /** Adds {@code sign} times the contribution to every rollup row it belongs to. */
+    public static void add(Map<RollupKey, State> deltas, Contribution c, int sign, ZoneId zone, List<Grain> grains) {
+        if (!c.family().rolledUp()) {
+            return;
+        }
+        for (Grain grain : grains) {
+            Instant bucket = grain.floor(c.at(), zone);
+            merge(deltas, new RollupKey(c.family(), TOTAL, grain, bucket, c.scope(), NONE), c.state(), sign);
+            for (Dimension dimension : c.family().dimensions()) {
+                if (dimension == Dimension.SURVEY) {
+                    continue;
+                }
+                String value = c.dimension(dimension);
+                merge(deltas, new RollupKey(c.family(), dimension.wire(), grain, bucket, c.scope(), value == null ? NONE : value),
+                        c.state(), sign);
+            }
+        }
+    }
+
+    private static void merge(Map<RollupKey, State> deltas, RollupKey key, State state, int sign) {
+        deltas.computeIfAbsent(key, k -> new State()).merge(state, sign);
+    }
+}

@@ -1,0 +1,127 @@
+package io.cxmeter.metrics.rollup;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What a set of facts adds up to, in a form that merges by addition: named counters (counts and
+ * sums) and named histograms (quantile sketches and exact per-second distributions). A fact's
+ * contribution, a rollup bucket and a query's answer are all states; removing a fact merges its
+ * state with sign −1, so a rollup is always exactly the sum of the facts it covers.
+ */
+public final class State {
+
+    private final Map<String, Double> counters = new TreeMap<>();
+    private final Map<String, Map<Integer, Long>> histograms = new TreeMap<>();
+
+    public State add(String counter, double amount) {
+        if (amount != 0) {
+            counters.merge(counter, amount, Double::sum);
+        }
+        return this;
+    }
+
+    public State record(String histogram, int bin, long count) {
+        histograms.computeIfAbsent(histogram, h -> new TreeMap<>()).merge(bin, count, Long::sum);
+        return this;
+    }
+
+    /** Adds {@code other} times {@code sign} (+1 to add, −1 to take away); entries that reach 0 disappear. */
+    public State merge(State other, int sign) {
+        other.counters.forEach((name, value) -> {
+            double sum = counters.getOrDefault(name, 0.0) + sign * value;
+            // Counters are sums of integers and of seconds with at most microsecond parts: round away float dust.
+            if (Math.abs(sum) < 1e-9) {
+                counters.remove(name);
+            } else {
+                counters.put(name, sum);
+            }
+        });
+        other.histograms.forEach((name, bins) -> {
+            Map<Integer, Long> mine = histograms.computeIfAbsent(name, h -> new TreeMap<>());
+            bins.forEach((bin, count) -> {
+                long sum = mine.getOrDefault(bin, 0L) + sign * count;
+                if (sum == 0) {
+                    mine.remove(bin);
+                } else {
+                    mine.put(bin, sum);
+                }
+            });
+            if (mine.isEmpty()) {
+                histograms.remove(name);
+            }
+        });
+        return this;
+    }
+
+    public double get(String counter) {
+        return counters.getOrDefault(counter, 0.0);
+    }
+
+    public long count(String counter) {
+        return Math.round(get(counter));
+    }
+
+    public Map<String, Double> counters() {
+        return counters;
+    }
+
+    public Map<Integer, Long> histogram(String name) {
+        return histograms.getOrDefault(name, Map.of());
+    }
+
+    public boolean isEmpty() {
+        return counters.isEmpty() && histograms.isEmpty();
+    }
+
+    public State copy() {
+        return new State().merge(this, 1);
+    }
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        counters.forEach(json::put);
+        histograms.forEach((name, bins) -> {
+            JsonObject h = new JsonObject();
+            bins.forEach((bin, count) -> h.put(Integer.toString(bin), count));
+            json.put(name, h);
+        });
+        return json;
+    }
+
+    public static State fromJson(JsonObject json) {
+        State state = new State();
+        if (json == null) {
+            return state;
+        }
+        for (Map.Entry<String, Object> entry : json) {
+            if (entry.getValue() instanceof Number number) {
+                state.counters.put(entry.getKey(), number.doubleValue());
+            } else if (entry.getValue() instanceof JsonObject bins) {
+                Map<Integer, Long> h = new TreeMap<>();
+                for (Map.Entry<String, Object> bin : bins) {
+                    h.put(Integer.parseInt(bin.getKey()), ((Number) bin.getValue()).longValue());
+                }
+                state.histograms.put(entry.getKey(), h);
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof State s && counters.equals(s.counters) && histograms.equals(s.histograms);
+    }
+
+    @Override
+    public int hashCode() {
+        return counters.hashCode() * 31 + histograms.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJson().encode();
+    }
+}
