@@ -95,6 +95,47 @@ public final class Fixtures {
         return event("response.upserted", payload);
     }
 
+    /** A customer with purchases given as amount, at pairs. */
+    public Fixtures customer(String id, String since, String churnedAt, boolean referred, Object... purchases) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < purchases.length; i += 2) {
+            list.add(Map.of("amount", purchases[i], "at", purchases[i + 1]));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("since", since);
+        payload.put("churnedAt", churnedAt);
+        payload.put("referred", referred);
+        payload.put("purchases", list);
+        return event("customer.upserted", payload);
+    }
+
+    public Fixtures engagement(String customerId, String type, String at) {
+        return event("engagement.recorded", Map.of("customerId", customerId, "type", type, "at", at));
+    }
+
+    public Fixtures erase(String customerId) {
+        return event("customer.erased", Map.of("customerId", customerId));
+    }
+
+    public Fixtures review(String id, String agentId, String createdAt, Double score) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("agentId", agentId);
+        payload.put("createdAt", createdAt);
+        payload.put("score", score);
+        return event("review.upserted", payload);
+    }
+
+    public Fixtures invitation(String id, String surveyId, String sentAt, boolean responded) {
+        return event("invitation.upserted", Map.of("id", id, "surveyId", surveyId, "sentAt", sentAt, "channel", "email",
+                "responded", responded));
+    }
+
+    public Fixtures deleteResponse(String id) {
+        return event("response.deleted", Map.of("id", id));
+    }
+
     public Fixtures event(String type, Map<String, Object> payload) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", UUID.randomUUID().toString());
@@ -127,5 +168,10 @@ public final class Fixtures {
             request = request.queryParam(params[i], params[i + 1]);
         }
         return request.get("/api/v1/metrics/" + metric).then();
+    }
+
+    public ValidatableResponse summary(String from, String to) {
+        return given().config(DOUBLES).auth().oauth2(TestTokens.forTenantInZone(tenant, zone))
+                .queryParam("from", from).queryParam("to", to).get("/api/v1/metrics/summary").then();
     }
 }

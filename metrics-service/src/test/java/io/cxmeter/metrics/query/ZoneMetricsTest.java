@@ -1,0 +1,73 @@
+package io.cxmeter.metrics.query;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.metrics.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Calendar buckets in the tenant's time zone. Vilnius is UTC+2 in winter and UTC+3 from
+ * 2026-03-29 03:00 local (01:00Z), so the week of 03-23 is 167 hours long.
+ */
+@QuarkusTest
+class ZoneMetricsTest {
+
+    @Test
+    void weeksFollowTheTenantsCalendarAcrossTheDstChange() {
+        Fixtures f = new Fixtures("Europe/Vilnius");
+        // 03-29 23:30 local (still Sunday): week of 03-23.
+        f.ticket("W1", "email", null, null, "2026-03-29T20:30:00Z");
+        // 03-30 00:30 local (UTC+3, Monday): week of 03-30, though at UTC+2 it would still be Sunday.
+        f.ticket("W2", "email", null, null, "2026-03-29T21:30:00Z");
+        // 03-16 00:00 local exactly: the first week.
+        f.ticket("W3", "email", null, null, "2026-03-15T22:00:00Z");
+        f.deliver();
+        f.metric("ticket-volume", "from", "2026-03-15T22:00:00Z", "to", "2026-04-05T21:00:00Z", "interval", "week")
+                .statusCode(200)
+                .body("value", equalTo(3.0))
+                .body("series", hasSize(3))
+                .body("series.start", equalTo(List.of("2026-03-15T22:00:00Z", "2026-03-22T22:00:00Z", "2026-03-29T21:00:00Z")))
+                .body("series.end", equalTo(List.of("2026-03-22T22:00:00Z", "2026-03-29T21:00:00Z", "2026-04-05T21:00:00Z")))
+                .body("series.value", equalTo(List.of(1.0, 1.0, 1.0)));
+    }
+
+    @Test
+    void aPeriodStartingMidDayIsClippedAndDaysEndAtLocalMidnight() {
+        Fixtures f = new Fixtures("Europe/Vilnius");
+        f.ticket("D0", "chat", null, null, "2026-03-17T08:00:00Z"); // before the period
+        f.ticket("D1", "chat", null, null, "2026-03-17T08:45:00Z"); // 10:45 local, first bucket
+        f.ticket("D2", "chat", null, null, "2026-03-17T21:59:59Z"); // 23:59:59 local, first bucket
+        f.ticket("D3", "chat", null, null, "2026-03-17T22:00:00Z"); // 03-18 00:00 local, second bucket
+        f.deliver();
+        f.metric("ticket-volume", "from", "2026-03-17T10:30:00+02:00", "to", "2026-03-19T00:00:00+02:00", "interval", "day")
+                .body("value", equalTo(3.0))
+                .body("series.start", equalTo(List.of("2026-03-17T08:30:00Z", "2026-03-17T22:00:00Z")))
+                .body("series.value", equalTo(List.of(2.0, 1.0)));
+    }
+
+    @Test
+    void aMonthlySeriesOverAYearReadsMonthBuckets() {
+        Fixtures f = new Fixtures("Europe/Vilnius");
+        // One ticket at the first local instant of each month of 2026, one at the last.
+        for (int month = 1; month <= 12; month++) {
+            java.time.ZonedDateTime start = java.time.ZonedDateTime.of(2026, month, 1, 0, 0, 0, 0,
+                    java.time.ZoneId.of("Europe/Vilnius"));
+            f.ticket("M" + month + "a", "email", null, null, start.toInstant().toString());
+            f.ticket("M" + month + "b", "email", null, null, start.plusMonths(1).minusSeconds(1).toInstant().toString());
+        }
+        f.deliver();
+        f.metric("ticket-volume", "from", "2026-01-01T00:00:00+02:00", "to", "2027-01-01T00:00:00+02:00", "interval", "month")
+                .body("value", equalTo(24.0))
+                .body("series", hasSize(12))
+                .body("series.value", equalTo(java.util.Collections.nCopies(12, 2.0)));
+        // The same year read in UTC months is cut elsewhere: January 1 00:00 local is still 2025 in UTC.
+        Fixtures utc = new Fixtures("UTC");
+        utc.ticket("U1", "email", null, null, "2025-12-31T22:00:00Z").deliver();
+        utc.metric("ticket-volume", "from", "2026-01-01T00:00:00Z", "to", "2027-01-01T00:00:00Z").body("value", equalTo(0.0));
+    }
+}
