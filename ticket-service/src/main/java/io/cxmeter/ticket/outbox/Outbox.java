@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.internalauth.Caller;
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,8 +26,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (id, tenant_id, type, aggregate_id, occurred_at, payload, created_at)
-            SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3
+            INSERT INTO outbox_event (id, tenant_id, type, aggregate_id, occurred_at, payload, created_at, zone)
+            SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3, $7
             FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) AS u(id, aggregate_id, payload)""";
 
     /** One event about one aggregate (a ticket, a customer, a review), with its payload as an object. */
@@ -34,6 +36,9 @@ public class Outbox {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Caller caller;
 
     public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now) {
         if (messages.isEmpty()) {
@@ -50,7 +55,13 @@ public class Outbox {
             Map<String, Object> payload = mapper.convertValue(messages.get(i).payload(), Map.class);
             payloads[i] = new JsonObject(payload);
         }
-        return connection.preparedQuery(INSERT).execute(Tuple.of(tenantId, type, now, ids, aggregates, payloads))
+        return connection.preparedQuery(INSERT)
+                .execute(Tuple.tuple(List.of(tenantId, type, now, ids, aggregates, payloads, zone())))
                 .replaceWithVoid();
+    }
+
+    /** The tenant's time zone as the request's token names it (every change comes from a request). */
+    private String zone() {
+        return Arc.container().requestContext().isActive() ? caller.get().timeZone() : "UTC";
     }
 }

@@ -44,7 +44,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final String CLAIM = """
-            SELECT id, tenant_id, type, occurred_at, payload FROM outbox_event
+            SELECT id, tenant_id, zone, type, occurred_at, payload FROM outbox_event
             WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED""";
 
     @Inject
@@ -86,15 +86,18 @@ public class OutboxRelay {
     public Uni<Integer> relayOnce() {
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize()))
                 .flatMap(rows -> {
-                    Map<String, List<Row>> byTenant = new LinkedHashMap<>();
-                    rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), t -> new ArrayList<>()).add(row));
+                    // One delivery per tenant and time zone: the token names both.
+                    Map<List<String>, List<Row>> byTenant = new LinkedHashMap<>();
+                    rows.forEach(row -> byTenant.computeIfAbsent(List.of(row.getString("tenant_id"), row.getString("zone")),
+                            t -> new ArrayList<>()).add(row));
                     return Multi.createFrom().iterable(byTenant.entrySet())
-                            .onItem().transformToUniAndConcatenate(batch -> deliver(connection, batch.getKey(), batch.getValue()))
+                            .onItem().transformToUniAndConcatenate(batch -> deliver(connection, batch.getKey().get(0),
+                                    batch.getKey().get(1), batch.getValue()))
                             .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
                 }));
     }
 
-    private Uni<Integer> deliver(SqlConnection connection, String tenantId, List<Row> rows) {
+    private Uni<Integer> deliver(SqlConnection connection, String tenantId, String zone, List<Row> rows) {
         List<MetricsEventsClient.Envelope> events = new ArrayList<>(rows.size());
         UUID[] ids = new UUID[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -103,7 +106,7 @@ public class OutboxRelay {
             events.add(new MetricsEventsClient.Envelope(ids[i].toString(), row.getString("type"),
                     row.getOffsetDateTime("occurred_at").toString(), ((JsonObject) row.getValue("payload")).getMap()));
         }
-        String token = minter.mint(new InternalCaller(tenantId, "ticket-service", Set.of(InternalToken.PRODUCER_ROLE), null, null));
+        String token = minter.mint(new InternalCaller(tenantId, "ticket-service", Set.of(InternalToken.PRODUCER_ROLE), zone, null));
         return metrics.deliver("Bearer " + token, new MetricsEventsClient.Batch(events))
                 .flatMap(accepted -> connection.preparedQuery("UPDATE outbox_event SET published_at = $1 WHERE id = ANY($2)")
                         .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC), ids)))

@@ -56,7 +56,7 @@ class OutboxRelayTest {
                 "{\"id\":\"O-1\",\"channel\":\"email\",\"createdAt\":\"2026-02-03T08:00:00Z\"}",
                 "{\"id\":\"O-2\",\"channel\":\"chat\",\"createdAt\":\"2026-02-03T09:00:00Z\"}",
                 "{\"id\":\"O-3\",\"channel\":\"call\",\"createdAt\":\"2026-02-03T10:00:00Z\"}");
-        given().auth().oauth2(TestTokens.forTenant(tenant)).contentType("application/x-ndjson")
+        given().auth().oauth2(TestTokens.forTenantInZone(tenant, "Europe/Vilnius")).contentType("application/x-ndjson")
                 .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tickets/import")
                 .then().statusCode(200);
 
@@ -76,6 +76,8 @@ class OutboxRelayTest {
                 .setExpectedAudience("cxmeter-metrics").setRequireExpirationTime().build()
                 .processToClaims(mine.get(0).authorization().substring("Bearer ".length()));
         assertEquals(tenant, claims.getStringClaimValue("tenant"));
+        // metrics-service cuts the tenant's days in the zone the delivery names.
+        assertEquals("Europe/Vilnius", claims.getStringClaimValue("tz"));
         assertEquals(List.of("event-producer"), claims.getStringListClaimValue("groups"));
 
         long pending = pool.preparedQuery("SELECT count(*) FROM outbox_event WHERE tenant_id = $1 AND published_at IS NULL")
