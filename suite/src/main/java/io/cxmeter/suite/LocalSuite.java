@@ -45,6 +45,7 @@ public final class LocalSuite implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final List<Process> processes = new ArrayList<>();
     private final String platformAdminKey;
+    private KeyPair eventKeys;
 
     private LocalSuite(Options options, EmbeddedPostgresServer postgres) {
         this.options = options;
@@ -84,6 +85,16 @@ public final class LocalSuite implements AutoCloseable {
         };
     }
 
+    /** The key event producers sign deliveries to metrics-service with (benchmarks deliver as a producer). */
+    public java.security.PrivateKey eventsSigningKey() {
+        return eventKeys.getPrivate();
+    }
+
+    /** The suite's PostgreSQL server itself (benchmarks compare against it on a database of their own). */
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
     public String platformAdminKey() {
         return platformAdminKey;
     }
@@ -93,6 +104,7 @@ public final class LocalSuite implements AutoCloseable {
         String publicKey = RsaKeys.encode(keys.getPublic());
         // Event producers sign their deliveries to metrics-service with a key pair of their own.
         KeyPair events = RsaKeys.generate();
+        eventKeys = events;
 
         Map<String, Integer> services = new LinkedHashMap<>();
         services.put("survey", options.surveyPort());

@@ -103,22 +103,42 @@ class SuiteIT {
     }
 
     @Test
-    void importedTicketsReachMetricsThroughTheOutbox() throws InterruptedException {
+    void importedHistoryBecomesMetricsThroughTheOutbox() throws InterruptedException {
         String key = registerTenant();
-        String lines = "{\"id\":\"T-1\",\"channel\":\"email\",\"createdAt\":\"2026-02-03T08:00:00Z\"}\n"
-                + "{\"id\":\"T-2\",\"channel\":\"call\",\"createdAt\":\"2026-02-03T09:00:00Z\",\"events\":"
-                + "[{\"type\":\"blocked\",\"at\":\"2026-02-03T09:00:00Z\"}]}";
-        given().header("X-Api-Key", key).contentType("application/x-ndjson")
-                .body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/api/v1/tickets/import")
-                .then().statusCode(200).body("created", equalTo(2));
+        ndjson(key, "/api/v1/tickets/import",
+                "{\"id\":\"T-1\",\"channel\":\"email\",\"customerId\":\"C-1\",\"createdAt\":\"2026-02-03T08:00:00Z\","
+                        + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-02-03T08:30:00Z\",\"agentId\":\"A-1\"}]}",
+                "{\"id\":\"T-2\",\"channel\":\"call\",\"createdAt\":\"2026-02-03T09:00:00Z\",\"events\":"
+                        + "[{\"type\":\"blocked\",\"at\":\"2026-02-03T09:00:00Z\"}]}");
+        ndjson(key, "/api/v1/customers/import",
+                "{\"id\":\"C-1\",\"since\":\"2025-01-01T00:00:00Z\",\"purchases\":[{\"amount\":40,\"at\":\"2026-02-10T00:00:00Z\"}]}",
+                "{\"id\":\"C-2\",\"since\":\"2025-01-01T00:00:00Z\",\"churnedAt\":\"2026-02-20T00:00:00Z\"}");
+        String scorecard = as(key).body("{\"name\":\"QA\",\"categories\":[{\"name\":\"Tone\",\"weight\":1,\"maxPoints\":4,"
+                + "\"critical\":false}]}").post("/api/v1/scorecards").then().statusCode(201).extract().path("id");
+        ndjson(key, "/api/v1/reviews/import", "{\"id\":\"Q-1\",\"scorecardId\":\"" + scorecard + "\",\"ticketId\":\"T-1\","
+                + "\"agentId\":\"A-1\",\"reviewer\":\"A-9\",\"createdAt\":\"2026-02-04T10:00:00Z\",\"ratings\":{\"Tone\":3}}");
 
         int received = 0;
-        for (int attempt = 0; attempt < 100 && received < 2; attempt++) {
+        for (int attempt = 0; attempt < 100 && received < 5; attempt++) {
             received = as(key).get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("receivedEvents");
             Thread.sleep(200);
         }
-        org.junit.jupiter.api.Assertions.assertEquals(2, received, "both tickets' events reached metrics-service");
+        org.junit.jupiter.api.Assertions.assertEquals(5, received, "every change reached metrics-service");
+
+        String february = "from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z";
+        as(key).get("/api/v1/metrics/ticket-volume?" + february + "&groupBy=channel").then().statusCode(200)
+                .body("value", equalTo(2.0f)).body("groups.key", contains("call", "email"));
+        as(key).get("/api/v1/metrics/first-response-time?" + february).then().body("value", equalTo(1800.0f));
+        as(key).get("/api/v1/metrics/blocks?" + february).then().body("value", equalTo(1.0f));
+        // C-2 of the two customers active on Feb 1 churned: 50 %; the review scored 3 of 4 points.
+        as(key).get("/api/v1/metrics/churn-rate?" + february).then().body("value", equalTo(50.0f));
+        as(key).get("/api/v1/metrics/iqs?" + february).then().body("value", equalTo(75.0f));
+    }
+
+    private static void ndjson(String key, String path, String... lines) {
+        given().header("X-Api-Key", key).contentType("application/x-ndjson")
+                .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(path).then().statusCode(200);
     }
 
     @Test

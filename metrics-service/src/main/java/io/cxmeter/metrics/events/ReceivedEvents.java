@@ -39,7 +39,9 @@ public class ReceivedEvents {
             RETURNING event_id""";
 
     private static final String FRESHNESS = """
-            SELECT count(*) AS received, max(received_at) AS last_received, max(occurred_at) AS latest_event
+            SELECT count(*) AS received, max(received_at) AS last_received, max(occurred_at) AS latest_event,
+                   (SELECT extract(epoch FROM received_at - occurred_at)::float8 FROM received_event
+                     WHERE tenant_id = $1 ORDER BY received_at DESC LIMIT 1) AS lag
             FROM received_event WHERE tenant_id = $1""";
 
     @Inject
@@ -93,9 +95,10 @@ public class ReceivedEvents {
         return pool.preparedQuery(FRESHNESS).execute(Tuple.of(tenantId))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new Freshness(row.getLong("received"),
+                    // Received events are applied in the same transaction: none is ever pending here.
+                    return new Freshness(row.getLong("received"), 0, true,
                             row.get(OffsetDateTime.class, "last_received"),
-                            row.get(OffsetDateTime.class, "latest_event"));
+                            row.get(OffsetDateTime.class, "latest_event"), row.getDouble("lag"));
                 });
     }
 }

@@ -1,0 +1,474 @@
+package io.cxmeter.suite.bench;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.postgresql.PGConnection;
+
+import io.cxmeter.internalauth.InternalCaller;
+import io.cxmeter.internalauth.InternalToken;
+import io.cxmeter.internalauth.InternalTokenMinter;
+import io.cxmeter.suite.LocalSuite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Loads one tenant's survey responses and tickets, spread over two years, into metrics-service
+ * through its real ingestion path (producer-signed batches of 1,000 events to /internal/v1/events),
+ * then measures in the same run:
+ * <ul>
+ * <li>ingestion events/s against the single-row INSERT and COPY rates of the same PostgreSQL for
+ * the same rows;</li>
+ * <li>p50/p95 latency through the gateway of four dashboard questions;</li>
+ * <li>the same answers from plain SQL over the raw facts (indexed), as the naive baseline, and
+ * whether both agree.</li>
+ * </ul>
+ * Prints a table; asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets]}
+ * (the issue's full size is 10000000 2000000).
+ */
+public final class MetricsBenchmark {
+
+    private static final String TENANT = "bench";
+    private static final String[] CHANNELS = {"email", "chat", "call", "social", "web_form", "api"};
+    private static final String[] LOCALES = {"en", "lt", "lv", "de", "fr"};
+    private static final Instant START = Instant.parse("2024-11-01T00:00:00Z");
+    private static final int SPAN_SECONDS = 2 * 365 * 24 * 3600;
+    private static final int BATCH = 1000;
+    private static final int IN_FLIGHT = 4;
+    private static final int RUNS = 40;
+    private static final int NAIVE_RUNS = 5;
+
+    private static final String NPS_QUERY = "/api/v1/metrics/nps?from=2025-11-01T00:00:00Z&to=2026-11-01T00:00:00Z"
+            + "&groupBy=channel&interval=week";
+    private static final String FRT_QUERY = "/api/v1/metrics/first-response-time?from=2026-07-01T00:00:00Z"
+            + "&to=2026-10-01T00:00:00Z&groupBy=agent";
+    private static final String OPEN_QUERY = "/api/v1/metrics/open-tickets?at=2026-06-15T12:00:00Z";
+    private static final String SUMMARY_QUERY = "/api/v1/metrics/summary?from=2026-08-01T00:00:00Z&to=2026-11-01T00:00:00Z";
+
+    private MetricsBenchmark() {
+    }
+
+    /** One generated response, as the raw baseline stores it. */
+    record Response(String id, String kind, int score, Instant at, String channel, String agent, String locale) {
+    }
+
+    /** One generated ticket, as the raw baseline stores it (statuses as (at, status) pairs). */
+    record Ticket(String id, String channel, String agent, Instant created, Instant firstReply, List<Object[]> statuses,
+            JsonObject payload) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int responses = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int tickets = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        Path root = Path.of("").toAbsolutePath();
+        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")))) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String key = registerTenant(http, suite);
+            String rawDb = suite.postgres().createDatabase("bench_raw");
+            try (Connection raw = DriverManager.getConnection(suite.postgres().jdbcUrl(rawDb), suite.postgres().username(),
+                    suite.postgres().password())) {
+                createRawTables(raw);
+                System.out.printf("%nMetrics benchmark: %,d responses and %,d tickets over two years, one tenant%n",
+                        responses, tickets);
+
+                double[] rawRates = rawInsertRates(raw);
+                Ingestion ingestion = ingest(http, suite, responses, tickets, raw);
+                System.out.printf("%n%-44s %14s%n", "ingestion", "rows or events/s");
+                System.out.printf("%-44s %,14.0f%n", "raw single-row INSERT (same rows, autocommit)", rawRates[0]);
+                System.out.printf("%-44s %,14.0f%n", "raw COPY (same rows)", rawRates[1]);
+                System.out.printf("%-44s %,14.0f   (%.2f x single-row INSERT)%n", "metrics-service /internal/v1/events",
+                        ingestion.eventsPerSecond(), ingestion.eventsPerSecond() / rawRates[0]);
+                System.out.printf("  %,d events in %.1f s%n", ingestion.events(), ingestion.seconds());
+
+                indexRaw(raw);
+                System.out.printf("%n%-34s %9s %9s %11s %11s %9s  %s%n", "query", "p50 ms", "p95 ms", "naive p50", "naive p95",
+                        "speed-up", "same answer");
+                report("NPS, year, by channel, weekly", http, suite, key, NPS_QUERY, raw, MetricsBenchmark::naiveNps,
+                        (api, naive) -> close(api.getDouble("value"), naive));
+                report("FRT median, quarter, by agent", http, suite, key, FRT_QUERY, raw, MetricsBenchmark::naiveFrt,
+                        (api, naive) -> close(api.getJsonObject("details").getDouble("median"), naive, 0.01));
+                report("open tickets at an instant", http, suite, key, OPEN_QUERY, raw, MetricsBenchmark::naiveOpen,
+                        (api, naive) -> close(api.getDouble("value"), naive));
+                report("summary (all 20 metrics), quarter", http, suite, key, SUMMARY_QUERY, raw, null, null);
+            }
+        }
+    }
+
+    record Ingestion(long events, double seconds) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Delivers every response and ticket as a producer would, IN_FLIGHT batches at a time; also stores the raw facts by COPY. */
+    private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, Connection raw) throws Exception {
+        InternalTokenMinter minter = new InternalTokenMinter(suite.eventsSigningKey(), Duration.ofMinutes(5), "bench-producer",
+                InternalToken.EVENTS_AUDIENCE);
+        URI events = URI.create("http://127.0.0.1:" + suite.servicePort("metrics-service") + "/internal/v1/events");
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<String> token = new AtomicReference<>(mintToken(minter));
+        AtomicReference<Instant> minted = new AtomicReference<>(Instant.now());
+        Random random = new Random(42);
+        List<Response> rawResponses = new ArrayList<>(BATCH);
+        List<Ticket> rawTickets = new ArrayList<>(BATCH);
+        JsonArray batch = new JsonArray();
+        Consumer<JsonArray> send = full -> {
+            if (Duration.between(minted.get(), Instant.now()).toMinutes() >= 2) {
+                token.set(mintToken(minter));
+                minted.set(Instant.now());
+            }
+            slots.acquireUninterruptibly();
+            String body = new JsonObject().put("events", full).encode();
+            http.sendAsync(HttpRequest.newBuilder(events).header("Authorization", "Bearer " + token.get())
+                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((answer, error) -> {
+                        slots.release();
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        } else if (answer.statusCode() != 200) {
+                            failure.compareAndSet(null, new IllegalStateException(answer.statusCode() + " " + answer.body()));
+                        }
+                    });
+        };
+        long rawNanos = 0;
+        Instant start = Instant.now();
+        int total = responses + tickets;
+        for (int i = 0; i < total; i++) {
+            // Responses and tickets interleaved, as two producers would deliver them.
+            boolean response = (long) i * tickets / total == (long) (i + 1) * tickets / total;
+            if (response) {
+                Response r = response(random, "r-" + i);
+                rawResponses.add(r);
+                batch.add(envelope("e-" + i, "response.upserted", responsePayload(r)));
+            } else {
+                Ticket t = ticket(random, "t-" + i);
+                rawTickets.add(t);
+                batch.add(envelope("e-" + i, "ticket.upserted", t.payload()));
+            }
+            if (batch.size() == BATCH || i == total - 1) {
+                send.accept(batch);
+                batch = new JsonArray();
+                long rawStart = System.nanoTime();
+                copyResponses(raw, rawResponses);
+                copyTickets(raw, rawTickets);
+                rawNanos += System.nanoTime() - rawStart;
+                rawResponses.clear();
+                rawTickets.clear();
+                if (failure.get() != null) {
+                    throw new IllegalStateException("Delivery failed", failure.get());
+                }
+            }
+            if (i > 0 && i % 500_000 == 0) {
+                System.out.printf("  ... %,d events sent in %d s%n", i, Duration.between(start, Instant.now()).toSeconds());
+            }
+        }
+        slots.acquireUninterruptibly(IN_FLIGHT);
+        if (failure.get() != null) {
+            throw new IllegalStateException("Delivery failed", failure.get());
+        }
+        // The baseline's own COPY ran on this thread while batches were in flight: leave its time out.
+        double seconds = Math.max(0.001, (Duration.between(start, Instant.now()).toNanos() - rawNanos) / 1e9);
+        return new Ingestion(total, seconds);
+    }
+
+    private static String mintToken(InternalTokenMinter minter) {
+        return minter.mint(new InternalCaller(TENANT, "bench-producer", Set.of(InternalToken.PRODUCER_ROLE), "UTC", null));
+    }
+
+    private static JsonObject envelope(String id, String type, JsonObject payload) {
+        return new JsonObject().put("id", id).put("type", type).put("occurredAt", "2026-11-01T00:00:00Z").put("payload", payload);
+    }
+
+    static Response response(Random random, String id) {
+        double kind = random.nextDouble();
+        String k = kind < 0.6 ? "NPS" : kind < 0.9 ? "CSAT" : "CES";
+        int score = switch (k) {
+            case "NPS" -> random.nextInt(11);
+            case "CSAT" -> 1 + random.nextInt(5);
+            default -> 1 + random.nextInt(7);
+        };
+        return new Response(id, k, score, START.plusSeconds(random.nextInt(SPAN_SECONDS)),
+                CHANNELS[random.nextInt(CHANNELS.length)], "A-" + random.nextInt(200), LOCALES[random.nextInt(LOCALES.length)]);
+    }
+
+    private static JsonObject responsePayload(Response r) {
+        JsonObject p = new JsonObject().put("id", r.id()).put("surveyId", "S-" + r.kind().toLowerCase()).put("kind", r.kind())
+                .put("score", r.score()).put("submittedAt", r.at().toString()).put("channel", r.channel())
+                .put("agentId", r.agent()).put("locale", r.locale()).put("touchpoint", "support");
+        return switch (r.kind()) {
+            case "NPS" -> p.put("scaleMin", 0).put("scaleMax", 10);
+            case "CSAT" -> p.put("scaleMin", 1).put("scaleMax", 5).put("positiveFrom", 4);
+            default -> p.put("scaleMin", 1).put("scaleMax", 7).put("positiveFrom", 5);
+        };
+    }
+
+    /** Assigned, replied to, and (mostly) resolved; calls and chats queue first. */
+    static Ticket ticket(Random random, String id) {
+        String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        String agent = "A-" + random.nextInt(200);
+        Instant created = START.plusSeconds(random.nextInt(SPAN_SECONDS));
+        JsonArray events = new JsonArray();
+        Instant at = created;
+        if (channel.equals("call") || channel.equals("chat")) {
+            events.add(new JsonObject().put("type", "queued").put("at", at.toString()));
+            at = at.plusSeconds(5 + random.nextInt(60));
+            events.add(new JsonObject().put("type", "answered").put("at", at.toString()).put("agentId", agent));
+        }
+        List<Object[]> statuses = new ArrayList<>();
+        at = at.plusSeconds(random.nextInt(3600));
+        events.add(new JsonObject().put("type", "assigned").put("at", at.toString()).put("agentId", agent));
+        events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "open"));
+        statuses.add(new Object[] {at, "open"});
+        Instant firstReply = null;
+        if (random.nextDouble() < 0.95) {
+            at = at.plusSeconds(60 + random.nextInt(4 * 3600));
+            firstReply = at;
+            events.add(new JsonObject().put("type", "agent_reply").put("at", at.toString()).put("agentId", agent));
+        }
+        if (random.nextDouble() < 0.85) {
+            at = at.plusSeconds(60 + random.nextInt(48 * 3600));
+            events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "resolved"));
+            statuses.add(new Object[] {at, "resolved"});
+        }
+        JsonObject payload = new JsonObject().put("id", id).put("channel", channel).put("team", "tier-" + (1 + random.nextInt(3)))
+                .put("createdAt", created.toString()).put("events", events).put("version", 0);
+        return new Ticket(id, channel, agent, created, firstReply, statuses, payload);
+    }
+
+    private static void createRawTables(Connection raw) throws Exception {
+        try (Statement s = raw.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS raw_response, raw_ticket, raw_status, raw_insert_probe");
+            s.execute("CREATE TABLE raw_response (tenant_id text, id text, kind text, score int, submitted_at timestamptz,"
+                    + " channel text, agent text, locale text)");
+            s.execute("CREATE TABLE raw_ticket (tenant_id text, id text, channel text, agent text, created_at timestamptz,"
+                    + " first_reply_at timestamptz)");
+            s.execute("CREATE TABLE raw_status (tenant_id text, ticket_id text, at timestamptz, status text)");
+            s.execute("CREATE TABLE raw_insert_probe (tenant_id text, id text, kind text, score int, submitted_at timestamptz,"
+                    + " channel text, agent text, locale text, PRIMARY KEY (tenant_id, id))");
+        }
+    }
+
+    /** The naive baseline's indexes: what a plain schema would have for these questions. */
+    private static void indexRaw(Connection raw) throws Exception {
+        try (Statement s = raw.createStatement()) {
+            s.execute("CREATE INDEX ON raw_response (tenant_id, kind, submitted_at)");
+            s.execute("CREATE INDEX ON raw_ticket (tenant_id, first_reply_at)");
+            s.execute("CREATE INDEX ON raw_ticket (tenant_id, created_at)");
+            s.execute("CREATE INDEX ON raw_status (tenant_id, ticket_id, at)");
+            s.execute("ANALYZE");
+        }
+    }
+
+    /** Single-row INSERT (autocommit, one statement per row) and COPY rates of the same PostgreSQL for response rows. */
+    private static double[] rawInsertRates(Connection raw) throws Exception {
+        Random random = new Random(7);
+        int singles = 20_000;
+        long start = System.nanoTime();
+        try (PreparedStatement insert = raw.prepareStatement("INSERT INTO raw_insert_probe VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < singles; i++) {
+                Response r = response(random, "p-" + i);
+                insert.setString(1, TENANT);
+                insert.setString(2, r.id());
+                insert.setString(3, r.kind());
+                insert.setInt(4, r.score());
+                insert.setTimestamp(5, Timestamp.from(r.at()));
+                insert.setString(6, r.channel());
+                insert.setString(7, r.agent());
+                insert.setString(8, r.locale());
+                insert.executeUpdate();
+            }
+        }
+        double single = singles / ((System.nanoTime() - start) / 1e9);
+        int copied = 200_000;
+        List<Response> rows = new ArrayList<>(copied);
+        for (int i = 0; i < copied; i++) {
+            rows.add(response(random, "c-" + i));
+        }
+        try (Statement s = raw.createStatement()) {
+            s.execute("TRUNCATE raw_insert_probe");
+        }
+        start = System.nanoTime();
+        StringBuilder csv = new StringBuilder();
+        rows.forEach(r -> csv.append(TENANT).append(',').append(r.id()).append(',').append(r.kind()).append(',')
+                .append(r.score()).append(',').append(r.at()).append(',').append(r.channel()).append(',').append(r.agent())
+                .append(',').append(r.locale()).append('\n'));
+        raw.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY raw_insert_probe FROM STDIN (FORMAT csv)",
+                new StringReader(csv.toString()));
+        double copy = copied / ((System.nanoTime() - start) / 1e9);
+        return new double[] {single, copy};
+    }
+
+    private static void copyResponses(Connection raw, List<Response> rows) throws Exception {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder();
+        rows.forEach(r -> csv.append(TENANT).append(',').append(r.id()).append(',').append(r.kind()).append(',')
+                .append(r.score()).append(',').append(r.at()).append(',').append(r.channel()).append(',').append(r.agent())
+                .append(',').append(r.locale()).append('\n'));
+        raw.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY raw_response FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+    }
+
+    private static void copyTickets(Connection raw, List<Ticket> rows) throws Exception {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder tickets = new StringBuilder();
+        StringBuilder statuses = new StringBuilder();
+        for (Ticket t : rows) {
+            tickets.append(TENANT).append(',').append(t.id()).append(',').append(t.channel()).append(',').append(t.agent())
+                    .append(',').append(t.created()).append(',').append(t.firstReply() == null ? "" : t.firstReply()).append('\n');
+            for (Object[] status : t.statuses()) {
+                statuses.append(TENANT).append(',').append(t.id()).append(',').append(status[0]).append(',').append(status[1])
+                        .append('\n');
+            }
+        }
+        var copy = raw.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("COPY raw_ticket FROM STDIN (FORMAT csv)", new StringReader(tickets.toString()));
+        copy.copyIn("COPY raw_status FROM STDIN (FORMAT csv)", new StringReader(statuses.toString()));
+    }
+
+    /** The naive answer, timed: NPS of the year from the raw responses, per channel and week. Returns the overall NPS. */
+    private static double naiveNps(Connection raw) throws Exception {
+        String sql = "SELECT channel, date_trunc('week', submitted_at AT TIME ZONE 'UTC') AS week, count(*) AS n,"
+                + " count(*) FILTER (WHERE score >= 9) AS p, count(*) FILTER (WHERE score <= 6) AS d FROM raw_response"
+                + " WHERE tenant_id = ? AND kind = 'NPS' AND submitted_at >= '2025-11-01T00:00:00Z'"
+                + " AND submitted_at < '2026-11-01T00:00:00Z' GROUP BY 1, 2";
+        long n = 0;
+        long pd = 0;
+        try (PreparedStatement q = raw.prepareStatement(sql)) {
+            q.setString(1, TENANT);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    n += rows.getLong("n");
+                    pd += rows.getLong("p") - rows.getLong("d");
+                }
+            }
+        }
+        return 100.0 * pd / n;
+    }
+
+    /** FRT per agent over the quarter with the exact median; returns the overall exact median. */
+    private static double naiveFrt(Connection raw) throws Exception {
+        String sql = "SELECT agent, avg(extract(epoch FROM first_reply_at - created_at)) AS mean,"
+                + " percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at)) AS median"
+                + " FROM raw_ticket WHERE tenant_id = ? AND first_reply_at >= '2026-07-01T00:00:00Z'"
+                + " AND first_reply_at < '2026-10-01T00:00:00Z' GROUP BY ROLLUP (agent)";
+        double overall = Double.NaN;
+        try (PreparedStatement q = raw.prepareStatement(sql)) {
+            q.setString(1, TENANT);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString("agent") == null) {
+                        overall = rows.getDouble("median");
+                    }
+                }
+            }
+        }
+        return overall;
+    }
+
+    /** Tickets created before the instant whose latest status before it is new or open (none yet: new). */
+    private static double naiveOpen(Connection raw) throws Exception {
+        String sql = "SELECT count(*) FROM raw_ticket t WHERE t.tenant_id = ? AND t.created_at < '2026-06-15T12:00:00Z'"
+                + " AND coalesce((SELECT s.status FROM raw_status s WHERE s.tenant_id = t.tenant_id AND s.ticket_id = t.id"
+                + " AND s.at < '2026-06-15T12:00:00Z' ORDER BY s.at DESC LIMIT 1), 'new') IN ('new', 'open')";
+        try (PreparedStatement q = raw.prepareStatement(sql)) {
+            q.setString(1, TENANT);
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    interface Naive {
+        double answer(Connection raw) throws Exception;
+    }
+
+    interface Agreement {
+        boolean check(JsonObject api, double naive);
+    }
+
+    private static void report(String name, HttpClient http, LocalSuite suite, String key, String path, Connection raw, Naive naive,
+            Agreement agreement) throws Exception {
+        JsonObject answer = null;
+        for (int i = 0; i < 5; i++) {
+            answer = get(http, suite, key, path);
+        }
+        double[] api = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            answer = get(http, suite, key, path);
+            api[i] = (System.nanoTime() - start) / 1e6;
+        }
+        if (naive == null) {
+            System.out.printf("%-34s %9.1f %9.1f %11s %11s %9s  %s%n", name, pct(api, 50), pct(api, 95), "-", "-", "-", "-");
+            return;
+        }
+        double[] base = new double[NAIVE_RUNS];
+        double value = 0;
+        for (int i = 0; i < NAIVE_RUNS; i++) {
+            long start = System.nanoTime();
+            value = naive.answer(raw);
+            base[i] = (System.nanoTime() - start) / 1e6;
+        }
+        System.out.printf("%-34s %9.1f %9.1f %11.1f %11.1f %8.0fx  %s%n", name, pct(api, 50), pct(api, 95), pct(base, 50),
+                pct(base, 95), pct(base, 50) / pct(api, 50), agreement.check(answer, value) ? "yes" : "NO (" + value + ")");
+    }
+
+    private static JsonObject get(HttpClient http, LocalSuite suite, String key, String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                .header("X-Api-Key", key).timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + " " + answer.body());
+        }
+        return new JsonObject(answer.body());
+    }
+
+    private static boolean close(Double api, double naive) {
+        return close(api, naive, 1e-9);
+    }
+
+    private static boolean close(Double api, double naive, double relative) {
+        return api != null && Math.abs(api - naive) <= Math.max(1e-9, Math.abs(naive) * relative);
+    }
+
+    private static double pct(double[] samples, int percentile) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static String registerTenant(HttpClient http, LocalSuite suite) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/tenants"))
+                .header("X-Api-Key", suite.platformAdminKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + TENANT + "\",\"name\":\"Benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new JsonObject(answer.body()).getJsonObject("adminKey").getString("key");
+    }
+}
