@@ -125,7 +125,7 @@ public final class MetricsBenchmark {
     private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, Connection raw) throws Exception {
         InternalTokenMinter minter = new InternalTokenMinter(suite.eventsSigningKey(), Duration.ofMinutes(5), "bench-producer",
                 InternalToken.EVENTS_AUDIENCE);
-        URI events = URI.create("http://127.0.0.1:" + suite.servicePort("metrics-service") + "/internal/v1/events");
+        URI events = URI.create("http://127.0.0.1:" + suite.servicePort("metrics") + "/internal/v1/events");
         Semaphore slots = new Semaphore(IN_FLIGHT);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<String> token = new AtomicReference<>(mintToken(minter));
