@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cxmeter.metrics.facts.AggregateUpdate.Episode;
 import io.cxmeter.metrics.rollup.Grain;
+import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupKey;
 import io.cxmeter.metrics.rollup.Rollups;
 import io.cxmeter.metrics.rollup.State;
@@ -27,57 +27,55 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Applies aggregate updates to the facts and keeps the rollups equal to the sum of the facts: an
  * update takes away what the aggregate contributed before and adds what it contributes now, in the
- * caller's transaction. Updates of one tenant are applied one transaction at a time (an advisory
- * lock), so replicas of this service never interleave their read-modify-write of a rollup row.
+ * caller's transaction. Rollup rows are added to in SQL, never read back, so batches (and replicas)
+ * apply in parallel; the version row of an aggregate, locked while its update is applied, keeps two
+ * deliveries of the same aggregate apart.
  */
 @ApplicationScoped
 public class FactStore {
 
-    private static final String VERSIONS = """
-            SELECT v.source, v.aggregate_id, v.version FROM aggregate_version v
-            JOIN unnest($2::text[], $3::text[]) AS k(source, aggregate_id)
-              ON v.tenant_id = $1 AND v.source = k.source AND v.aggregate_id = k.aggregate_id""";
+    /**
+     * Records each update's version unless a newer one was applied, and answers the updates that got
+     * through: they are the ones to apply. The row lock it takes keeps two deliveries of one aggregate
+     * from applying at once; rows are locked in key order, so concurrent batches cannot deadlock.
+     */
+    private static final String GATE = """
+            INSERT INTO aggregate_version (tenant_id, source, aggregate_id, version, deleted)
+            SELECT $1, u.source, u.aggregate_id, u.version, u.deleted
+            FROM unnest($2::text[], $3::text[], $4::int8[], $5::bool[]) WITH ORDINALITY AS u(source, aggregate_id, version, deleted, ord)
+            ORDER BY u.ord
+            ON CONFLICT (tenant_id, source, aggregate_id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted
+            WHERE aggregate_version.version <= EXCLUDED.version
+            RETURNING source, aggregate_id""";
 
     private static final String DELETE_CONTRIBUTIONS = """
             DELETE FROM contribution c USING unnest($2::text[], $3::text[]) AS k(source, aggregate_id)
             WHERE c.tenant_id = $1 AND c.source = k.source AND c.aggregate_id = k.aggregate_id
-            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.state""";
+            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.c, c.h""";
 
     private static final String DELETE_CUSTOMER_INTERACTIONS = """
             DELETE FROM contribution c WHERE c.tenant_id = $1 AND c.customer_id = ANY($2)
               AND (c.source = 'engagement' OR c.family = 'interaction')
-            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.state""";
+            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.c, c.h""";
 
     private static final String INSERT_CONTRIBUTIONS = """
             INSERT INTO contribution (tenant_id, source, aggregate_id, family, scope, at, channel, team, agent, touchpoint,
-                                      locale, customer_id, state)
-            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
-                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
-                   AS u(source, aggregate_id, family, scope, at, channel, team, agent, touchpoint, locale, customer_id, state)""";
+                                      locale, customer_id, c, h)
+            SELECT $1, u.source, u.aggregate_id, u.family, u.scope, u.at, u.channel, u.team, u.agent, u.touchpoint, u.locale,
+                   u.customer_id, u.c::float8[], u.h
+            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[])
+                   AS u(source, aggregate_id, family, scope, at, channel, team, agent, touchpoint, locale, customer_id, c, h)""";
 
-    private static final String UPSERT_VERSIONS = """
-            INSERT INTO aggregate_version (tenant_id, source, aggregate_id, version, deleted)
-            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::int8[], $5::bool[]) AS u(source, aggregate_id, version, deleted)
-            ON CONFLICT (tenant_id, source, aggregate_id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted""";
-
-    private static final String READ_ROLLUPS = """
-            SELECT r.family, r.dim, r.grain, r.bucket, r.scope, r.dim_value, r.state FROM rollup r
-            JOIN unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[])
-                 AS k(family, dim, grain, bucket, scope, dim_value)
-              ON r.tenant_id = $1 AND r.family = k.family AND r.dim = k.dim AND r.grain = k.grain
-             AND r.bucket = k.bucket AND r.scope = k.scope AND r.dim_value = k.dim_value""";
-
-    private static final String UPSERT_ROLLUPS = """
-            INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, state)
-            SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[])
-                   AS u(family, dim, grain, bucket, scope, dim_value, state)
-            ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value) DO UPDATE SET state = EXCLUDED.state""";
-
-    private static final String DELETE_ROLLUPS = """
-            DELETE FROM rollup r USING unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[])
-                   AS k(family, dim, grain, bucket, scope, dim_value)
-            WHERE r.tenant_id = $1 AND r.family = k.family AND r.dim = k.dim AND r.grain = k.grain
-              AND r.bucket = k.bucket AND r.scope = k.scope AND r.dim_value = k.dim_value""";
+    /** Adds the deltas to the rollup rows in SQL, in key order (see GATE). */
+    private static final String ADD_ROLLUPS = """
+            INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h)
+            SELECT $1, u.family, u.dim, u.grain, u.bucket, u.scope, u.dim_value, u.c::float8[], u.h
+            FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+                 WITH ORDINALITY AS u(family, dim, grain, bucket, scope, dim_value, c, h, ord)
+            ORDER BY u.ord
+            ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value)
+            DO UPDATE SET c = cx_add(rollup.c, EXCLUDED.c), h = cx_hist_add(rollup.h, EXCLUDED.h)""";
 
     /**
      * Everything one batch changes: the updates of aggregates (an erased customer is a removal of it)
@@ -88,7 +86,7 @@ public class FactStore {
 
     /** Applies the changes; the number of aggregate updates applied (late, older ones are skipped). */
     public Uni<Integer> apply(SqlConnection connection, String tenantId, ZoneId zone, Changes changes) {
-        Map<String, AggregateUpdate> latest = new LinkedHashMap<>();
+        Map<String, AggregateUpdate> latest = new java.util.TreeMap<>();
         for (AggregateUpdate update : changes.updates()) {
             latest.merge(key(update.source().wire(), update.aggregateId()), update,
                     (a, b) -> b.version() >= a.version() ? b : a);
@@ -96,27 +94,27 @@ public class FactStore {
         if (latest.isEmpty() && changes.erasedCustomers().isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(tenantId))
-                .flatMap(locked -> calendar(connection, tenantId, zone))
+        return calendar(connection, tenantId, zone)
                 .flatMap(ignored -> fresh(connection, tenantId, latest))
                 .flatMap(applied -> write(connection, tenantId, zone, applied, changes.erasedCustomers())
                         .map(done -> applied.size()));
     }
 
-    /** The updates that are not older than what was applied before. */
+    /** The updates that are not older than what was applied before, now recorded as applied (in key order). */
     private Uni<List<AggregateUpdate>> fresh(SqlConnection connection, String tenantId, Map<String, AggregateUpdate> latest) {
         if (latest.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String[] sources = latest.values().stream().map(u -> u.source().wire()).toArray(String[]::new);
-        String[] ids = latest.values().stream().map(AggregateUpdate::aggregateId).toArray(String[]::new);
-        return connection.preparedQuery(VERSIONS).execute(Tuple.of(tenantId, sources, ids)).map(rows -> {
-            Map<String, Long> stored = new HashMap<>();
-            rows.forEach(row -> stored.put(key(row.getString("source"), row.getString("aggregate_id")), row.getLong("version")));
-            return latest.entrySet().stream()
-                    .filter(e -> !stored.containsKey(e.getKey()) || e.getValue().version() >= stored.get(e.getKey()))
-                    .map(Map.Entry::getValue).toList();
-        });
+        List<AggregateUpdate> updates = new ArrayList<>(latest.values());
+        return connection.preparedQuery(GATE).execute(Tuple.of(tenantId,
+                updates.stream().map(u -> u.source().wire()).toArray(String[]::new),
+                updates.stream().map(AggregateUpdate::aggregateId).toArray(String[]::new),
+                updates.stream().map(AggregateUpdate::version).toArray(Long[]::new),
+                updates.stream().map(AggregateUpdate::deleted).toArray(Boolean[]::new))).map(rows -> {
+                    java.util.Set<String> through = new java.util.HashSet<>();
+                    rows.forEach(row -> through.add(key(row.getString("source"), row.getString("aggregate_id"))));
+                    return updates.stream().filter(u -> through.contains(key(u.source().wire(), u.aggregateId()))).toList();
+                });
     }
 
     private Uni<Void> write(SqlConnection connection, String tenantId, ZoneId zone, List<AggregateUpdate> applied,
@@ -137,10 +135,6 @@ public class FactStore {
                 .flatMap(ignored -> insertContributions(connection, tenantId, applied, zone, deltas))
                 .flatMap(ignored -> episodes(connection, tenantId, applied))
                 .flatMap(ignored -> customers(connection, tenantId, applied))
-                .flatMap(ignored -> applied.isEmpty() ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery(UPSERT_VERSIONS).execute(Tuple.of(tenantId, sources, ids,
-                                applied.stream().map(AggregateUpdate::version).toArray(Long[]::new),
-                                applied.stream().map(AggregateUpdate::deleted).toArray(Boolean[]::new))).replaceWithVoid())
                 .flatMap(ignored -> applyDeltas(connection, tenantId, deltas));
     }
 
@@ -161,7 +155,8 @@ public class FactStore {
         String[] touchpoint = new String[n];
         String[] locale = new String[n];
         String[] customer = new String[n];
-        JsonObject[] state = new JsonObject[n];
+        String[] counters = new String[n];
+        JsonObject[] histograms = new JsonObject[n];
         int i = 0;
         for (AggregateUpdate update : applied) {
             for (Contribution c : update.contributions()) {
@@ -176,13 +171,14 @@ public class FactStore {
                 touchpoint[i] = c.touchpoint();
                 locale[i] = c.locale();
                 customer[i] = c.customerId();
-                state[i] = c.state().toJson();
+                counters[i] = Layout.counters(c.family(), c.state());
+                histograms[i] = Layout.histograms(c.state());
                 Rollups.add(deltas, c, 1, zone, Rollups.GRAINS);
                 i++;
             }
         }
         return connection.preparedQuery(INSERT_CONTRIBUTIONS).execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
-                source, aggregate, family, scope, at, channel, team, agent, touchpoint, locale, customer, state))))
+                source, aggregate, family, scope, at, channel, team, agent, touchpoint, locale, customer, counters, histograms))))
                 .replaceWithVoid();
     }
 
@@ -230,32 +226,24 @@ public class FactStore {
                         .replaceWithVoid());
     }
 
-    /** Reads the touched rollup rows, adds the deltas, writes back the rows and deletes those that became empty. */
+    /** Adds the deltas to their rollup rows, in key order; nothing is read back. */
     Uni<Void> applyDeltas(SqlConnection connection, String tenantId, Map<RollupKey, State> deltas) {
         deltas.values().removeIf(State::isEmpty);
         if (deltas.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<RollupKey> keys = new ArrayList<>(deltas.keySet());
-        return connection.preparedQuery(READ_ROLLUPS).execute(keyTuple(tenantId, keys)).flatMap(rows -> {
-            Map<RollupKey, State> merged = new HashMap<>(deltas.size());
-            deltas.forEach((key, delta) -> merged.put(key, delta.copy()));
-            for (Row row : rows) {
-                RollupKey key = new RollupKey(Family.fromWire(row.getString("family")), row.getString("dim"),
-                        grain(row.getShort("grain")), row.getOffsetDateTime("bucket").toInstant(), row.getString("scope"),
-                        row.getString("dim_value"));
-                State current = State.fromJson((JsonObject) row.getValue("state"));
-                merged.put(key, current.merge(deltas.get(key), 1));
-            }
-            List<RollupKey> empty = new ArrayList<>();
-            List<RollupKey> kept = new ArrayList<>();
-            merged.forEach((key, state) -> (state.isEmpty() ? empty : kept).add(key));
-            Uni<Void> upsert = kept.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(UPSERT_ROLLUPS)
-                    .execute(withStates(keyTuple(tenantId, kept), kept, merged)).replaceWithVoid();
-            return upsert.flatMap(ignored -> empty.isEmpty() ? Uni.createFrom().voidItem()
-                    : connection.preparedQuery(DELETE_ROLLUPS).execute(keyTuple(tenantId, empty)).replaceWithVoid());
-        });
+        keys.sort(KEY_ORDER);
+        Tuple args = keyTuple(tenantId, keys)
+                .addValue(keys.stream().map(k -> Layout.counters(k.family(), deltas.get(k))).toArray(String[]::new))
+                .addValue(keys.stream().map(k -> Layout.histograms(deltas.get(k))).toArray(JsonObject[]::new));
+        return connection.preparedQuery(ADD_ROLLUPS).execute(args).replaceWithVoid();
     }
+
+    private static final java.util.Comparator<RollupKey> KEY_ORDER = java.util.Comparator
+            .comparing((RollupKey k) -> k.family().wire()).thenComparing(RollupKey::dim)
+            .thenComparing(k -> k.grain().code()).thenComparing(RollupKey::bucket)
+            .thenComparing(RollupKey::scope).thenComparing(RollupKey::dimValue);
 
     /**
      * Makes sure the day and month buckets are cut in {@code zone}: the first batch of a tenant records
@@ -277,10 +265,12 @@ public class FactStore {
     }
 
     private Uni<Void> recut(SqlConnection connection, String tenantId, ZoneId zone) {
-        return connection.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1 AND grain <> $2")
-                .execute(Tuple.of(tenantId, Grain.HOUR.code()))
+        // A zone change is rare: it takes the tenant's lock so that two batches do not both recut.
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(tenantId))
+                .flatMap(locked -> connection.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1 AND grain <> $2")
+                        .execute(Tuple.of(tenantId, Grain.HOUR.code())))
                 .flatMap(ignored -> connection.preparedQuery("""
-                        SELECT family, scope, at, channel, team, agent, touchpoint, locale, customer_id, state
+                        SELECT family, scope, at, channel, team, agent, touchpoint, locale, customer_id, c, h
                         FROM contribution WHERE tenant_id = $1""").execute(Tuple.of(tenantId)))
                 .flatMap(rows -> {
                     Map<RollupKey, State> deltas = new HashMap<>();
@@ -299,15 +289,11 @@ public class FactStore {
                 keys.stream().map(RollupKey::dimValue).toArray(String[]::new))));
     }
 
-    private static Tuple withStates(Tuple keys, List<RollupKey> kept, Map<RollupKey, State> merged) {
-        return keys.addValue(kept.stream().map(k -> merged.get(k).toJson()).toArray(JsonObject[]::new));
-    }
-
     static Contribution contribution(Row row) {
         return new Contribution(Family.fromWire(row.getString("family")), row.getString("scope"),
                 row.getOffsetDateTime("at").toInstant(), row.getString("channel"), row.getString("team"),
                 row.getString("agent"), row.getString("touchpoint"), row.getString("locale"), row.getString("customer_id"),
-                State.fromJson((JsonObject) row.getValue("state")));
+                Layout.decode(Family.fromWire(row.getString("family")), row.getArrayOfDoubles("c"), (JsonObject) row.getValue("h")));
     }
 
     static Grain grain(short code) {

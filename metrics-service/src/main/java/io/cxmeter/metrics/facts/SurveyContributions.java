@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.State;
 
 /** What a survey response and a survey invitation contribute (METRICS.md, survey metrics). */
@@ -40,13 +41,17 @@ public final class SurveyContributions {
             default -> throw new IllegalArgumentException("kind must be NPS, CSAT, CES or CUSTOM");
         };
         double score = r.score();
+        String scale = "scale:" + r.scaleMin() + "-" + r.scaleMax();
         State state = new State().add("n", 1).add("sum", score)
-                .add("scale:" + r.scaleMin() + "-" + r.scaleMax(), 1);
+                .add(Layout.has(family, scale) ? scale : Layout.OTHER_SCALE, 1);
         switch (family) {
             case NPS -> state.add(score >= 9 ? "promoters" : score <= 6 ? "detractors" : "passives", 1);
             case CSAT, CES -> {
                 require(r.positiveFrom(), "positiveFrom");
-                state.add("positive", score >= r.positiveFrom() ? 1 : 0).add("score:" + format(score), 1);
+                state.add("positive", score >= r.positiveFrom() ? 1 : 0);
+                if (score == Math.rint(score) && score >= 0 && score <= 10) {
+                    state.add("score:" + format(score), 1);
+                }
             }
             default -> {
             }

@@ -88,7 +88,7 @@ public class RawFacts {
 
     /** Purchase revenue in the period and the number of distinct purchasing customers. */
     public Uni<Map<Integer, State>> purchases(String tenantId, List<Period> periods) {
-        String sql = "SELECT p.idx, coalesce(sum((c.state->>'amount')::numeric), 0)::float8 AS revenue,"
+        String sql = "SELECT p.idx, coalesce(sum(c.c[1]), 0)::float8 AS revenue,"
                 + " count(DISTINCT c.customer_id) AS buyers FROM " + PERIODS
                 + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'purchase' AND c.at >= p.a AND c.at < p.b GROUP BY 1";
         return rows(sql, tenantId, periods).map(rows -> {

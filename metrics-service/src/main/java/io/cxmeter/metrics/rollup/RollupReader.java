@@ -82,18 +82,23 @@ public class RollupReader {
                                     tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                                     grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new),
                                     to.toArray(OffsetDateTime[]::new), survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy))).replaceWithVoid();
+                                    .invoke(result -> result.forEach(row -> add(sums, row, family, groupBy))).replaceWithVoid();
                     Uni<Void> raw = rawIdx.isEmpty() ? Uni.createFrom().voidItem()
                             : pool.preparedQuery(rawSql(groupBy)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rawIdx.toArray(Integer[]::new),
                                     rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new),
                                     survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy))).replaceWithVoid();
+                                    .invoke(result -> result.forEach(row -> add(sums, row, family, groupBy))).replaceWithVoid();
                     return rolled.flatMap(ignored -> raw).map(ignored -> sums);
                 });
     }
 
-    private static void add(Map<Integer, Map<String, State>> sums, Row row, Dimension groupBy) {
+    private static void add(Map<Integer, Map<String, State>> sums, Row row, Family family, Dimension groupBy) {
+        State state = Layout.decode(family, row.getArrayOfDoubles("c"), (JsonObject) row.getValue("h"));
+        if (state.isEmpty()) {
+            // A rollup row whose facts all moved elsewhere (a ticket reassigned): no group of its own.
+            return;
+        }
         String key;
         if (groupBy == null) {
             key = ALL;
@@ -103,7 +108,7 @@ public class RollupReader {
         }
         sums.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>())
                 .computeIfAbsent(key, k -> new State())
-                .merge(State.fromJson((JsonObject) row.getValue("state")), 1);
+                .merge(state, 1);
     }
 
     /** Survey grouping reads the totals per survey; other groupings read their own dimension's rows. */
@@ -113,7 +118,7 @@ public class RollupReader {
 
     private static String rollupSql(Dimension groupBy) {
         String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
-        return "SELECT p.idx, " + key + " AS group_key, r.state"
+        return "SELECT p.idx, " + key + " AS group_key, r.c, r.h"
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
                 + " JOIN rollup r ON r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b"
@@ -121,7 +126,7 @@ public class RollupReader {
     }
 
     private static String rawSql(Dimension groupBy) {
-        return "SELECT p.idx, " + column(groupBy) + " AS group_key, c.state"
+        return "SELECT p.idx, " + column(groupBy) + " AS group_key, c.c, c.h"
                 + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
                 + " JOIN contribution c ON c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($6 = '' OR c.scope = $6)";

@@ -80,6 +80,50 @@ class IngestionTest {
     }
 
     @Test
+    void concurrentBatchesOfOneTenantAddUpExactly() throws Exception {
+        // 8 producers deliver at once; each batch creates 25 tickets and moves 5 earlier ones to a newer version.
+        Fixtures f = new Fixtures("UTC");
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int b = 0; b < 8; b++) {
+            for (int t = 0; t < 25; t++) {
+                f.ticket("B" + b + "-" + t, t % 2 == 0 ? "email" : "chat", null, null, "2026-03-0" + (1 + t % 9) + "T09:00:00Z",
+                        ev("agent_reply", "2026-03-0" + (1 + t % 9) + "T09:10:00Z", "agentId", "A" + (t % 3)));
+            }
+            for (int t = 0; b > 0 && t < 5; t++) {
+                // Version 2 of a ticket of the previous batch, which may well be applied before version 1.
+                f.ticket("B" + (b - 1) + "-" + t, t % 2 == 0 ? "email" : "chat", null, null, "2026-03-0" + (1 + t % 9) + "T09:00:00Z",
+                        ev("agent_reply", "2026-03-0" + (1 + t % 9) + "T09:10:00Z", "agentId", "A" + (t % 3)),
+                        status("2026-03-10T00:00:00Z", "resolved"));
+            }
+            batches.add(new ArrayList<>(f.pending()));
+            f.pending().clear();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (List<Map<String, Object>> batch : batches) {
+                answers.add(pool.submit(() -> given().auth().oauth2(TestTokens.producer(f.tenant())).contentType(ContentType.JSON)
+                        .body(Map.of("events", batch)).post("/internal/v1/events").statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // 200 tickets (13 of each batch's 25 by e-mail); every reply after 600 s; 7 x 5 resolved by their version 2.
+        f.metric("ticket-volume", "from", FROM, "to", TO, "groupBy", "channel")
+                .body("value", equalTo(200.0))
+                .body("groups.find { it.key == 'email' }.value", equalTo(104.0))
+                .body("groups.find { it.key == 'chat' }.value", equalTo(96.0));
+        f.metric("backlog", "from", FROM, "to", TO).body("value", equalTo(165.0));
+        f.metric("resolution-time", "from", FROM, "to", TO).body("count", equalTo(35));
+        f.metric("first-response-time", "from", FROM, "to", TO, "groupBy", "agent")
+                .body("value", closeTo(600, 1e-9)).body("count", equalTo(200))
+                .body("groups.count { it.count > 0 }", equalTo(3));
+    }
+
+    @Test
     void anUnreadableEventRejectsTheBatchAndStoresNothing() {
         Fixtures f = new Fixtures("UTC");
         f.ticket("T1", "email", null, null, "2026-03-02T09:00:00Z");

@@ -1,0 +1,99 @@
+package io.cxmeter.metrics.rollup;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cxmeter.metrics.facts.Family;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * How a family's state is stored: its counters as a fixed-position {@code float8[]} (which
+ * PostgreSQL adds element-wise, so rollups are merged in SQL without a read) and its histograms,
+ * if any, as a small jsonb object of sparse bins.
+ */
+public final class Layout {
+
+    public static final String OTHER_SCALE = "scale:other";
+    private static final List<String> SURVEY = new ArrayList<>(List.of("n", "sum", "positive", "promoters", "passives", "detractors"));
+
+    static {
+        for (int score = 0; score <= 10; score++) {
+            SURVEY.add("score:" + score);
+        }
+        SURVEY.addAll(List.of("scale:0-10", "scale:1-3", "scale:1-5", "scale:1-7", "scale:1-10", "scale:0-1", OTHER_SCALE));
+    }
+
+    private static final Map<Family, List<String>> COUNTERS = new EnumMap<>(Family.class);
+    private static final Map<Family, Map<String, Integer>> INDEX = new EnumMap<>(Family.class);
+
+    static {
+        COUNTERS.put(Family.TICKET, List.of("created", "calls", "blocked", "frt.n", "frt.sum", "res.n", "res.sum", "asa.n",
+                "asa.sum", "sl.queued", "aht.n", "aht.sum"));
+        COUNTERS.put(Family.TICKET_STATE, List.of("waiting", "unresolved"));
+        COUNTERS.put(Family.ASSIGNMENT, List.of("assigned"));
+        for (Family survey : List.of(Family.NPS, Family.CSAT, Family.CES, Family.CUSTOM)) {
+            COUNTERS.put(survey, List.copyOf(SURVEY));
+        }
+        COUNTERS.put(Family.INVITATION, List.of("invited", "responded"));
+        COUNTERS.put(Family.REVIEW, List.of("n", "sum"));
+        COUNTERS.put(Family.CUSTOMER, List.of("since", "referred", "churned"));
+        COUNTERS.put(Family.PURCHASE, List.of("amount"));
+        COUNTERS.put(Family.INTERACTION, List.of("interactions"));
+        COUNTERS.forEach((family, names) -> {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                index.put(names.get(i), i);
+            }
+            INDEX.put(family, index);
+        });
+    }
+
+    private Layout() {
+    }
+
+    /** Whether the family stores this counter (surveys: the known scales; others go to {@link #OTHER_SCALE}). */
+    public static boolean has(Family family, String counter) {
+        return INDEX.get(family).containsKey(counter);
+    }
+
+    /** The counters as a PostgreSQL array literal, e.g. {@code {1,0,12.5}}. */
+    public static String counters(Family family, State state) {
+        List<String> names = COUNTERS.get(family);
+        double[] values = new double[names.size()];
+        state.counters().forEach((name, value) -> {
+            Integer index = INDEX.get(family).get(name);
+            if (index == null) {
+                throw new IllegalStateException("Counter " + name + " is not in the layout of " + family);
+            }
+            values[index] = value;
+        });
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(values[i] == Math.rint(values[i]) ? Long.toString((long) values[i])
+                    : Double.toString(values[i]));
+        }
+        return literal.append('}').toString();
+    }
+
+    /** The histograms as jsonb, or null when the state has none. */
+    public static JsonObject histograms(State state) {
+        JsonObject json = state.toJson();
+        state.counters().keySet().forEach(json::remove);
+        return json.isEmpty() ? null : json;
+    }
+
+    public static State decode(Family family, Double[] counters, JsonObject histograms) {
+        State state = histograms == null ? new State() : State.fromJson(histograms);
+        List<String> names = COUNTERS.get(family);
+        for (int i = 0; i < counters.length && i < names.size(); i++) {
+            Double value = counters[i];
+            if (value != null && Math.abs(value) >= 1e-9) {
+                state.add(names.get(i), value);
+            }
+        }
+        return state;
+    }
+}
