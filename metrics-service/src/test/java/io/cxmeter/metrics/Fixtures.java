@@ -25,7 +25,7 @@ public final class Fixtures {
                     .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
 
     private final String tenant = "tenant-" + UUID.randomUUID();
-    private final String zone;
+    private String zone;
     private final List<Map<String, Object>> pending = new ArrayList<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private static final java.time.Instant CHANGES_START = java.time.Instant.parse("2026-06-01T00:00:00Z");
@@ -33,6 +33,12 @@ public final class Fixtures {
 
     public Fixtures(String zone) {
         this.zone = zone;
+    }
+
+    /** From now on, the tenant's time zone is {@code zone} (as if the tenant changed its setting). */
+    public Fixtures zone(String newZone) {
+        this.zone = newZone;
+        return this;
     }
 
     public String tenant() {

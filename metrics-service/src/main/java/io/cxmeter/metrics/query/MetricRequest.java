@@ -3,16 +3,26 @@ package io.cxmeter.metrics.query;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import java.util.List;
+
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.rollup.Grain;
 
 /** A validated question: a metric over {@code [from, to)} for the tenant, maybe grouped and as a series. */
 public record MetricRequest(String tenantId, ZoneId zone, Metric metric, Instant from, Instant to, Instant at,
-        Dimension groupBy, Interval interval, String surveyId, int threshold, int shortAbandonSeconds) {
+        Dimension groupBy, Interval interval, String surveyId, int threshold, int shortAbandonSeconds, List<Grain> grains) {
 
     public static final int DEFAULT_THRESHOLD = 20;
     public static final int DEFAULT_SHORT_ABANDON = 5;
 
     public MetricRequest withMetric(Metric other) {
-        return new MetricRequest(tenantId, zone, other, from, to, at, null, interval, surveyId, threshold, shortAbandonSeconds);
+        return new MetricRequest(tenantId, zone, other, from, to, at, null, interval, surveyId, threshold, shortAbandonSeconds,
+                grains);
+    }
+
+    /** The same request, reading the rollup grains the tenant's calendar allows (see RollupReader#grains). */
+    public MetricRequest withGrains(List<Grain> allowed) {
+        return new MetricRequest(tenantId, zone, metric, from, to, at, groupBy, interval, surveyId, threshold,
+                shortAbandonSeconds, allowed);
     }
 }

@@ -35,7 +35,15 @@ public class MetricsEngine {
     @Inject
     RawFacts raw;
 
+    /** The request with the rollup grains its tenant's calendar allows, resolved once for many metrics. */
+    public Uni<MetricRequest> grains(MetricRequest request) {
+        return rollups.grains(request.tenantId(), request.zone()).map(request::withGrains);
+    }
+
     public Uni<MetricResult> compute(MetricRequest request) {
+        if (request.grains() == null) {
+            return rollups.grains(request.tenantId(), request.zone()).flatMap(grains -> compute(request.withGrains(grains)));
+        }
         List<Period> periods = new ArrayList<>();
         periods.add(new Period(0, request.from(), request.to()));
         List<Interval.Bucket> buckets = request.interval() == null ? List.of()
@@ -110,7 +118,7 @@ public class MetricsEngine {
                 String counter = r.metric() == Metric.OPEN_TICKETS ? "waiting" : "unresolved";
                 List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
                         r.metric() == Metric.OPEN_TICKETS ? instant(r, p) : p.to())).toList();
-                yield rollups.read(r.tenantId(), r.zone(), Family.TICKET_STATE, null, by, instants)
+                yield rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET_STATE, null, by, instants)
                         .map(sums -> finish(sums, s -> new Value((double) s.count(counter), s.count(counter), Map.of())))
                         .map(values -> {
                             // Nothing open is 0 tickets, not an empty set.
@@ -127,7 +135,7 @@ public class MetricsEngine {
 
     private Uni<Map<Integer, Map<String, Value>>> additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return rollups.read(r.tenantId(), r.zone(), family, r.surveyId(), by, periods).map(sums -> {
+        return rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods).map(sums -> {
             if (by == null) {
                 // Every period has a total, empty or not, so that an empty period says null with its details.
                 periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
@@ -138,7 +146,7 @@ public class MetricsEngine {
     }
 
     private Uni<Map<Integer, Map<String, Value>>> resolutionTime(MetricRequest r, List<Period> periods, Dimension by) {
-        Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), Family.TICKET, null, by, periods);
+        Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by, periods);
         Uni<Map<Integer, Map<String, State>>> reopened = raw.reopenedResolutions(r.tenantId(), periods, by);
         return Uni.combine().all().unis(lasting, reopened).asTuple().map(both -> {
             Map<Integer, Map<String, State>> sums = both.getItem1();
@@ -161,9 +169,9 @@ public class MetricsEngine {
     private Uni<Map<Integer, Map<String, Value>>> customers(MetricRequest r, List<Period> periods) {
         List<Period> atFrom = periods.stream().map(p -> new Period(p.index(), null, p.from())).toList();
         List<Period> atTo = periods.stream().map(p -> new Period(p.index(), null, p.to())).toList();
-        Uni<Map<Integer, Map<String, State>>> before = rollups.read(r.tenantId(), r.zone(), Family.CUSTOMER, null, null, atFrom);
-        Uni<Map<Integer, Map<String, State>>> untilEnd = rollups.read(r.tenantId(), r.zone(), Family.CUSTOMER, null, null, atTo);
-        Uni<Map<Integer, Map<String, State>>> during = rollups.read(r.tenantId(), r.zone(), Family.CUSTOMER, null, null, periods);
+        Uni<Map<Integer, Map<String, State>>> before = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.CUSTOMER, null, null, atFrom);
+        Uni<Map<Integer, Map<String, State>>> untilEnd = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.CUSTOMER, null, null, atTo);
+        Uni<Map<Integer, Map<String, State>>> during = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.CUSTOMER, null, null, periods);
         Uni<Map<Integer, Long>> joinedAndChurned = raw.joinedAndChurned(r.tenantId(), periods);
         Uni<Map<Integer, State>> interactions = r.metric() == Metric.ENGAGEMENT ? raw.interactions(r.tenantId(), periods)
                 : Uni.createFrom().item(Map.of());

@@ -64,8 +64,8 @@ public class MetricsResource {
         Instant end = instant("to", to, Instant.now());
         Instant start = instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null);
-        return Multi.createFrom().items(Metric.values())
-                .onItem().transformToUniAndMerge(metric -> engine.compute(base.withMetric(metric)))
+        return engine.grains(base).onItem().transformToMulti(resolved -> Multi.createFrom().items(Metric.values())
+                .onItem().transformToUniAndMerge(metric -> engine.compute(resolved.withMetric(metric))))
                 .collect().asList()
                 .map(results -> {
                     Map<String, MetricResult> byId = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public class MetricsResource {
                 interval == null || interval.isBlank() ? null : Interval.fromWire(interval),
                 surveyId == null || surveyId.isBlank() ? null : surveyId,
                 seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
-                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON));
+                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON), null);
     }
 
     private static Instant instant(String name, String value, Instant fallback) {

@@ -42,17 +42,25 @@ public class RollupReader {
     Pool pool;
 
     /**
+     * The grains a query of the tenant in {@code zone} may read: day and month buckets are only right for
+     * the zone they were cut in, hours are right for any.
+     */
+    public Uni<List<Grain>> grains(String tenantId, ZoneId zone) {
+        return pool.preparedQuery("SELECT zone FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+                .map(rows -> {
+                    String stored = rows.size() == 0 ? null : rows.iterator().next().getString("zone");
+                    return stored == null || stored.equals(zone.getId()) ? List.of(Grain.MONTH, Grain.DAY, Grain.HOUR)
+                            : List.of(Grain.HOUR);
+                });
+    }
+
+    /**
      * The sums per period index and group key (null key: facts without the dimension; {@link #ALL} when
      * {@code groupBy} is null). {@code survey} restricts survey families to one survey.
      */
-    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, Family family, String survey,
-            Dimension groupBy, List<Period> periods) {
-        return pool.preparedQuery("SELECT zone FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
-                .flatMap(rows -> {
-                    String stored = rows.size() == 0 ? null : rows.iterator().next().getString("zone");
-                    // Day and month buckets are only right for the zone they were cut in; hours are right for any.
-                    List<Grain> grains = stored == null || stored.equals(zone.getId())
-                            ? List.of(Grain.MONTH, Grain.DAY, Grain.HOUR) : List.of(Grain.HOUR);
+    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
+            String survey, Dimension groupBy, List<Period> periods) {
+        return Uni.createFrom().voidItem().flatMap(start -> {
                     List<Integer> idx = new ArrayList<>();
                     List<Short> grain = new ArrayList<>();
                     List<OffsetDateTime> from = new ArrayList<>();

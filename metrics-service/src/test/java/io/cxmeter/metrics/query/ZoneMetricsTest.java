@@ -70,4 +70,21 @@ class ZoneMetricsTest {
         utc.ticket("U1", "email", null, null, "2025-12-31T22:00:00Z").deliver();
         utc.metric("ticket-volume", "from", "2026-01-01T00:00:00Z", "to", "2027-01-01T00:00:00Z").body("value", equalTo(0.0));
     }
+
+    @Test
+    void aTenantThatChangesItsZoneGetsItsDaysRecut() {
+        Fixtures f = new Fixtures("UTC");
+        // 03-17 00:30 in Vilnius, still 03-16 in UTC.
+        f.ticket("Z1", "email", null, null, "2026-03-16T22:30:00Z").deliver();
+        f.zone("Europe/Vilnius");
+        // Rollups are still cut in UTC days: the query reads hours, and is right anyway.
+        f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day")
+                .body("series.value", equalTo(List.of(0.0, 1.0)));
+        // The next delivery names the new zone: days are recut in it.
+        f.ticket("Z2", "email", null, null, "2026-03-16T21:30:00Z").deliver();
+        f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day")
+                .body("series.value", equalTo(List.of(1.0, 1.0)));
+        f.metric("ticket-volume", "from", "2026-03-01T00:00:00+02:00", "to", "2026-04-01T00:00:00+03:00")
+                .body("value", equalTo(2.0));
+    }
 }

@@ -44,8 +44,10 @@ import io.vertx.core.json.JsonObject;
  * whether both agree.</li>
  * </ul>
  * Prints a table; asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
- * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets]}
- * (the issue's full size is 10000000 2000000).
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [order]}
+ * (the issue's full size is 10000000 2000000). {@code order} is {@code chronological} (default: as producers
+ * deliver live changes and as helpdesk exports come) or {@code shuffled} (every batch spread over the
+ * two years: the worst case for rollups, whose rows a batch then barely shares).
  */
 public final class MetricsBenchmark {
 
@@ -81,6 +83,7 @@ public final class MetricsBenchmark {
     public static void main(String[] args) throws Exception {
         int responses = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int tickets = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        boolean shuffled = args.length > 2 && args[2].equals("shuffled");
         Path root = Path.of("").toAbsolutePath();
         try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,11 +92,11 @@ public final class MetricsBenchmark {
             try (Connection raw = DriverManager.getConnection(suite.postgres().jdbcUrl(rawDb), suite.postgres().username(),
                     suite.postgres().password())) {
                 createRawTables(raw);
-                System.out.printf("%nMetrics benchmark: %,d responses and %,d tickets over two years, one tenant%n",
-                        responses, tickets);
+                System.out.printf("%nMetrics benchmark: %,d responses and %,d tickets over two years, one tenant, %s%n",
+                        responses, tickets, shuffled ? "shuffled" : "in chronological order");
 
                 double[] rawRates = rawInsertRates(raw);
-                Ingestion ingestion = ingest(http, suite, responses, tickets, raw);
+                Ingestion ingestion = ingest(http, suite, responses, tickets, shuffled, raw);
                 System.out.printf("%n%-44s %14s%n", "ingestion", "rows or events/s");
                 System.out.printf("%-44s %,14.0f%n", "raw single-row INSERT (same rows, autocommit)", rawRates[0]);
                 System.out.printf("%-44s %,14.0f%n", "raw COPY (same rows)", rawRates[1]);
@@ -122,7 +125,8 @@ public final class MetricsBenchmark {
     }
 
     /** Delivers every response and ticket as a producer would, IN_FLIGHT batches at a time; also stores the raw facts by COPY. */
-    private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, Connection raw) throws Exception {
+    private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, boolean shuffled, Connection raw)
+            throws Exception {
         InternalTokenMinter minter = new InternalTokenMinter(suite.eventsSigningKey(), Duration.ofMinutes(5), "bench-producer",
                 InternalToken.EVENTS_AUDIENCE);
         URI events = URI.create("http://127.0.0.1:" + suite.servicePort("metrics") + "/internal/v1/events");
@@ -159,12 +163,15 @@ public final class MetricsBenchmark {
         for (int i = 0; i < total; i++) {
             // Responses and tickets interleaved, as two producers would deliver them.
             boolean response = (long) i * tickets / total == (long) (i + 1) * tickets / total;
+            // Chronological: event i happens around i/total of the way through the two years (give or take an hour).
+            Instant when = shuffled ? START.plusSeconds(random.nextInt(SPAN_SECONDS))
+                    : START.plusSeconds((long) ((double) i / total * SPAN_SECONDS) + random.nextInt(3600));
             if (response) {
-                Response r = response(random, "r-" + i);
+                Response r = response(random, "r-" + i, when);
                 rawResponses.add(r);
                 batch.add(envelope("e-" + i, "response.upserted", responsePayload(r)));
             } else {
-                Ticket t = ticket(random, "t-" + i);
+                Ticket t = ticket(random, "t-" + i, when);
                 rawTickets.add(t);
                 batch.add(envelope("e-" + i, "ticket.upserted", t.payload()));
             }
@@ -203,6 +210,10 @@ public final class MetricsBenchmark {
     }
 
     static Response response(Random random, String id) {
+        return response(random, id, START.plusSeconds(random.nextInt(SPAN_SECONDS)));
+    }
+
+    static Response response(Random random, String id, Instant at) {
         double kind = random.nextDouble();
         String k = kind < 0.6 ? "NPS" : kind < 0.9 ? "CSAT" : "CES";
         int score = switch (k) {
@@ -210,7 +221,7 @@ public final class MetricsBenchmark {
             case "CSAT" -> 1 + random.nextInt(5);
             default -> 1 + random.nextInt(7);
         };
-        return new Response(id, k, score, START.plusSeconds(random.nextInt(SPAN_SECONDS)),
+        return new Response(id, k, score, at,
                 CHANNELS[random.nextInt(CHANNELS.length)], "A-" + random.nextInt(200), LOCALES[random.nextInt(LOCALES.length)]);
     }
 
@@ -226,10 +237,9 @@ public final class MetricsBenchmark {
     }
 
     /** Assigned, replied to, and (mostly) resolved; calls and chats queue first. */
-    static Ticket ticket(Random random, String id) {
+    static Ticket ticket(Random random, String id, Instant created) {
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String agent = "A-" + random.nextInt(200);
-        Instant created = START.plusSeconds(random.nextInt(SPAN_SECONDS));
         JsonArray events = new JsonArray();
         Instant at = created;
         if (channel.equals("call") || channel.equals("chat")) {
