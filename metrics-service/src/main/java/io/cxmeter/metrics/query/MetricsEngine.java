@@ -135,7 +135,8 @@ public class MetricsEngine {
 
     private Uni<Map<Integer, Map<String, Value>>> additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods).map(sums -> {
+        return rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods, histograms(r.metric()))
+                .map(sums -> {
             if (by == null) {
                 // Every period has a total, empty or not, so that an empty period says null with its details.
                 periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
@@ -145,8 +146,18 @@ public class MetricsEngine {
         });
     }
 
+    /** The histograms a metric reads; the others stay in the database. */
+    private static List<String> histograms(Metric metric) {
+        return switch (metric) {
+            case FIRST_RESPONSE_TIME -> List.of("frt");
+            case SERVICE_LEVEL -> List.of("sl.answered", "sl.abandoned");
+            default -> List.of();
+        };
+    }
+
     private Uni<Map<Integer, Map<String, Value>>> resolutionTime(MetricRequest r, List<Period> periods, Dimension by) {
-        Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by, periods);
+        Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by,
+                periods, List.of("res"));
         Uni<Map<Integer, Map<String, State>>> reopened = raw.reopenedResolutions(r.tenantId(), periods, by);
         return Uni.combine().all().unis(lasting, reopened).asTuple().map(both -> {
             Map<Integer, Map<String, State>> sums = both.getItem1();

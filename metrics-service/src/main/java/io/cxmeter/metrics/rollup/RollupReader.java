@@ -60,6 +60,16 @@ public class RollupReader {
      */
     public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, List<Period> periods) {
+        return read(tenantId, zone, grains, family, survey, groupBy, periods, List.of());
+    }
+
+    /**
+     * As above, with the histograms named in {@code histograms} (only those: sketches are the bulk of a
+     * ticket rollup row, and most metrics need none).
+     */
+    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
+            String survey, Dimension groupBy, List<Period> periods, List<String> histograms) {
+        String h = histogramColumn(histograms);
         return Uni.createFrom().voidItem().flatMap(start -> {
                     List<Integer> idx = new ArrayList<>();
                     List<Short> grain = new ArrayList<>();
@@ -84,26 +94,72 @@ public class RollupReader {
                             }
                         }
                     }
-                    Map<Integer, Map<String, State>> sums = new HashMap<>();
+                    Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                     Uni<Void> rolled = idx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rollupSql(groupBy)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rollupSql(groupBy, h.replace("$", "r"))).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                                     grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new),
                                     to.toArray(OffsetDateTime[]::new), survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, family, groupBy))).replaceWithVoid();
+                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy))).replaceWithVoid();
                     Uni<Void> raw = rawIdx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rawSql(groupBy)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rawSql(groupBy, h.replace("$", "c"))).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rawIdx.toArray(Integer[]::new),
                                     rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new),
                                     survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, family, groupBy))).replaceWithVoid();
-                    return rolled.flatMap(ignored -> raw).map(ignored -> sums);
+                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy))).replaceWithVoid();
+                    return rolled.flatMap(ignored -> raw).map(ignored -> {
+                        Map<Integer, Map<String, State>> states = new HashMap<>();
+                        sums.forEach((index, byKey) -> {
+                            Map<String, State> out = new HashMap<>();
+                            byKey.forEach((key, sum) -> {
+                                State state = sum.state(family);
+                                if (!state.isEmpty()) {
+                                    out.put(key, state);
+                                }
+                            });
+                            states.put(index, out);
+                        });
+                        return states;
+                    });
                 });
     }
 
-    private static void add(Map<Integer, Map<String, State>> sums, Row row, Family family, Dimension groupBy) {
-        State state = Layout.decode(family, row.getArrayOfDoubles("c"), (JsonObject) row.getValue("h"));
-        if (state.isEmpty()) {
+    /** Counters summed as plain arrays (no per-row objects), histograms merged only when read. */
+    private static final class Sum {
+
+        private double[] counters;
+        private State histograms;
+
+        void add(Double[] row, JsonObject h) {
+            if (counters == null) {
+                counters = new double[row.length];
+            }
+            for (int i = 0; i < row.length && i < counters.length; i++) {
+                counters[i] += row[i] == null ? 0 : row[i];
+            }
+            if (h != null) {
+                histograms = histograms == null ? State.fromJson(h) : histograms.merge(State.fromJson(h), 1);
+            }
+        }
+
+        State state(Family family) {
+            Double[] boxed = new Double[counters == null ? 0 : counters.length];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = counters[i];
+            }
+            State state = Layout.decode(family, boxed, null);
+            return histograms == null ? state : state.merge(histograms, 1);
+        }
+    }
+
+    private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy) {
+        Double[] counters = row.getArrayOfDoubles("c");
+        JsonObject histograms = (JsonObject) row.getValue("h");
+        boolean empty = histograms == null || histograms.isEmpty();
+        for (int i = 0; empty && i < counters.length; i++) {
+            empty = counters[i] == null || Math.abs(counters[i]) < 1e-9;
+        }
+        if (empty) {
             // A rollup row whose facts all moved elsewhere (a ticket reassigned): no group of its own.
             return;
         }
@@ -115,8 +171,8 @@ public class RollupReader {
             key = value == null || value.equals(Rollups.NONE) ? null : value;
         }
         sums.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>())
-                .computeIfAbsent(key, k -> new State())
-                .merge(state, 1);
+                .computeIfAbsent(key, k -> new Sum())
+                .add(counters, histograms == null || histograms.isEmpty() ? null : histograms);
     }
 
     /** Survey grouping reads the totals per survey; other groupings read their own dimension's rows. */
@@ -124,17 +180,32 @@ public class RollupReader {
         return groupBy == null || groupBy == Dimension.SURVEY ? Rollups.TOTAL : groupBy.wire();
     }
 
-    private static String rollupSql(Dimension groupBy) {
+    /** The histograms column selecting only {@code names} ({@code $} stands for the table alias). */
+    private static String histogramColumn(List<String> names) {
+        if (names.isEmpty()) {
+            return "NULL::jsonb";
+        }
+        StringBuilder pairs = new StringBuilder();
+        for (String name : names) {
+            if (!name.matches("[a-z.]+")) {
+                throw new IllegalArgumentException("Not a histogram name: " + name);
+            }
+            pairs.append(pairs.length() == 0 ? "" : ", ").append('\'').append(name).append("', $.h -> '").append(name).append('\'');
+        }
+        return "jsonb_strip_nulls(jsonb_build_object(" + pairs + "))";
+    }
+
+    private static String rollupSql(Dimension groupBy, String histograms) {
         String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
-        return "SELECT p.idx, " + key + " AS group_key, r.c, r.h"
+        return "SELECT p.idx, " + key + " AS group_key, r.c, " + histograms + " AS h"
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
                 + " JOIN rollup r ON r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b"
                 + " AND ($8 = '' OR r.scope = $8)";
     }
 
-    private static String rawSql(Dimension groupBy) {
-        return "SELECT p.idx, " + column(groupBy) + " AS group_key, c.c, c.h"
+    private static String rawSql(Dimension groupBy, String histograms) {
+        return "SELECT p.idx, " + column(groupBy) + " AS group_key, c.c, " + histograms + " AS h"
                 + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
                 + " JOIN contribution c ON c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($6 = '' OR c.scope = $6)";

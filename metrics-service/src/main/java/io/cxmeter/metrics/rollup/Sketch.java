@@ -6,13 +6,13 @@ import java.util.TreeMap;
 /**
  * A mergeable quantile sketch for durations (DDSketch with logarithmic bins): a value {@code x > 0}
  * goes to bin {@code ceil(log_γ x)} with {@code γ = (1 + α) / (1 − α)}, and a bin reads back as
- * {@code 2γ^i / (γ + 1)}, within relative error α of every value in it. With α = 0.5 % the
- * nearest-rank quantiles it returns are within 1 % of the exact ones, as METRICS.md allows.
+ * {@code 2γ^i / (γ + 1)}, within relative error α of every value in it. With α = 1 % the
+ * quantiles it returns are within α = 1 % of the exact nearest-rank ones, as METRICS.md allows.
  * Bins live in a {@link State} histogram, so sketches merge (and un-merge) by adding counts.
  */
 public final class Sketch {
 
-    static final double ALPHA = 0.005;
+    static final double ALPHA = 0.01;
     private static final double GAMMA = (1 + ALPHA) / (1 - ALPHA);
     private static final double LOG_GAMMA = Math.log(GAMMA);
     /** Bin of the value 0 (and of anything under a millisecond). */
