@@ -70,7 +70,7 @@ public class RollupReader {
     public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, List<Period> periods, List<String> histograms) {
         String h = histogramColumn(histograms);
-        return Uni.createFrom().voidItem().flatMap(start -> {
+        return Uni.createFrom().deferred(() -> {
                     List<Integer> idx = new ArrayList<>();
                     List<Short> grain = new ArrayList<>();
                     List<OffsetDateTime> from = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.cxmeter.metrics.facts.Contribution;
 import io.cxmeter.metrics.facts.Dimension;
-import io.cxmeter.metrics.facts.Family;
 
 /** How contributions add up into rollup rows: every grain, the total and every dimension of the family. */
 public final class Rollups {

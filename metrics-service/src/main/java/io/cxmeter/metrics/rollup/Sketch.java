@@ -37,12 +37,15 @@ public final class Sketch {
         }
         long rank = Math.max(1, (long) Math.ceil(q * n));
         long seen = 0;
-        for (Map.Entry<Integer, Long> bin : new TreeMap<>(bins).entrySet()) {
+        // States keep their bins sorted; anything else is sorted here.
+        java.util.NavigableMap<Integer, Long> sorted = bins instanceof java.util.NavigableMap<Integer, Long> ordered
+                ? ordered : new TreeMap<>(bins);
+        for (Map.Entry<Integer, Long> bin : sorted.entrySet()) {
             seen += bin.getValue();
             if (seen >= rank) {
                 return value(bin.getKey());
             }
         }
-        return value(new TreeMap<>(bins).lastKey());
+        return value(sorted.lastKey());
     }
 }
