@@ -8,8 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.ticket.imports.Fields;
-import io.cxmeter.ticket.imports.NdjsonImport;
+import io.cxmeter.imports.Fields;
+import io.cxmeter.imports.NdjsonImport;
 
 /** Validates customers and engagement events, one JSON object each, for imports and the live API alike. */
 public final class CustomerLines {

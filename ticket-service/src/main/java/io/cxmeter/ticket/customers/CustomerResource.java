@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.ticket.Page;
-import io.cxmeter.ticket.imports.ImportResult;
+import io.cxmeter.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/customers")

@@ -13,8 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.cxmeter.ticket.imports.ImportResult;
-import io.cxmeter.ticket.outbox.Outbox;
+import io.cxmeter.imports.ImportResult;
+import io.cxmeter.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;

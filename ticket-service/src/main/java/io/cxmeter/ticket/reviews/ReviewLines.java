@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.ticket.imports.Fields;
-import io.cxmeter.ticket.imports.NdjsonImport;
+import io.cxmeter.imports.Fields;
+import io.cxmeter.imports.NdjsonImport;
 
 /** Validates reviews against the tenant's scorecards, for the import and the live API alike. */
 public final class ReviewLines {

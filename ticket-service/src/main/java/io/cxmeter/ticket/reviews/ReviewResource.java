@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.cxmeter.internalauth.Caller;
-import io.cxmeter.ticket.imports.ImportResult;
+import io.cxmeter.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/reviews")

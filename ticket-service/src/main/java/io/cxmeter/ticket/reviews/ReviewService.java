@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.ticket.imports.Fields;
-import io.cxmeter.ticket.imports.ImportResult;
+import io.cxmeter.imports.Fields;
+import io.cxmeter.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.ticket.agents.AgentMentions;
-import io.cxmeter.ticket.imports.ImportResult;
-import io.cxmeter.ticket.outbox.Outbox;
+import io.cxmeter.imports.ImportResult;
+import io.cxmeter.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

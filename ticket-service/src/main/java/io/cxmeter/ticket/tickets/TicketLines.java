@@ -6,8 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.ticket.imports.Fields;
-import io.cxmeter.ticket.imports.NdjsonImport;
+import io.cxmeter.imports.Fields;
+import io.cxmeter.imports.NdjsonImport;
 
 /**
  * Reads the NDJSON of {@code POST /api/v1/tickets/import} (API.md): one ticket a line, its events

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.ticket.imports.ImportResult;
+import io.cxmeter.imports.ImportResult;
 import io.cxmeter.ticket.Page;
 import io.smallrye.mutiny.Uni;
 

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
-import io.cxmeter.ticket.imports.ImportResult;
+import io.cxmeter.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.ticket.agents.AgentMentions;
-import io.cxmeter.ticket.imports.ImportResult;
-import io.cxmeter.ticket.outbox.Outbox;
+import io.cxmeter.imports.ImportResult;
+import io.cxmeter.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -19,6 +19,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.outbox.OutboxRelay;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

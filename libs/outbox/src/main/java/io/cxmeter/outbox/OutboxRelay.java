@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.outbox;
+package io.cxmeter.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +53,10 @@ public class OutboxRelay {
     @Inject
     OutboxConfig config;
 
+    /** The producer's name (survey-service, ticket-service): issuer and subject of its delivery tokens. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    String application;
+
     @Inject
     @RestClient
     MetricsEventsClient metrics;
@@ -65,7 +69,7 @@ public class OutboxRelay {
     void init() {
         if (config.enabled()) {
             minter = new InternalTokenMinter(RsaKeys.privateKey(config.signingKey()), Duration.ofMinutes(1),
-                    "cxmeter-ticket-service", InternalToken.EVENTS_AUDIENCE);
+                    "cxmeter-" + application, InternalToken.EVENTS_AUDIENCE);
         }
     }
 
@@ -106,7 +110,7 @@ public class OutboxRelay {
             events.add(new MetricsEventsClient.Envelope(ids[i].toString(), row.getString("type"),
                     row.getOffsetDateTime("occurred_at").toString(), ((JsonObject) row.getValue("payload")).getMap()));
         }
-        String token = minter.mint(new InternalCaller(tenantId, "ticket-service", Set.of(InternalToken.PRODUCER_ROLE), zone, null));
+        String token = minter.mint(new InternalCaller(tenantId, application, Set.of(InternalToken.PRODUCER_ROLE), zone, null));
         return metrics.deliver("Bearer " + token, new MetricsEventsClient.Batch(events))
                 .flatMap(accepted -> connection.preparedQuery("UPDATE outbox_event SET published_at = $1 WHERE id = ANY($2)")
                         .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC), ids)))

@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.outbox;
+package io.cxmeter.outbox;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.outbox;
+package io.cxmeter.outbox;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,7 +30,7 @@ public class Outbox {
             SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3, $7
             FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) AS u(id, aggregate_id, payload)""";
 
-    /** One event about one aggregate (a ticket, a customer, a review), with its payload as an object. */
+    /** One event about one aggregate (a ticket, a response, a customer, …), with its payload as an object. */
     public record Message(String aggregateId, Object payload) {
     }
 

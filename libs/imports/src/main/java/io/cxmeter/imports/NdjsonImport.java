@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.imports;
+package io.cxmeter.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.imports;
+package io.cxmeter.imports;
 
 /**
  * What a write did: records created, and records updated or found already there (re-sent ids

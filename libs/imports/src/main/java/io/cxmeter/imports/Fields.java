@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.imports;
+package io.cxmeter.imports;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
