@@ -135,6 +135,32 @@ class SuiteIT {
         as(key).get("/api/v1/metrics/iqs?" + february).then().body("value", equalTo(75.0f));
     }
 
+    @Test
+    void surveyResponsesBecomeSurveyMetrics() throws InterruptedException {
+        String key = registerTenant();
+        String survey = as(key).body("{\"name\":\"After-call NPS\",\"kind\":\"NPS\"}").post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+        ndjson(key, "/api/v1/surveys/" + survey + "/responses/import",
+                "{\"id\":\"R-1\",\"score\":10,\"submittedAt\":\"2026-02-03T08:20:00Z\",\"channel\":\"call\"}",
+                "{\"id\":\"R-2\",\"score\":9,\"submittedAt\":\"2026-02-03T09:20:00Z\",\"channel\":\"email\"}",
+                "{\"id\":\"R-3\",\"score\":3,\"submittedAt\":\"2026-02-04T09:20:00Z\",\"channel\":\"email\"}");
+        as(key).header("Idempotency-Key", "once").body("{\"score\":7,\"submittedAt\":\"2026-02-05T10:00:00Z\"}")
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+        as(key).header("Idempotency-Key", "once").body("{\"score\":7,\"submittedAt\":\"2026-02-05T10:00:00Z\"}")
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(200);
+
+        int received = 0;
+        for (int attempt = 0; attempt < 100 && received < 4; attempt++) {
+            received = as(key).get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("receivedEvents");
+            Thread.sleep(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(4, received, "every response reached metrics-service once");
+        // Promoters 10, 9; detractor 3; passive 7: NPS = 100 * (2 - 1) / 4.
+        as(key).get("/api/v1/metrics/nps?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z&groupBy=channel")
+                .then().statusCode(200).body("value", equalTo(25.0f)).body("count", equalTo(4))
+                .body("groups.key", contains("call", "email", null));
+    }
+
     private static void ndjson(String key, String path, String... lines) {
         given().header("X-Api-Key", key).contentType("application/x-ndjson")
                 .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))

@@ -1,0 +1,106 @@
+package io.cxmeter.survey.responses;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.cxmeter.imports.ImportResult;
+import io.cxmeter.internalauth.Caller;
+import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.Page;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/surveys")
+@Tag(name = "Responses")
+public class ResponseResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ResponseService responses;
+
+    @POST
+    @Path("/{surveyId}/responses")
+    @Operation(summary = "Submit a response (Idempotency-Key: a retry answers the first result, never a duplicate)")
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "200", description = "A retry of an earlier submission: its result")
+    @APIResponse(responseCode = "409", description = "The survey is paused or archived")
+    @APIResponse(responseCode = "422", description = "A score off the survey's scale, a comment over 5,000 characters, …")
+    public Uni<RestResponse<ResponseDraft>> submit(@PathParam("surveyId") UUID surveyId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull ResponseDraft draft) {
+        return responses.submit(caller.tenantId(), surveyId, draft, idempotencyKey).map(submitted -> submitted.created()
+                ? RestResponse.ResponseBuilder.<ResponseDraft>created(
+                        URI.create("/api/v1/surveys/" + surveyId + "/responses/" + submitted.response().id()))
+                        .entity(submitted.response()).build()
+                : RestResponse.ok(submitted.response()));
+    }
+
+    @POST
+    @Path("/{surveyId}/responses/import")
+    @Consumes("application/x-ndjson")
+    @Operation(summary = "Import responses as NDJSON (API.md): all or nothing, re-imported ids update")
+    @APIResponse(responseCode = "200", description = "How many responses were created and updated")
+    @APIResponse(responseCode = "422", description = "Every bad line, as {line, error}; nothing was imported")
+    public Uni<ImportResult> importResponses(@PathParam("surveyId") UUID surveyId, String ndjson) {
+        return responses.importResponses(caller.tenantId(), surveyId, ndjson);
+    }
+
+    @GET
+    @Path("/{surveyId}/responses")
+    @Operation(summary = "The survey's responses submitted in [from, to), oldest first")
+    public Uni<Page<ResponseDraft>> list(@PathParam("surveyId") UUID surveyId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return responses.list(caller.tenantId(), surveyId, instant("from", from, Instant.EPOCH),
+                instant("to", to, Instant.parse("9999-01-01T00:00:00Z")), cursor, limit);
+    }
+
+    @GET
+    @Path("/{surveyId}/responses/{responseId}")
+    @Operation(summary = "One response")
+    public Uni<ResponseDraft> get(@PathParam("surveyId") UUID surveyId, @PathParam("responseId") String responseId) {
+        return responses.get(caller.tenantId(), surveyId, responseId);
+    }
+
+    @DELETE
+    @Path("/responses")
+    @Operation(summary = "Erase every response of a customer, in every survey (and from the metrics)")
+    @APIResponse(responseCode = "200", description = "How many responses were erased")
+    public Uni<Map<String, Integer>> erase(@QueryParam("customerId") String customerId) {
+        return responses.eraseCustomer(caller.tenantId(), customerId).map(erased -> Map.of("erased", erased));
+    }
+
+    private static Instant instant(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " must be an ISO-8601 instant with offset");
+        }
+    }
+}

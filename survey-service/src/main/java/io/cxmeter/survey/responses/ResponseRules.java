@@ -1,0 +1,55 @@
+package io.cxmeter.survey.responses;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What makes a response valid for its survey: a score on the scale (never clamped), bounded texts. */
+public final class ResponseRules {
+
+    public static final int MAX_COMMENT = 5000;
+    private static final int MAX_ID = 200;
+    private static final int MAX_LABEL = 100;
+
+    private ResponseRules() {
+    }
+
+    /** The response with defaults (id, submittedAt), or null after adding what is wrong to {@code problems}. */
+    public static ResponseDraft check(ResponseDraft r, SurveyFacts survey, Instant now, List<String> problems) {
+        if (r.score() == null) {
+            problems.add("score is required");
+        } else if (r.score() < survey.scaleMin() || r.score() > survey.scaleMax()) {
+            problems.add("score " + format(r.score()) + " is outside this survey's scale " + survey.scaleMin() + "–"
+                    + survey.scaleMax());
+        } else if (!survey.kind().equals("CUSTOM") && r.score() != Math.rint(r.score())) {
+            problems.add("score must be a whole number on a " + survey.kind() + " scale");
+        }
+        if (r.comment() != null && r.comment().length() > MAX_COMMENT) {
+            problems.add("comment has " + r.comment().length() + " characters; at most " + MAX_COMMENT);
+        }
+        length(problems, "id", r.id(), MAX_ID);
+        for (String[] label : new String[][] {{"customerId", r.customerId()}, {"ticketId", r.ticketId()},
+            {"agentId", r.agentId()}, {"channel", r.channel()}, {"touchpoint", r.touchpoint()}}) {
+            length(problems, label[0], label[1], MAX_LABEL);
+        }
+        if (r.locale() != null && !r.locale().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            problems.add("locale must be a language tag like lt or lt-LT");
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new ResponseDraft(r.id() == null ? UUID.randomUUID().toString() : r.id(), r.score(), r.comment(),
+                r.customerId(), r.ticketId(), r.agentId(), r.channel(), r.touchpoint(), r.locale(),
+                r.submittedAt() == null ? now : r.submittedAt());
+    }
+
+    private static void length(List<String> problems, String field, String value, int max) {
+        if (value != null && (value.isBlank() || value.length() > max)) {
+            problems.add(field + " must be 1 to " + max + " characters");
+        }
+    }
+
+    static String format(double score) {
+        return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
+    }
+}

@@ -1,0 +1,161 @@
+package io.cxmeter.survey.responses;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cxmeter.imports.ImportResult;
+import io.cxmeter.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Responses in the service's own database, written set-based, each change with its outbox event for
+ * metrics-service ({@code response.upserted}, {@code response.deleted}; the contract is in
+ * metrics-service/README.md). The aggregate id of an event is {@code surveyId/id}: the tenant's
+ * response ids are unique within a survey.
+ */
+@ApplicationScoped
+public class ResponseStore {
+
+    public static final String UPSERTED = "response.upserted";
+    public static final String DELETED = "response.deleted";
+
+    private static final String UPSERT = """
+            INSERT INTO response (tenant_id, survey_id, response_key, score, comment, customer_id, ticket_id, agent_id,
+                                  channel, touchpoint, locale, submitted_at, created_at, updated_at)
+            SELECT $1, $2, u.*, $13, $13 FROM unnest($3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::text[], $11::text[], $12::timestamptz[])
+                   AS u(response_key, score, comment, customer_id, ticket_id, agent_id, channel, touchpoint, locale, submitted_at)
+            ON CONFLICT (tenant_id, survey_id, response_key) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment,
+                customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id, agent_id = EXCLUDED.agent_id,
+                channel = EXCLUDED.channel, touchpoint = EXCLUDED.touchpoint, locale = EXCLUDED.locale,
+                submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
+            RETURNING (xmax = 0) AS inserted""";
+
+    private static final String COLUMNS = "survey_id, response_key, score, comment, customer_id, ticket_id, agent_id, channel,"
+            + " touchpoint, locale, submitted_at";
+
+    @Inject
+    Outbox outbox;
+
+    /** The survey's facts, or null when the tenant has no such survey. */
+    public Uni<SurveyFacts> survey(SqlConnection connection, String tenantId, UUID surveyId) {
+        return connection.preparedQuery("SELECT id, kind, scale_min, scale_max, positive_from, status FROM survey"
+                + " WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, surveyId))
+                .map(rows -> rows.size() == 0 ? null : facts(rows.iterator().next()));
+    }
+
+    /** Creates or updates the responses (by id within the survey) and announces each. */
+    public Uni<ImportResult> upsert(SqlConnection connection, String tenantId, SurveyFacts survey, List<ResponseDraft> responses) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, survey.id(),
+                responses.stream().map(ResponseDraft::id).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::score).toArray(Double[]::new),
+                responses.stream().map(ResponseDraft::comment).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::customerId).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::ticketId).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::agentId).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::channel).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::touchpoint).toArray(String[]::new),
+                responses.stream().map(ResponseDraft::locale).toArray(String[]::new),
+                responses.stream().map(r -> r.submittedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                now)));
+        return connection.preparedQuery(UPSERT).execute(args).flatMap(rows -> {
+            int created = 0;
+            for (Row row : rows) {
+                created += row.getBoolean("inserted") ? 1 : 0;
+            }
+            ImportResult result = new ImportResult(created, responses.size() - created);
+            List<Outbox.Message> events = responses.stream()
+                    .map(r -> new Outbox.Message(aggregate(survey.id(), r.id()), event(survey, r))).toList();
+            return outbox.add(connection, tenantId, UPSERTED, events, now).map(ignored -> result);
+        });
+    }
+
+    public Uni<ResponseDraft> find(SqlConnection connection, String tenantId, UUID surveyId, String key) {
+        return connection.preparedQuery("SELECT " + COLUMNS + " FROM response WHERE tenant_id = $1 AND survey_id = $2"
+                + " AND response_key = $3").execute(Tuple.of(tenantId, surveyId, key))
+                .map(rows -> rows.size() == 0 ? null : draft(rows.iterator().next()));
+    }
+
+    /** Responses of the survey submitted in [from, to), oldest first, after the cursor (submittedAt, id). */
+    public Uni<List<ResponseDraft>> page(SqlConnection connection, String tenantId, UUID surveyId, Instant from, Instant to,
+            Instant afterAt, String afterKey, int limit) {
+        return connection.preparedQuery("SELECT " + COLUMNS + " FROM response WHERE tenant_id = $1 AND survey_id = $2"
+                + " AND submitted_at >= $3 AND submitted_at < $4 AND (submitted_at, response_key) > ($5, $6)"
+                + " ORDER BY submitted_at, response_key LIMIT $7")
+                .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, surveyId, utc(from), utc(to), utc(afterAt),
+                        afterKey, limit))))
+                .map(rows -> {
+                    List<ResponseDraft> page = new ArrayList<>();
+                    rows.forEach(row -> page.add(draft(row)));
+                    return page;
+                });
+    }
+
+    /** Erases every response naming the customer, in every survey; the number erased. */
+    public Uni<Integer> eraseCustomer(SqlConnection connection, String tenantId, String customerId) {
+        return connection.preparedQuery("DELETE FROM response WHERE tenant_id = $1 AND customer_id = $2"
+                + " RETURNING survey_id, response_key").execute(Tuple.of(tenantId, customerId))
+                .flatMap(rows -> {
+                    List<Outbox.Message> events = new ArrayList<>();
+                    rows.forEach(row -> {
+                        String id = aggregate(row.getUUID("survey_id"), row.getString("response_key"));
+                        events.add(new Outbox.Message(id, Map.of("id", id)));
+                    });
+                    return outbox.add(connection, tenantId, DELETED, events, OffsetDateTime.now(ZoneOffset.UTC))
+                            .map(ignored -> events.size());
+                });
+    }
+
+    static String aggregate(UUID surveyId, String key) {
+        return surveyId + "/" + key;
+    }
+
+    /** The event metrics-service reads: the response with its survey's kind, scale and threshold. */
+    private static Map<String, Object> event(SurveyFacts survey, ResponseDraft r) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", aggregate(survey.id(), r.id()));
+        payload.put("surveyId", survey.id().toString());
+        payload.put("kind", survey.kind());
+        payload.put("scaleMin", survey.scaleMin());
+        payload.put("scaleMax", survey.scaleMax());
+        payload.put("positiveFrom", survey.positiveFrom());
+        payload.put("score", r.score());
+        payload.put("submittedAt", r.submittedAt().toString());
+        payload.put("channel", r.channel());
+        payload.put("touchpoint", r.touchpoint());
+        payload.put("agentId", r.agentId());
+        payload.put("ticketId", r.ticketId());
+        payload.put("customerId", r.customerId());
+        payload.put("locale", r.locale());
+        return payload;
+    }
+
+    private static SurveyFacts facts(Row row) {
+        return new SurveyFacts(row.getUUID("id"), row.getString("kind"), row.getInteger("scale_min"),
+                row.getInteger("scale_max"), row.getInteger("positive_from"), row.getString("status"));
+    }
+
+    private static ResponseDraft draft(Row row) {
+        return new ResponseDraft(row.getString("response_key"), row.getDouble("score"), row.getString("comment"),
+                row.getString("customer_id"), row.getString("ticket_id"), row.getString("agent_id"), row.getString("channel"),
+                row.getString("touchpoint"), row.getString("locale"), row.getOffsetDateTime("submitted_at").toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+}
