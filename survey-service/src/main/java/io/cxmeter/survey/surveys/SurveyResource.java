@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,6 +44,15 @@ public class SurveyResource {
         return surveys.create(caller.tenantId(), request)
                 .map(view -> RestResponse.ResponseBuilder.<SurveyView>created(URI.create("/api/v1/surveys/" + view.id()))
                         .entity(view).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Rename a survey, or pause, resume or archive it (archived is final)")
+    @APIResponse(responseCode = "200", description = "The survey as it is now")
+    @APIResponse(responseCode = "409", description = "The survey is archived")
+    public Uni<SurveyView> change(@PathParam("id") UUID id, @NotNull @Valid SurveyChanges changes) {
+        return surveys.change(caller.tenantId(), id, changes);
     }
 
     @GET

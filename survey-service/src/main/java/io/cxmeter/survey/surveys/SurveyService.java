@@ -49,6 +49,26 @@ public class SurveyService {
         return surveys.persist(survey).map(SurveyView::of);
     }
 
+    @WithTransaction
+    public Uni<SurveyView> change(String tenantId, UUID id, SurveyChanges changes) {
+        return surveys.findForTenant(tenantId, id).map(survey -> {
+            if (survey == null) {
+                throw ProblemException.notFound("No survey " + id + ".");
+            }
+            if (changes.status() != null && changes.status() != survey.status) {
+                if (survey.status == SurveyStatus.ARCHIVED) {
+                    throw ProblemException.conflict("The survey is archived; archiving is final.");
+                }
+                survey.status = changes.status();
+            }
+            if (changes.name() != null && !changes.name().isBlank()) {
+                survey.name = changes.name().strip();
+            }
+            survey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return SurveyView.of(survey);
+        });
+    }
+
     @WithSession
     public Uni<SurveyView> get(String tenantId, UUID id) {
         return surveys.findForTenant(tenantId, id).map(survey -> {

@@ -92,11 +92,21 @@ class ResponseResourceTest {
         assertEquals(0, count("SELECT count(*) FROM response WHERE tenant_id = $1", tenant));
         assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE tenant_id = $1", tenant));
 
-        pool.preparedQuery("UPDATE survey SET status = 'PAUSED' WHERE id = $1").execute(Tuple.of(UUID.fromString(nps)))
-                .await().indefinitely();
+        as(tenant).body("{\"status\":\"paused\"}").patch("/api/v1/surveys/" + nps).then().statusCode(200)
+                .body("status", equalTo("paused"));
         as(tenant).body("{\"score\":9}").post("/api/v1/surveys/" + nps + "/responses")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"));
+        ndjson(nps, "{\"id\":\"R-1\",\"score\":9}").then().statusCode(409);
         assertEquals(0, count("SELECT count(*) FROM response WHERE tenant_id = $1", tenant));
+
+        // Resumed, it takes answers again; archived, never again.
+        as(tenant).body("{\"status\":\"active\"}").patch("/api/v1/surveys/" + nps).then().statusCode(200);
+        as(tenant).body("{\"score\":9}").post("/api/v1/surveys/" + nps + "/responses").then().statusCode(201);
+        as(tenant).body("{\"status\":\"archived\"}").patch("/api/v1/surveys/" + nps).then().statusCode(200);
+        as(tenant).body("{\"status\":\"active\"}").patch("/api/v1/surveys/" + nps).then().statusCode(409);
+        as(tenant).body("{\"score\":9}").post("/api/v1/surveys/" + nps + "/responses").then().statusCode(409);
+        as(tenant).body("{\"status\":\"closed\"}").patch("/api/v1/surveys/" + nps).then().statusCode(400);
+        assertEquals(1, count("SELECT count(*) FROM response WHERE tenant_id = $1", tenant));
     }
 
     @Test
