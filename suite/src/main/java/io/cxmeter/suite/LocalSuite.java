@@ -122,6 +122,7 @@ public final class LocalSuite implements AutoCloseable {
             env.put("EVENTS_SIGNING_KEY", RsaKeys.encode(events.getPrivate()));
             env.put("EVENTS_PUBLIC_KEY", RsaKeys.encode(events.getPublic()));
             env.put("METRICS_SERVICE_URL", "http://127.0.0.1:" + options.metricsPort());
+            env.put("TICKET_SERVICE_URL", "http://127.0.0.1:" + options.ticketPort());
             started.put(name + "-service", launch(name + "-service", env, logs));
         }
 

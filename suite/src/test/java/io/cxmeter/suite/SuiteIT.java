@@ -161,6 +161,25 @@ class SuiteIT {
                 .body("groups.key", contains("call", "email", null));
     }
 
+    @Test
+    void aNegativeResponseOpensAFollowUpTicket() throws InterruptedException {
+        String key = registerTenant();
+        String survey = as(key).body("{\"name\":\"After-chat CSAT\",\"kind\":\"CSAT\",\"followUp\":true}")
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        as(key).body("{\"id\":\"R-9\",\"score\":2,\"customerId\":\"C-9\",\"channel\":\"chat\"}")
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+
+        String ticket = null;
+        for (int attempt = 0; attempt < 100 && ticket == null; attempt++) {
+            ticket = as(key).get("/api/v1/surveys/" + survey + "/responses/R-9").then().statusCode(200)
+                    .extract().path("followUpTicketId");
+            Thread.sleep(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("followup-" + survey + ":R-9", ticket);
+        as(key).get("/api/v1/tickets/" + ticket).then().statusCode(200)
+                .body("channel", equalTo("chat")).body("customerId", equalTo("C-9"));
+    }
+
     private static void ndjson(String key, String path, String... lines) {
         given().header("X-Api-Key", key).contentType("application/x-ndjson")
                 .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))

@@ -61,7 +61,7 @@ public class Outbox {
     }
 
     /** The tenant's time zone as the request's token names it (every change comes from a request). */
-    private String zone() {
+    public String zone() {
         return Arc.container().requestContext().isActive() ? caller.get().timeZone() : "UTC";
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.cxmeter.internalauth.RsaKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Makes metrics-service under test trust {@link TestKeys#EVENTS} for event delivery on /internal. */
+/** Makes a service under test trust {@link TestKeys#EVENTS} on /internal: event delivery, follow-up tickets. */
 public class EventReceiverResource implements QuarkusTestResourceLifecycleManager {
 
     @Override

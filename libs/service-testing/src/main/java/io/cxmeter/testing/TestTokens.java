@@ -49,6 +49,15 @@ public final class TestTokens {
                 .mint(new InternalCaller(tenantId, "test-producer", Set.of(InternalToken.PRODUCER_ROLE), zone, null));
     }
 
+    /**
+     * What one service sends another on {@code /internal} (survey-service opening a follow-up ticket):
+     * signed with the producers' key, for the services' audience.
+     */
+    public static String peer(String tenantId) {
+        return new InternalTokenMinter(TestKeys.EVENTS.getPrivate(), LIFETIME, "cxmeter-test-peer", InternalToken.AUDIENCE)
+                .mint(new InternalCaller(tenantId, "test-peer", Set.of(InternalToken.PRODUCER_ROLE), "UTC", null));
+    }
+
     /** Signed by the gateway's key, but expired five minutes ago. */
     public static String expired(String tenantId) {
         long now = Instant.now().getEpochSecond();

@@ -40,7 +40,7 @@ public final class ResponseRules {
         }
         return new ResponseDraft(r.id() == null ? UUID.randomUUID().toString() : r.id(), r.score(), r.comment(),
                 r.customerId(), r.ticketId(), r.agentId(), r.channel(), r.touchpoint(), r.locale(),
-                r.submittedAt() == null ? now : r.submittedAt());
+                r.submittedAt() == null ? now : r.submittedAt(), null);
     }
 
     private static void length(List<String> problems, String field, String value, int max) {

@@ -23,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Responses in the service's own database, written set-based, each change with its outbox event for
  * metrics-service ({@code response.upserted}, {@code response.deleted}; the contract is in
- * metrics-service/README.md). The aggregate id of an event is {@code surveyId/id}: the tenant's
+ * metrics-service/README.md). The aggregate id of an event is {@code surveyId:id}: the tenant's
  * response ids are unique within a survey.
  */
 @ApplicationScoped
@@ -44,15 +44,26 @@ public class ResponseStore {
                 submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
             RETURNING (xmax = 0) AS inserted""";
 
-    private static final String COLUMNS = "survey_id, response_key, score, comment, customer_id, ticket_id, agent_id, channel,"
-            + " touchpoint, locale, submitted_at";
+    private static final String COLUMNS = "r.survey_id, r.response_key, r.score, r.comment, r.customer_id, r.ticket_id,"
+            + " r.agent_id, r.channel, r.touchpoint, r.locale, r.submitted_at, f.follow_up_ticket_id";
+
+    private static final String FROM = " FROM response r LEFT JOIN follow_up f ON f.tenant_id = r.tenant_id"
+            + " AND f.survey_id = r.survey_id AND f.response_key = r.response_key";
+
+    /** A negative answer on a survey that follows up: its follow-up, once, whatever the retries and re-imports. */
+    private static final String FOLLOW_UP = """
+            INSERT INTO follow_up (tenant_id, survey_id, response_key, score, channel, customer_id, agent_id, ticket_id, zone,
+                                   created_at, next_attempt_at)
+            SELECT $1, $2, u.*, $9, $10, $10 FROM unnest($3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[])
+                   AS u(response_key, score, channel, customer_id, agent_id, ticket_id)
+            ON CONFLICT (tenant_id, survey_id, response_key) DO NOTHING""";
 
     @Inject
     Outbox outbox;
 
     /** The survey's facts, or null when the tenant has no such survey. */
     public Uni<SurveyFacts> survey(SqlConnection connection, String tenantId, UUID surveyId) {
-        return connection.preparedQuery("SELECT id, kind, scale_min, scale_max, positive_from, status FROM survey"
+        return connection.preparedQuery("SELECT id, kind, scale_min, scale_max, positive_from, status, follow_up FROM survey"
                 + " WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, surveyId))
                 .map(rows -> rows.size() == 0 ? null : facts(rows.iterator().next()));
     }
@@ -80,22 +91,41 @@ public class ResponseStore {
             ImportResult result = new ImportResult(created, responses.size() - created);
             List<Outbox.Message> events = responses.stream()
                     .map(r -> new Outbox.Message(aggregate(survey.id(), r.id()), event(survey, r))).toList();
-            return outbox.add(connection, tenantId, UPSERTED, events, now).map(ignored -> result);
+            return outbox.add(connection, tenantId, UPSERTED, events, now)
+                    .flatMap(ignored -> followUps(connection, tenantId, survey, responses, now))
+                    .map(ignored -> result);
         });
     }
 
+    private Uni<Void> followUps(SqlConnection connection, String tenantId, SurveyFacts survey, List<ResponseDraft> responses,
+            OffsetDateTime now) {
+        List<ResponseDraft> negative = survey.followUp()
+                ? responses.stream().filter(r -> survey.isNegative(r.score())).toList() : List.of();
+        if (negative.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(FOLLOW_UP).execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, survey.id(),
+                negative.stream().map(ResponseDraft::id).toArray(String[]::new),
+                negative.stream().map(ResponseDraft::score).toArray(Double[]::new),
+                negative.stream().map(ResponseDraft::channel).toArray(String[]::new),
+                negative.stream().map(ResponseDraft::customerId).toArray(String[]::new),
+                negative.stream().map(ResponseDraft::agentId).toArray(String[]::new),
+                negative.stream().map(ResponseDraft::ticketId).toArray(String[]::new),
+                outbox.zone(), now)))).replaceWithVoid();
+    }
+
     public Uni<ResponseDraft> find(SqlConnection connection, String tenantId, UUID surveyId, String key) {
-        return connection.preparedQuery("SELECT " + COLUMNS + " FROM response WHERE tenant_id = $1 AND survey_id = $2"
-                + " AND response_key = $3").execute(Tuple.of(tenantId, surveyId, key))
+        return connection.preparedQuery("SELECT " + COLUMNS + FROM + " WHERE r.tenant_id = $1 AND r.survey_id = $2"
+                + " AND r.response_key = $3").execute(Tuple.of(tenantId, surveyId, key))
                 .map(rows -> rows.size() == 0 ? null : draft(rows.iterator().next()));
     }
 
     /** Responses of the survey submitted in [from, to), oldest first, after the cursor (submittedAt, id). */
     public Uni<List<ResponseDraft>> page(SqlConnection connection, String tenantId, UUID surveyId, Instant from, Instant to,
             Instant afterAt, String afterKey, int limit) {
-        return connection.preparedQuery("SELECT " + COLUMNS + " FROM response WHERE tenant_id = $1 AND survey_id = $2"
-                + " AND submitted_at >= $3 AND submitted_at < $4 AND (submitted_at, response_key) > ($5, $6)"
-                + " ORDER BY submitted_at, response_key LIMIT $7")
+        return connection.preparedQuery("SELECT " + COLUMNS + FROM + " WHERE r.tenant_id = $1 AND r.survey_id = $2"
+                + " AND r.submitted_at >= $3 AND r.submitted_at < $4 AND (r.submitted_at, r.response_key) > ($5, $6)"
+                + " ORDER BY r.submitted_at, r.response_key LIMIT $7")
                 .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, surveyId, utc(from), utc(to), utc(afterAt),
                         afterKey, limit))))
                 .map(rows -> {
@@ -107,8 +137,10 @@ public class ResponseStore {
 
     /** Erases every response naming the customer, in every survey; the number erased. */
     public Uni<Integer> eraseCustomer(SqlConnection connection, String tenantId, String customerId) {
-        return connection.preparedQuery("DELETE FROM response WHERE tenant_id = $1 AND customer_id = $2"
-                + " RETURNING survey_id, response_key").execute(Tuple.of(tenantId, customerId))
+        return connection.preparedQuery("DELETE FROM follow_up WHERE tenant_id = $1 AND customer_id = $2")
+                .execute(Tuple.of(tenantId, customerId))
+                .flatMap(ignored -> connection.preparedQuery("DELETE FROM response WHERE tenant_id = $1 AND customer_id = $2"
+                        + " RETURNING survey_id, response_key").execute(Tuple.of(tenantId, customerId)))
                 .flatMap(rows -> {
                     List<Outbox.Message> events = new ArrayList<>();
                     rows.forEach(row -> {
@@ -120,8 +152,9 @@ public class ResponseStore {
                 });
     }
 
-    static String aggregate(UUID surveyId, String key) {
-        return surveyId + "/" + key;
+    /** The response id other services see: unique per tenant (the tenant's ids are unique per survey). */
+    public static String aggregate(UUID surveyId, String key) {
+        return surveyId + ":" + key;
     }
 
     /** The event metrics-service reads: the response with its survey's kind, scale and threshold. */
@@ -146,13 +179,14 @@ public class ResponseStore {
 
     private static SurveyFacts facts(Row row) {
         return new SurveyFacts(row.getUUID("id"), row.getString("kind"), row.getInteger("scale_min"),
-                row.getInteger("scale_max"), row.getInteger("positive_from"), row.getString("status"));
+                row.getInteger("scale_max"), row.getInteger("positive_from"), row.getString("status"), row.getBoolean("follow_up"));
     }
 
     private static ResponseDraft draft(Row row) {
         return new ResponseDraft(row.getString("response_key"), row.getDouble("score"), row.getString("comment"),
                 row.getString("customer_id"), row.getString("ticket_id"), row.getString("agent_id"), row.getString("channel"),
-                row.getString("touchpoint"), row.getString("locale"), row.getOffsetDateTime("submitted_at").toInstant());
+                row.getString("touchpoint"), row.getString("locale"), row.getOffsetDateTime("submitted_at").toInstant(),
+                row.getString("follow_up_ticket_id"));
     }
 
     private static OffsetDateTime utc(Instant at) {

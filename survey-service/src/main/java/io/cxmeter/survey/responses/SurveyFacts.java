@@ -2,10 +2,20 @@ package io.cxmeter.survey.responses;
 
 import java.util.UUID;
 
-/** What a response needs to know of its survey: kind, scale, threshold and whether it takes answers. */
-public record SurveyFacts(UUID id, String kind, int scaleMin, int scaleMax, Integer positiveFrom, String status) {
+/** What a response needs to know of its survey: kind, scale, threshold, whether it takes answers and follows up. */
+public record SurveyFacts(UUID id, String kind, int scaleMin, int scaleMax, Integer positiveFrom, String status,
+        boolean followUp) {
 
     public boolean acceptsResponses() {
         return "ACTIVE".equals(status);
+    }
+
+    /** METRICS.md's negative answer: an NPS detractor (0–6), a CSAT or CES score below positiveFrom. */
+    public boolean isNegative(double score) {
+        return switch (kind) {
+            case "NPS" -> score <= 6;
+            case "CSAT", "CES" -> positiveFrom != null && score < positiveFrom;
+            default -> false;
+        };
     }
 }

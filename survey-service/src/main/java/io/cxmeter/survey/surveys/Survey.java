@@ -36,6 +36,10 @@ public class Survey {
     @Column(name = "positive_from")
     public Integer positiveFrom;
 
+    /** Whether a negative response opens a follow-up ticket. */
+    @Column(name = "follow_up", nullable = false)
+    public boolean followUp;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public SurveyStatus status;

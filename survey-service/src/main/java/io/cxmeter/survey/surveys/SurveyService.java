@@ -42,6 +42,7 @@ public class SurveyService {
         survey.scaleMin = scale.min();
         survey.scaleMax = scale.max();
         survey.positiveFrom = scale.positiveFrom();
+        survey.followUp = Boolean.TRUE.equals(request.followUp());
         survey.status = SurveyStatus.ACTIVE;
         survey.publicKey = newPublicKey();
         survey.createdAt = now;
@@ -60,6 +61,9 @@ public class SurveyService {
                     throw ProblemException.conflict("The survey is archived; archiving is final.");
                 }
                 survey.status = changes.status();
+            }
+            if (changes.followUp() != null) {
+                survey.followUp = changes.followUp();
             }
             if (changes.name() != null && !changes.name().isBlank()) {
                 survey.name = changes.name().strip();

@@ -69,7 +69,7 @@ class ResponseResourceTest {
         assertEquals(1, events.size());
         JsonObject event = events.get(0);
         // What metrics-service needs: the survey's kind, scale and threshold travel with the response.
-        assertEquals(id + "/R-1", event.getString("id"));
+        assertEquals(id + ":R-1", event.getString("id"));
         assertEquals("CSAT", event.getString("kind"));
         assertEquals(1, event.getInteger("scaleMin"));
         assertEquals(5, event.getInteger("scaleMax"));

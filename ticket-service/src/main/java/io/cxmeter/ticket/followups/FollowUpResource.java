@@ -3,6 +3,7 @@ package io.cxmeter.ticket.followups;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.cxmeter.internalauth.Caller;
+import io.cxmeter.internalauth.InternalToken;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.tickets.Channel;
 import io.cxmeter.ticket.tickets.TicketRequests;
@@ -24,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * survey-service closes the loop here: a negative response opens exactly one follow-up ticket,
  * however often the call is retried (the ticket's id derives from the response's id).
- * Not routed by the gateway.
+ * Not routed by the gateway; callers sign with the producers' key (see application.properties).
  */
 @Path("/internal/v1/follow-ups")
 @Tag(name = "Internal: follow-ups")
@@ -39,6 +41,7 @@ public class FollowUpResource {
     TicketService tickets;
 
     @POST
+    @RolesAllowed(InternalToken.PRODUCER_ROLE)
     @Operation(summary = "Open the follow-up ticket of a negative survey response (idempotent by response id)")
     @APIResponse(responseCode = "201", description = "The follow-up ticket was opened")
     @APIResponse(responseCode = "200", description = "It existed already; nothing changed")

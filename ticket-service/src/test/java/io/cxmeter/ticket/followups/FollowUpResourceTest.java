@@ -21,7 +21,7 @@ class FollowUpResourceTest {
     private final String tenant = "tenant-" + UUID.randomUUID();
 
     private RequestSpecification api() {
-        return given().auth().oauth2(TestTokens.forTenant(tenant)).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestTokens.peer(tenant)).contentType(ContentType.JSON);
     }
 
     @Test
@@ -34,19 +34,31 @@ class FollowUpResourceTest {
         api().body(body).post("/internal/v1/follow-ups")
                 .then().statusCode(200).body("created", equalTo(false));
 
-        api().get("/api/v1/tickets/followup-R-5").then().statusCode(200)
+        tenantApi().get("/api/v1/tickets/followup-R-5").then().statusCode(200)
                 .body("channel", equalTo("chat"))
                 .body("status", equalTo("new"))
                 .body("customerId", equalTo("C-17"))
                 .body("tags", hasItems("follow-up", "survey:S-1", "about:T-1001"));
-        api().queryParam("tag", "follow-up").get("/api/v1/tickets").then().body("items", hasSize(1));
+        tenantApi().queryParam("tag", "follow-up").get("/api/v1/tickets").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void onlyPeerServicesMayOpenFollowUps() {
+        // A gateway token is for the public API; /internal is for the services' own key.
+        tenantApi().body("{\"responseId\":\"R-7\",\"surveyId\":\"S-1\"}").post("/internal/v1/follow-ups")
+                .then().statusCode(401);
+        tenantApi().get("/api/v1/tickets/followup-R-7").then().statusCode(404);
+    }
+
+    private RequestSpecification tenantApi() {
+        return given().auth().oauth2(TestTokens.forTenant(tenant)).contentType(ContentType.JSON);
     }
 
     @Test
     void aResponseWithoutAKnownChannelGetsAnApiTicket() {
         api().body("{\"responseId\":\"R-6\",\"surveyId\":\"S-1\",\"channel\":\"kiosk\"}").post("/internal/v1/follow-ups")
                 .then().statusCode(201);
-        api().get("/api/v1/tickets/followup-R-6").then().body("channel", equalTo("api"));
+        tenantApi().get("/api/v1/tickets/followup-R-6").then().body("channel", equalTo("api"));
     }
 
     @Test
