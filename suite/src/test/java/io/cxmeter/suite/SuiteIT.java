@@ -180,6 +180,28 @@ class SuiteIT {
                 .body("channel", equalTo("chat")).body("customerId", equalTo("C-9"));
     }
 
+    @Test
+    void anEmailRatingLinkRecordsTheScoreInOneClick() throws InterruptedException {
+        String key = registerTenant();
+        String survey = as(key).body("{\"name\":\"E-mail CSAT\",\"kind\":\"CSAT\"}").post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+        java.util.List<String> links = as(key).body("{\"customerId\":\"C-1\",\"locale\":\"de\"}")
+                .post("/api/v1/surveys/" + survey + "/invitations").then().statusCode(201).extract().path("links.url");
+        org.junit.jupiter.api.Assertions.assertTrue(links.get(0).startsWith(suite.gatewayUrl() + "/r/"), links.get(0));
+
+        // No credentials: the link's token is one. Through the gateway, in German.
+        given().get(links.get(4)).then().statusCode(200).body(org.hamcrest.Matchers.containsString("Vielen Dank"));
+        as(key).get("/api/v1/surveys/" + survey + "/responses").then().body("items[0].score", equalTo(5.0f));
+
+        Object rate = null;
+        // Sent (0 %) and answered (100 %) may reach metrics-service in two deliveries.
+        for (int attempt = 0; attempt < 100 && !Float.valueOf(100.0f).equals(rate); attempt++) {
+            rate = as(key).get("/api/v1/metrics/response-rate?surveyId=" + survey).then().statusCode(200).extract().path("value");
+            Thread.sleep(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(100.0f, rate, "one invitation, answered");
+    }
+
     private static void ndjson(String key, String path, String... lines) {
         given().header("X-Api-Key", key).contentType("application/x-ndjson")
                 .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))

@@ -40,7 +40,14 @@ public class Outbox {
     @Inject
     Caller caller;
 
+    /** Adds the events in the transaction of {@code connection}, in the zone the request's token names. */
     public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now) {
+        return add(connection, tenantId, type, messages, now, zone());
+    }
+
+    /** Adds the events for a tenant whose time zone is {@code zone} (a change made without a tenant's token). */
+    public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now,
+            String zone) {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -56,7 +63,7 @@ public class Outbox {
             payloads[i] = new JsonObject(payload);
         }
         return connection.preparedQuery(INSERT)
-                .execute(Tuple.tuple(List.of(tenantId, type, now, ids, aggregates, payloads, zone())))
+                .execute(Tuple.tuple(List.of(tenantId, type, now, ids, aggregates, payloads, zone)))
                 .replaceWithVoid();
     }
 

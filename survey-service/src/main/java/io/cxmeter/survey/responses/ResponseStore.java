@@ -68,8 +68,14 @@ public class ResponseStore {
                 .map(rows -> rows.size() == 0 ? null : facts(rows.iterator().next()));
     }
 
-    /** Creates or updates the responses (by id within the survey) and announces each. */
+    /** Creates or updates the responses (by id within the survey) and announces each, in the request's zone. */
     public Uni<ImportResult> upsert(SqlConnection connection, String tenantId, SurveyFacts survey, List<ResponseDraft> responses) {
+        return upsert(connection, tenantId, outbox.zone(), survey, responses);
+    }
+
+    /** As above for a tenant whose time zone is {@code zone} (a rating link: no tenant token). */
+    public Uni<ImportResult> upsert(SqlConnection connection, String tenantId, String zone, SurveyFacts survey,
+            List<ResponseDraft> responses) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Tuple args = Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, survey.id(),
                 responses.stream().map(ResponseDraft::id).toArray(String[]::new),
@@ -91,14 +97,14 @@ public class ResponseStore {
             ImportResult result = new ImportResult(created, responses.size() - created);
             List<Outbox.Message> events = responses.stream()
                     .map(r -> new Outbox.Message(aggregate(survey.id(), r.id()), event(survey, r))).toList();
-            return outbox.add(connection, tenantId, UPSERTED, events, now)
-                    .flatMap(ignored -> followUps(connection, tenantId, survey, responses, now))
+            return outbox.add(connection, tenantId, UPSERTED, events, now, zone)
+                    .flatMap(ignored -> followUps(connection, tenantId, zone, survey, responses, now))
                     .map(ignored -> result);
         });
     }
 
-    private Uni<Void> followUps(SqlConnection connection, String tenantId, SurveyFacts survey, List<ResponseDraft> responses,
-            OffsetDateTime now) {
+    private Uni<Void> followUps(SqlConnection connection, String tenantId, String zone, SurveyFacts survey,
+            List<ResponseDraft> responses, OffsetDateTime now) {
         List<ResponseDraft> negative = survey.followUp()
                 ? responses.stream().filter(r -> survey.isNegative(r.score())).toList() : List.of();
         if (negative.isEmpty()) {
@@ -111,7 +117,7 @@ public class ResponseStore {
                 negative.stream().map(ResponseDraft::customerId).toArray(String[]::new),
                 negative.stream().map(ResponseDraft::agentId).toArray(String[]::new),
                 negative.stream().map(ResponseDraft::ticketId).toArray(String[]::new),
-                outbox.zone(), now)))).replaceWithVoid();
+                zone, now)))).replaceWithVoid();
     }
 
     public Uni<ResponseDraft> find(SqlConnection connection, String tenantId, UUID surveyId, String key) {

@@ -1,0 +1,42 @@
+package io.cxmeter.survey.invitations;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.cxmeter.internalauth.Caller;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/surveys/{surveyId}/invitations")
+@Tag(name = "Invitations")
+public class InvitationResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    InvitationService invitations;
+
+    @POST
+    @Operation(summary = "Invite by e-mail: one-click rating links (one per score) and a ready HTML snippet")
+    @APIResponse(responseCode = "201", description = "The invitation with its links")
+    @APIResponse(responseCode = "409", description = "The survey is paused or archived")
+    public Uni<RestResponse<InvitationView>> invite(@PathParam("surveyId") UUID surveyId, @Valid InvitationRequest request,
+            @Context UriInfo uri) {
+        InvitationRequest given = request == null ? new InvitationRequest(null, null, null, null, null) : request;
+        // Links name the gateway: it sets X-Forwarded-Host and -Proto, which this service honours.
+        return invitations.create(caller.tenantId(), caller.get().timeZone(), surveyId, given, uri.getBaseUri())
+                .map(view -> RestResponse.status(RestResponse.Status.CREATED, view));
+    }
+}

@@ -1,0 +1,234 @@
+package io.cxmeter.survey.invitations;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.cxmeter.outbox.Outbox;
+import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.responses.ResponseDraft;
+import io.cxmeter.survey.responses.ResponseRules;
+import io.cxmeter.survey.responses.ResponseStore;
+import io.cxmeter.survey.responses.SurveyFacts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * E-mail invitations and their one-click rating links. An invitation's response has the id
+ * {@code inv-<invitation id>}: clicking another score within 24 hours of the first click changes it,
+ * never adds a second one. Invitations go to metrics-service ({@code invitation.upserted}) for the
+ * response rate.
+ */
+@ApplicationScoped
+public class InvitationService {
+
+    public static final String UPSERTED = "invitation.upserted";
+    static final Duration CHANGE_WINDOW = Duration.ofHours(24);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ResponseStore responses;
+
+    @Inject
+    Outbox outbox;
+
+    public Uni<InvitationView> create(String tenantId, String zone, UUID surveyId, InvitationRequest request, URI base) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        String token = newToken();
+        return pool.withTransaction(connection -> responses.survey(connection, tenantId, surveyId).flatMap(survey -> {
+            if (survey == null) {
+                throw ProblemException.notFound("No survey " + surveyId);
+            }
+            if (!survey.acceptsResponses()) {
+                throw ProblemException.conflict("The survey is " + survey.status().toLowerCase() + "; it accepts no responses");
+            }
+            return connection.preparedQuery("""
+                    INSERT INTO invitation (id, tenant_id, survey_id, token, customer_id, ticket_id, agent_id, channel, locale,
+                                            zone, created_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                    .execute(Tuple.tuple(java.util.Arrays.asList(id, tenantId, surveyId, token, request.customerId(),
+                            request.ticketId(), request.agentId(), request.channel(), request.locale(), zone, now)))
+                    .flatMap(done -> outbox.add(connection, tenantId, UPSERTED,
+                            List.of(new Outbox.Message(id.toString(), event(id, surveyId, now, request.channel(),
+                                    request.agentId(), request.locale(), false))), now, zone))
+                    .map(done -> view(id, surveyId, now.toInstant(), survey, base.resolve("r/" + token + "/")));
+        }));
+    }
+
+    /** What a click shows: the status and the page. */
+    public record Outcome(int status, String html) {
+    }
+
+    /** Records the score of a click (or changes it within 24 hours of the first). */
+    public Uni<Outcome> rate(String token, String scoreText, String commentAction) {
+        return pool.withTransaction(connection -> invitation(connection, token).flatMap(invitation -> {
+            if (invitation == null) {
+                return Uni.createFrom().item(new Outcome(404, RatingPage.message("en", "This rating link is not known.")));
+            }
+            RatingTexts texts = RatingTexts.forLocale(invitation.getString("locale"));
+            String lang = lang(invitation);
+            return usable(connection, invitation, texts, lang).flatMap(survey -> {
+                if (survey == null) {
+                    return Uni.createFrom().item(refusal(invitation, texts, lang));
+                }
+                Double score = parse(scoreText);
+                List<String> problems = new ArrayList<>();
+                String key = "inv-" + invitation.getUUID("id");
+                Instant first = invitation.getOffsetDateTime("responded_at") == null ? Instant.now()
+                        : invitation.getOffsetDateTime("responded_at").toInstant();
+                return responses.find(connection, invitation.getString("tenant_id"), survey.id(), key).flatMap(existing -> {
+                    ResponseDraft draft = ResponseRules.check(new ResponseDraft(key, score, existing == null ? null
+                            : existing.comment(), invitation.getString("customer_id"), invitation.getString("ticket_id"),
+                            invitation.getString("agent_id"), invitation.getString("channel"), "email",
+                            invitation.getString("locale"), first, null), survey, Instant.now(), problems);
+                    if (draft == null) {
+                        return Uni.createFrom().item(new Outcome(422, RatingPage.message(lang,
+                                "The score " + scoreText + " is not on this survey's scale " + survey.scaleMin() + "–"
+                                        + survey.scaleMax() + ".")));
+                    }
+                    return record(connection, invitation, survey, draft)
+                            .map(done -> new Outcome(200, RatingPage.thanks(texts, lang, commentAction, draft.comment(), false)));
+                });
+            });
+        }));
+    }
+
+    /** Adds (or replaces) the comment of the invitation's response. */
+    public Uni<Outcome> comment(String token, String comment, String commentAction) {
+        return pool.withTransaction(connection -> invitation(connection, token).flatMap(invitation -> {
+            if (invitation == null) {
+                return Uni.createFrom().item(new Outcome(404, RatingPage.message("en", "This rating link is not known.")));
+            }
+            RatingTexts texts = RatingTexts.forLocale(invitation.getString("locale"));
+            String lang = lang(invitation);
+            return usable(connection, invitation, texts, lang).flatMap(survey -> {
+                if (survey == null) {
+                    return Uni.createFrom().item(refusal(invitation, texts, lang));
+                }
+                if (comment != null && comment.length() > ResponseRules.MAX_COMMENT) {
+                    return Uni.createFrom().item(new Outcome(422, RatingPage.message(lang, "At most "
+                            + ResponseRules.MAX_COMMENT + " characters, please.")));
+                }
+                String key = "inv-" + invitation.getUUID("id");
+                return responses.find(connection, invitation.getString("tenant_id"), survey.id(), key).flatMap(existing -> {
+                    if (existing == null) {
+                        return Uni.createFrom().item(new Outcome(409, RatingPage.message(lang, texts.addComment())));
+                    }
+                    ResponseDraft updated = new ResponseDraft(existing.id(), existing.score(),
+                            comment == null || comment.isBlank() ? null : comment, existing.customerId(), existing.ticketId(),
+                            existing.agentId(), existing.channel(), existing.touchpoint(), existing.locale(),
+                            existing.submittedAt(), null);
+                    return responses.upsert(connection, invitation.getString("tenant_id"), invitation.getString("zone"), survey,
+                            List.of(updated))
+                            .map(done -> new Outcome(200, RatingPage.thanks(texts, lang, commentAction, updated.comment(), true)));
+                });
+            });
+        }));
+    }
+
+    private Uni<Void> record(SqlConnection connection, Row invitation, SurveyFacts survey, ResponseDraft draft) {
+        String tenantId = invitation.getString("tenant_id");
+        String zone = invitation.getString("zone");
+        Uni<Void> stored = responses.upsert(connection, tenantId, zone, survey, List.of(draft)).replaceWithVoid();
+        if (invitation.getOffsetDateTime("responded_at") != null) {
+            return stored;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID id = invitation.getUUID("id");
+        return stored
+                .flatMap(done -> connection.preparedQuery("UPDATE invitation SET responded_at = $2 WHERE id = $1")
+                        .execute(Tuple.of(id, now)))
+                .flatMap(done -> outbox.add(connection, tenantId, UPSERTED, List.of(new Outbox.Message(id.toString(),
+                        event(id, survey.id(), invitation.getOffsetDateTime("created_at"), invitation.getString("channel"),
+                                invitation.getString("agent_id"), invitation.getString("locale"), true))), now, zone));
+    }
+
+    /** The survey when the invitation may still answer it; null when it may not (see refusal). */
+    private Uni<SurveyFacts> usable(SqlConnection connection, Row invitation, RatingTexts texts, String lang) {
+        OffsetDateTime responded = invitation.getOffsetDateTime("responded_at");
+        if (responded != null && responded.toInstant().plus(CHANGE_WINDOW).isBefore(Instant.now())) {
+            return Uni.createFrom().nullItem();
+        }
+        return responses.survey(connection, invitation.getString("tenant_id"), invitation.getUUID("survey_id"))
+                .map(survey -> survey != null && survey.acceptsResponses() ? survey : null);
+    }
+
+    private static Outcome refusal(Row invitation, RatingTexts texts, String lang) {
+        OffsetDateTime responded = invitation.getOffsetDateTime("responded_at");
+        boolean expired = responded != null && responded.toInstant().plus(CHANGE_WINDOW).isBefore(Instant.now());
+        return expired ? new Outcome(410, RatingPage.message(lang, texts.expired()))
+                : new Outcome(409, RatingPage.message(lang, texts.paused()));
+    }
+
+    private static Uni<Row> invitation(SqlConnection connection, String token) {
+        return connection.preparedQuery("SELECT * FROM invitation WHERE token = $1 FOR UPDATE").execute(Tuple.of(token))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    private static String lang(Row invitation) {
+        String locale = invitation.getString("locale");
+        return locale == null ? "en" : locale;
+    }
+
+    private static Double parse(String score) {
+        try {
+            return Double.valueOf(score);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static InvitationView view(UUID id, UUID surveyId, Instant createdAt, SurveyFacts survey, URI links) {
+        List<InvitationView.Link> list = new ArrayList<>();
+        StringBuilder html = new StringBuilder("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"4\"><tr>");
+        for (int score = survey.scaleMin(); score <= survey.scaleMax(); score++) {
+            String url = links.resolve(Integer.toString(score)).toString();
+            list.add(new InvitationView.Link(score, url));
+            html.append("<td><a href=\"").append(RatingPage.escape(url)).append("\" aria-label=\"").append(score)
+                    .append("\" style=\"display:inline-block;min-width:2em;padding:.5em;border:1px solid #888;")
+                    .append("border-radius:4px;text-align:center;text-decoration:none;color:#222\">").append(score)
+                    .append("</a></td>");
+        }
+        return new InvitationView(id, surveyId, createdAt, list, html.append("</tr></table>").toString());
+    }
+
+    private static Map<String, Object> event(UUID id, UUID surveyId, OffsetDateTime sentAt, String channel, String agentId,
+            String locale, boolean responded) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id.toString());
+        payload.put("surveyId", surveyId.toString());
+        payload.put("sentAt", sentAt.toInstant().toString());
+        payload.put("channel", channel);
+        payload.put("touchpoint", "email");
+        payload.put("agentId", agentId);
+        payload.put("locale", locale);
+        payload.put("responded", responded);
+        return payload;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

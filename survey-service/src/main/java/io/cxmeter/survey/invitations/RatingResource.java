@@ -1,0 +1,56 @@
+package io.cxmeter.survey.invitations;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one-click rating links of e-mail invitations (public: the unguessable token is the credential;
+ * the gateway forwards /r without one).
+ */
+@Path("/r/{token}")
+@Tag(name = "Public: rating links")
+@PermitAll
+public class RatingResource {
+
+    @Inject
+    InvitationService invitations;
+
+    @GET
+    @Path("/{score}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Record a score in one click; a small thank-you page with an optional comment form")
+    public Uni<RestResponse<String>> rate(@PathParam("token") String token, @PathParam("score") String score) {
+        // The page sits at /r/{token}/{score}: its form posts to /r/{token}/comment.
+        return invitations.rate(token, score, "comment").map(RatingResource::page);
+    }
+
+    @POST
+    @Path("/comment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Add a comment to the score given through the link")
+    public Uni<RestResponse<String>> comment(@PathParam("token") String token, @FormParam("comment") String comment) {
+        return invitations.comment(token, comment, "comment").map(RatingResource::page);
+    }
+
+    private static RestResponse<String> page(InvitationService.Outcome outcome) {
+        return RestResponse.ResponseBuilder.<String>create(outcome.status()).entity(outcome.html())
+                .type(MediaType.TEXT_HTML + ";charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
