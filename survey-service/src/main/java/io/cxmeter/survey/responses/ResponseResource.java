@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +32,7 @@ import io.cxmeter.imports.ImportResult;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/surveys")
@@ -70,12 +73,48 @@ public class ResponseResource {
 
     @GET
     @Path("/{surveyId}/responses")
-    @Operation(summary = "The survey's responses submitted in [from, to), oldest first")
-    public Uni<Page<ResponseDraft>> list(@PathParam("surveyId") UUID surveyId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return responses.list(caller.tenantId(), surveyId, instant("from", from, Instant.EPOCH),
-                instant("to", to, Instant.parse("9999-01-01T00:00:00Z")), cursor, limit);
+    @Operation(summary = "The survey's responses, oldest first, filtered (period, score, band, comment, channel, agent)")
+    public Uni<Page<ResponseDraft>> list(@PathParam("surveyId") UUID surveyId, @BeanParam Filter filter,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return responses.list(caller.tenantId(), surveyId, filter.toFilter(), cursor, limit);
+    }
+
+    @GET
+    @Path("/{surveyId}/responses/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same responses as CSV, streamed (any size)")
+    public Multi<String> export(@PathParam("surveyId") UUID surveyId, @BeanParam Filter filter) {
+        return responses.export(caller.tenantId(), surveyId, filter.toFilter());
+    }
+
+    /** The filter of a listing or export, as query parameters. */
+    public static class Filter {
+        @QueryParam("from")
+        String from;
+        @QueryParam("to")
+        String to;
+        @QueryParam("minScore")
+        Double minScore;
+        @QueryParam("maxScore")
+        Double maxScore;
+        @QueryParam("category")
+        String category;
+        @QueryParam("hasComment")
+        Boolean hasComment;
+        @QueryParam("channel")
+        String channel;
+        @QueryParam("agentId")
+        String agentId;
+
+        ResponseFilter toFilter() {
+            return new ResponseFilter(instant("from", from, null), instant("to", to, null), minScore, maxScore,
+                    category == null || category.isBlank() ? null : category, hasComment, blankToNull(channel),
+                    blankToNull(agentId));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
     }
 
     @GET

@@ -16,6 +16,7 @@ import io.cxmeter.imports.ImportResult;
 import io.cxmeter.imports.NdjsonImport;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -114,7 +115,7 @@ public class ResponseService {
                 });
     }
 
-    public Uni<Page<ResponseDraft>> list(String tenantId, UUID surveyId, Instant from, Instant to, String cursor, int limit) {
+    public Uni<Page<ResponseDraft>> list(String tenantId, UUID surveyId, ResponseFilter filter, String cursor, int limit) {
         Instant afterAt = Instant.EPOCH;
         String afterKey = "";
         if (cursor != null) {
@@ -130,7 +131,7 @@ public class ResponseService {
         Instant after = afterAt;
         String key = afterKey;
         return pool.withConnection(connection -> existing(connection, tenantId, surveyId)
-                .flatMap(survey -> store.page(connection, tenantId, surveyId, from, to, after, key, limit + 1)))
+                .flatMap(survey -> store.page(connection, tenantId, survey, filter, after, key, limit + 1)))
                 .map(rows -> {
                     boolean more = rows.size() > limit;
                     List<ResponseDraft> items = more ? rows.subList(0, limit) : rows;
@@ -142,6 +143,31 @@ public class ResponseService {
                     }
                     return new Page<>(List.copyOf(items), next);
                 });
+    }
+
+    /**
+     * Every response that passes the filter as CSV (header first), read a page at a time so that an
+     * export of any size streams. Cells that a spreadsheet would run as a formula are quoted.
+     */
+    public Multi<String> export(String tenantId, UUID surveyId, ResponseFilter filter) {
+        int pageSize = 1000;
+        Uni<SurveyFacts> survey = pool.withConnection(connection -> existing(connection, tenantId, surveyId)).memoize().indefinitely();
+        Instant[] afterAt = {Instant.EPOCH};
+        String[] afterKey = {""};
+        Multi<List<ResponseDraft>> pages = Multi.createBy().repeating()
+                .uni(() -> survey.flatMap(facts -> pool.withConnection(connection ->
+                        store.page(connection, tenantId, facts, filter, afterAt[0], afterKey[0], pageSize))))
+                .whilst(page -> {
+                    if (!page.isEmpty()) {
+                        afterAt[0] = page.get(page.size() - 1).submittedAt();
+                        afterKey[0] = page.get(page.size() - 1).id();
+                    }
+                    return page.size() == pageSize;
+                });
+        return survey.onItem().transformToMulti(facts -> Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(Csv.HEADER),
+                pages.onItem().transform(page -> page.stream().map(Csv::line).collect(java.util.stream.Collectors.joining()))
+                        .select().where(chunk -> !chunk.isEmpty())));
     }
 
     public Uni<Integer> eraseCustomer(String tenantId, String customerId) {

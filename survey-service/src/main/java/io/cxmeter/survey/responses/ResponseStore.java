@@ -126,14 +126,16 @@ public class ResponseStore {
                 .map(rows -> rows.size() == 0 ? null : draft(rows.iterator().next()));
     }
 
-    /** Responses of the survey submitted in [from, to), oldest first, after the cursor (submittedAt, id). */
-    public Uni<List<ResponseDraft>> page(SqlConnection connection, String tenantId, UUID surveyId, Instant from, Instant to,
+    /** The survey's responses that pass the filter, oldest first, after the cursor (submittedAt, id). */
+    public Uni<List<ResponseDraft>> page(SqlConnection connection, String tenantId, SurveyFacts survey, ResponseFilter filter,
             Instant afterAt, String afterKey, int limit) {
+        ResponseFilter.Sql conditions = filter.toSql(survey, 6);
+        List<Object> args = new ArrayList<>(Arrays.asList(tenantId, survey.id(), utc(afterAt), afterKey, limit));
+        args.addAll(conditions.arguments());
         return connection.preparedQuery("SELECT " + COLUMNS + FROM + " WHERE r.tenant_id = $1 AND r.survey_id = $2"
-                + " AND r.submitted_at >= $3 AND r.submitted_at < $4 AND (r.submitted_at, r.response_key) > ($5, $6)"
-                + " ORDER BY r.submitted_at, r.response_key LIMIT $7")
-                .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId, surveyId, utc(from), utc(to), utc(afterAt),
-                        afterKey, limit))))
+                + " AND (r.submitted_at, r.response_key) > ($3, $4)" + conditions.conditions()
+                + " ORDER BY r.submitted_at, r.response_key LIMIT $5")
+                .execute(Tuple.wrap(args))
                 .map(rows -> {
                     List<ResponseDraft> page = new ArrayList<>();
                     rows.forEach(row -> page.add(draft(row)));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -159,6 +160,33 @@ class ResponseResourceTest {
         as(tenant).delete("/api/v1/surveys/responses?customerId=C-1").then().statusCode(200).body("erased", equalTo(2));
         assertEquals(1, count("SELECT count(*) FROM response WHERE tenant_id = $1", tenant));
         assertEquals(2, outbox("response.deleted").size());
+    }
+
+    @Test
+    void listingsAndExportsFilterByBandPeriodCommentChannelAndAgent() {
+        String id = survey("{\"name\":\"NPS\",\"kind\":\"NPS\"}");
+        ndjson(id, String.join("\n",
+                "{\"id\":\"P\",\"score\":10,\"channel\":\"chat\",\"agentId\":\"A-1\",\"submittedAt\":\"2026-02-01T10:00:00Z\"}",
+                "{\"id\":\"Q\",\"score\":8,\"channel\":\"chat\",\"comment\":\"ok\",\"submittedAt\":\"2026-02-02T10:00:00Z\"}",
+                "{\"id\":\"D\",\"score\":2,\"channel\":\"email\",\"agentId\":\"A-1\",\"comment\":\"=HYPERLINK(\\\"x\\\"), slow\","
+                        + "\"submittedAt\":\"2026-02-03T10:00:00Z\"}")).then().statusCode(200);
+        String list = "/api/v1/surveys/" + id + "/responses";
+        as(tenant).get(list + "?category=detractor").then().statusCode(200).body("items.id", equalTo(List.of("D")));
+        as(tenant).get(list + "?category=promoter").then().body("items.id", equalTo(List.of("P")));
+        as(tenant).get(list + "?hasComment=true&channel=chat").then().body("items.id", equalTo(List.of("Q")));
+        as(tenant).get(list + "?agentId=A-1&minScore=3").then().body("items.id", equalTo(List.of("P")));
+        as(tenant).get(list + "?from=2026-02-02T00:00:00Z&to=2026-02-03T00:00:00Z").then().body("items.id", equalTo(List.of("Q")));
+        as(tenant).get(list + "?category=positive").then().statusCode(400);
+
+        String csv = as(tenant).get(list + "/export.csv?hasComment=true").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length, csv);
+        assertTrue(lines[0].startsWith("id,score,comment,"));
+        assertTrue(lines[1].startsWith("Q,8,ok,"), lines[1]);
+        // A formula-looking comment is quoted so that a spreadsheet shows it instead of running it.
+        assertTrue(lines[2].startsWith("D,2,\"'=HYPERLINK(\"\"x\"\"), slow\","), lines[2]);
+        as(tenant).get("/api/v1/surveys/" + UUID.randomUUID() + "/responses/export.csv").then().statusCode(404);
     }
 
     private io.restassured.response.Response ndjson(String surveyId, String body) {
