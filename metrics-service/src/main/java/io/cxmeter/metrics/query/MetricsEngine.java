@@ -118,16 +118,10 @@ public class MetricsEngine {
                 String counter = r.metric() == Metric.OPEN_TICKETS ? "waiting" : "unresolved";
                 List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
                         r.metric() == Metric.OPEN_TICKETS ? instant(r, p) : p.to())).toList();
+                // Nothing open is 0 tickets, not an empty set.
                 yield rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET_STATE, null, by, instants)
-                        .map(sums -> finish(sums, s -> new Value((double) s.count(counter), s.count(counter), Map.of())))
-                        .map(values -> {
-                            // Nothing open is 0 tickets, not an empty set.
-                            if (by == null) {
-                                periods.forEach(p -> values.computeIfAbsent(p.index(), i -> new HashMap<>())
-                                        .putIfAbsent(RollupReader.ALL, new Value(0.0, 0, Map.of())));
-                            }
-                            return values;
-                        });
+                        .map(sums -> finish(withTotals(periods, sums, by),
+                                s -> new Value((double) s.count(counter), s.count(counter), Map.of())));
             }
             case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV -> customers(r, periods);
         };
@@ -136,14 +130,17 @@ public class MetricsEngine {
     private Uni<Map<Integer, Map<String, Value>>> additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
         return rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods, histograms(r.metric()))
-                .map(sums -> {
-            if (by == null) {
-                // Every period has a total, empty or not, so that an empty period says null with its details.
-                periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
-                        .computeIfAbsent(RollupReader.ALL, k -> new State()));
-            }
-            return finish(sums, formula);
-        });
+                .map(sums -> finish(withTotals(periods, sums, by), formula));
+    }
+
+    /** Without groupBy every period has a total, empty or not: an empty period answers with its details too. */
+    private static Map<Integer, Map<String, State>> withTotals(List<Period> periods, Map<Integer, Map<String, State>> sums,
+            Dimension by) {
+        if (by == null) {
+            periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
+                    .computeIfAbsent(RollupReader.ALL, k -> new State()));
+        }
+        return sums;
     }
 
     /** The histograms a metric reads; the others stay in the database. */
@@ -163,11 +160,7 @@ public class MetricsEngine {
             Map<Integer, Map<String, State>> sums = both.getItem1();
             both.getItem2().forEach((index, byKey) -> byKey.forEach((key, state) -> sums
                     .computeIfAbsent(index, i -> new HashMap<>()).computeIfAbsent(key, k -> new State()).merge(state, 1)));
-            if (by == null) {
-                periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
-                        .computeIfAbsent(RollupReader.ALL, k -> new State()));
-            }
-            Map<Integer, Map<String, Value>> values = finish(sums, s -> Formulas.duration(s, "res"));
+            Map<Integer, Map<String, Value>> values = finish(withTotals(periods, sums, by), s -> Formulas.duration(s, "res"));
             if (by != null) {
                 // Groups that only had other ticket facts in the period resolved nothing: leave them out.
                 values.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
