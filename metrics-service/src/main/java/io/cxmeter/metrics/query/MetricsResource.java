@@ -2,8 +2,6 @@ package io.cxmeter.metrics.query;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +23,7 @@ import io.cxmeter.internalauth.Caller;
 import io.cxmeter.metrics.events.Zones;
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.problem.QueryParameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -61,8 +60,8 @@ public class MetricsResource {
     @Operation(summary = "Every metric over one period (no groups, no series)")
     @APIResponse(responseCode = "400", description = "A bad period")
     public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = instant("to", to, Instant.now());
-        Instant start = instant("from", from, end.minus(DEFAULT_PERIOD));
+        Instant end = QueryParameters.instant("to", to, Instant.now());
+        Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null);
         return engine.grains(base).onItem().transformToMulti(resolved -> Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> engine.compute(resolved.withMetric(metric))))
@@ -94,8 +93,8 @@ public class MetricsResource {
             @Parameter(description = "Survey metrics: one survey") @QueryParam("surveyId") String surveyId) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
-        Instant end = instant("to", to, Instant.now());
-        Instant start = instant("from", from, end.minus(DEFAULT_PERIOD));
+        Instant end = QueryParameters.instant("to", to, Instant.now());
+        Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         return engine.compute(request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId));
     }
 
@@ -120,23 +119,13 @@ public class MetricsResource {
             throw ProblemException.badRequest("at applies to open-tickets only; other metrics use [from, to)");
         }
         return new MetricRequest(caller.tenantId(), Zones.of(caller.get().timeZone()), metric, from, to,
-                at == null ? null : instant("at", at, null), dimension,
+                at == null ? null : QueryParameters.instant("at", at, null), dimension,
                 interval == null || interval.isBlank() ? null : Interval.fromWire(interval),
                 surveyId == null || surveyId.isBlank() ? null : surveyId,
                 seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
                 seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON), null);
     }
 
-    private static Instant instant(String name, String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant with offset, like 2026-02-01T00:00:00Z");
-        }
-    }
 
     private static int seconds(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {

@@ -1,9 +1,6 @@
 package io.cxmeter.survey.responses;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,7 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.internalauth.Caller;
-import io.cxmeter.problem.ProblemException;
+import io.cxmeter.problem.QueryParameters;
 import io.cxmeter.survey.Page;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -107,9 +104,8 @@ public class ResponseResource {
         String agentId;
 
         ResponseFilter toFilter() {
-            return new ResponseFilter(instant("from", from, null), instant("to", to, null), minScore, maxScore,
-                    category == null || category.isBlank() ? null : category, hasComment, blankToNull(channel),
-                    blankToNull(agentId));
+            return new ResponseFilter(QueryParameters.instant("from", from, null), QueryParameters.instant("to", to, null),
+                    minScore, maxScore, blankToNull(category), hasComment, blankToNull(channel), blankToNull(agentId));
         }
 
         private static String blankToNull(String value) {
@@ -132,14 +128,4 @@ public class ResponseResource {
         return responses.eraseCustomer(caller.tenantId(), customerId).map(erased -> Map.of("erased", erased));
     }
 
-    private static Instant instant(String name, String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant with offset");
-        }
-    }
 }
