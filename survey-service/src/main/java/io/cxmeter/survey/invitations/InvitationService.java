@@ -81,68 +81,82 @@ public class InvitationService {
 
     /** Records the score of a click (or changes it within 24 hours of the first). */
     public Uni<Outcome> rate(String token, String scoreText, String commentAction) {
-        return pool.withTransaction(connection -> invitation(connection, token).flatMap(invitation -> {
-            if (invitation == null) {
-                return Uni.createFrom().item(new Outcome(404, RatingPage.message("en", "This rating link is not known.")));
-            }
-            RatingTexts texts = RatingTexts.forLocale(invitation.getString("locale"));
-            String lang = lang(invitation);
-            return usable(connection, invitation, texts, lang).flatMap(survey -> {
-                if (survey == null) {
-                    return Uni.createFrom().item(refusal(invitation, texts, lang));
+        return withLink(token, (connection, link) -> {
+            Row invitation = link.invitation();
+            SurveyFacts survey = link.survey();
+            Double score = parse(scoreText);
+            List<String> problems = new ArrayList<>();
+            Instant first = invitation.getOffsetDateTime("responded_at") == null ? Instant.now()
+                    : invitation.getOffsetDateTime("responded_at").toInstant();
+            return responses.find(connection, link.tenantId(), survey.id(), link.responseKey()).flatMap(existing -> {
+                ResponseDraft draft = ResponseRules.check(new ResponseDraft(link.responseKey(), score, existing == null ? null
+                        : existing.comment(), invitation.getString("customer_id"), invitation.getString("ticket_id"),
+                        invitation.getString("agent_id"), invitation.getString("channel"), "email",
+                        invitation.getString("locale"), first, null), survey, Instant.now(), problems);
+                if (draft == null) {
+                    return Uni.createFrom().item(new Outcome(422, RatingPage.message(link.lang(),
+                            "The score " + scoreText + " is not on this survey's scale " + survey.scaleMin() + "–"
+                                    + survey.scaleMax() + ".")));
                 }
-                Double score = parse(scoreText);
-                List<String> problems = new ArrayList<>();
-                String key = "inv-" + invitation.getUUID("id");
-                Instant first = invitation.getOffsetDateTime("responded_at") == null ? Instant.now()
-                        : invitation.getOffsetDateTime("responded_at").toInstant();
-                return responses.find(connection, invitation.getString("tenant_id"), survey.id(), key).flatMap(existing -> {
-                    ResponseDraft draft = ResponseRules.check(new ResponseDraft(key, score, existing == null ? null
-                            : existing.comment(), invitation.getString("customer_id"), invitation.getString("ticket_id"),
-                            invitation.getString("agent_id"), invitation.getString("channel"), "email",
-                            invitation.getString("locale"), first, null), survey, Instant.now(), problems);
-                    if (draft == null) {
-                        return Uni.createFrom().item(new Outcome(422, RatingPage.message(lang,
-                                "The score " + scoreText + " is not on this survey's scale " + survey.scaleMin() + "–"
-                                        + survey.scaleMax() + ".")));
-                    }
-                    return record(connection, invitation, survey, draft)
-                            .map(done -> new Outcome(200, RatingPage.thanks(texts, lang, commentAction, draft.comment(), false)));
-                });
+                return record(connection, invitation, survey, draft).map(done -> new Outcome(200,
+                        RatingPage.thanks(link.texts(), link.lang(), commentAction, draft.comment(), false)));
             });
-        }));
+        });
     }
 
     /** Adds (or replaces) the comment of the invitation's response. */
     public Uni<Outcome> comment(String token, String comment, String commentAction) {
+        return withLink(token, (connection, link) -> {
+            if (comment != null && comment.length() > ResponseRules.MAX_COMMENT) {
+                return Uni.createFrom().item(new Outcome(422, RatingPage.message(link.lang(), "At most "
+                        + ResponseRules.MAX_COMMENT + " characters, please.")));
+            }
+            return responses.find(connection, link.tenantId(), link.survey().id(), link.responseKey()).flatMap(existing -> {
+                if (existing == null) {
+                    return Uni.createFrom().item(new Outcome(409, RatingPage.message(link.lang(), link.texts().addComment())));
+                }
+                ResponseDraft updated = new ResponseDraft(existing.id(), existing.score(),
+                        comment == null || comment.isBlank() ? null : comment, existing.customerId(), existing.ticketId(),
+                        existing.agentId(), existing.channel(), existing.touchpoint(), existing.locale(),
+                        existing.submittedAt(), null);
+                return responses.upsert(connection, link.tenantId(), link.invitation().getString("zone"), link.survey(),
+                        List.of(updated)).map(done -> new Outcome(200,
+                                RatingPage.thanks(link.texts(), link.lang(), commentAction, updated.comment(), true)));
+            });
+        });
+    }
+
+    /** A link that may still answer: its invitation (locked), survey, page texts and response id. */
+    private record Link(Row invitation, SurveyFacts survey, RatingTexts texts, String lang) {
+
+        String tenantId() {
+            return invitation.getString("tenant_id");
+        }
+
+        String responseKey() {
+            return "inv-" + invitation.getUUID("id");
+        }
+    }
+
+    /**
+     * Runs {@code step} in a transaction for the link of {@code token}, or answers why it cannot: an
+     * unknown token (404), more than 24 hours after the first click (410), a survey not taking answers (409).
+     */
+    private Uni<Outcome> withLink(String token, java.util.function.BiFunction<SqlConnection, Link, Uni<Outcome>> step) {
         return pool.withTransaction(connection -> invitation(connection, token).flatMap(invitation -> {
             if (invitation == null) {
                 return Uni.createFrom().item(new Outcome(404, RatingPage.message("en", "This rating link is not known.")));
             }
             RatingTexts texts = RatingTexts.forLocale(invitation.getString("locale"));
-            String lang = lang(invitation);
-            return usable(connection, invitation, texts, lang).flatMap(survey -> {
-                if (survey == null) {
-                    return Uni.createFrom().item(refusal(invitation, texts, lang));
-                }
-                if (comment != null && comment.length() > ResponseRules.MAX_COMMENT) {
-                    return Uni.createFrom().item(new Outcome(422, RatingPage.message(lang, "At most "
-                            + ResponseRules.MAX_COMMENT + " characters, please.")));
-                }
-                String key = "inv-" + invitation.getUUID("id");
-                return responses.find(connection, invitation.getString("tenant_id"), survey.id(), key).flatMap(existing -> {
-                    if (existing == null) {
-                        return Uni.createFrom().item(new Outcome(409, RatingPage.message(lang, texts.addComment())));
-                    }
-                    ResponseDraft updated = new ResponseDraft(existing.id(), existing.score(),
-                            comment == null || comment.isBlank() ? null : comment, existing.customerId(), existing.ticketId(),
-                            existing.agentId(), existing.channel(), existing.touchpoint(), existing.locale(),
-                            existing.submittedAt(), null);
-                    return responses.upsert(connection, invitation.getString("tenant_id"), invitation.getString("zone"), survey,
-                            List.of(updated))
-                            .map(done -> new Outcome(200, RatingPage.thanks(texts, lang, commentAction, updated.comment(), true)));
-                });
-            });
+            String lang = invitation.getString("locale") == null ? "en" : invitation.getString("locale");
+            OffsetDateTime responded = invitation.getOffsetDateTime("responded_at");
+            if (responded != null && responded.toInstant().plus(CHANGE_WINDOW).isBefore(Instant.now())) {
+                return Uni.createFrom().item(new Outcome(410, RatingPage.message(lang, texts.expired())));
+            }
+            return responses.survey(connection, invitation.getString("tenant_id"), invitation.getUUID("survey_id"))
+                    .flatMap(survey -> survey == null || !survey.acceptsResponses()
+                            ? Uni.createFrom().item(new Outcome(409, RatingPage.message(lang, texts.paused())))
+                            : step.apply(connection, new Link(invitation, survey, texts, lang)));
         }));
     }
 
@@ -163,32 +177,11 @@ public class InvitationService {
                                 invitation.getString("agent_id"), invitation.getString("locale"), true))), now, zone));
     }
 
-    /** The survey when the invitation may still answer it; null when it may not (see refusal). */
-    private Uni<SurveyFacts> usable(SqlConnection connection, Row invitation, RatingTexts texts, String lang) {
-        OffsetDateTime responded = invitation.getOffsetDateTime("responded_at");
-        if (responded != null && responded.toInstant().plus(CHANGE_WINDOW).isBefore(Instant.now())) {
-            return Uni.createFrom().nullItem();
-        }
-        return responses.survey(connection, invitation.getString("tenant_id"), invitation.getUUID("survey_id"))
-                .map(survey -> survey != null && survey.acceptsResponses() ? survey : null);
-    }
-
-    private static Outcome refusal(Row invitation, RatingTexts texts, String lang) {
-        OffsetDateTime responded = invitation.getOffsetDateTime("responded_at");
-        boolean expired = responded != null && responded.toInstant().plus(CHANGE_WINDOW).isBefore(Instant.now());
-        return expired ? new Outcome(410, RatingPage.message(lang, texts.expired()))
-                : new Outcome(409, RatingPage.message(lang, texts.paused()));
-    }
-
     private static Uni<Row> invitation(SqlConnection connection, String token) {
         return connection.preparedQuery("SELECT * FROM invitation WHERE token = $1 FOR UPDATE").execute(Tuple.of(token))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
-    private static String lang(Row invitation) {
-        String locale = invitation.getString("locale");
-        return locale == null ? "en" : locale;
-    }
 
     private static Double parse(String score) {
         try {
