@@ -119,7 +119,7 @@ public class OutboxRelay {
 
     private void backOff(Throwable failure) {
         failures++;
-        long seconds = Math.min(config.maxBackoff().toSeconds(), 1L << Math.min(failures, 16));
+        long seconds = Backoff.seconds(failures, config.maxBackoff());
         nextAttempt = Instant.now().plusSeconds(seconds);
         // No payloads in logs: they may carry personal data.
         LOG.warnf("Delivering events to metrics-service failed (%d in a row, next try in %d s): %s",

@@ -17,6 +17,7 @@ import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.internalauth.InternalToken;
 import io.cxmeter.internalauth.InternalTokenMinter;
 import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.outbox.Backoff;
 import io.cxmeter.survey.responses.ResponseStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -99,7 +100,7 @@ public class FollowUpRelay {
                         .execute(Tuple.of(key.getValue(0), key.getValue(1), key.getValue(2), answer.ticketId())).map(done -> 1))
                 .onFailure().recoverWithUni(failure -> {
                     int attempts = row.getInteger("attempts") + 1;
-                    long seconds = Math.min(config.maxBackoff().toSeconds(), 1L << Math.min(attempts, 16));
+                    long seconds = Backoff.seconds(attempts, config.maxBackoff());
                     LOG.warnf("Follow-up of response %s not opened yet (attempt %d, next in %d s): %s", responseId, attempts,
                             seconds, failure.toString());
                     return connection.preparedQuery("UPDATE follow_up SET attempts = $4, next_attempt_at = $5"
