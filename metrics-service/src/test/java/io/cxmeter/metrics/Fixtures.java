@@ -35,6 +35,20 @@ public final class Fixtures {
         this.zone = zone;
     }
 
+    private boolean delivered;
+
+    /**
+     * Builds and delivers {@code history} the first time it is called: the tests of one class share one
+     * history (called before each test, when REST Assured points at the running application).
+     */
+    public void once(java.util.function.Consumer<Fixtures> history) {
+        if (!delivered) {
+            delivered = true;
+            history.accept(this);
+            deliver();
+        }
+    }
+
     /** From now on, the tenant's time zone is {@code zone} (as if the tenant changed its setting). */
     public Fixtures zone(String newZone) {
         this.zone = newZone;

@@ -20,16 +20,10 @@ class CustomerMetricsTest {
     private static final String TO = "2026-03-01T00:00:00Z";
 
     private final Fixtures f = new Fixtures("UTC");
-    private boolean delivered;
 
     @BeforeEach
     void history() {
-        if (delivered) {
-            return;
-        }
-        delivered = true;
-        customers(f);
-        f.deliver();
+        f.once(CustomerMetricsTest::customers);
     }
 
     /**

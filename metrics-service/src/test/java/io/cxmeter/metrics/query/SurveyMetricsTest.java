@@ -21,14 +21,13 @@ class SurveyMetricsTest {
     private static final String TO = "2026-05-01T00:00:00Z";
 
     private final Fixtures f = new Fixtures("UTC");
-    private boolean delivered;
 
     @BeforeEach
     void history() {
-        if (delivered) {
-            return;
-        }
-        delivered = true;
+        f.once(this::responses);
+    }
+
+    private void responses(Fixtures f) {
         nps("N1", 10, "email", "A1");
         nps("N2", 9, "email", "A2");
         nps("N3", 8, "chat", "A1");
@@ -59,7 +58,6 @@ class SurveyMetricsTest {
         f.review("Q2", "A1", "2026-04-11T10:00:00Z", 0.0);
         f.review("Q3", "A2", "2026-04-12T10:00:00Z", 100.0);
         f.review("Q4", "A2", "2026-04-13T10:00:00Z", null);
-        f.deliver();
     }
 
     private void nps(String id, int score, String channel, String agent) {

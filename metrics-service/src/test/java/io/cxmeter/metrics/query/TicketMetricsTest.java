@@ -30,15 +30,12 @@ class TicketMetricsTest {
 
     private final Fixtures f = new Fixtures("UTC");
 
-    private boolean delivered;
-
-    /** Delivered once for the class (before each test, when REST Assured points at the running app). */
     @BeforeEach
     void history() {
-        if (delivered) {
-            return;
-        }
-        delivered = true;
+        f.once(this::tickets);
+    }
+
+    private void tickets(Fixtures f) {
         // T1: reply after 30 min, resolved at 10:00 then closed at 12:00 (closing is no new resolution).
         f.ticket("T1", "email", "tier-1", "C-1", "2026-03-02T09:00:00Z",
                 ev("assigned", "2026-03-02T09:10:00Z", "agentId", "A1"),
@@ -84,7 +81,6 @@ class TicketMetricsTest {
                 ev("assigned", "2026-03-01T12:30:00Z", "agentId", "A2"),
                 status("2026-03-01T12:30:00Z", "open"),
                 ev("agent_reply", "2026-03-02T08:00:00Z", "agentId", "A2"));
-        f.deliver();
     }
 
     @Test
