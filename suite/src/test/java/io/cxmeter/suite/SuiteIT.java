@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -42,15 +40,11 @@ class SuiteIT {
     }
 
     private static String registerTenant() {
-        String id = "t-" + UUID.randomUUID().toString().substring(0, 13);
-        return given().header("X-Api-Key", suite.platformAdminKey()).contentType(ContentType.JSON)
-                .body("{\"id\":\"" + id + "\",\"name\":\"Tenant " + id + "\"}")
-                .post("/api/v1/tenants")
-                .then().statusCode(201).extract().path("adminKey.key");
+        return SuiteApi.registerTenant(suite);
     }
 
     private static RequestSpecification as(String apiKey) {
-        return given().header("X-Api-Key", apiKey).contentType(ContentType.JSON);
+        return SuiteApi.as(apiKey);
     }
 
     @Test

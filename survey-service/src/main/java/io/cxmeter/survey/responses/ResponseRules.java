@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What makes a response valid for its survey: a score on the scale (never clamped), bounded texts. */
+import io.cxmeter.survey.texts.Locales;
+
+/**
+ * What makes a response valid for its survey: a score on the scale (never clamped), bounded texts.
+ * A response without its own channel or touchpoint gets the survey's labels.
+ */
 public final class ResponseRules {
 
     public static final int MAX_COMMENT = 5000;
@@ -32,14 +37,15 @@ public final class ResponseRules {
             {"agentId", r.agentId()}, {"channel", r.channel()}, {"touchpoint", r.touchpoint()}}) {
             length(problems, label[0], label[1], MAX_LABEL);
         }
-        if (r.locale() != null && !r.locale().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        if (r.locale() != null && !Locales.TAG.matcher(r.locale()).matches()) {
             problems.add("locale must be a language tag like lt or lt-LT");
         }
         if (!problems.isEmpty()) {
             return null;
         }
         return new ResponseDraft(r.id() == null ? UUID.randomUUID().toString() : r.id(), r.score(), r.comment(),
-                r.customerId(), r.ticketId(), r.agentId(), r.channel(), r.touchpoint(), r.locale(),
+                r.customerId(), r.ticketId(), r.agentId(), r.channel() == null ? survey.channel() : r.channel(),
+                r.touchpoint() == null ? survey.touchpoint() : r.touchpoint(), r.locale(),
                 r.submittedAt() == null ? now : r.submittedAt(), null);
     }
 

@@ -63,7 +63,7 @@ public class ResponseStore {
 
     /** The survey's facts, or null when the tenant has no such survey. */
     public Uni<SurveyFacts> survey(SqlConnection connection, String tenantId, UUID surveyId) {
-        return connection.preparedQuery("SELECT id, kind, scale_min, scale_max, positive_from, status, follow_up FROM survey"
+        return connection.preparedQuery("SELECT " + SURVEY_FACTS + " FROM survey"
                 + " WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, surveyId))
                 .map(rows -> rows.size() == 0 ? null : facts(rows.iterator().next()));
     }
@@ -147,6 +147,8 @@ public class ResponseStore {
     public Uni<Integer> eraseCustomer(SqlConnection connection, String tenantId, String customerId) {
         return connection.preparedQuery("DELETE FROM follow_up WHERE tenant_id = $1 AND customer_id = $2")
                 .execute(Tuple.of(tenantId, customerId))
+                .flatMap(ignored -> connection.preparedQuery("DELETE FROM widget_answer WHERE tenant_id = $1 AND subject = $2")
+                        .execute(Tuple.of(tenantId, "c:" + customerId)))
                 .flatMap(ignored -> connection.preparedQuery("DELETE FROM response WHERE tenant_id = $1 AND customer_id = $2"
                         + " RETURNING survey_id, response_key").execute(Tuple.of(tenantId, customerId)))
                 .flatMap(rows -> {
@@ -185,9 +187,13 @@ public class ResponseStore {
         return payload;
     }
 
-    private static SurveyFacts facts(Row row) {
+    /** The survey columns {@link #facts(Row)} reads. */
+    public static final String SURVEY_FACTS = "id, kind, scale_min, scale_max, positive_from, status, follow_up, channel, touchpoint";
+
+    public static SurveyFacts facts(Row row) {
         return new SurveyFacts(row.getUUID("id"), row.getString("kind"), row.getInteger("scale_min"),
-                row.getInteger("scale_max"), row.getInteger("positive_from"), row.getString("status"), row.getBoolean("follow_up"));
+                row.getInteger("scale_max"), row.getInteger("positive_from"), row.getString("status"),
+                row.getBoolean("follow_up"), row.getString("channel"), row.getString("touchpoint"));
     }
 
     private static ResponseDraft draft(Row row) {

@@ -2,9 +2,12 @@ package io.cxmeter.survey.responses;
 
 import java.util.UUID;
 
-/** What a response needs to know of its survey: kind, scale, threshold, whether it takes answers and follows up. */
+/**
+ * What a response needs to know of its survey: kind, scale, threshold, whether it takes answers and
+ * follows up, and the channel and touchpoint labels that answers without their own get.
+ */
 public record SurveyFacts(UUID id, String kind, int scaleMin, int scaleMax, Integer positiveFrom, String status,
-        boolean followUp) {
+        boolean followUp, String channel, String touchpoint) {
 
     public boolean acceptsResponses() {
         return "ACTIVE".equals(status);

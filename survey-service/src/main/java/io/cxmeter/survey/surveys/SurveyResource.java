@@ -48,11 +48,21 @@ public class SurveyResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Rename a survey, or pause, resume or archive it (archived is final)")
+    @Operation(summary = "Change a survey's name, texts, labels, origins, throttling or status (archived is final)")
     @APIResponse(responseCode = "200", description = "The survey as it is now")
     @APIResponse(responseCode = "409", description = "The survey is archived")
+    @APIResponse(responseCode = "422", description = "Texts, origins or labels that are not valid (problem+json lists each)")
     public Uni<SurveyView> change(@PathParam("id") UUID id, @NotNull @Valid SurveyChanges changes) {
         return surveys.change(caller.tenantId(), id, changes);
+    }
+
+    @POST
+    @Path("/{id}/public-key")
+    @Operation(summary = "Give the survey a new public key; widgets and links using the old one stop working at once")
+    @APIResponse(responseCode = "200", description = "The survey with its new public key")
+    @APIResponse(responseCode = "404", description = "No such survey for this tenant")
+    public Uni<SurveyView> rotatePublicKey(@PathParam("id") UUID id) {
+        return surveys.rotatePublicKey(caller.tenantId(), id);
     }
 
     @GET

@@ -13,8 +13,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.outbox.Outbox;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
+import io.cxmeter.survey.texts.BuiltInTexts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,9 @@ public class SurveyService {
 
     @Inject
     SurveyRepository surveys;
+
+    @Inject
+    Outbox outbox;
 
     @WithTransaction
     public Uni<SurveyView> create(String tenantId, SurveyRequest request) {
@@ -45,8 +50,13 @@ public class SurveyService {
         survey.followUp = Boolean.TRUE.equals(request.followUp());
         survey.status = SurveyStatus.ACTIVE;
         survey.publicKey = newPublicKey();
+        survey.defaultLocale = BuiltInTexts.FALLBACK;
+        survey.askComment = true;
+        survey.allowedOrigins = List.of();
+        survey.zone = outbox.zone();
         survey.createdAt = now;
         survey.updatedAt = now;
+        SurveyPresentation.apply(survey, request.presentation());
         return surveys.persist(survey).map(SurveyView::of);
     }
 
@@ -68,6 +78,21 @@ public class SurveyService {
             if (changes.name() != null && !changes.name().isBlank()) {
                 survey.name = changes.name().strip();
             }
+            SurveyPresentation.apply(survey, changes);
+            survey.zone = outbox.zone();
+            survey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return SurveyView.of(survey);
+        });
+    }
+
+    /** A new public key: the widget and links that use the old one stop working at once. */
+    @WithTransaction
+    public Uni<SurveyView> rotatePublicKey(String tenantId, UUID id) {
+        return surveys.findForTenant(tenantId, id).map(survey -> {
+            if (survey == null) {
+                throw ProblemException.notFound("No survey " + id + ".");
+            }
+            survey.publicKey = newPublicKey();
             survey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             return SurveyView.of(survey);
         });

@@ -126,4 +126,64 @@ class SurveyResourceTest {
         create(tenantB, "{\"name\":\"B\",\"kind\":\"NPS\"}");
         as(tenantA).get("/api/v1/surveys").then().body("items", hasSize(0));
     }
+
+    @Test
+    void keepsQuestionsPerLocaleLabelsOriginsAndThrottling() {
+        String id = as(tenantA).body("""
+                {"name":"Help centre NPS","kind":"NPS","questions":{"en":"Would you recommend ACME?","lt-LT":"Ar rekomenduotumėte ACME?"},
+                 "defaultLocale":"en","followUpQuestion":{"en":"Why?"},"touchpoint":"help-center","channel":"web",
+                 "allowedOrigins":["https://WWW.Example.com:443/","http://localhost:5173"],"minDaysBetweenAsks":30}""")
+                .post("/api/v1/surveys")
+                .then().statusCode(201)
+                .body("questions.'lt-LT'", equalTo("Ar rekomenduotumėte ACME?"))
+                .body("defaultLocale", equalTo("en"))
+                .body("askComment", equalTo(true))
+                .body("followUpQuestion.en", equalTo("Why?"))
+                .body("touchpoint", equalTo("help-center"))
+                // Stored as browsers send Origin: lower case, default port dropped, no trailing slash.
+                .body("allowedOrigins", contains("https://www.example.com", "http://localhost:5173"))
+                .body("minDaysBetweenAsks", equalTo(30))
+                .extract().path("id");
+
+        as(tenantA).body("{\"questions\":{},\"askComment\":false,\"channel\":\"\",\"allowedOrigins\":[]}")
+                .patch("/api/v1/surveys/" + id)
+                .then().statusCode(200)
+                .body("questions", nullValue())
+                .body("askComment", equalTo(false))
+                .body("channel", nullValue())
+                .body("touchpoint", equalTo("help-center"))
+                .body("allowedOrigins", empty());
+    }
+
+    @Test
+    void badTextsAndOriginsAre422AndChangeNothing() {
+        String id = create(tenantA, "{\"name\":\"CSAT\",\"kind\":\"CSAT\",\"allowedOrigins\":[\"https://shop.example\"]}");
+
+        as(tenantA).body("""
+                {"questions":{"lt":"Kaip sekėsi?","not a tag":"?"},"allowedOrigins":["https://*.example.com","ftp://x.example","https://a.example/path"]}""")
+                .patch("/api/v1/surveys/" + id)
+                .then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("questions.not a tag", "questions",
+                        "allowedOrigins[0]", "allowedOrigins[1]", "allowedOrigins[2]"));
+
+        as(tenantA).get("/api/v1/surveys/" + id)
+                .then().body("questions", nullValue())
+                .body("allowedOrigins", contains("https://shop.example"));
+    }
+
+    @Test
+    void rotatingThePublicKeyRetiresTheOldOne() {
+        String key = as(tenantA).body("{\"name\":\"NPS\",\"kind\":\"NPS\"}").post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("publicKey");
+        String id = as(tenantA).get("/api/v1/surveys").then().extract().path("items[0].id");
+
+        String rotated = as(tenantA).post("/api/v1/surveys/" + id + "/public-key")
+                .then().statusCode(200).body("publicKey", startsWith("pk_")).extract().path("publicKey");
+
+        org.junit.jupiter.api.Assertions.assertNotEquals(key, rotated);
+        given().get("/public/v1/surveys/" + key).then().statusCode(404);
+        given().get("/public/v1/surveys/" + rotated).then().statusCode(200);
+        as(tenantB).post("/api/v1/surveys/" + id + "/public-key").then().statusCode(404);
+    }
 }

@@ -1,0 +1,42 @@
+package io.cxmeter.survey.widget;
+
+import java.util.List;
+import java.util.Map;
+
+import io.cxmeter.survey.responses.ResponseStore;
+import io.cxmeter.survey.responses.SurveyFacts;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+
+/** A survey as its public key shows it to visitors: facts for answers plus texts, origins and throttling. */
+record PublicSurvey(String tenantId, SurveyFacts facts, Map<String, String> questions, String defaultLocale,
+        boolean askComment, Map<String, String> followUpQuestion, List<String> allowedOrigins, int minDaysBetweenAsks,
+        String zone) {
+
+    static final String COLUMNS = ResponseStore.SURVEY_FACTS + ", tenant_id, questions, default_locale, ask_comment,"
+            + " follow_up_question, allowed_origins, min_days_between_asks, zone";
+
+    static PublicSurvey of(Row row) {
+        return new PublicSurvey(row.getString("tenant_id"), ResponseStore.facts(row), texts(row.getValue("questions")),
+                row.getString("default_locale"), row.getBoolean("ask_comment"), texts(row.getValue("follow_up_question")),
+                origins(row.getString("allowed_origins")), row.getInteger("min_days_between_asks"), row.getString("zone"));
+    }
+
+    /** Whether a page of {@code origin} may use the survey; a request without Origin comes from no browser page. */
+    boolean allows(String origin) {
+        return origin == null || allowedOrigins.contains(origin);
+    }
+
+    private static Map<String, String> texts(Object json) {
+        if (!(json instanceof JsonObject object)) {
+            return null;
+        }
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        object.forEach(entry -> texts.put(entry.getKey(), String.valueOf(entry.getValue())));
+        return texts;
+    }
+
+    private static List<String> origins(String column) {
+        return column == null || column.isBlank() ? List.of() : List.of(column.split(" "));
+    }
+}

@@ -1,0 +1,14 @@
+package io.cxmeter.survey.widget;
+
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An answer given in the widget: the score (on the survey's scale), an optional comment, the
+ * visitor's locale, the widget's anonymous visitor id and the customer id the page named, if any.
+ */
+@Schema(name = "WidgetAnswer", example = "{\"score\":9,\"locale\":\"lt-LT\",\"visitorId\":\"4f1c…\"}")
+public record WidgetAnswer(Double score, String comment, String locale, @Size(min = 1, max = 100) String visitorId,
+        @Size(min = 1, max = 100) String customerId) {
+}
