@@ -127,6 +127,22 @@ class ResponseResourceTest {
     }
 
     @Test
+    void anImportLargerThanTheDefaultBodyLimitIsTakenWhole() {
+        // 65,000 lines, about 11 MB: past Quarkus' default 10 MB body limit, which once refused such imports.
+        String id = survey("{\"name\":\"NPS\",\"kind\":\"NPS\"}");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 65_000; i++) {
+            lines.append("{\"id\":\"R-").append(i).append("\",\"score\":").append(i % 11)
+                    .append(",\"channel\":\"email\",\"agentId\":\"A-").append(i % 50).append("\",\"customerId\":\"C-")
+                    .append(i).append("\",\"comment\":\"A comment long enough to be realistic\",")
+                    .append("\"submittedAt\":\"2026-02-03T08:00:00Z\"}\n");
+        }
+        assertTrue(lines.length() > 10 * 1024 * 1024, "the file must pass 10 MB, it has " + lines.length());
+        ndjson(id, lines.toString()).then().statusCode(200).body("created", equalTo(65_000));
+        assertEquals(65_000, count("SELECT count(*) FROM response WHERE tenant_id = $1", tenant));
+    }
+
+    @Test
     void anImportIsAtomicAndReImportUpdates() {
         String id = survey("{\"name\":\"NPS\",\"kind\":\"NPS\"}");
         StringBuilder lines = new StringBuilder();
