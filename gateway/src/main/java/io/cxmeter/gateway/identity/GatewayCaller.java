@@ -54,6 +54,14 @@ public final class GatewayCaller {
         throw ProblemException.notFound("Tenant '" + claimed + "' is not registered.");
     }
 
+    /** Whose bucket a caller's requests draw from: one per API key or OIDC subject, within its tenant. */
+    public static String rateLimitKey(SecurityIdentity identity) {
+        TenantRef tenant = identity.getAttribute(TENANT);
+        String claimed = identity.getAttribute(CLAIMED_TENANT);
+        String scope = tenant != null ? tenant.id() : claimed != null ? claimed : "-";
+        return scope + ":" + identity.getPrincipal().getName();
+    }
+
     /** What the services are told about the caller, in the internal token. */
     public static InternalCaller toInternal(SecurityIdentity identity) {
         TenantRef tenant = requireTenant(identity);
