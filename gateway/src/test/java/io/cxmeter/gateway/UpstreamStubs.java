@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Three tiny HTTP servers standing in for survey-, ticket- and metrics-service. Each answers with
  * what it received (its name, method, path, headers, body size), so tests see exactly what the
- * gateway forwarded.
+ * gateway forwarded. A path ending in {@code /silent} is never answered.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +31,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     private HttpServer echoServer(String service) {
         try {
             return vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                if (request.path().endsWith("/silent")) {
+                    return; // a service that accepted the request and never answers
+                }
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 JsonObject echo = new JsonObject()

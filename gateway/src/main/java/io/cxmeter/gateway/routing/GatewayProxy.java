@@ -1,8 +1,10 @@
 package io.cxmeter.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +24,15 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
+import io.vertx.core.net.SocketAddress;
+import io.netty.handler.timeout.TimeoutException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -71,30 +78,62 @@ public class GatewayProxy {
                 .setConnectTimeout((int) services.connectTimeout().toMillis())
                 .setMaxPoolSize(services.maxConnectionsPerService())
                 .setKeepAlive(true);
-        return HttpProxy.reverseProxy(vertx.createHttpClient(options)).origin(port, origin.getHost())
-                .addInterceptor(new UnavailableAsProblem(name));
+        SocketAddress server = SocketAddress.inetSocketAddress(port, origin.getHost());
+        HttpClient client = vertx.createHttpClient(options);
+        CircuitBreaker breaker = new CircuitBreaker(services.breakerFailures(), services.breakerOpenFor(), System::nanoTime);
+        return HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, http) -> {
+                    RequestOptions target = new RequestOptions().setServer(server)
+                            .setIdleTimeout(services.timeout().toMillis());
+                    // A connection that could not be made sent nothing: safe to try again for idempotent methods.
+                    return IDEMPOTENT.contains(request.method())
+                            ? Retries.withPauses(vertx, () -> http.request(target), Retries.PAUSES)
+                            : http.request(target);
+                })
+                .addInterceptor(new Resilience(name, breaker, services.timeout()));
     }
 
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+
     /**
-     * A service that cannot be reached (stopped, restarting, unreachable) answers at once with a
-     * 503 problem and Retry-After, instead of the proxy's bare 502; no internal address leaks out.
+     * A service that cannot be reached (stopped, restarting, unreachable) or stays silent past the
+     * timeout answers with a 503 or 504 problem and Retry-After, instead of the proxy's bare 502 or a
+     * hanging caller; no internal address leaks out. Repeated failures open the service's circuit:
+     * then callers get the 503 at once, without a connection attempt.
      */
-    private record UnavailableAsProblem(String service) implements ProxyInterceptor {
+    private record Resilience(String service, CircuitBreaker breaker, Duration timeout) implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                Problem problem = Problem.of(503, service + " is unavailable right now; try again shortly.")
-                        .at(context.request().proxiedRequest().path());
-                ProxyResponse response = context.request().response()
-                        .setStatusCode(503)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.RETRY_AFTER, "5")
-                        .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
-                return Future.succeededFuture(response);
-            });
+            if (!breaker.allowRequest()) {
+                long wait = breaker.retryAfterSeconds();
+                return Future.succeededFuture(problem(context, 503, service + " failed repeatedly; requests to it are paused for "
+                        + wait + " s.", wait));
+            }
+            return context.sendRequest().andThen(result -> {
+                if (result.failed() || GATEWAY_FAILURES.contains(result.result().getStatusCode())) {
+                    breaker.failure();
+                } else {
+                    breaker.success();
+                }
+            }).recover(failure -> Future.succeededFuture(failure instanceof TimeoutException
+                    || failure instanceof java.util.concurrent.TimeoutException
+                    ? problem(context, 504, service + " did not answer within " + timeout.toSeconds() + " s.", 5)
+                    : problem(context, 503, service + " is unavailable right now; try again shortly.", 5)));
+        }
+
+        private static ProxyResponse problem(ProxyContext context, int status, String detail, long retryAfter) {
+            Problem problem = Problem.of(status, detail).at(context.request().proxiedRequest().path());
+            return context.request().response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+                    .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
         }
     }
+
+    private static final Set<Integer> GATEWAY_FAILURES = Set.of(502, 503, 504);
 
     private void forward(RoutingContext ctx, RouteTable.Route route, HttpProxy proxy) {
         HttpServerRequest request = ctx.request();

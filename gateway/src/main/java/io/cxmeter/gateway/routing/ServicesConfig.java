@@ -21,4 +21,19 @@ public interface ServicesConfig {
 
     @WithDefault("200")
     int maxConnectionsPerService();
+
+    /**
+     * How long a service may stay silent on a request before the caller gets 504 (it is an idle
+     * timeout: a large import that keeps streaming is not cut).
+     */
+    @WithDefault("PT60S")
+    Duration timeout();
+
+    /** Failures in a row (no connection, no answer in time, 502/503/504) that open a service's circuit. */
+    @WithDefault("5")
+    int breakerFailures();
+
+    /** How long an open circuit answers 503 at once before one trial request goes through. */
+    @WithDefault("PT10S")
+    Duration breakerOpenFor();
 }
