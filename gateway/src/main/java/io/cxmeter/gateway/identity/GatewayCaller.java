@@ -54,12 +54,16 @@ public final class GatewayCaller {
         throw ProblemException.notFound("Tenant '" + claimed + "' is not registered.");
     }
 
+    /** The tenant a verified caller acts for, registered or only claimed; null for none (platform admin, anonymous). */
+    public static String tenantIdOf(SecurityIdentity identity) {
+        TenantRef tenant = identity.getAttribute(TENANT);
+        return tenant != null ? tenant.id() : identity.getAttribute(CLAIMED_TENANT);
+    }
+
     /** Whose bucket a caller's requests draw from: one per API key or OIDC subject, within its tenant. */
     public static String rateLimitKey(SecurityIdentity identity) {
-        TenantRef tenant = identity.getAttribute(TENANT);
-        String claimed = identity.getAttribute(CLAIMED_TENANT);
-        String scope = tenant != null ? tenant.id() : claimed != null ? claimed : "-";
-        return scope + ":" + identity.getPrincipal().getName();
+        String tenant = tenantIdOf(identity);
+        return (tenant == null ? "-" : tenant) + ":" + identity.getPrincipal().getName();
     }
 
     /** What the services are told about the caller, in the internal token. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import io.cxmeter.gateway.apikeys.ApiKeyAuthenticationMechanism;
 import io.cxmeter.gateway.identity.GatewayCaller;
 import io.cxmeter.gateway.identity.Roles;
+import io.cxmeter.gateway.protection.AccessLog;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
@@ -47,8 +47,6 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 @ApplicationScoped
 public class GatewayProxy {
-
-    static final String REQUEST_ID = "X-Request-Id";
 
     @Inject
     Vertx vertx;
@@ -138,12 +136,7 @@ public class GatewayProxy {
     private void forward(RoutingContext ctx, RouteTable.Route route, HttpProxy proxy) {
         HttpServerRequest request = ctx.request();
         MultiMap headers = request.headers();
-        String requestId = headers.get(REQUEST_ID);
-        if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
-            requestId = UUID.randomUUID().toString();
-        }
-        headers.set(REQUEST_ID, requestId);
-        ctx.response().putHeader(REQUEST_ID, requestId);
+        String requestId = AccessLog.requestId(ctx);
 
         String token = null;
         if (!route.open()) {
@@ -165,7 +158,7 @@ public class GatewayProxy {
                         + " needs the '" + needed + "' scope; these credentials have " + caller.roles() + "."));
                 return;
             }
-            token = tokens.mint(caller);
+            token = tokens.mint(caller, requestId);
         }
 
         // Nothing the caller sent as credentials or forwarding claims reaches a service.

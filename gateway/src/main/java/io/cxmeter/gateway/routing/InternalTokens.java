@@ -24,7 +24,7 @@ public class InternalTokens {
         minter = new InternalTokenMinter(RsaKeys.privateKey(config.privateKey()), config.lifetime());
     }
 
-    public String mint(InternalCaller caller) {
-        return minter.mint(caller);
+    public String mint(InternalCaller caller, String requestId) {
+        return minter.mint(caller, requestId);
     }
 }

@@ -90,4 +90,17 @@ class ServiceOutageTest {
         // Other services keep their own circuits.
         given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
     }
+
+    @Test
+    @Order(4)
+    void healthReportsEachServiceWithoutTakingTheGatewayOutOfService() {
+        given().get("/q/health/well")
+                .then().statusCode(503)
+                .body("checks[0].name", equalTo("downstream services"))
+                .body("checks[0].data.'metrics-service'", equalTo("DOWN"))
+                .body("checks[0].data.'survey-service'", equalTo("UP"))
+                .body("checks[0].data.'ticket-service'", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
 }

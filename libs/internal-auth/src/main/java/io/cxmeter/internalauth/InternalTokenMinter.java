@@ -31,6 +31,11 @@ public final class InternalTokenMinter {
     }
 
     public String mint(InternalCaller caller) {
+        return mint(caller, null);
+    }
+
+    /** A token for one request, naming its request id. */
+    public String mint(InternalCaller caller, String requestId) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(caller.subject())
@@ -40,6 +45,9 @@ public final class InternalTokenMinter {
                 .expiresIn(lifetime);
         if (caller.currency() != null) {
             claims.claim(InternalToken.CURRENCY_CLAIM, caller.currency());
+        }
+        if (requestId != null) {
+            claims.claim(InternalToken.REQUEST_ID_CLAIM, requestId);
         }
         return claims.jws().sign(signingKey);
     }

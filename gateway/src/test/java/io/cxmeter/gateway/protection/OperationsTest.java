@@ -1,0 +1,87 @@
+package io.cxmeter.gateway.protection;
+
+import static io.cxmeter.gateway.Fixtures.newTenantId;
+import static io.cxmeter.gateway.Fixtures.registerTenant;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.gateway.routing.InternalTokenAssertions;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What operators see of each request: its id everywhere, an access-log line, a Prometheus sample. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void theRequestIdReachesTheServiceInItsTokenAndComesBack() throws Exception {
+        String key = registerTenant(newTenantId());
+        String authorization = given().header("X-Api-Key", key).header("X-Request-Id", "req-42")
+                .get("/api/v1/agents")
+                .then().statusCode(200).header("X-Request-Id", "req-42")
+                .extract().path("headers.authorization");
+        JwtClaims claims = InternalTokenAssertions.verify(authorization);
+        assertEquals("req-42", claims.getStringClaimValue("rid"));
+
+        // Every answer has one, the gateway's own and its refusals too; a silly one is replaced.
+        given().get("/api/v1/api-keys").then().statusCode(401).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", "<script>").get("/api/v1/agents")
+                .then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void eachRequestLeavesAnAccessLogLineAndAMetricsSample() throws InterruptedException {
+        String tenant = newTenantId();
+        String key = registerTenant(tenant);
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord line = (ExtLogRecord) record;
+                line.copyAll(); // the MDC fields are set only while the line is logged
+                lines.add(line);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger access = java.util.logging.Logger.getLogger("cxmeter.access");
+        access.addHandler(capture);
+        try {
+            given().header("X-Api-Key", key).header("X-Request-Id", "req-log-1").get("/api/v1/teams/t-9")
+                    .then().statusCode(200);
+            // The line is written when the answer has been sent: a moment after the client has it.
+            for (int i = 0; i < 50 && lines.stream().noneMatch(r -> "req-log-1".equals(r.getMdc("requestId"))); i++) {
+                Thread.sleep(100);
+            }
+        } finally {
+            access.removeHandler(capture);
+        }
+        ExtLogRecord line = lines.stream().filter(r -> "req-log-1".equals(r.getMdc("requestId"))).findFirst().orElseThrow();
+        assertEquals(tenant, line.getMdc("tenant"));
+        assertEquals("/api/v1/teams", line.getMdc("route"));
+        assertEquals("200", line.getMdc("status"));
+        assertTrue(Long.parseLong(line.getMdc("latencyMs")) >= 0);
+        assertTrue(line.getFormattedMessage().startsWith("GET /api/v1/teams/t-9 200 "), line.getFormattedMessage());
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gateway_requests_seconds_count{method=\"GET\",route=\"/api/v1/teams\","
+                        + "service=\"ticket\",status=\"200\"}"));
+    }
+}
