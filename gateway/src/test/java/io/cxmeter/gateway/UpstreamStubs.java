@@ -34,6 +34,10 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 if (request.path().endsWith("/silent")) {
                     return; // a service that accepted the request and never answers
                 }
+                if (request.path().equals("/q/openapi")) {
+                    request.response().putHeader("Content-Type", "application/json").end(openApi(service).encode());
+                    return;
+                }
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 JsonObject echo = new JsonObject()
@@ -48,6 +52,21 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("Upstream stub did not start", e);
         }
+    }
+
+    /** A small API description: one public path, one internal one, and a schema named alike in every service. */
+    static JsonObject openApi(String service) {
+        JsonObject page = new JsonObject().put("$ref", "#/components/schemas/Page");
+        JsonObject get = new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add(service))
+                .put("security", new io.vertx.core.json.JsonArray().add(new JsonObject().put("internal", new io.vertx.core.json.JsonArray())))
+                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "ok")
+                        .put("content", new JsonObject().put("application/json", new JsonObject().put("schema", page)))));
+        return new JsonObject().put("openapi", "3.1.0")
+                .put("paths", new JsonObject()
+                        .put("/api/v1/" + service + "-things", new JsonObject().put("get", get))
+                        .put("/internal/v1/" + service, new JsonObject().put("post", new JsonObject())))
+                .put("components", new JsonObject().put("schemas", new JsonObject()
+                        .put("Page", new JsonObject().put("type", "object").put("description", service + " page"))));
     }
 
     @Override

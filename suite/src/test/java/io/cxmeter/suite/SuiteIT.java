@@ -233,4 +233,27 @@ class SuiteIT {
                 .then().statusCode(401);
         given().baseUri(gateway).header("X-Api-Key", key).get("/api/v1/surveys").then().statusCode(200);
     }
+
+    @Test
+    void theGatewayDescribesEveryPublicEndpointOfEveryServiceInOneDocument() {
+        String body = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        io.vertx.core.json.JsonObject document = new io.vertx.core.json.JsonObject(body);
+        java.util.Set<String> paths = document.getJsonObject("paths").fieldNames();
+        for (String path : new String[] {"/api/v1/surveys", "/api/v1/surveys/{surveyId}/responses/import",
+            "/api/v1/surveys/{surveyId}/invitations", "/public/v1/surveys/{publicKey}", "/public/v1/surveys/{publicKey}/responses",
+            "/widget/v1/widget.js", "/r/{token}/{score}", "/api/v1/tickets/import", "/api/v1/customers/import",
+            "/api/v1/reviews/import", "/api/v1/metrics", "/api/v1/metrics/{metric}", "/api/v1/metrics/summary",
+            "/api/v1/tenants", "/api/v1/api-keys"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(paths.contains(path), path + " missing from " + paths);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(paths.stream().noneMatch(p -> p.startsWith("/internal")), paths.toString());
+        // Every reference points at a schema the document has.
+        java.util.Set<String> schemas = document.getJsonObject("components").getJsonObject("schemas").fieldNames();
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(body);
+        while (refs.find()) {
+            org.junit.jupiter.api.Assertions.assertTrue(schemas.contains(refs.group(1)), "dangling $ref " + refs.group(1));
+        }
+        org.junit.jupiter.api.Assertions.assertNull(document.getValue("x-missing-services"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
 }
