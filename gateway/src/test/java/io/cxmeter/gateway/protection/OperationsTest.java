@@ -84,4 +84,23 @@ class OperationsTest {
                 .body(containsString("gateway_requests_seconds_count{method=\"GET\",route=\"/api/v1/teams\","
                         + "service=\"ticket\",status=\"200\"}"));
     }
+
+    @Test
+    void theCallersTraceContinuesIntoTheService() {
+        String key = registerTenant(newTenantId());
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = given().header("X-Api-Key", key)
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .get("/api/v1/agents")
+                .then().statusCode(200)
+                .extract().path("headers.traceparent");
+        // Same trace, a new parent: the gateway's own span for the call.
+        org.hamcrest.MatcherAssert.assertThat(traceparent, matchesPattern("00-" + trace + "-[0-9a-f]{16}-01"));
+        assertTrue(!traceparent.contains("00f067aa0ba902b7"), traceparent);
+
+        // Without one, the gateway starts the trace.
+        String started = given().header("X-Api-Key", key).get("/api/v1/agents")
+                .then().statusCode(200).extract().path("headers.traceparent");
+        org.hamcrest.MatcherAssert.assertThat(started, matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+    }
 }
