@@ -33,11 +33,21 @@ public final class LocalSuite implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
 
     /** How to start: where the built repository is, which ports, where logs go. */
-    public record Options(Path repoRoot, Path workDir, int gatewayPort, int surveyPort, int ticketPort, int metricsPort) {
+    public record Options(Path repoRoot, Path workDir, int gatewayPort, int surveyPort, int ticketPort, int metricsPort,
+            Map<String, String> gatewayEnv) {
+
+        public Options(Path repoRoot, Path workDir, int gatewayPort, int surveyPort, int ticketPort, int metricsPort) {
+            this(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.of());
+        }
 
         /** Ports the OS says are free now: for tests that must not collide with anything. */
         public static Options onFreePorts(Path repoRoot, Path workDir) {
             return new Options(repoRoot, workDir, freePort(), freePort(), freePort(), freePort());
+        }
+
+        /** The same, with more settings for every gateway replica (rate limits, Redis, …). */
+        public Options withGatewayEnv(Map<String, String> env) {
+            return new Options(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.copyOf(env));
         }
     }
 
@@ -46,6 +56,8 @@ public final class LocalSuite implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final String platformAdminKey;
     private KeyPair eventKeys;
+    private Map<String, String> gatewayEnv;
+    private Path logs;
 
     private LocalSuite(Options options, EmbeddedPostgresServer postgres) {
         this.options = options;
@@ -132,6 +144,9 @@ public final class LocalSuite implements AutoCloseable {
         gatewayEnv.put("GATEWAY_API_KEY_PEPPER", randomToken(48));
         gatewayEnv.put("GATEWAY_ADMIN_KEY", platformAdminKey);
         services.forEach((name, port) -> gatewayEnv.put(name.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + port));
+        gatewayEnv.putAll(options.gatewayEnv());
+        this.gatewayEnv = gatewayEnv;
+        this.logs = logs;
         started.put("gateway", launch("gateway", gatewayEnv, logs));
 
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -139,6 +154,19 @@ public final class LocalSuite implements AutoCloseable {
         ports.put("gateway", options.gatewayPort());
         Instant deadline = Instant.now().plus(READY_WITHIN);
         ports.forEach((name, port) -> awaitReady(name, started.get(name), port, deadline, logs));
+    }
+
+    /**
+     * Starts one more gateway replica, configured like the first (same database, keys and services),
+     * on a free port; its URL. Stopped with the suite.
+     */
+    public String startGatewayReplica() {
+        int port = freePort();
+        Map<String, String> env = new LinkedHashMap<>(gatewayEnv);
+        env.put("GATEWAY_HTTP_PORT", String.valueOf(port));
+        Process process = launch("gateway", env, logs, "gateway-" + port);
+        awaitReady("gateway-" + port, process, port, Instant.now().plus(READY_WITHIN), logs);
+        return "http://localhost:" + port;
     }
 
     private Map<String, String> databaseEnv(String prefix, String database) {
@@ -150,6 +178,10 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private Process launch(String module, Map<String, String> env, Path logs) {
+        return launch(module, env, logs, module);
+    }
+
+    private Process launch(String module, Map<String, String> env, Path logs, String logName) {
         Path jar = options.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
@@ -157,7 +189,7 @@ public final class LocalSuite implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
+                .redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
