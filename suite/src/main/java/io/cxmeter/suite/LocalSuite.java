@@ -45,6 +45,17 @@ public final class LocalSuite implements AutoCloseable {
             return new Options(repoRoot, workDir, freePort(), freePort(), freePort(), freePort());
         }
 
+        /**
+         * For benchmarks: one caller sends thousands of requests a minute on purpose, so the
+         * gateway's rate limits are set out of reach.
+         */
+        public Options unlimited() {
+            Map<String, String> env = new java.util.HashMap<>(gatewayEnv);
+            env.put("GATEWAY_RATE_LIMIT_API", "100000000");
+            env.put("GATEWAY_RATE_LIMIT_PUBLIC", "100000000");
+            return withGatewayEnv(env);
+        }
+
         /** The same, with more settings for every gateway replica (rate limits, Redis, …). */
         public Options withGatewayEnv(Map<String, String> env) {
             return new Options(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.copyOf(env));

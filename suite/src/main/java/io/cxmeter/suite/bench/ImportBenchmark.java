@@ -31,7 +31,7 @@ public final class ImportBenchmark {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int responses = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path root = Path.of("").toAbsolutePath();
-        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")))) {
+        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")).unlimited())) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String key = registerTenant(http, suite);
             String ticketLines = ndjson(tickets, new Random(42));

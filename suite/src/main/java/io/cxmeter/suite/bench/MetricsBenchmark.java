@@ -85,7 +85,7 @@ public final class MetricsBenchmark {
         int tickets = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         boolean shuffled = args.length > 2 && args[2].equals("shuffled");
         Path root = Path.of("").toAbsolutePath();
-        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")))) {
+        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")).unlimited())) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String key = registerTenant(http, suite);
             String rawDb = suite.postgres().createDatabase("bench_raw");
