@@ -1,14 +1,12 @@
 package io.cxmeter.survey.invitations;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
@@ -40,7 +39,6 @@ public class InvitationService {
 
     public static final String UPSERTED = "invitation.upserted";
     static final Duration CHANGE_WINDOW = Duration.ofHours(24);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Pool pool;
@@ -54,7 +52,7 @@ public class InvitationService {
     public Uni<InvitationView> create(String tenantId, String zone, UUID surveyId, InvitationRequest request, URI base) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
-        String token = newToken();
+        String token = Secrets.random(32);
         return pool.withTransaction(connection -> responses.survey(connection, tenantId, surveyId).flatMap(survey -> {
             if (survey == null) {
                 throw ProblemException.notFound("No survey " + surveyId);
@@ -219,9 +217,4 @@ public class InvitationService {
         return payload;
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

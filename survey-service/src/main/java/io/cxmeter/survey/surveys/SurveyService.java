@@ -1,7 +1,6 @@
 package io.cxmeter.survey.surveys;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
+import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.texts.BuiltInTexts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -23,8 +23,6 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class SurveyService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     SurveyRepository surveys;
@@ -118,9 +116,7 @@ public class SurveyService {
     }
 
     private static String newPublicKey() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "pk_" + Secrets.random(18);
     }
 
     private static String encode(Survey last) {

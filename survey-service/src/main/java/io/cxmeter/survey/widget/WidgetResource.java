@@ -83,30 +83,12 @@ public class WidgetResource {
         return widget.comment(publicKey, origin, cors(response), id, comment);
     }
 
+    /** The preflight of any of the above: allowed only for the survey's origins. */
     @OPTIONS
+    @Path("{below: (responses(/[^/]+)?)?}")
     @Operation(summary = "CORS preflight", hidden = true)
-    public Uni<RestResponse<Void>> preflightConfig(@PathParam("publicKey") String publicKey,
+    public Uni<RestResponse<Void>> preflight(@PathParam("publicKey") String publicKey,
             @HeaderParam("Origin") String origin, @Context HttpServerResponse response) {
-        return preflight(publicKey, origin, response);
-    }
-
-    @OPTIONS
-    @Path("/responses")
-    @Operation(summary = "CORS preflight", hidden = true)
-    public Uni<RestResponse<Void>> preflightAnswer(@PathParam("publicKey") String publicKey,
-            @HeaderParam("Origin") String origin, @Context HttpServerResponse response) {
-        return preflight(publicKey, origin, response);
-    }
-
-    @OPTIONS
-    @Path("/responses/{id}")
-    @Operation(summary = "CORS preflight", hidden = true)
-    public Uni<RestResponse<Void>> preflightComment(@PathParam("publicKey") String publicKey,
-            @HeaderParam("Origin") String origin, @Context HttpServerResponse response) {
-        return preflight(publicKey, origin, response);
-    }
-
-    private Uni<RestResponse<Void>> preflight(String publicKey, String origin, HttpServerResponse response) {
         return widget.preflight(publicKey, origin, cors(response)).map(done -> RestResponse.ResponseBuilder.<Void>noContent()
                 .header("Access-Control-Allow-Methods", METHODS)
                 .header("Access-Control-Allow-Headers", "Content-Type")

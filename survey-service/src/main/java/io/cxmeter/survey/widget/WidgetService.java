@@ -1,12 +1,10 @@
 package io.cxmeter.survey.widget;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.imports.Fields;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
@@ -34,7 +33,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WidgetService {
 
     static final Duration COMMENT_WINDOW = Duration.ofHours(24);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Pool pool;
@@ -62,7 +60,7 @@ public class WidgetService {
         return pool.withTransaction(connection -> visible(connection, publicKey, origin, cors).flatMap(survey -> {
             Instant now = Instant.now();
             List<String> problems = new ArrayList<>();
-            ResponseDraft draft = ResponseRules.check(new ResponseDraft("w-" + newId(), answer.score(), blankToNull(answer.comment()),
+            ResponseDraft draft = ResponseRules.check(new ResponseDraft("w-" + Secrets.random(16), answer.score(), blankToNull(answer.comment()),
                     answer.customerId(), null, null, null, null, answer.locale(), now, null), survey.facts(), now, problems);
             Fields.rejectIfAny(problems);
             List<String> subjects = subjects(answer.visitorId(), answer.customerId());
@@ -219,11 +217,5 @@ public class WidgetService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -106,6 +106,9 @@ class WidgetResourceTest {
                 .header("Access-Control-Allow-Origin", SITE)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Headers", containsString("Content-Type"));
+        page(SITE).options("/public/v1/surveys/" + survey[1]).then().statusCode(204).header("Access-Control-Allow-Origin", SITE);
+        page(SITE).options("/public/v1/surveys/" + survey[1] + "/responses/w-1").then().statusCode(204)
+                .header("Access-Control-Allow-Methods", containsString("PATCH"));
         String id = page(SITE).body("{\"score\":9,\"locale\":\"lt-LT\",\"visitorId\":\"v-1\",\"customerId\":\"C-7\"}")
                 .post("/public/v1/surveys/" + survey[1] + "/responses")
                 .then().statusCode(201)
