@@ -78,8 +78,9 @@ public class RollupReader {
                     List<Integer> rawIdx = new ArrayList<>();
                     List<OffsetDateTime> rawFrom = new ArrayList<>();
                     List<OffsetDateTime> rawTo = new ArrayList<>();
+                    List<Grain> usable = Rollups.grainsFor(groupBy, grains);
                     for (Period period : periods) {
-                        for (Cover.Piece piece : Cover.of(period.from(), period.to(), zone, grains)) {
+                        for (Cover.Piece piece : Cover.of(period.from(), period.to(), zone, usable)) {
                             OffsetDateTime a = piece.from() == null ? BEGINNING : piece.from().atOffset(ZoneOffset.UTC);
                             OffsetDateTime b = piece.to().atOffset(ZoneOffset.UTC);
                             if (piece.grain() == null) {

@@ -110,6 +110,22 @@ class TicketMetricsTest {
     }
 
     @Test
+    void agentGroupsAreExactWhenThePeriodStartsAndEndsInsideADay() {
+        // Agents have no hour rollups: the partial days come from the facts. Replies in
+        // [03-02 09:00, 03-04 10:00:10): T1 at 09:30 (A1, 1800 s) and T2 on 03-03 (A2, 3600 s);
+        // T10 replied at 08:00, before; T3 at 10:00:15, after.
+        f.metric("first-response-time", "from", "2026-03-02T09:00:00Z", "to", "2026-03-04T10:00:10Z", "groupBy", "agent")
+                .statusCode(200)
+                .body("count", equalTo(2))
+                .body("groups.find { it.key == 'A1' }.value", closeTo(1800, 1e-6))
+                .body("groups.find { it.key == 'A2' }.value", closeTo(3600, 1e-6));
+        // At 03-03 11:00:01 T10 and the reopened T2 wait, both A2's.
+        f.metric("open-tickets", "at", "2026-03-03T11:00:01Z", "groupBy", "agent")
+                .body("value", equalTo(2.0))
+                .body("groups.find { it.key == 'A2' }.value", equalTo(2.0));
+    }
+
+    @Test
     void resolutionTimeCountsAReopenedTicketOnceAtItsLastResolution() {
         // Still resolved at `to`: T1 3600 (A1), T2 86400 (last resolution, A2), T3 600 (A1), T4 660 (A2).
         // mean 91260 / 4 = 22815; sorted 600, 660, 3600, 86400: median 660, p90 86400.
