@@ -26,7 +26,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The events delivered to metrics-service, stored idempotently by event id and applied to the facts
  * and rollups in the same transaction: a batch is stored and applied whole or not at all, so a
  * producer that retries a failed batch never leaves half of it behind, and an event received is an
- * event applied.
+ * event applied. Only the payloads of events of types this version does not read are kept (a later
+ * version may apply them); an applied event lives on in its facts, and an erased customer's id must
+ * not outlive the erasure in a payload either.
  */
 @ApplicationScoped
 public class ReceivedEvents {
@@ -43,6 +45,11 @@ public class ReceivedEvents {
                    (SELECT extract(epoch FROM received_at - occurred_at)::float8 FROM received_event
                      WHERE tenant_id = $1 ORDER BY received_at DESC LIMIT 1) AS lag
             FROM received_event WHERE tenant_id = $1""";
+
+    /** Kept payloads (of unread types) that name an erased customer lose their payload. */
+    private static final String SCRUB = """
+            UPDATE received_event SET payload = NULL
+             WHERE tenant_id = $1 AND payload IS NOT NULL AND payload ->> 'customerId' = ANY($2)""";
 
     @Inject
     Pool pool;
@@ -65,8 +72,7 @@ public class ReceivedEvents {
                 events.stream().map(EventEnvelope::type).toArray(String[]::new),
                 events.stream().map(EventEnvelope::occurredAt).toArray(OffsetDateTime[]::new),
                 received,
-                events.stream().map(e -> e.payload() == null ? new JsonObject() : new JsonObject(e.payload()))
-                        .toArray(JsonObject[]::new));
+                payloadsToKeep(events, translated));
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(insert)
                 .flatMap(rows -> {
                     Set<String> fresh = new HashSet<>();
@@ -86,9 +92,23 @@ public class ReceivedEvents {
                             }
                         });
                     }
+                    Uni<Void> scrubbed = erased.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(SCRUB).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
+                                    .replaceWithVoid();
                     return facts.apply(connection, tenantId, zone, new FactStore.Changes(updates, erased))
+                            .flatMap(applied -> scrubbed)
                             .map(applied -> new IngestionResult(n, fresh.size(), n - fresh.size()));
                 }));
+    }
+
+    private static JsonObject[] payloadsToKeep(List<EventEnvelope> events, List<Optional<EventTranslator.Translated>> translated) {
+        JsonObject[] payloads = new JsonObject[events.size()];
+        for (int i = 0; i < payloads.length; i++) {
+            if (translated.get(i).isEmpty()) {
+                payloads[i] = events.get(i).payload() == null ? new JsonObject() : new JsonObject(events.get(i).payload());
+            }
+        }
+        return payloads;
     }
 
     public Uni<Freshness> freshness(String tenantId) {

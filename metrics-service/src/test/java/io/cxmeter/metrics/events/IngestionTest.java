@@ -25,6 +25,35 @@ class IngestionTest {
     private static final String FROM = "2026-03-01T00:00:00Z";
     private static final String TO = "2026-04-01T00:00:00Z";
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Test
+    void onlyPayloadsOfUnreadTypesAreKeptAndErasureScrubsThem() {
+        Fixtures f = new Fixtures("UTC");
+        f.response("R1", "S1", "NPS", 0, 10, null, 9, "2026-03-02T09:00:00Z", "email", "A1", "C-9", "lt")
+                .event("loyalty.points.added", Map.of("customerId", "C-9", "points", 40))
+                .event("loyalty.points.added", Map.of("customerId", "C-10", "points", 5))
+                .deliver();
+        // The response lives on as facts; the event of a type this version does not read keeps its payload.
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("loyalty.points.added:C-10", "loyalty.points.added:C-9",
+                "response.upserted:-"), payloads(f));
+        f.metric("nps", "from", FROM, "to", TO).body("value", equalTo(100.0));
+
+        f.erase("C-9").deliver();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("customer.erased:-", "loyalty.points.added:-",
+                "loyalty.points.added:C-10", "response.upserted:-"), payloads(f));
+    }
+
+    private List<String> payloads(Fixtures f) {
+        List<String> out = new ArrayList<>();
+        pool.preparedQuery("SELECT type, payload ->> 'customerId' AS customer FROM received_event WHERE tenant_id = $1"
+                + " ORDER BY type, customer NULLS FIRST").execute(io.vertx.mutiny.sqlclient.Tuple.of(f.tenant()))
+                .await().indefinitely()
+                .forEach(row -> out.add(row.getString("type") + ":" + (row.getString("customer") == null ? "-" : row.getString("customer"))));
+        return out;
+    }
+
     @Test
     void aRedeliveredBatchChangesNothing() {
         Fixtures f = new Fixtures("UTC");
