@@ -113,10 +113,7 @@ public class InvitationService {
                 if (existing == null) {
                     return Uni.createFrom().item(new Outcome(409, RatingPage.message(link.lang(), link.texts().addComment())));
                 }
-                ResponseDraft updated = new ResponseDraft(existing.id(), existing.score(),
-                        comment == null || comment.isBlank() ? null : comment, existing.customerId(), existing.ticketId(),
-                        existing.agentId(), existing.channel(), existing.touchpoint(), existing.locale(),
-                        existing.submittedAt(), null);
+                ResponseDraft updated = existing.withComment(comment);
                 return responses.upsert(connection, link.tenantId(), link.invitation().getString("zone"), link.survey(),
                         List.of(updated)).map(done -> new Outcome(200,
                                 RatingPage.thanks(link.texts(), link.lang(), commentAction, updated.comment(), true)));

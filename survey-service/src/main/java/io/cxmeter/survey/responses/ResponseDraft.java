@@ -12,4 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResponseDraft(String id, Double score, String comment, String customerId, String ticketId, String agentId,
         String channel, String touchpoint, String locale, Instant submittedAt, String followUpTicketId) {
+
+    /** The same response with its comment replaced (blank: none); the follow-up ticket is the service's to show. */
+    public ResponseDraft withComment(String text) {
+        return new ResponseDraft(id, score, text == null || text.isBlank() ? null : text, customerId, ticketId, agentId,
+                channel, touchpoint, locale, submittedAt, null);
+    }
 }

@@ -102,7 +102,12 @@ public class Survey {
     }
 
     /** Origins hold no spaces: the column keeps them space-separated. */
-    static class Origins implements AttributeConverter<List<String>, String> {
+    public static class Origins implements AttributeConverter<List<String>, String> {
+
+        /** The origins a column holds. */
+        public static List<String> parse(String column) {
+            return column == null || column.isBlank() ? List.of() : List.of(column.split(" "));
+        }
 
         @Override
         public String convertToDatabaseColumn(List<String> origins) {
@@ -111,7 +116,7 @@ public class Survey {
 
         @Override
         public List<String> convertToEntityAttribute(String column) {
-            return column == null || column.isBlank() ? List.of() : List.of(column.split(" "));
+            return parse(column);
         }
     }
 }

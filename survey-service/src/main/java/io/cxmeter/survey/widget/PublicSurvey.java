@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cxmeter.survey.responses.ResponseStore;
+import io.cxmeter.survey.surveys.Survey;
 import io.cxmeter.survey.responses.SurveyFacts;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,7 +20,7 @@ record PublicSurvey(String tenantId, SurveyFacts facts, Map<String, String> ques
     static PublicSurvey of(Row row) {
         return new PublicSurvey(row.getString("tenant_id"), ResponseStore.facts(row), texts(row.getValue("questions")),
                 row.getString("default_locale"), row.getBoolean("ask_comment"), texts(row.getValue("follow_up_question")),
-                origins(row.getString("allowed_origins")), row.getInteger("min_days_between_asks"), row.getString("zone"));
+                Survey.Origins.parse(row.getString("allowed_origins")), row.getInteger("min_days_between_asks"), row.getString("zone"));
     }
 
     /** Whether a page of {@code origin} may use the survey; a request without Origin comes from no browser page. */
@@ -34,9 +35,5 @@ record PublicSurvey(String tenantId, SurveyFacts facts, Map<String, String> ques
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         object.forEach(entry -> texts.put(entry.getKey(), String.valueOf(entry.getValue())));
         return texts;
-    }
-
-    private static List<String> origins(String column) {
-        return column == null || column.isBlank() ? List.of() : List.of(column.split(" "));
     }
 }

@@ -104,9 +104,7 @@ public class WidgetService {
                 if (existing.submittedAt().plus(COMMENT_WINDOW).isBefore(Instant.now())) {
                     throw new ProblemException(410, "Comments can be added within 24 hours of the answer.");
                 }
-                ResponseDraft updated = new ResponseDraft(existing.id(), existing.score(), comment, existing.customerId(),
-                        existing.ticketId(), existing.agentId(), existing.channel(), existing.touchpoint(),
-                        existing.locale(), existing.submittedAt(), null);
+                ResponseDraft updated = existing.withComment(comment);
                 return responses.upsert(connection, survey.tenantId(), survey.zone(), survey.facts(), List.of(updated))
                         .map(done -> new WidgetReceipt(updated.id(), updated.score()));
             });
