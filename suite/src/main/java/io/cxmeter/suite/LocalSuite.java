@@ -34,10 +34,10 @@ public final class LocalSuite implements AutoCloseable {
 
     /** How to start: where the built repository is, which ports, where logs go. */
     public record Options(Path repoRoot, Path workDir, int gatewayPort, int surveyPort, int ticketPort, int metricsPort,
-            Map<String, String> gatewayEnv) {
+            Map<String, String> gatewayEnv, Map<String, String> postgresSettings) {
 
         public Options(Path repoRoot, Path workDir, int gatewayPort, int surveyPort, int ticketPort, int metricsPort) {
-            this(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.of());
+            this(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.of(), Map.of());
         }
 
         /** Ports the OS says are free now: for tests that must not collide with anything. */
@@ -58,13 +58,21 @@ public final class LocalSuite implements AutoCloseable {
 
         /** The same, with more settings for every gateway replica (rate limits, Redis, …). */
         public Options withGatewayEnv(Map<String, String> env) {
-            return new Options(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.copyOf(env));
+            return new Options(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, Map.copyOf(env),
+                    postgresSettings);
+        }
+
+        /** The same, with more settings for the embedded PostgreSQL server (benchmarks profile with them). */
+        public Options withPostgresSettings(Map<String, String> settings) {
+            return new Options(repoRoot, workDir, gatewayPort, surveyPort, ticketPort, metricsPort, gatewayEnv,
+                    Map.copyOf(settings));
         }
     }
 
     private final Options options;
     private final EmbeddedPostgresServer postgres;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byModule = new LinkedHashMap<>();
     private final String platformAdminKey;
     private KeyPair eventKeys;
     private Map<String, String> gatewayEnv;
@@ -84,7 +92,7 @@ public final class LocalSuite implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         System.setProperty("ot.epg.working-dir", options.workDir().resolve("embedded-pg").toString());
-        LocalSuite suite = new LocalSuite(options, EmbeddedPostgresServer.start());
+        LocalSuite suite = new LocalSuite(options, EmbeddedPostgresServer.start(options.postgresSettings()));
         try {
             suite.launchAll(logs);
             return suite;
@@ -113,6 +121,15 @@ public final class LocalSuite implements AutoCloseable {
         return eventKeys.getPrivate();
     }
 
+    /** The first process of {@code module} (e.g. {@code metrics-service}): benchmarks read its CPU time. */
+    public ProcessHandle process(String module) {
+        Process process = byModule.get(module);
+        if (process == null) {
+            throw new IllegalArgumentException("No process " + module);
+        }
+        return process.toHandle();
+    }
+
     /** The suite's PostgreSQL server itself (benchmarks compare against it on a database of their own). */
     public EmbeddedPostgresServer postgres() {
         return postgres;
@@ -134,7 +151,7 @@ public final class LocalSuite implements AutoCloseable {
         services.put("ticket", options.ticketPort());
         services.put("metrics", options.metricsPort());
 
-        Map<String, Process> started = new LinkedHashMap<>();
+        Map<String, Process> started = byModule;
         for (Map.Entry<String, Integer> service : services.entrySet()) {
             String name = service.getKey();
             String prefix = name.toUpperCase();

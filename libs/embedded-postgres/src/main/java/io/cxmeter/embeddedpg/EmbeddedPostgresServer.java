@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,12 +27,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * The same, with more server settings (e.g. {@code shared_preload_libraries=pg_stat_statements}
+     * for a benchmark that reports where the server spent its time).
+     */
+    public static EmbeddedPostgresServer start(Map<String, String> settings) {
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start());
+                    .setServerConfig("synchronous_commit", "off");
+            settings.forEach(builder::setServerConfig);
+            return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
         }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -44,10 +45,11 @@ import io.vertx.core.json.JsonObject;
  * whether both agree.</li>
  * </ul>
  * Prints a table; asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
- * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [order]}
- * (the issue's full size is 10000000 2000000). {@code order} is {@code chronological} (default: as producers
- * deliver live changes and as helpdesk exports come) or {@code shuffled} (every batch spread over the
- * two years: the worst case for rollups, whose rows a batch then barely shares).
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [shuffled] [profile]}
+ * (the issue's full size is 10000000 2000000). Events come in chronological order (as producers
+ * deliver live changes and as helpdesk exports come) unless {@code shuffled} (every batch spread over
+ * the two years: the worst case for rollups, whose rows a batch then barely shares). {@code profile}
+ * loads pg_stat_statements and prints where PostgreSQL spent its time during the ingestion.
  */
 public final class MetricsBenchmark {
 
@@ -83,9 +85,15 @@ public final class MetricsBenchmark {
     public static void main(String[] args) throws Exception {
         int responses = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int tickets = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        boolean shuffled = args.length > 2 && args[2].equals("shuffled");
+        List<String> flags = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
+        boolean shuffled = flags.contains("shuffled");
+        boolean profile = flags.contains("profile");
         Path root = Path.of("").toAbsolutePath();
-        try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")).unlimited())) {
+        LocalSuite.Options options = LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")).unlimited();
+        if (profile) {
+            options = options.withPostgresSettings(Map.of("shared_preload_libraries", "pg_stat_statements"));
+        }
+        try (LocalSuite suite = LocalSuite.start(options)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String key = registerTenant(http, suite);
             String rawDb = suite.postgres().createDatabase("bench_raw");
@@ -96,7 +104,7 @@ public final class MetricsBenchmark {
                         responses, tickets, shuffled ? "shuffled" : "in chronological order");
 
                 double[] rawRates = rawInsertRates(raw);
-                Ingestion ingestion = ingest(http, suite, responses, tickets, shuffled, raw);
+                Ingestion ingestion = ingest(http, suite, responses, tickets, shuffled, raw, profile);
                 System.out.printf("%n%-44s %14s%n", "ingestion", "rows or events/s");
                 System.out.printf("%-44s %,14.0f%n", "raw single-row INSERT (same rows, autocommit)", rawRates[0]);
                 System.out.printf("%-44s %,14.0f%n", "raw COPY (same rows)", rawRates[1]);
@@ -129,11 +137,40 @@ public final class MetricsBenchmark {
      * generates the same rows again from the same seed and stores them raw by COPY for the naive baseline
      * (not timed, and not competing with the delivery for this machine's two cores).
      */
-    private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, boolean shuffled, Connection raw)
-            throws Exception {
+    private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, boolean shuffled, Connection raw,
+            boolean profile) throws Exception {
+        if (profile) {
+            try (Statement s = raw.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                s.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+        CpuTimes before = CpuTimes.read(suite, "metrics-service");
         Ingestion ingestion = generate(http, suite, responses, tickets, shuffled, null);
+        System.out.println(CpuTimes.read(suite, "metrics-service").since(before).perUnit(ingestion.events(), 1000, "events"));
+        if (profile) {
+            printProfile(raw);
+        }
         generate(http, suite, responses, tickets, shuffled, raw);
         return ingestion;
+    }
+
+    /** The statements PostgreSQL spent the ingestion's time on, most first (pg_stat_statements, all databases). */
+    private static void printProfile(Connection raw) throws Exception {
+        String sql = """
+                SELECT calls, rows, total_exec_time, total_exec_time / sum(total_exec_time) OVER () AS share,
+                       regexp_replace(query, '\\s+', ' ', 'g') AS query
+                FROM pg_stat_statements WHERE toplevel ORDER BY total_exec_time DESC LIMIT 12""";
+        System.out.printf("%nwhere PostgreSQL spent the ingestion (pg_stat_statements, top-level statements)%n");
+        System.out.printf("%8s %10s %10s %6s  %s%n", "calls", "rows", "total s", "share", "statement");
+        try (Statement s = raw.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                String query = rows.getString("query");
+                System.out.printf("%8d %10d %10.1f %5.0f%%  %s%n", rows.getLong("calls"), rows.getLong("rows"),
+                        rows.getDouble("total_exec_time") / 1000, 100 * rows.getDouble("share"),
+                        query.length() > 110 ? query.substring(0, 110) + "…" : query);
+            }
+        }
     }
 
     /** One pass over the generated history: delivered to metrics-service when {@code raw} is null, else copied into it. */
