@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.metrics.facts.AggregateUpdate;
@@ -69,7 +69,10 @@ public class EventTranslator {
     }
 
     Optional<Translated> translate(EventEnvelope event) {
-        Map<String, Object> payload = event.payload() == null ? Map.of() : event.payload();
+        JsonNode payload = event.payloadOrEmpty();
+        if (!payload.isObject()) {
+            throw new IllegalArgumentException("payload must be an object");
+        }
         long version = micros(event.occurredAt().toInstant());
         return Optional.ofNullable(switch (event.type()) {
             case TICKET_UPSERTED -> {
@@ -93,20 +96,26 @@ public class EventTranslator {
         });
     }
 
-    private <T> T read(Map<String, Object> payload, Class<T> type) {
-        return mapper.convertValue(payload, type);
+    private <T> T read(JsonNode payload, Class<T> type) {
+        try {
+            return mapper.readerFor(type).readValue(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static Translated update(AggregateUpdate update) {
         return new Translated(update, null);
     }
 
-    private static String id(Map<String, Object> payload, String field) {
-        Object id = payload.get(field);
-        if (!(id instanceof String s) || s.isBlank()) {
+    private static String id(JsonNode payload, String field) {
+        JsonNode id = payload.get(field);
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
-        return s;
+        return id.asText();
     }
 
     private static long micros(Instant at) {

@@ -105,7 +105,7 @@ public class ReceivedEvents {
         JsonObject[] payloads = new JsonObject[events.size()];
         for (int i = 0; i < payloads.length; i++) {
             if (translated.get(i).isEmpty()) {
-                payloads[i] = events.get(i).payload() == null ? new JsonObject() : new JsonObject(events.get(i).payload());
+                payloads[i] = new JsonObject(events.get(i).payloadOrEmpty().toString());
             }
         }
         return payloads;

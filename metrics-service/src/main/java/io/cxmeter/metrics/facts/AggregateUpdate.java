@@ -15,8 +15,10 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
     public enum Source {
         TICKET, RESPONSE, INVITATION, REVIEW, CUSTOMER, ENGAGEMENT;
 
+        private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wire;
         }
     }
 

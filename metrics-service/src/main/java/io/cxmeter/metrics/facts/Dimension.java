@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 public enum Dimension {
     CHANNEL, TEAM, AGENT, SURVEY, TOUCHPOINT, LOCALE;
 
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static Dimension fromWire(String value) {

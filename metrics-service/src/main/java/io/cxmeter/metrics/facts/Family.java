@@ -29,6 +29,7 @@ public enum Family {
 
     private final boolean rolledUp;
     private final Set<Dimension> dimensions;
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
     Family(boolean rolledUp, Set<Dimension> dimensions) {
         this.rolledUp = rolledUp;
@@ -45,7 +46,7 @@ public enum Family {
     }
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 
     public static Family fromWire(String value) {

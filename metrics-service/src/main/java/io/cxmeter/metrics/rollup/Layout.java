@@ -59,30 +59,38 @@ public final class Layout {
         return INDEX.get(family).containsKey(counter);
     }
 
-    /** The counters as a PostgreSQL array literal, e.g. {@code {1,0,12.5}}. */
-    public static String counters(Family family, State state) {
-        List<String> names = COUNTERS.get(family);
-        double[] values = new double[names.size()];
+    /** How many counters the family stores. */
+    public static int size(Family family) {
+        return COUNTERS.get(family).size();
+    }
+
+    /** A state laid out for its family: the counters in layout order, and its histograms' bins. */
+    public record Packed(double[] counters, Map<String, Map<Integer, Long>> histograms) {
+
+        /** Writes the counters into {@code into} from {@code offset} on. */
+        public void countersInto(Double[] into, int offset) {
+            for (int i = 0; i < counters.length; i++) {
+                into[offset + i] = counters[i];
+            }
+        }
+    }
+
+    public static Packed pack(Family family, State state) {
+        Map<String, Integer> index = INDEX.get(family);
+        double[] counters = new double[size(family)];
         state.counters().forEach((name, value) -> {
-            Integer index = INDEX.get(family).get(name);
-            if (index == null) {
+            Integer i = index.get(name);
+            if (i == null) {
                 throw new IllegalStateException("Counter " + name + " is not in the layout of " + family);
             }
-            values[index] = value;
+            counters[i] = value;
         });
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            literal.append(i == 0 ? "" : ",").append(values[i] == Math.rint(values[i]) ? Long.toString((long) values[i])
-                    : Double.toString(values[i]));
-        }
-        return literal.append('}').toString();
+        return new Packed(counters, state.histograms());
     }
 
     /** The histograms as jsonb, or null when the state has none. */
     public static JsonObject histograms(State state) {
-        JsonObject json = state.toJson();
-        state.counters().keySet().forEach(json::remove);
-        return json.isEmpty() ? null : json;
+        return state.histogramsJson();
     }
 
     public static State decode(Family family, Double[] counters, JsonObject histograms) {

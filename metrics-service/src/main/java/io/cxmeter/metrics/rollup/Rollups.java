@@ -26,13 +26,21 @@ public final class Rollups {
     }
 
     /** Adds {@code sign} times the contribution to every rollup row it belongs to. */
-    public static void add(Map<RollupKey, State> deltas, Contribution c, int sign, ZoneId zone, List<Grain> grains) {
+    public static void add(Map<RollupKey, Delta> deltas, Contribution c, int sign, ZoneId zone, List<Grain> grains) {
+        if (c.family().rolledUp()) {
+            add(deltas, c, Layout.pack(c.family(), c.state()), sign, zone, grains);
+        }
+    }
+
+    /** The same, with the contribution's state already packed. */
+    public static void add(Map<RollupKey, Delta> deltas, Contribution c, Layout.Packed packed, int sign, ZoneId zone,
+            List<Grain> grains) {
         if (!c.family().rolledUp()) {
             return;
         }
         for (Grain grain : grains) {
             Instant bucket = grain.floor(c.at(), zone);
-            merge(deltas, new RollupKey(c.family(), TOTAL, grain, bucket, c.scope(), NONE), c.state(), sign);
+            merge(deltas, new RollupKey(c.family(), TOTAL, grain, bucket, c.scope(), NONE), packed, sign);
             for (Dimension dimension : c.family().dimensions()) {
                 if (dimension == Dimension.SURVEY) {
                     continue;
@@ -42,7 +50,7 @@ public final class Rollups {
                 }
                 String value = c.dimension(dimension);
                 merge(deltas, new RollupKey(c.family(), dimension.wire(), grain, bucket, c.scope(), value == null ? NONE : value),
-                        c.state(), sign);
+                        packed, sign);
             }
         }
     }
@@ -57,7 +65,7 @@ public final class Rollups {
         return groupBy == null || hourly(groupBy) ? allowed : allowed.stream().filter(g -> g != Grain.HOUR).toList();
     }
 
-    private static void merge(Map<RollupKey, State> deltas, RollupKey key, State state, int sign) {
-        deltas.computeIfAbsent(key, k -> new State()).merge(state, sign);
+    private static void merge(Map<RollupKey, Delta> deltas, RollupKey key, Layout.Packed packed, int sign) {
+        deltas.computeIfAbsent(key, k -> new Delta(k.family())).add(packed, sign);
     }
 }

@@ -68,6 +68,11 @@ public final class State {
         return counters;
     }
 
+    /** Every histogram by name (read-only). */
+    public Map<String, Map<Integer, Long>> histograms() {
+        return java.util.Collections.unmodifiableMap(histograms);
+    }
+
     public Map<Integer, Long> histogram(String name) {
         return histograms.getOrDefault(name, Map.of());
     }
@@ -83,6 +88,21 @@ public final class State {
     public JsonObject toJson() {
         JsonObject json = new JsonObject();
         counters.forEach(json::put);
+        putHistograms(json, histograms);
+        return json;
+    }
+
+    /** The histograms alone, as in {@link #toJson()}, or null when there are none. */
+    public JsonObject histogramsJson() {
+        return histogramsJson(histograms);
+    }
+
+    /** Histograms as rollups and contributions store them ({"name": {"bin": count}}), or null when there are none. */
+    static JsonObject histogramsJson(Map<String, Map<Integer, Long>> histograms) {
+        return histograms == null || histograms.isEmpty() ? null : putHistograms(new JsonObject(), histograms);
+    }
+
+    private static JsonObject putHistograms(JsonObject json, Map<String, Map<Integer, Long>> histograms) {
         histograms.forEach((name, bins) -> {
             JsonObject h = new JsonObject();
             bins.forEach((bin, count) -> h.put(Integer.toString(bin), count));

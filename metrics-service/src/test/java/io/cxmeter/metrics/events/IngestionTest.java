@@ -95,6 +95,29 @@ class IngestionTest {
     }
 
     @Test
+    void aChangedTicketMovesItsDurationInTheSketches() {
+        // Three tickets share every rollup row (same hour, channel, agent); T1's first reply then moves.
+        Fixtures f = new Fixtures("UTC");
+        f.ticket("T1", "email", null, null, "2026-03-02T09:00:00Z", ev("agent_reply", "2026-03-02T09:10:00Z", "agentId", "A1"));
+        f.ticket("T2", "email", null, null, "2026-03-02T09:05:00Z", ev("agent_reply", "2026-03-02T10:05:00Z", "agentId", "A1"));
+        f.ticket("T3", "email", null, null, "2026-03-02T09:02:00Z", ev("agent_reply", "2026-03-02T10:32:00Z", "agentId", "A1"));
+        f.deliver();
+        f.metric("first-response-time", "from", FROM, "to", TO).body("details.median", closeTo(3600, 36));
+        f.ticket("T1", "email", null, null, "2026-03-02T09:00:00Z", ev("agent_reply", "2026-03-02T11:00:00Z", "agentId", "A1"));
+        f.deliver();
+        // FRTs are now 7,200, 3,600 and 5,400 s. Had the 600 s bin stayed in a sketch, the median would be 3,600.
+        f.metric("first-response-time", "from", FROM, "to", TO, "groupBy", "agent")
+                .body("value", closeTo(5400, 1e-9)).body("count", equalTo(3))
+                .body("details.median", closeTo(5400, 54)).body("details.p90", closeTo(7200, 72))
+                .body("groups[0].details.median", closeTo(5400, 54));
+        // The same from hour rows only, and T1 has left the hour of its old reply.
+        f.metric("first-response-time", "from", "2026-03-02T10:00:00Z", "to", "2026-03-02T12:00:00Z")
+                .body("count", equalTo(3)).body("details.median", closeTo(5400, 54));
+        f.metric("first-response-time", "from", "2026-03-02T09:00:00Z", "to", "2026-03-02T10:00:00Z")
+                .body("count", equalTo(0));
+    }
+
+    @Test
     void aChangedOrDeletedResponseLeavesTheMetrics() {
         Fixtures f = new Fixtures("UTC");
         f.response("R1", "S", "NPS", 0, 10, null, 0, "2026-03-05T10:00:00Z", "email", null, null, "en");

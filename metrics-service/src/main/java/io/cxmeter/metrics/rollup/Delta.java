@@ -1,0 +1,76 @@
+package io.cxmeter.metrics.rollup;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cxmeter.metrics.facts.Family;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What a batch adds to one rollup row: the family's counters in layout order and the histograms'
+ * bins. A contribution goes into a dozen rows (grains × dimensions), so it is laid out once
+ * ({@link Layout#pack}) and added to each row's delta as plain arrays: a batch sums a few thousand
+ * contributions into rows, and named counters cost a map lookup per counter per row.
+ */
+public final class Delta {
+
+    /** Sums of integers and of seconds with at most microsecond parts: smaller is float dust. */
+    private static final double DUST = 1e-9;
+
+    private final double[] counters;
+    private Map<String, Map<Integer, Long>> histograms;
+
+    public Delta(Family family) {
+        this.counters = new double[Layout.size(family)];
+    }
+
+    /** Adds {@code sign} (+1 or −1) times a packed contribution of the same family. */
+    public void add(Layout.Packed packed, int sign) {
+        double[] values = packed.counters();
+        for (int i = 0; i < values.length; i++) {
+            counters[i] += sign * values[i];
+        }
+        if (packed.histograms().isEmpty()) {
+            return;
+        }
+        if (histograms == null) {
+            histograms = new HashMap<>();
+        }
+        packed.histograms().forEach((name, bins) -> {
+            Map<Integer, Long> mine = histograms.computeIfAbsent(name, h -> new HashMap<>());
+            bins.forEach((bin, count) -> {
+                long sum = mine.getOrDefault(bin, 0L) + sign * count;
+                if (sum == 0) {
+                    mine.remove(bin);
+                } else {
+                    mine.put(bin, sum);
+                }
+            });
+            if (mine.isEmpty()) {
+                histograms.remove(name);
+            }
+        });
+    }
+
+    /** Whether adding it would change nothing. */
+    public boolean isEmpty() {
+        for (double value : counters) {
+            if (Math.abs(value) >= DUST) {
+                return false;
+            }
+        }
+        return histograms == null || histograms.isEmpty();
+    }
+
+    /** Writes the counters (dust as 0) into {@code into} from {@code offset} on. */
+    public void countersInto(Double[] into, int offset) {
+        for (int i = 0; i < counters.length; i++) {
+            into[offset + i] = Math.abs(counters[i]) < DUST ? 0.0 : counters[i];
+        }
+    }
+
+    /** The histograms as jsonb ({"name": {"bin": count}}), or null when there are none. */
+    public JsonObject histogramsJson() {
+        return State.histogramsJson(histograms);
+    }
+}
