@@ -28,16 +28,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RawFacts {
 
     private static final String PERIODS = "unnest($2::int4[], $3::timestamptz[], $4::timestamptz[]) AS p(idx, a, b)";
+    /** Closes a LATERAL read of one period's facts (see {@link RollupReader#EACH_PIECE_BY_INDEX}). */
+    private static final String EACH_PERIOD_BY_INDEX = RollupReader.EACH_PIECE_BY_INDEX;
 
     @Inject
     Pool pool;
 
     /** Resolutions in the period that were reopened after its end (they count: resolved at the period's end). */
     public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy) {
-        String sql = "SELECT p.idx, " + episodeColumn(groupBy) + " AS group_key, count(*) AS n, sum(e.seconds) AS total,"
-                + " array_agg(e.seconds) AS seconds FROM " + PERIODS
-                + " JOIN ticket_episode e ON e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
-                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b GROUP BY 1, 2";
+        String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy) + " AS group_key, e.seconds"
+                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
+                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b" + EACH_PERIOD_BY_INDEX
+                + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();
             for (Double seconds : row.getArrayOfDoubles("seconds")) {
@@ -49,21 +52,23 @@ public class RawFacts {
 
     /** Tickets first assigned in the period and, of those, resolved at its end. */
     public Uni<Map<Integer, Map<String, State>>> assignedAndResolved(String tenantId, List<Period> periods, Dimension groupBy) {
-        String sql = "SELECT p.idx, " + RollupReader.column(groupBy) + " AS group_key, count(*) AS assigned,"
-                + " count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ticket_episode e WHERE e.tenant_id = $1"
+        String sql = "SELECT p.idx, x.group_key, count(*) AS assigned, count(*) FILTER (WHERE x.resolved) AS resolved"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + RollupReader.column(groupBy) + " AS group_key,"
+                + " EXISTS (SELECT 1 FROM ticket_episode e WHERE e.tenant_id = $1"
                 + " AND e.ticket_id = c.aggregate_id AND e.resolved_at < p.b"
-                + " AND (e.reopened_at IS NULL OR e.reopened_at >= p.b))) AS resolved FROM " + PERIODS
-                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'assignment' AND c.at >= p.a AND c.at < p.b"
-                + " GROUP BY 1, 2";
+                + " AND (e.reopened_at IS NULL OR e.reopened_at >= p.b)) AS resolved"
+                + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = 'assignment' AND c.at >= p.a AND c.at < p.b"
+                + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
                 row -> new State().add("assigned", row.getLong("assigned")).add("resolved", row.getLong("resolved"))));
     }
 
     /** Customers who became customers in the period and churned before its end (not in S, so not churn). */
     public Uni<Map<Integer, Long>> joinedAndChurned(String tenantId, List<Period> periods) {
-        String sql = "SELECT p.idx, count(f.customer_id) AS n FROM " + PERIODS
-                + " LEFT JOIN customer_fact f ON f.tenant_id = $1 AND f.since >= p.a AND f.since < p.b AND f.churned_at < p.b"
-                + " GROUP BY 1";
+        String sql = "SELECT p.idx, count(x.customer_id) AS n FROM " + PERIODS
+                + " LEFT JOIN LATERAL (SELECT f.customer_id FROM customer_fact f"
+                + " WHERE f.tenant_id = $1 AND f.since >= p.a AND f.since < p.b AND f.churned_at < p.b" + EACH_PERIOD_BY_INDEX
+                + " ON true GROUP BY 1";
         return rows(sql, tenantId, periods).map(rows -> {
             Map<Integer, Long> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"), row.getLong("n")));
@@ -73,10 +78,12 @@ public class RawFacts {
 
     /** Interactions in the period of customers active in it, and how many of them interacted. */
     public Uni<Map<Integer, State>> interactions(String tenantId, List<Period> periods) {
-        String sql = "SELECT p.idx, count(c.customer_id) AS interactions, count(DISTINCT c.customer_id) AS engaged FROM " + PERIODS
-                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'interaction' AND c.at >= p.a AND c.at < p.b"
+        String sql = "SELECT p.idx, count(x.customer_id) AS interactions, count(DISTINCT x.customer_id) AS engaged"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT c.customer_id FROM contribution c"
                 + " JOIN customer_fact f ON f.tenant_id = $1 AND f.customer_id = c.customer_id AND f.since < p.b"
-                + " AND (f.churned_at IS NULL OR f.churned_at >= p.a) GROUP BY 1";
+                + " AND (f.churned_at IS NULL OR f.churned_at >= p.a)"
+                + " WHERE c.tenant_id = $1 AND c.family = 'interaction' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
+                + " GROUP BY 1";
         return rows(sql, tenantId, periods).map(rows -> {
             Map<Integer, State> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"),
@@ -87,9 +94,10 @@ public class RawFacts {
 
     /** Purchase revenue in the period and the number of distinct purchasing customers. */
     public Uni<Map<Integer, State>> purchases(String tenantId, List<Period> periods) {
-        String sql = "SELECT p.idx, coalesce(sum(c.c[1]), 0)::float8 AS revenue,"
-                + " count(DISTINCT c.customer_id) AS buyers FROM " + PERIODS
-                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = 'purchase' AND c.at >= p.a AND c.at < p.b GROUP BY 1";
+        String sql = "SELECT p.idx, coalesce(sum(x.amount), 0)::float8 AS revenue, count(DISTINCT x.customer_id) AS buyers"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT c.c[1] AS amount, c.customer_id FROM contribution c"
+                + " WHERE c.tenant_id = $1 AND c.family = 'purchase' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
+                + " GROUP BY 1";
         return rows(sql, tenantId, periods).map(rows -> {
             Map<Integer, State> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"),

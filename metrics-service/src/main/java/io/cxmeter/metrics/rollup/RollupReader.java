@@ -196,20 +196,29 @@ public class RollupReader {
         return "jsonb_strip_nulls(jsonb_build_object(" + pairs + "))";
     }
 
+    /**
+     * Ends a LATERAL subquery that reads one piece (or period) of a read: {@code OFFSET 0} keeps the
+     * planner from flattening it into a join, which, not knowing how narrow each piece is, hashed every
+     * row of the tenant's family and dimension (40 ms where the pieces' index ranges take 9 ms on
+     * 300,000 responses, and growing with history). Each piece is then one index range scan.
+     */
+    public static final String EACH_PIECE_BY_INDEX = " OFFSET 0) x";
+
     private static String rollupSql(Dimension groupBy, String histograms) {
         String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
-        return "SELECT p.idx, " + key + " AS group_key, r.c, " + histograms + " AS h"
+        return "SELECT p.idx, x.group_key, x.c, x.h"
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
-                + " JOIN rollup r ON r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
-                + " AND r.bucket >= p.a AND r.bucket < p.b"
-                + " AND ($8 = '' OR r.scope = $8)";
+                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r.c, " + histograms + " AS h FROM rollup r"
+                + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
+                + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX;
     }
 
     private static String rawSql(Dimension groupBy, String histograms) {
-        return "SELECT p.idx, " + column(groupBy) + " AS group_key, c.c, " + histograms + " AS h"
+        return "SELECT p.idx, x.group_key, x.c, x.h"
                 + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
-                + " JOIN contribution c ON c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
-                + " AND ($6 = '' OR c.scope = $6)";
+                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c.c, " + histograms + " AS h"
+                + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
+                + " AND ($6 = '' OR c.scope = $6)" + EACH_PIECE_BY_INDEX;
     }
 
     /** The contribution column of a dimension (a fixed list: never text from the request). */

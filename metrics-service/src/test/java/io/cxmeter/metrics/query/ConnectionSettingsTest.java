@@ -1,0 +1,31 @@
+package io.cxmeter.metrics.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Queries read a few thousand rows by index: the pool's connections start without parallel workers or JIT. */
+@QuarkusTest
+class ConnectionSettingsTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void connectionsRunWithoutParallelWorkersOrJit() {
+        assertEquals("0", setting("max_parallel_workers_per_gather"));
+        assertEquals("off", setting("jit"));
+    }
+
+    private String setting(String name) {
+        return pool.preparedQuery("SELECT current_setting($1) AS value").execute(io.vertx.mutiny.sqlclient.Tuple.of(name))
+                .map(rows -> rows.iterator().next().getString("value")).await().atMost(Duration.ofSeconds(10));
+    }
+}
