@@ -45,6 +45,11 @@ public class ApiKey {
     public OffsetDateTime lastUsedAt;
 
     public Set<String> scopeSet() {
+        return scopeSet(scopes);
+    }
+
+    /** The scopes as the column stores them (comma-separated). */
+    static Set<String> scopeSet(String scopes) {
         return Arrays.stream(scopes.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet());
     }
 

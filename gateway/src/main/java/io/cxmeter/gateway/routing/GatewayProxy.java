@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import io.cxmeter.gateway.apikeys.ApiKeyAuthenticationMechanism;
 import io.cxmeter.gateway.identity.GatewayCaller;
 import io.cxmeter.gateway.identity.Roles;
-import io.cxmeter.gateway.protection.AccessLog;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
@@ -136,7 +135,6 @@ public class GatewayProxy {
     private void forward(RoutingContext ctx, RouteTable.Route route, HttpProxy proxy) {
         HttpServerRequest request = ctx.request();
         MultiMap headers = request.headers();
-        String requestId = AccessLog.requestId(ctx);
 
         String token = null;
         if (!route.open()) {
@@ -158,7 +156,7 @@ public class GatewayProxy {
                         + " needs the '" + needed + "' scope; these credentials have " + caller.roles() + "."));
                 return;
             }
-            token = tokens.mint(caller, requestId);
+            token = tokens.mint(caller);
         }
 
         // Nothing the caller sent as credentials or forwarding claims reaches a service.

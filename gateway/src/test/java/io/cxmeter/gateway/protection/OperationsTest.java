@@ -14,10 +14,8 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 import org.jboss.logmanager.ExtLogRecord;
-import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
-import io.cxmeter.gateway.routing.InternalTokenAssertions;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What operators see of each request: its id everywhere, an access-log line, a Prometheus sample. */
@@ -25,16 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperationsTest {
 
     @Test
-    void theRequestIdReachesTheServiceInItsTokenAndComesBack() throws Exception {
-        String key = registerTenant(newTenantId());
-        String authorization = given().header("X-Api-Key", key).header("X-Request-Id", "req-42")
-                .get("/api/v1/agents")
-                .then().statusCode(200).header("X-Request-Id", "req-42")
-                .extract().path("headers.authorization");
-        JwtClaims claims = InternalTokenAssertions.verify(authorization);
-        assertEquals("req-42", claims.getStringClaimValue("rid"));
-
-        // Every answer has one, the gateway's own and its refusals too; a silly one is replaced.
+    void everyAnswerHasARequestId() {
+        // The gateway's own answers and its refusals too (GatewayProxyTest: passed on to services); a silly one is replaced.
         given().get("/api/v1/api-keys").then().statusCode(401).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
         given().header("X-Request-Id", "<script>").get("/api/v1/agents")
                 .then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,25 @@ class GatewayProxyTest {
         assertEquals("EUR", claims.getStringClaimValue("currency"));
         assertTrue(claims.getStringListClaimValue("groups").containsAll(List.of("admin", "write", "read")));
         assertTrue(claims.getExpirationTime().getValueInMillis() - System.currentTimeMillis() <= 60_000);
+    }
+
+    @Test
+    void aCallersTokenIsReusedAndNamesOnlyThatCaller() throws Exception {
+        String tenant = newTenantId();
+        String other = newTenantId();
+        String key = registerTenant(tenant);
+        String otherKey = registerTenant(other);
+        String first = tokenSeenBy(key);
+        String again = tokenSeenBy(key);
+        String others = tokenSeenBy(otherKey);
+        assertEquals(first, again);
+        assertNotEquals(first, others);
+        assertEquals(tenant, InternalTokenAssertions.verify(again).getStringClaimValue("tenant"));
+        assertEquals(other, InternalTokenAssertions.verify(others).getStringClaimValue("tenant"));
+    }
+
+    private static String tokenSeenBy(String key) {
+        return given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200).extract().path("headers.authorization");
     }
 
     @ParameterizedTest(name = "{0} goes to {1}")

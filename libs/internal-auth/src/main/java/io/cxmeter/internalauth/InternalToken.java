@@ -20,8 +20,6 @@ public final class InternalToken {
     public static final String ROLES_CLAIM = "groups";
     public static final String TIME_ZONE_CLAIM = "tz";
     public static final String CURRENCY_CLAIM = "currency";
-    /** The X-Request-Id of the request the gateway minted the token for: ties the service's logs to the gateway's. */
-    public static final String REQUEST_ID_CLAIM = "rid";
 
     private InternalToken() {
     }

@@ -31,11 +31,6 @@ public final class InternalTokenMinter {
     }
 
     public String mint(InternalCaller caller) {
-        return mint(caller, null);
-    }
-
-    /** A token for one request, naming its request id. */
-    public String mint(InternalCaller caller, String requestId) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(caller.subject())
@@ -45,9 +40,6 @@ public final class InternalTokenMinter {
                 .expiresIn(lifetime);
         if (caller.currency() != null) {
             claims.claim(InternalToken.CURRENCY_CLAIM, caller.currency());
-        }
-        if (requestId != null) {
-            claims.claim(InternalToken.REQUEST_ID_CLAIM, requestId);
         }
         return claims.jws().sign(signingKey);
     }
