@@ -36,20 +36,7 @@ public final class Delta {
         if (histograms == null) {
             histograms = new HashMap<>();
         }
-        packed.histograms().forEach((name, bins) -> {
-            Map<Integer, Long> mine = histograms.computeIfAbsent(name, h -> new HashMap<>());
-            bins.forEach((bin, count) -> {
-                long sum = mine.getOrDefault(bin, 0L) + sign * count;
-                if (sum == 0) {
-                    mine.remove(bin);
-                } else {
-                    mine.put(bin, sum);
-                }
-            });
-            if (mine.isEmpty()) {
-                histograms.remove(name);
-            }
-        });
+        State.addHistograms(histograms, packed.histograms(), sign);
     }
 
     /** Whether adding it would change nothing. */

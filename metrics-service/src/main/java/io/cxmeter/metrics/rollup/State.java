@@ -39,8 +39,14 @@ public final class State {
                 counters.put(name, sum);
             }
         });
-        other.histograms.forEach((name, bins) -> {
-            Map<Integer, Long> mine = histograms.computeIfAbsent(name, h -> new TreeMap<>());
+        addHistograms(histograms, other.histograms, sign);
+        return this;
+    }
+
+    /** Adds {@code sign} times every bin of {@code other} to {@code into}; bins and histograms that reach 0 disappear. */
+    static void addHistograms(Map<String, Map<Integer, Long>> into, Map<String, Map<Integer, Long>> other, int sign) {
+        other.forEach((name, bins) -> {
+            Map<Integer, Long> mine = into.computeIfAbsent(name, h -> new TreeMap<>());
             bins.forEach((bin, count) -> {
                 long sum = mine.getOrDefault(bin, 0L) + sign * count;
                 if (sum == 0) {
@@ -50,10 +56,9 @@ public final class State {
                 }
             });
             if (mine.isEmpty()) {
-                histograms.remove(name);
+                into.remove(name);
             }
         });
-        return this;
     }
 
     public double get(String counter) {
