@@ -41,11 +41,6 @@ public class AccessLog {
         filters.register(this::start, PRIORITY);
     }
 
-    /** The request's id, set by this filter before anything else ran. */
-    public static String requestId(RoutingContext ctx) {
-        return ctx.get(REQUEST_ID);
-    }
-
     private void start(RoutingContext ctx) {
         long started = System.nanoTime();
         String id = ctx.request().getHeader(REQUEST_ID);

@@ -216,7 +216,7 @@ public class FactStore {
                 countersFrom[i] = offset + 1;
                 offset += Layout.size(c.family());
                 countersTo[i] = offset;
-                histograms[i] = Layout.histograms(c.state());
+                histograms[i] = c.state().histogramsJson();
                 Rollups.add(deltas, c, packed, 1, zone, Rollups.GRAINS);
                 i++;
             }
@@ -306,7 +306,7 @@ public class FactStore {
                 histograms[i] = delta.histogramsJson();
             }
             Tuple args = keyTuple(tenantId, run).addValue(counters).addValue(histograms);
-            String sql = addRollups(Layout.size(family));
+            String sql = addRollups(size);
             done = done.flatMap(ignored -> connection.preparedQuery(sql).execute(args).replaceWithVoid());
             from = to;
         }

@@ -88,11 +88,6 @@ public final class Layout {
         return new Packed(counters, state.histograms());
     }
 
-    /** The histograms as jsonb, or null when the state has none. */
-    public static JsonObject histograms(State state) {
-        return state.histogramsJson();
-    }
-
     public static State decode(Family family, Double[] counters, JsonObject histograms) {
         State state = histograms == null ? new State() : State.fromJson(histograms);
         List<String> names = COUNTERS.get(family);
