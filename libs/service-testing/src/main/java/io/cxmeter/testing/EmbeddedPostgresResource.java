@@ -13,7 +13,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private static EmbeddedPostgresServer server;
 
-    static synchronized EmbeddedPostgresServer server() {
+    /** The test JVM's one server, started on first use (tests that need a database of their own create one on it). */
+    public static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
             server = EmbeddedPostgresServer.start();
             EmbeddedPostgresServer started = server;

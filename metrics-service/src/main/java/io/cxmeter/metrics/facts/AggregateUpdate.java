@@ -24,9 +24,12 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
 
     /**
      * A resolution of a ticket, from {@code resolvedAt} until it was reopened ({@code reopenedAt},
-     * null while it stays resolved), with the dimensions of that resolution.
+     * null while it stays resolved), with the dimensions of that resolution, and the ticket's first
+     * assignment ({@code assignedAt} and its agent {@code assignee}; null if it was never assigned),
+     * which resolution rate counts it by.
      */
-    public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, String channel, String team, String agent) {
+    public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, String channel, String team, String agent,
+            Instant assignedAt, String assignee) {
     }
 
     /** A customer as the customer metrics that need a join read it. */

@@ -13,8 +13,8 @@ public enum Family {
     TICKET(true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     /** +1/−1 as a ticket enters or leaves the waiting (new, open) and unresolved states. */
     TICKET_STATE(true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
-    /** A ticket's first assignment (resolution rate). */
-    ASSIGNMENT(false, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    /** A ticket's first assignment, and whether the ticket is resolved now (resolution rate). */
+    ASSIGNMENT(true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     NPS(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
     CSAT(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
     CES(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),

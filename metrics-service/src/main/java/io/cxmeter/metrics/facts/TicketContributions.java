@@ -88,9 +88,6 @@ public final class TicketContributions {
                 double seconds = seconds(created, firstReply.at());
                 add(Family.TICKET, firstReply.at(), firstReply.agentId(), durationState("frt", seconds));
             }
-            if (firstAssigned != null) {
-                add(Family.ASSIGNMENT, firstAssigned.at(), firstAssigned.agentId(), new State().add("assigned", 1));
-            }
             if (queue && answered != null) {
                 Instant queuedAt = queued != null ? queued.at() : created;
                 add(Family.TICKET, answered.at(), answered.agentId(), new State()
@@ -108,7 +105,14 @@ public final class TicketContributions {
                 add(Family.TICKET, queued.at(), assigneeAt(queued.at()), offered);
             }
             handled();
-            resolutions(created);
+            resolutions(created, firstAssigned);
+            if (firstAssigned != null) {
+                // Counted where it was first assigned, as resolved if it is now; a period ending before a
+                // later change of that state is corrected from the episodes (see AggregateUpdate.Episode).
+                boolean resolvedNow = !episodes.isEmpty() && episodes.get(episodes.size() - 1).reopenedAt() == null;
+                add(Family.ASSIGNMENT, firstAssigned.at(), firstAssigned.agentId(), new State().add("assigned", 1)
+                        .add("resolved", resolvedNow ? 1 : 0));
+            }
             states(created);
             return new AggregateUpdate(AggregateUpdate.Source.TICKET, ticket.id(),
                     ticket.version() == null ? 0 : ticket.version(), false, out, episodes, null);
@@ -129,7 +133,7 @@ public final class TicketContributions {
         }
 
         /** Each change from unresolved to resolved or closed opens a resolution; a change back ends it. */
-        private void resolutions(Instant created) {
+        private void resolutions(Instant created, Event firstAssigned) {
             String status = "new";
             Instant resolvedAt = null;
             for (Event event : events) {
@@ -141,22 +145,23 @@ public final class TicketContributions {
                 if (!was && is) {
                     resolvedAt = event.at();
                 } else if (was && !is) {
-                    episodes.add(episode(created, resolvedAt, event.at()));
+                    episodes.add(episode(created, resolvedAt, event.at(), firstAssigned));
                     resolvedAt = null;
                 }
                 status = event.status();
             }
             if (resolvedAt != null) {
-                episodes.add(episode(created, resolvedAt, null));
+                episodes.add(episode(created, resolvedAt, null, firstAssigned));
                 // The lasting resolution counts in any period that contains it; the reopened ones only
                 // in periods that end before their reopening, so they are read from the episodes.
                 add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durationState("res", seconds(created, resolvedAt)));
             }
         }
 
-        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt) {
+        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Event firstAssigned) {
             return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), ticket.channel(), ticket.team(),
-                    assigneeAt(resolvedAt));
+                    assigneeAt(resolvedAt), firstAssigned == null ? null : firstAssigned.at(),
+                    firstAssigned == null ? null : firstAssigned.agentId());
         }
 
         /**

@@ -108,12 +108,7 @@ public class MetricsEngine {
             case SERVICE_LEVEL -> additive(r, Family.TICKET, periods, by,
                     s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
             case RESOLUTION_TIME -> resolutionTime(r, periods, by);
-            case RESOLUTION_RATE -> raw.assignedAndResolved(r.tenantId(), periods, by).map(sums -> finish(sums, s -> {
-                long assigned = s.count("assigned");
-                long resolved = s.count("resolved");
-                return new Value(assigned == 0 ? null : 100.0 * resolved / assigned, assigned,
-                        Formulas.details("assigned", assigned, "resolved", resolved));
-            }));
+            case RESOLUTION_RATE -> resolutionRate(r, periods, by);
             case OPEN_TICKETS, BACKLOG -> {
                 String counter = r.metric() == Metric.OPEN_TICKETS ? "waiting" : "unresolved";
                 List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
@@ -156,16 +151,35 @@ public class MetricsEngine {
         Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by,
                 periods, List.of("res"));
         Uni<Map<Integer, Map<String, State>>> reopened = raw.reopenedResolutions(r.tenantId(), periods, by);
-        return Uni.combine().all().unis(lasting, reopened).asTuple().map(both -> {
-            Map<Integer, Map<String, State>> sums = both.getItem1();
-            both.getItem2().forEach((index, byKey) -> byKey.forEach((key, state) -> sums
-                    .computeIfAbsent(index, i -> new HashMap<>()).computeIfAbsent(key, k -> new State()).merge(state, 1)));
+        return plus(lasting, reopened).map(sums -> {
             Map<Integer, Map<String, Value>> values = finish(withTotals(periods, sums, by), s -> Formulas.duration(s, "res"));
             if (by != null) {
                 // Groups that only had other ticket facts in the period resolved nothing: leave them out.
                 values.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
             }
             return values;
+        });
+    }
+
+    private Uni<Map<Integer, Map<String, Value>>> resolutionRate(MetricRequest r, List<Period> periods, Dimension by) {
+        Uni<Map<Integer, Map<String, State>>> assigned = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.ASSIGNMENT, null,
+                by, periods);
+        return plus(assigned, raw.resolvedAtEndCorrection(r.tenantId(), periods, by))
+                .map(sums -> finish(withTotals(periods, sums, by), s -> {
+                    long n = s.count("assigned");
+                    long resolved = s.count("resolved");
+                    return new Value(n == 0 ? null : 100.0 * resolved / n, n, Formulas.details("assigned", n, "resolved", resolved));
+                }));
+    }
+
+    /** The sums of both reads, period by period and group by group. */
+    private static Uni<Map<Integer, Map<String, State>>> plus(Uni<Map<Integer, Map<String, State>>> a,
+            Uni<Map<Integer, Map<String, State>>> b) {
+        return Uni.combine().all().unis(a, b).asTuple().map(both -> {
+            Map<Integer, Map<String, State>> sums = both.getItem1();
+            both.getItem2().forEach((index, byKey) -> byKey.forEach((key, state) -> sums
+                    .computeIfAbsent(index, i -> new HashMap<>()).computeIfAbsent(key, k -> new State()).merge(state, 1)));
+            return sums;
         });
     }
 

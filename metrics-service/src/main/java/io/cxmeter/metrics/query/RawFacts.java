@@ -20,9 +20,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The parts of metrics that buckets cannot keep, read from the facts of the period itself: whether a
- * ticket is resolved at the period's end, distinct customers, and customers joined to their
- * interactions. Each reads only the facts of its period (by index), never the whole history.
+ * The parts of metrics that buckets cannot keep, read from the facts themselves: resolutions whose
+ * state changed after the period's end, distinct customers, and customers joined to their
+ * interactions. Each reads only the facts of its period or instant (by index), never the whole history.
  */
 @ApplicationScoped
 public class RawFacts {
@@ -37,7 +37,7 @@ public class RawFacts {
     /** Resolutions in the period that were reopened after its end (they count: resolved at the period's end). */
     public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy) {
         String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
-                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy) + " AS group_key, e.seconds"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, e.seconds"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
                 + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
@@ -50,17 +50,22 @@ public class RawFacts {
         }));
     }
 
-    /** Tickets first assigned in the period and, of those, resolved at its end. */
-    public Uni<Map<Integer, Map<String, State>>> assignedAndResolved(String tenantId, List<Period> periods, Dimension groupBy) {
-        String sql = "SELECT p.idx, x.group_key, count(*) AS assigned, count(*) FILTER (WHERE x.resolved) AS resolved"
-                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + RollupReader.column(groupBy) + " AS group_key,"
-                + " EXISTS (SELECT 1 FROM ticket_episode e WHERE e.tenant_id = $1"
-                + " AND e.ticket_id = c.aggregate_id AND e.resolved_at < p.b"
-                + " AND (e.reopened_at IS NULL OR e.reopened_at >= p.b)) AS resolved"
-                + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = 'assignment' AND c.at >= p.a AND c.at < p.b"
-                + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
+    /**
+     * What the assignment rollups, which count a ticket as resolved if it is resolved now, get wrong
+     * about the tickets first assigned in the period being resolved at its end: +1 for a resolution in
+     * force at {@code to} and reopened later, −1 for a lasting resolution that came at or after
+     * {@code to} (V7 explains the spans). One GiST probe per period, as many rows as tickets in flight
+     * at {@code to}.
+     */
+    public Uni<Map<Integer, Map<String, State>>> resolvedAtEndCorrection(String tenantId, List<Period> periods,
+            Dimension groupBy) {
+        String sql = "SELECT p.idx, x.group_key, sum(x.sign) AS resolved"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.assignee") + " AS group_key,"
+                + " CASE WHEN e.reopened_at IS NULL THEN -1 ELSE 1 END AS sign"
+                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND NOT isempty(e.rate_span) AND e.rate_span @> p.b"
+                + " AND e.assigned_at >= p.a" + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
-                row -> new State().add("assigned", row.getLong("assigned")).add("resolved", row.getLong("resolved"))));
+                row -> new State().add("resolved", row.getLong("resolved"))));
     }
 
     /** Customers who became customers in the period and churned before its end (not in S, so not churn). */
@@ -129,14 +134,15 @@ public class RawFacts {
         return io.cxmeter.metrics.facts.TicketContributions.durationState("res", seconds);
     }
 
-    private static String episodeColumn(Dimension groupBy) {
+    /** An episode's column for {@code groupBy}; {@code agent} is the agent column the metric counts by. */
+    private static String episodeColumn(Dimension groupBy, String agent) {
         if (groupBy == null) {
             return "NULL::text";
         }
         return switch (groupBy) {
             case CHANNEL -> "e.channel";
             case TEAM -> "e.team";
-            case AGENT -> "e.agent";
+            case AGENT -> agent;
             default -> "NULL::text";
         };
     }

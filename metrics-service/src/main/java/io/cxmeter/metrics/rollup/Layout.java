@@ -33,7 +33,7 @@ public final class Layout {
         COUNTERS.put(Family.TICKET, List.of("created", "calls", "blocked", "frt.n", "frt.sum", "res.n", "res.sum", "asa.n",
                 "asa.sum", "sl.queued", "aht.n", "aht.sum"));
         COUNTERS.put(Family.TICKET_STATE, List.of("waiting", "unresolved"));
-        COUNTERS.put(Family.ASSIGNMENT, List.of("assigned"));
+        COUNTERS.put(Family.ASSIGNMENT, List.of("assigned", "resolved"));
         for (Family survey : List.of(Family.NPS, Family.CSAT, Family.CES, Family.CUSTOM)) {
             COUNTERS.put(survey, List.copyOf(SURVEY));
         }
