@@ -34,7 +34,7 @@ CREATE INDEX ticket_episode_rate_span ON ticket_episode USING gist (tenant_id, r
 
 -- The assignments already applied get their second counter, then their rollups, cut like
 -- rollup/Rollups.java does: UTC hours, tenant-local days and months, the total and each dimension
--- (agents without hour rows).
+-- (dimensions without hour rows, as V9 leaves them for all families).
 UPDATE contribution c
 SET c = ARRAY[c.c[1], CASE WHEN EXISTS (SELECT 1 FROM ticket_episode e WHERE e.tenant_id = c.tenant_id
                                         AND e.ticket_id = c.aggregate_id AND e.reopened_at IS NULL) THEN 1 ELSE 0 END]::float8[]
@@ -50,5 +50,5 @@ CROSS JOIN LATERAL (VALUES (1::smallint, date_trunc('hour', c.at, 'UTC')),
                            (3::smallint, date_trunc('month', c.at, t.zone))) AS g(grain, bucket)
 CROSS JOIN LATERAL (VALUES ('', ''), ('channel', coalesce(c.channel, '')), ('team', coalesce(c.team, '')),
                            ('agent', coalesce(c.agent, ''))) AS d(dim, dim_value)
-WHERE c.family = 'assignment' AND NOT (g.grain = 1 AND d.dim = 'agent')
+WHERE c.family = 'assignment' AND NOT (g.grain = 1 AND d.dim <> '')
 GROUP BY 1, 2, 3, 4, 5, 6, 7;

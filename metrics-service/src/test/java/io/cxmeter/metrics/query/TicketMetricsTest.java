@@ -110,6 +110,17 @@ class TicketMetricsTest {
     }
 
     @Test
+    void groupsAreExactWhenThePeriodStartsAndEndsInsideADay() {
+        // Dimensions have no hour rows: the partial days come from the facts. Both replies in
+        // [03-02 09:00, 03-04 10:00:10) are on email tickets (T1 1800 s, T2 3600 s); T3's chat reply is after.
+        f.metric("first-response-time", "from", "2026-03-02T09:00:00Z", "to", "2026-03-04T10:00:10Z", "groupBy", "channel")
+                .statusCode(200)
+                .body("count", equalTo(2))
+                .body("groups.find { it.key == 'email' }.value", closeTo(2700, 1e-6))
+                .body("groups.find { it.key == 'email' }.count", equalTo(2));
+    }
+
+    @Test
     void agentGroupsAreExactWhenThePeriodStartsAndEndsInsideADay() {
         // Agents have no hour rollups: the partial days come from the facts. Replies in
         // [03-02 09:00, 03-04 10:00:10): T1 at 09:30 (A1, 1800 s) and T2 on 03-03 (A2, 3600 s);

@@ -113,6 +113,11 @@ public final class MetricsBenchmark {
                 System.out.printf("  %,d events in %.1f s%n", ingestion.events(), ingestion.seconds());
 
                 indexRaw(raw);
+                if (profile) {
+                    try (Statement s = raw.createStatement()) {
+                        s.execute("SELECT pg_stat_statements_reset()");
+                    }
+                }
                 System.out.printf("%n%-34s %9s %9s %11s %11s %9s  %s%n", "query", "p50 ms", "p95 ms", "naive p50", "naive p95",
                         "speed-up", "same answer");
                 report("NPS, year, by channel, weekly", http, suite, key, NPS_QUERY, raw, MetricsBenchmark::naiveNps,
@@ -122,6 +127,9 @@ public final class MetricsBenchmark {
                 report("open tickets at an instant", http, suite, key, OPEN_QUERY, raw, MetricsBenchmark::naiveOpen,
                         (api, naive) -> close(api.getDouble("value"), naive));
                 report("summary (all 20 metrics), quarter", http, suite, key, SUMMARY_QUERY, raw, null, null);
+                if (profile) {
+                    printQueryProfile(raw);
+                }
             }
         }
     }
@@ -150,6 +158,10 @@ public final class MetricsBenchmark {
         System.out.println(CpuTimes.read(suite, "metrics-service").since(before).perUnit(ingestion.events(), 1000, "events"));
         if (profile) {
             printProfile(raw);
+            try (Connection metrics = DriverManager.getConnection(suite.postgres().jdbcUrl("metrics"), suite.postgres().username(),
+                    suite.postgres().password())) {
+                printTables(metrics);
+            }
         }
         generate(http, suite, responses, tickets, shuffled, raw);
         return ingestion;
@@ -169,6 +181,46 @@ public final class MetricsBenchmark {
                 System.out.printf("%8d %10d %10.1f %5.0f%%  %s%n", rows.getLong("calls"), rows.getLong("rows"),
                         rows.getDouble("total_exec_time") / 1000, 100 * rows.getDouble("share"),
                         query.length() > 110 ? query.substring(0, 110) + "…" : query);
+            }
+        }
+    }
+
+    /** What each statement of metrics-service's reads cost PostgreSQL during the query phase, per call. */
+    private static void printQueryProfile(Connection raw) throws Exception {
+        String sql = """
+                SELECT s.calls, s.rows, s.mean_exec_time, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') AS query
+                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                WHERE s.toplevel AND d.datname = 'metrics' ORDER BY s.total_exec_time DESC LIMIT 12""";
+        System.out.printf("%nwhat metrics-service's reads cost PostgreSQL (pg_stat_statements, query phase)%n");
+        System.out.printf("%8s %10s %9s %9s  %s%n", "calls", "rows", "mean ms", "total s", "statement");
+        try (Statement s = raw.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                String query = rows.getString("query");
+                System.out.printf("%8d %10d %9.2f %9.1f  %s%n", rows.getLong("calls"), rows.getLong("rows"),
+                        rows.getDouble("mean_exec_time"), rows.getDouble("total_exec_time") / 1000,
+                        query.length() > 110 ? query.substring(0, 110) + "…" : query);
+            }
+        }
+    }
+
+    /**
+     * metrics-service's busiest tables: rows, sizes, and how many updates were HOT (no index entry
+     * written: the page had room for the new version).
+     */
+    private static void printTables(Connection metrics) throws Exception {
+        String sql = """
+                SELECT relname, n_live_tup, n_tup_ins, n_tup_upd, n_tup_hot_upd,
+                       pg_table_size(relid) AS heap, pg_indexes_size(relid) AS indexes
+                FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 5""";
+        System.out.printf("%n%-18s %12s %12s %12s %6s %10s %10s%n", "table", "live rows", "inserts", "updates", "HOT", "heap MB",
+                "index MB");
+        try (Statement s = metrics.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                long updates = rows.getLong("n_tup_upd");
+                System.out.printf("%-18s %,12d %,12d %,12d %5.0f%% %,10.0f %,10.0f%n", rows.getString("relname"),
+                        rows.getLong("n_live_tup"), rows.getLong("n_tup_ins"), updates,
+                        updates == 0 ? 0 : 100.0 * rows.getLong("n_tup_hot_upd") / updates, rows.getLong("heap") / 1e6,
+                        rows.getLong("indexes") / 1e6);
             }
         }
     }
