@@ -75,6 +75,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<String, Process> byModule = new LinkedHashMap<>();
     private final String platformAdminKey;
     private KeyPair eventKeys;
+    private KeyPair gatewayKeys;
     private Map<String, String> gatewayEnv;
     private Path logs;
 
@@ -121,6 +122,11 @@ public final class LocalSuite implements AutoCloseable {
         return eventKeys.getPrivate();
     }
 
+    /** The key the gateway signs internal tokens with (benchmarks call a service directly, as the gateway would). */
+    public java.security.PrivateKey gatewaySigningKey() {
+        return gatewayKeys.getPrivate();
+    }
+
     /** The first process of {@code module} (e.g. {@code metrics-service}): benchmarks read its CPU time. */
     public ProcessHandle process(String module) {
         Process process = byModule.get(module);
@@ -141,6 +147,7 @@ public final class LocalSuite implements AutoCloseable {
 
     private void launchAll(Path logs) {
         KeyPair keys = RsaKeys.generate();
+        gatewayKeys = keys;
         String publicKey = RsaKeys.encode(keys.getPublic());
         // Event producers sign their deliveries to metrics-service with a key pair of their own.
         KeyPair events = RsaKeys.generate();

@@ -51,10 +51,7 @@ public class MetricsEngine {
         for (int i = 0; i < buckets.size(); i++) {
             periods.add(new Period(i + 1, buckets.get(i).start(), buckets.get(i).end()));
         }
-        Uni<Map<Integer, Map<String, Value>>> totals = evaluate(request, periods, null);
-        Uni<Map<Integer, Map<String, Value>>> grouped = request.groupBy() == null ? Uni.createFrom().item(Map.of())
-                : evaluate(request, periods, request.groupBy());
-        return Uni.combine().all().unis(totals, grouped).asTuple().map(both -> {
+        return values(request, periods).map(both -> {
             Value total = value(both.getItem1(), 0, RollupReader.ALL);
             List<MetricResult.Point> series = request.interval() == null ? null : series(both.getItem1(), buckets, RollupReader.ALL);
             List<MetricResult.Group> groups = null;
@@ -93,7 +90,42 @@ public class MetricsEngine {
         return period.index() == 0 && request.at() != null ? request.at() : period.to();
     }
 
-    private Uni<Map<Integer, Map<String, Value>>> evaluate(MetricRequest r, List<Period> periods, Dimension by) {
+    /**
+     * The values of every period, without groups (item 1) and per group (item 2, empty without groupBy).
+     * Grouped, the facts are read once: every fact is in exactly one group (the null group included),
+     * so a period's total is the sum of its groups.
+     */
+    private Uni<io.smallrye.mutiny.tuples.Tuple2<Map<Integer, Map<String, Value>>, Map<Integer, Map<String, Value>>>> values(
+            MetricRequest r, List<Period> periods) {
+        Dimension by = r.groupBy();
+        if (r.metric().kind() == Metric.Kind.CUSTOMER) {
+            // Customer metrics have no dimensions (a groupBy is refused before).
+            return customers(r, periods).map(totals -> io.smallrye.mutiny.tuples.Tuple2.of(totals, Map.of()));
+        }
+        Evaluation e = evaluation(r, periods, by);
+        return e.sums().map(sums -> {
+            Map<Integer, Map<String, State>> totals = withTotals(periods, by == null ? sums : sumOfGroups(sums));
+            Map<Integer, Map<String, Value>> grouped = by == null ? Map.of() : finish(sums, e.formula());
+            if (e.dropEmptyGroups()) {
+                grouped.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
+            }
+            return io.smallrye.mutiny.tuples.Tuple2.of(finish(totals, e.formula()), grouped);
+        });
+    }
+
+    /**
+     * A metric's sums per period and group and the formula that makes a value of a sum. Groups whose
+     * facts count nothing for the metric are left out when {@code dropEmptyGroups}.
+     */
+    private record Evaluation(Uni<Map<Integer, Map<String, State>>> sums, Function<State, Value> formula,
+            boolean dropEmptyGroups) {
+
+        Evaluation(Uni<Map<Integer, Map<String, State>>> sums, Function<State, Value> formula) {
+            this(sums, formula, false);
+        }
+    }
+
+    private Evaluation evaluation(MetricRequest r, List<Period> periods, Dimension by) {
         return switch (r.metric()) {
             case NPS -> additive(r, Family.NPS, periods, by, Formulas::nps);
             case CSAT -> additive(r, Family.CSAT, periods, by, Formulas::csat);
@@ -107,35 +139,53 @@ public class MetricsEngine {
             case AHT -> additive(r, Family.TICKET, periods, by, s -> Formulas.mean(s, "aht"));
             case SERVICE_LEVEL -> additive(r, Family.TICKET, periods, by,
                     s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
-            case RESOLUTION_TIME -> resolutionTime(r, periods, by);
-            case RESOLUTION_RATE -> resolutionRate(r, periods, by);
+            // Groups that only had other ticket facts in the period resolved nothing: left out.
+            case RESOLUTION_TIME -> new Evaluation(plus(
+                    rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by, periods, List.of("res")),
+                    raw.reopenedResolutions(r.tenantId(), periods, by)), s -> Formulas.duration(s, "res"), true);
+            case RESOLUTION_RATE -> new Evaluation(plus(
+                    rollups.read(r.tenantId(), r.zone(), r.grains(), Family.ASSIGNMENT, null, by, periods),
+                    raw.resolvedAtEndCorrection(r.tenantId(), periods, by)), s -> {
+                        long n = s.count("assigned");
+                        long resolved = s.count("resolved");
+                        return new Value(n == 0 ? null : 100.0 * resolved / n, n,
+                                Formulas.details("assigned", n, "resolved", resolved));
+                    });
             case OPEN_TICKETS, BACKLOG -> {
                 String counter = r.metric() == Metric.OPEN_TICKETS ? "waiting" : "unresolved";
                 List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
                         r.metric() == Metric.OPEN_TICKETS ? instant(r, p) : p.to())).toList();
                 // Nothing open is 0 tickets, not an empty set.
-                yield rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET_STATE, null, by, instants)
-                        .map(sums -> finish(withTotals(periods, sums, by),
-                                s -> new Value((double) s.count(counter), s.count(counter), Map.of())));
+                yield new Evaluation(rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET_STATE, null, by, instants),
+                        s -> new Value((double) s.count(counter), s.count(counter), Map.of()));
             }
-            case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV -> customers(r, periods);
+            case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV ->
+                    throw new IllegalStateException(r.metric() + " is a customer metric");
         };
     }
 
-    private Uni<Map<Integer, Map<String, Value>>> additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
+    private Evaluation additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods, histograms(r.metric()))
-                .map(sums -> finish(withTotals(periods, sums, by), formula));
+        return new Evaluation(rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods,
+                histograms(r.metric())), formula);
     }
 
-    /** Without groupBy every period has a total, empty or not: an empty period answers with its details too. */
-    private static Map<Integer, Map<String, State>> withTotals(List<Period> periods, Map<Integer, Map<String, State>> sums,
-            Dimension by) {
-        if (by == null) {
-            periods.forEach(p -> sums.computeIfAbsent(p.index(), i -> new HashMap<>())
-                    .computeIfAbsent(RollupReader.ALL, k -> new State()));
-        }
-        return sums;
+    /** Each period's groups summed into its one total. */
+    private static Map<Integer, Map<String, State>> sumOfGroups(Map<Integer, Map<String, State>> sums) {
+        Map<Integer, Map<String, State>> totals = new HashMap<>();
+        sums.forEach((index, byKey) -> {
+            State total = new State();
+            byKey.values().forEach(state -> total.merge(state, 1));
+            totals.put(index, new HashMap<>(Map.of(RollupReader.ALL, total)));
+        });
+        return totals;
+    }
+
+    /** Every period has a total, empty or not: an empty period answers with its details too. */
+    private static Map<Integer, Map<String, State>> withTotals(List<Period> periods, Map<Integer, Map<String, State>> totals) {
+        periods.forEach(p -> totals.computeIfAbsent(p.index(), i -> new HashMap<>())
+                .computeIfAbsent(RollupReader.ALL, k -> new State()));
+        return totals;
     }
 
     /** The histograms a metric reads; the others stay in the database. */
@@ -145,31 +195,6 @@ public class MetricsEngine {
             case SERVICE_LEVEL -> List.of("sl.answered", "sl.abandoned");
             default -> List.of();
         };
-    }
-
-    private Uni<Map<Integer, Map<String, Value>>> resolutionTime(MetricRequest r, List<Period> periods, Dimension by) {
-        Uni<Map<Integer, Map<String, State>>> lasting = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by,
-                periods, List.of("res"));
-        Uni<Map<Integer, Map<String, State>>> reopened = raw.reopenedResolutions(r.tenantId(), periods, by);
-        return plus(lasting, reopened).map(sums -> {
-            Map<Integer, Map<String, Value>> values = finish(withTotals(periods, sums, by), s -> Formulas.duration(s, "res"));
-            if (by != null) {
-                // Groups that only had other ticket facts in the period resolved nothing: leave them out.
-                values.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
-            }
-            return values;
-        });
-    }
-
-    private Uni<Map<Integer, Map<String, Value>>> resolutionRate(MetricRequest r, List<Period> periods, Dimension by) {
-        Uni<Map<Integer, Map<String, State>>> assigned = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.ASSIGNMENT, null,
-                by, periods);
-        return plus(assigned, raw.resolvedAtEndCorrection(r.tenantId(), periods, by))
-                .map(sums -> finish(withTotals(periods, sums, by), s -> {
-                    long n = s.count("assigned");
-                    long resolved = s.count("resolved");
-                    return new Value(n == 0 ? null : 100.0 * resolved / n, n, Formulas.details("assigned", n, "resolved", resolved));
-                }));
     }
 
     /** The sums of both reads, period by period and group by group. */

@@ -45,11 +45,12 @@ import io.vertx.core.json.JsonObject;
  * whether both agree.</li>
  * </ul>
  * Prints a table; asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
- * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [shuffled] [profile]}
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [shuffled] [profile] [hold]}
  * (the issue's full size is 10000000 2000000). Events come in chronological order (as producers
  * deliver live changes and as helpdesk exports come) unless {@code shuffled} (every batch spread over
  * the two years: the worst case for rollups, whose rows a batch then barely shares). {@code profile}
- * loads pg_stat_statements and prints where PostgreSQL spent its time during the ingestion.
+ * loads pg_stat_statements and prints where PostgreSQL spent its time during the ingestion and the
+ * queries; {@code hold} keeps the loaded suite up afterwards, printing how to query it.
  */
 public final class MetricsBenchmark {
 
@@ -60,6 +61,7 @@ public final class MetricsBenchmark {
     private static final int SPAN_SECONDS = 2 * 365 * 24 * 3600;
     private static final int BATCH = 1000;
     private static final int IN_FLIGHT = 4;
+    private static final int WARM_UP = 5;
     private static final int RUNS = 40;
     private static final int NAIVE_RUNS = 5;
 
@@ -118,8 +120,8 @@ public final class MetricsBenchmark {
                         s.execute("SELECT pg_stat_statements_reset()");
                     }
                 }
-                System.out.printf("%n%-34s %9s %9s %11s %11s %9s  %s%n", "query", "p50 ms", "p95 ms", "naive p50", "naive p95",
-                        "speed-up", "same answer");
+                System.out.printf("%n%-34s %9s %9s %9s %11s %11s %9s  %s%n", "query", "p50 ms", "p95 ms", "direct", "naive p50",
+                        "naive p95", "speed-up", "same answer");
                 report("NPS, year, by channel, weekly", http, suite, key, NPS_QUERY, raw, MetricsBenchmark::naiveNps,
                         (api, naive) -> close(api.getDouble("value"), naive));
                 report("FRT median, quarter, by agent", http, suite, key, FRT_QUERY, raw, MetricsBenchmark::naiveFrt,
@@ -129,6 +131,9 @@ public final class MetricsBenchmark {
                 report("summary (all 20 metrics), quarter", http, suite, key, SUMMARY_QUERY, raw, null, null);
                 if (profile) {
                     printQueryProfile(raw);
+                }
+                if (flags.contains("hold")) {
+                    hold(suite, key);
                 }
             }
         }
@@ -169,35 +174,28 @@ public final class MetricsBenchmark {
 
     /** The statements PostgreSQL spent the ingestion's time on, most first (pg_stat_statements, all databases). */
     private static void printProfile(Connection raw) throws Exception {
-        String sql = """
-                SELECT calls, rows, total_exec_time, total_exec_time / sum(total_exec_time) OVER () AS share,
-                       regexp_replace(query, '\\s+', ' ', 'g') AS query
-                FROM pg_stat_statements WHERE toplevel ORDER BY total_exec_time DESC LIMIT 12""";
-        System.out.printf("%nwhere PostgreSQL spent the ingestion (pg_stat_statements, top-level statements)%n");
-        System.out.printf("%8s %10s %10s %6s  %s%n", "calls", "rows", "total s", "share", "statement");
-        try (Statement s = raw.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                String query = rows.getString("query");
-                System.out.printf("%8d %10d %10.1f %5.0f%%  %s%n", rows.getLong("calls"), rows.getLong("rows"),
-                        rows.getDouble("total_exec_time") / 1000, 100 * rows.getDouble("share"),
-                        query.length() > 110 ? query.substring(0, 110) + "…" : query);
-            }
-        }
+        printStatements(raw, "where PostgreSQL spent the ingestion (pg_stat_statements, top-level statements)", "true");
     }
 
     /** What each statement of metrics-service's reads cost PostgreSQL during the query phase, per call. */
     private static void printQueryProfile(Connection raw) throws Exception {
+        printStatements(raw, "what metrics-service's reads cost PostgreSQL (pg_stat_statements, query phase)",
+                "s.dbid = (SELECT oid FROM pg_database WHERE datname = 'metrics')");
+    }
+
+    private static void printStatements(Connection raw, String title, String where) throws Exception {
         String sql = """
-                SELECT s.calls, s.rows, s.mean_exec_time, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g') AS query
-                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-                WHERE s.toplevel AND d.datname = 'metrics' ORDER BY s.total_exec_time DESC LIMIT 12""";
-        System.out.printf("%nwhat metrics-service's reads cost PostgreSQL (pg_stat_statements, query phase)%n");
-        System.out.printf("%8s %10s %9s %9s  %s%n", "calls", "rows", "mean ms", "total s", "statement");
+                SELECT s.calls, s.rows, s.mean_exec_time, s.total_exec_time,
+                       s.total_exec_time / sum(s.total_exec_time) OVER () AS share,
+                       regexp_replace(s.query, '\\s+', ' ', 'g') AS query
+                FROM pg_stat_statements s WHERE s.toplevel AND %s ORDER BY s.total_exec_time DESC LIMIT 12""".formatted(where);
+        System.out.printf("%n%s%n", title);
+        System.out.printf("%8s %10s %9s %10s %6s  %s%n", "calls", "rows", "mean ms", "total s", "share", "statement");
         try (Statement s = raw.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             while (rows.next()) {
                 String query = rows.getString("query");
-                System.out.printf("%8d %10d %9.2f %9.1f  %s%n", rows.getLong("calls"), rows.getLong("rows"),
-                        rows.getDouble("mean_exec_time"), rows.getDouble("total_exec_time") / 1000,
+                System.out.printf("%8d %10d %9.2f %10.1f %5.0f%%  %s%n", rows.getLong("calls"), rows.getLong("rows"),
+                        rows.getDouble("mean_exec_time"), rows.getDouble("total_exec_time") / 1000, 100 * rows.getDouble("share"),
                         query.length() > 110 ? query.substring(0, 110) + "…" : query);
             }
         }
@@ -536,18 +534,20 @@ public final class MetricsBenchmark {
 
     private static void report(String name, HttpClient http, LocalSuite suite, String key, String path, Connection raw, Naive naive,
             Agreement agreement) throws Exception {
-        JsonObject answer = null;
-        for (int i = 0; i < 5; i++) {
-            answer = get(http, suite, key, path);
-        }
-        double[] api = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            answer = get(http, suite, key, path);
-            api[i] = (System.nanoTime() - start) / 1e6;
-        }
+        HttpRequest viaGateway = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).header("X-Api-Key", key)
+                .timeout(Duration.ofMinutes(2)).GET().build();
+        // The same request straight to metrics-service, with the token the gateway would have sent: the
+        // difference is what the gateway (API key, token, proxying) adds.
+        String token = new InternalTokenMinter(suite.gatewaySigningKey(), Duration.ofHours(1)).mint(new InternalCaller(TENANT,
+                "bench-reader", Set.of(InternalCaller.ROLE_READ), "UTC", null));
+        HttpRequest direct = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + suite.servicePort("metrics") + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build();
+        double[] serviceOnly = latencies(http, direct);
+        double[] api = latencies(http, viaGateway);
+        JsonObject answer = get(http, viaGateway);
         if (naive == null) {
-            System.out.printf("%-34s %9.1f %9.1f %11s %11s %9s  %s%n", name, pct(api, 50), pct(api, 95), "-", "-", "-", "-");
+            System.out.printf("%-34s %9.1f %9.1f %9.1f %11s %11s %9s  %s%n", name, pct(api, 50), pct(api, 95),
+                    pct(serviceOnly, 50), "-", "-", "-", "-");
             return;
         }
         double[] base = new double[NAIVE_RUNS];
@@ -557,15 +557,43 @@ public final class MetricsBenchmark {
             value = naive.answer(raw);
             base[i] = (System.nanoTime() - start) / 1e6;
         }
-        System.out.printf("%-34s %9.1f %9.1f %11.1f %11.1f %8.0fx  %s%n", name, pct(api, 50), pct(api, 95), pct(base, 50),
-                pct(base, 95), pct(base, 50) / pct(api, 50), agreement.check(answer, value) ? "yes" : "NO (" + value + ")");
+        System.out.printf("%-34s %9.1f %9.1f %9.1f %11.1f %11.1f %8.0fx  %s%n", name, pct(api, 50), pct(api, 95),
+                pct(serviceOnly, 50), pct(base, 50), pct(base, 95), pct(base, 50) / pct(api, 50),
+                agreement.check(answer, value) ? "yes" : "NO (" + value + ")");
     }
 
-    private static JsonObject get(HttpClient http, LocalSuite suite, String key, String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
-                .header("X-Api-Key", key).timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** Keeps the loaded suite up for inspection (EXPLAIN, curl) until the harness is stopped. */
+    private static void hold(LocalSuite suite, String key) throws InterruptedException {
+        String token = new InternalTokenMinter(suite.gatewaySigningKey(), Duration.ofHours(8)).mint(new InternalCaller(TENANT,
+                "bench-reader", Set.of(InternalCaller.ROLE_READ), "UTC", null));
+        System.out.printf("%nholding the suite until this process is stopped:%n"
+                + "  curl -H 'X-Api-Key: %s' '%s%s'%n"
+                + "  curl -H 'Authorization: Bearer %s' 'http://127.0.0.1:%d%s'%n"
+                + "  psql -h 127.0.0.1 -p %d -U %s metrics%n",
+                key, suite.gatewayUrl(), NPS_QUERY, token, suite.servicePort("metrics"), NPS_QUERY, suite.postgres().port(),
+                suite.postgres().username());
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-hold-stop"));
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** WARM_UP requests, then the milliseconds of RUNS more. */
+    private static double[] latencies(HttpClient http, HttpRequest request) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            get(http, request);
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            get(http, request);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return ms;
+    }
+
+    private static JsonObject get(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + answer.statusCode() + " " + answer.body());
+            throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + " " + answer.body());
         }
         return new JsonObject(answer.body());
     }
