@@ -141,10 +141,10 @@ public class MetricsEngine {
                     s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
             // Groups that only had other ticket facts in the period resolved nothing: left out.
             case RESOLUTION_TIME -> new Evaluation(plus(
-                    rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET, null, by, periods, List.of("res")),
+                    read(r, Family.TICKET, null, by, periods, List.of("res")),
                     raw.reopenedResolutions(r.tenantId(), periods, by)), s -> Formulas.duration(s, "res"), true);
             case RESOLUTION_RATE -> new Evaluation(plus(
-                    rollups.read(r.tenantId(), r.zone(), r.grains(), Family.ASSIGNMENT, null, by, periods),
+                    read(r, Family.ASSIGNMENT, null, by, periods, List.of()),
                     raw.resolvedAtEndCorrection(r.tenantId(), periods, by)), s -> {
                         long n = s.count("assigned");
                         long resolved = s.count("resolved");
@@ -156,7 +156,7 @@ public class MetricsEngine {
                 List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
                         r.metric() == Metric.OPEN_TICKETS ? instant(r, p) : p.to())).toList();
                 // Nothing open is 0 tickets, not an empty set.
-                yield new Evaluation(rollups.read(r.tenantId(), r.zone(), r.grains(), Family.TICKET_STATE, null, by, instants),
+                yield new Evaluation(read(r, Family.TICKET_STATE, null, by, instants, List.of()),
                         s -> new Value((double) s.count(counter), s.count(counter), Map.of()));
             }
             case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV ->
@@ -166,8 +166,21 @@ public class MetricsEngine {
 
     private Evaluation additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return new Evaluation(rollups.read(r.tenantId(), r.zone(), r.grains(), family, r.surveyId(), by, periods,
-                histograms(r.metric())), formula);
+        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric())), formula);
+    }
+
+    /** Every histogram of the ticket family: a summary reads them once for all its ticket metrics. */
+    private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");
+
+    /** A family's sums over the periods, read once per summary when the request shares its reads. */
+    private Uni<Map<Integer, Map<String, State>>> read(MetricRequest r, Family family, String survey, Dimension by,
+            List<Period> periods, List<String> histograms) {
+        if (r.reads() == null) {
+            return rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, histograms);
+        }
+        List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
+        return r.reads().sums(java.util.Arrays.asList(family, survey, by, periods, wanted),
+                () -> rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, wanted));
     }
 
     /** Each period's groups summed into its one total. */
@@ -212,10 +225,11 @@ public class MetricsEngine {
     private Uni<Map<Integer, Map<String, Value>>> customers(MetricRequest r, List<Period> periods) {
         List<Period> atFrom = periods.stream().map(p -> new Period(p.index(), null, p.from())).toList();
         List<Period> atTo = periods.stream().map(p -> new Period(p.index(), null, p.to())).toList();
-        Uni<Map<Integer, Map<String, State>>> before = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.CUSTOMER, null, null, atFrom);
-        Uni<Map<Integer, Map<String, State>>> untilEnd = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.CUSTOMER, null, null, atTo);
-        Uni<Map<Integer, Map<String, State>>> during = rollups.read(r.tenantId(), r.zone(), r.grains(), Family.CUSTOMER, null, null, periods);
-        Uni<Map<Integer, Long>> joinedAndChurned = raw.joinedAndChurned(r.tenantId(), periods);
+        Uni<Map<Integer, Map<String, State>>> before = read(r, Family.CUSTOMER, null, null, atFrom, List.of());
+        Uni<Map<Integer, Map<String, State>>> untilEnd = read(r, Family.CUSTOMER, null, null, atTo, List.of());
+        Uni<Map<Integer, Map<String, State>>> during = read(r, Family.CUSTOMER, null, null, periods, List.of());
+        Uni<Map<Integer, Long>> joinedAndChurned = r.reads() == null ? raw.joinedAndChurned(r.tenantId(), periods)
+                : r.reads().shared(List.of("joinedAndChurned", periods), () -> raw.joinedAndChurned(r.tenantId(), periods));
         Uni<Map<Integer, State>> interactions = r.metric() == Metric.ENGAGEMENT ? raw.interactions(r.tenantId(), periods)
                 : Uni.createFrom().item(Map.of());
         Uni<Map<Integer, State>> purchases = r.metric() == Metric.CLV ? raw.purchases(r.tenantId(), periods)

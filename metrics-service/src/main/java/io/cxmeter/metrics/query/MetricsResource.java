@@ -62,7 +62,7 @@ public class MetricsResource {
     public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null);
+        MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null).sharingReads();
         return engine.grains(base).onItem().transformToMulti(resolved -> Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> engine.compute(resolved.withMetric(metric))))
                 .collect().asList()

@@ -62,6 +62,18 @@ class CustomerMetricsTest {
     }
 
     @Test
+    void theSummaryAnswersEveryCustomerMetricAsItsOwnQueryDoes() {
+        // The five customer metrics share their reads in a summary (values as worked out in the other tests).
+        f.summary(FROM, TO)
+                .statusCode(200)
+                .body("metrics.'churn-rate'.value", closeTo(200.0 / 3, 1e-9))
+                .body("metrics.'retention-rate'.value", closeTo(0, 1e-9))
+                .body("metrics.'referral-rate'.value", closeTo(50, 1e-9))
+                .body("metrics.engagement.value", closeTo(1.0, 1e-9))
+                .body("metrics.clv.value", closeTo(135, 1e-6));
+    }
+
+    @Test
     void engagementCountsInteractionsOfActiveCustomers() {
         // Active in P: C1, C2, C4, C5, C6 = 5; interactions 5 (C1 2, C4 2, C2 1); engaged C1, C2, C4 = 60 %.
         f.metric("engagement", "from", FROM, "to", TO)

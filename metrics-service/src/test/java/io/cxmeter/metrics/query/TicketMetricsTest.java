@@ -214,6 +214,25 @@ class TicketMetricsTest {
     }
 
     @Test
+    void theSummaryAnswersEveryTicketMetricAsItsOwnQueryDoes() {
+        // One read of the ticket rollups serves seven metrics; each must still get its own value
+        // (the values worked out in the tests above).
+        f.summary(FROM, TO)
+                .statusCode(200)
+                .body("metrics.'ticket-volume'.value", equalTo(9.0))
+                .body("metrics.blocks.value", equalTo(1.0))
+                .body("metrics.'first-response-time'.value", closeTo(19353.75, 1e-6))
+                .body("metrics.'resolution-time'.value", closeTo(22815, 1e-6))
+                .body("metrics.'resolution-time'.count", equalTo(4))
+                .body("metrics.'resolution-rate'.value", closeTo(80, 1e-9))
+                .body("metrics.asa.value", closeTo(22.5, 1e-9))
+                .body("metrics.aht.value", closeTo(460, 1e-9))
+                .body("metrics.'service-level'.value", closeTo(100.0 / 3, 1e-9))
+                .body("metrics.'open-tickets'.value", equalTo(5.0))
+                .body("metrics.backlog.value", equalTo(6.0));
+    }
+
+    @Test
     void anEmptyPeriodIsNullNotZero() {
         f.metric("first-response-time", "from", "2025-01-01T00:00:00Z", "to", "2025-02-01T00:00:00Z")
                 .statusCode(200).body("value", nullValue()).body("count", equalTo(0));
