@@ -69,7 +69,6 @@ public class RollupReader {
      */
     public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, List<Period> periods, List<String> histograms) {
-        String h = histogramColumn(histograms);
         return Uni.createFrom().deferred(() -> {
                     List<Integer> idx = new ArrayList<>();
                     List<Short> grain = new ArrayList<>();
@@ -97,17 +96,17 @@ public class RollupReader {
                     }
                     Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                     Uni<Void> rolled = idx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rollupSql(groupBy, h.replace("$", "r"))).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rollupSql(groupBy, histograms)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                                     grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new),
                                     to.toArray(OffsetDateTime[]::new), survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy))).replaceWithVoid();
+                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy, histograms))).replaceWithVoid();
                     Uni<Void> raw = rawIdx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rawSql(groupBy, h.replace("$", "c"))).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rawSql(groupBy, histograms)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rawIdx.toArray(Integer[]::new),
                                     rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new),
                                     survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy))).replaceWithVoid();
+                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy, histograms))).replaceWithVoid();
                     return rolled.flatMap(ignored -> raw).map(ignored -> {
                         Map<Integer, Map<String, State>> states = new HashMap<>();
                         sums.forEach((index, byKey) -> {
@@ -125,21 +124,27 @@ public class RollupReader {
                 });
     }
 
-    /** Counters summed as plain arrays (no per-row objects), histograms merged only when read. */
+    /** Counters summed as plain arrays (no per-row objects), histogram bins added straight into one state. */
     private static final class Sum {
 
         private double[] counters;
         private State histograms;
 
-        void add(Double[] row, JsonObject h) {
+        void add(Double[] row) {
             if (counters == null) {
                 counters = new double[row.length];
             }
             for (int i = 0; i < row.length && i < counters.length; i++) {
                 counters[i] += row[i] == null ? 0 : row[i];
             }
-            if (h != null) {
-                histograms = histograms == null ? State.fromJson(h) : histograms.merge(State.fromJson(h), 1);
+        }
+
+        void addBins(String histogram, JsonObject bins) {
+            if (histograms == null) {
+                histograms = new State();
+            }
+            for (Map.Entry<String, Object> bin : bins) {
+                histograms.record(histogram, Integer.parseInt(bin.getKey()), ((Number) bin.getValue()).longValue());
             }
         }
 
@@ -153,10 +158,14 @@ public class RollupReader {
         }
     }
 
-    private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy) {
+    private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy, List<String> histograms) {
         Double[] counters = row.getArrayOfDoubles("c");
-        JsonObject histograms = (JsonObject) row.getValue("h");
-        boolean empty = histograms == null || histograms.isEmpty();
+        JsonObject[] bins = new JsonObject[histograms.size()];
+        boolean empty = true;
+        for (int i = 0; i < bins.length; i++) {
+            bins[i] = (JsonObject) row.getValue(HISTOGRAM_COLUMN + i);
+            empty &= bins[i] == null || bins[i].isEmpty();
+        }
         for (int i = 0; empty && i < counters.length; i++) {
             empty = counters[i] == null || Math.abs(counters[i]) < 1e-9;
         }
@@ -171,9 +180,13 @@ public class RollupReader {
             String value = row.getString("group_key");
             key = value == null || value.equals(Rollups.NONE) ? null : value;
         }
-        sums.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>())
-                .computeIfAbsent(key, k -> new Sum())
-                .add(counters, histograms == null || histograms.isEmpty() ? null : histograms);
+        Sum sum = sums.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>()).computeIfAbsent(key, k -> new Sum());
+        sum.add(counters);
+        for (int i = 0; i < bins.length; i++) {
+            if (bins[i] != null) {
+                sum.addBins(histograms.get(i), bins[i]);
+            }
+        }
     }
 
     /** Survey grouping reads the totals per survey; other groupings read their own dimension's rows. */
@@ -181,19 +194,31 @@ public class RollupReader {
         return groupBy == null || groupBy == Dimension.SURVEY ? Rollups.TOTAL : groupBy.wire();
     }
 
-    /** The histograms column selecting only {@code names} ({@code $} stands for the table alias). */
-    private static String histogramColumn(List<String> names) {
-        if (names.isEmpty()) {
-            return "NULL::jsonb";
-        }
-        StringBuilder pairs = new StringBuilder();
-        for (String name : names) {
+    private static final String HISTOGRAM_COLUMN = "h";
+
+    /**
+     * One column per histogram read ({@code alias.h -> 'name' AS h0, …}): only those, since sketches are
+     * the bulk of a ticket rollup row and most metrics need none, each as its own bins (building one
+     * object of them per row doubled the cost of reading a quarter of agent sketches).
+     */
+    private static String histogramColumns(List<String> names, String alias) {
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             if (!name.matches("[a-z.]+")) {
                 throw new IllegalArgumentException("Not a histogram name: " + name);
             }
-            pairs.append(pairs.length() == 0 ? "" : ", ").append('\'').append(name).append("', $.h -> '").append(name).append('\'');
+            columns.append(", ").append(alias).append(".h -> '").append(name).append("' AS ").append(HISTOGRAM_COLUMN).append(i);
         }
-        return "jsonb_strip_nulls(jsonb_build_object(" + pairs + "))";
+        return columns.toString();
+    }
+
+    private static String outerColumns(List<String> names) {
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            columns.append(", x.").append(HISTOGRAM_COLUMN).append(i);
+        }
+        return columns.toString();
     }
 
     /**
@@ -204,19 +229,19 @@ public class RollupReader {
      */
     public static final String EACH_PIECE_BY_INDEX = " OFFSET 0) x";
 
-    private static String rollupSql(Dimension groupBy, String histograms) {
+    private static String rollupSql(Dimension groupBy, List<String> histograms) {
         String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
-        return "SELECT p.idx, x.group_key, x.c, x.h"
+        return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
-                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r.c, " + histograms + " AS h FROM rollup r"
+                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r.c" + histogramColumns(histograms, "r") + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX;
     }
 
-    private static String rawSql(Dimension groupBy, String histograms) {
-        return "SELECT p.idx, x.group_key, x.c, x.h"
+    private static String rawSql(Dimension groupBy, List<String> histograms) {
+        return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
-                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c.c, " + histograms + " AS h"
+                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c.c" + histogramColumns(histograms, "c")
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($6 = '' OR c.scope = $6)" + EACH_PIECE_BY_INDEX;
     }
