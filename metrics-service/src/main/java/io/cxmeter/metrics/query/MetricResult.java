@@ -6,13 +6,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The answer of API.md: the value over the period, per group, and per bucket of a series. */
+/**
+ * The answer of API.md: the value over the period, per group, and per bucket of a series. {@code value}
+ * is always there, null over an empty set; {@code at}, {@code groups} and {@code series} only when asked.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MetricResult(String metric, Instant from, Instant to, Instant at, Double value, long count,
+public record MetricResult(String metric, Instant from, Instant to, Instant at,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Double value, long count,
         Map<String, Object> details, List<Group> groups, List<Point> series) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Group(@JsonInclude(JsonInclude.Include.ALWAYS) String key, Double value, long count,
+    public record Group(@JsonInclude(JsonInclude.Include.ALWAYS) String key, @JsonInclude(JsonInclude.Include.ALWAYS) Double value,
+            long count,
             Map<String, Object> details, List<Point> series) {
     }
 
