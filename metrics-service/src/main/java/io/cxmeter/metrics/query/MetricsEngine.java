@@ -3,6 +3,7 @@ package io.cxmeter.metrics.query;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.State;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 
 /**
  * Answers a metric request. The whole period is period 0 and the buckets of a series are 1..n; each
@@ -95,12 +97,12 @@ public class MetricsEngine {
      * Grouped, the facts are read once: every fact is in exactly one group (the null group included),
      * so a period's total is the sum of its groups.
      */
-    private Uni<io.smallrye.mutiny.tuples.Tuple2<Map<Integer, Map<String, Value>>, Map<Integer, Map<String, Value>>>> values(
+    private Uni<Tuple2<Map<Integer, Map<String, Value>>, Map<Integer, Map<String, Value>>>> values(
             MetricRequest r, List<Period> periods) {
         Dimension by = r.groupBy();
         if (r.metric().kind() == Metric.Kind.CUSTOMER) {
             // Customer metrics have no dimensions (a groupBy is refused before).
-            return customers(r, periods).map(totals -> io.smallrye.mutiny.tuples.Tuple2.of(totals, Map.of()));
+            return customers(r, periods).map(totals -> Tuple2.of(totals, Map.of()));
         }
         Evaluation e = evaluation(r, periods, by);
         return e.sums().map(sums -> {
@@ -109,7 +111,7 @@ public class MetricsEngine {
             if (e.dropEmptyGroups()) {
                 grouped.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
             }
-            return io.smallrye.mutiny.tuples.Tuple2.of(finish(totals, e.formula()), grouped);
+            return Tuple2.of(finish(totals, e.formula()), grouped);
         });
     }
 
@@ -179,7 +181,7 @@ public class MetricsEngine {
             return rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, histograms);
         }
         List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
-        return r.reads().sums(java.util.Arrays.asList(family, survey, by, periods, wanted),
+        return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted),
                 () -> rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, wanted));
     }
 
