@@ -33,7 +33,7 @@ final class SharedReads {
         Map<Integer, Map<String, State>> out = new HashMap<>();
         sums.forEach((index, byKey) -> {
             Map<String, State> groups = new HashMap<>();
-            byKey.forEach((key, state) -> groups.put(key, new State().merge(state, 1)));
+            byKey.forEach((key, state) -> groups.put(key, state.copy()));
             out.put(index, groups);
         });
         return out;

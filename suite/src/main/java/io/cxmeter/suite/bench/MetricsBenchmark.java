@@ -538,8 +538,7 @@ public final class MetricsBenchmark {
                 .timeout(Duration.ofMinutes(2)).GET().build();
         // The same request straight to metrics-service, with the token the gateway would have sent: the
         // difference is what the gateway (API key, token, proxying) adds.
-        String token = new InternalTokenMinter(suite.gatewaySigningKey(), Duration.ofHours(1)).mint(new InternalCaller(TENANT,
-                "bench-reader", Set.of(InternalCaller.ROLE_READ), "UTC", null));
+        String token = readerToken(suite, Duration.ofHours(1));
         HttpRequest direct = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + suite.servicePort("metrics") + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build();
         double[] serviceOnly = latencies(http, direct);
@@ -562,10 +561,15 @@ public final class MetricsBenchmark {
                 agreement.check(answer, value) ? "yes" : "NO (" + value + ")");
     }
 
+    /** The token the gateway would send metrics-service for a reader of the benchmark tenant. */
+    private static String readerToken(LocalSuite suite, Duration lifetime) {
+        return new InternalTokenMinter(suite.gatewaySigningKey(), lifetime).mint(new InternalCaller(TENANT, "bench-reader",
+                Set.of(InternalCaller.ROLE_READ), "UTC", null));
+    }
+
     /** Keeps the loaded suite up for inspection (EXPLAIN, curl) until the harness is stopped. */
     private static void hold(LocalSuite suite, String key) throws InterruptedException {
-        String token = new InternalTokenMinter(suite.gatewaySigningKey(), Duration.ofHours(8)).mint(new InternalCaller(TENANT,
-                "bench-reader", Set.of(InternalCaller.ROLE_READ), "UTC", null));
+        String token = readerToken(suite, Duration.ofHours(8));
         System.out.printf("%nholding the suite until this process is stopped:%n"
                 + "  curl -H 'X-Api-Key: %s' '%s%s'%n"
                 + "  curl -H 'Authorization: Bearer %s' 'http://127.0.0.1:%d%s'%n"
