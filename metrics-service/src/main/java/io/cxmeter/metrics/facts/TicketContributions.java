@@ -152,8 +152,8 @@ public final class TicketContributions {
             }
             if (resolvedAt != null) {
                 episodes.add(episode(created, resolvedAt, null, firstAssigned));
-                // The lasting resolution counts in any period that contains it; the reopened ones only
-                // in periods that end before their reopening, so they are read from the episodes.
+                // The lasting resolution counts in any period that contains it. A last resolution that was
+                // reopened counts only in periods that end before the reopening: read from the episodes.
                 add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durationState("res", seconds(created, resolvedAt)));
             }
         }

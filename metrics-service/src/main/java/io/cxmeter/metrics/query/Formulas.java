@@ -66,15 +66,21 @@ public final class Formulas {
     }
 
     public static Value volume(State s) {
-        long created = s.count("created");
-        return new Value((double) created, created, Map.of());
+        return count(s.count("created"), Map.of());
     }
 
     public static Value blocks(State s) {
         long blocked = s.count("blocked");
         long calls = s.count("calls");
-        return new Value((double) blocked, blocked,
-                details("calls", calls, "blockRate", calls == 0 ? null : 100.0 * blocked / calls));
+        return count(blocked, details("calls", calls, "blockRate", calls == 0 ? null : 100.0 * blocked / calls));
+    }
+
+    /**
+     * A metric that is the size of a set (ticket volume, blocks, open tickets, backlog): like every
+     * metric, null over an empty set (METRICS.md: "never 0").
+     */
+    public static Value count(long n, Map<String, Object> details) {
+        return new Value(n == 0 ? null : (double) n, n, details);
     }
 
     /** Mean, median and p90 of a duration recorded with {@code TicketContributions.duration}. */

@@ -58,8 +58,14 @@ public class MetricsEngine {
             List<MetricResult.Point> series = request.interval() == null ? null : series(both.getItem1(), buckets, RollupReader.ALL);
             List<MetricResult.Group> groups = null;
             if (request.groupBy() != null) {
+                // A group is listed when its set is not empty in the period or in one of its buckets: a
+                // family's rows also carry the keys of facts that other metrics count.
                 Set<String> keys = new LinkedHashSet<>();
-                both.getItem2().values().forEach(byKey -> keys.addAll(byKey.keySet()));
+                both.getItem2().values().forEach(byKey -> byKey.forEach((key, v) -> {
+                    if (v.count() > 0) {
+                        keys.add(key);
+                    }
+                }));
                 groups = keys.stream().sorted(Comparator.nullsLast(Comparator.naturalOrder())).map(key -> {
                     Value v = value(both.getItem2(), 0, key);
                     return new MetricResult.Group(key, v.value(), v.count(), v.details(),
@@ -108,23 +114,12 @@ public class MetricsEngine {
         return e.sums().map(sums -> {
             Map<Integer, Map<String, State>> totals = withTotals(periods, by == null ? sums : sumOfGroups(sums));
             Map<Integer, Map<String, Value>> grouped = by == null ? Map.of() : finish(sums, e.formula());
-            if (e.dropEmptyGroups()) {
-                grouped.values().forEach(byKey -> byKey.values().removeIf(v -> v.count() == 0));
-            }
             return Tuple2.of(finish(totals, e.formula()), grouped);
         });
     }
 
-    /**
-     * A metric's sums per period and group and the formula that makes a value of a sum. Groups whose
-     * facts count nothing for the metric are left out when {@code dropEmptyGroups}.
-     */
-    private record Evaluation(Uni<Map<Integer, Map<String, State>>> sums, Function<State, Value> formula,
-            boolean dropEmptyGroups) {
-
-        Evaluation(Uni<Map<Integer, Map<String, State>>> sums, Function<State, Value> formula) {
-            this(sums, formula, false);
-        }
+    /** A metric's sums per period and group and the formula that makes a value of a sum. */
+    private record Evaluation(Uni<Map<Integer, Map<String, State>>> sums, Function<State, Value> formula) {
     }
 
     private Evaluation evaluation(MetricRequest r, List<Period> periods, Dimension by) {
@@ -141,10 +136,9 @@ public class MetricsEngine {
             case AHT -> additive(r, Family.TICKET, periods, by, s -> Formulas.mean(s, "aht"));
             case SERVICE_LEVEL -> additive(r, Family.TICKET, periods, by,
                     s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
-            // Groups that only had other ticket facts in the period resolved nothing: left out.
             case RESOLUTION_TIME -> new Evaluation(plus(
                     read(r, Family.TICKET, null, by, periods, List.of("res")),
-                    raw.reopenedResolutions(r.tenantId(), periods, by)), s -> Formulas.duration(s, "res"), true);
+                    raw.reopenedResolutions(r.tenantId(), periods, by)), s -> Formulas.duration(s, "res"));
             case RESOLUTION_RATE -> new Evaluation(plus(
                     read(r, Family.ASSIGNMENT, null, by, periods, List.of()),
                     raw.resolvedAtEndCorrection(r.tenantId(), periods, by)), s -> {
@@ -157,9 +151,8 @@ public class MetricsEngine {
                 String counter = r.metric() == Metric.OPEN_TICKETS ? "waiting" : "unresolved";
                 List<Period> instants = periods.stream().map(p -> new Period(p.index(), null,
                         r.metric() == Metric.OPEN_TICKETS ? instant(r, p) : p.to())).toList();
-                // Nothing open is 0 tickets, not an empty set.
                 yield new Evaluation(read(r, Family.TICKET_STATE, null, by, instants, List.of()),
-                        s -> new Value((double) s.count(counter), s.count(counter), Map.of()));
+                        s -> Formulas.count(s.count(counter), Map.of()));
             }
             case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV ->
                     throw new IllegalStateException(r.metric() + " is a customer metric");

@@ -68,7 +68,8 @@ class ZoneMetricsTest {
         // The same year read in UTC months is cut elsewhere: January 1 00:00 local is still 2025 in UTC.
         Fixtures utc = new Fixtures("UTC");
         utc.ticket("U1", "email", null, null, "2025-12-31T22:00:00Z").deliver();
-        utc.metric("ticket-volume", "from", "2026-01-01T00:00:00Z", "to", "2027-01-01T00:00:00Z").body("value", equalTo(0.0));
+        utc.metric("ticket-volume", "from", "2026-01-01T00:00:00Z", "to", "2027-01-01T00:00:00Z")
+                .body("value", org.hamcrest.Matchers.nullValue()).body("count", equalTo(0));
     }
 
     @Test
@@ -79,7 +80,7 @@ class ZoneMetricsTest {
         f.zone("Europe/Vilnius");
         // Rollups are still cut in UTC days: the query reads hours, and is right anyway.
         f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day")
-                .body("series.value", equalTo(List.of(0.0, 1.0)));
+                .body("series.value", equalTo(java.util.Arrays.asList(null, 1.0)));
         // The next delivery names the new zone: days are recut in it.
         f.ticket("Z2", "email", null, null, "2026-03-16T21:30:00Z").deliver();
         f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day")
