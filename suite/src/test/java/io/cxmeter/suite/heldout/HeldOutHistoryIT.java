@@ -1,0 +1,406 @@
+package io.cxmeter.suite.heldout;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.suite.LocalSuite;
+import io.cxmeter.suite.heldout.Oracle.Expected;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The check the issue describes: a history made up from a seed (tickets, responses, customers,
+ * reviews on several channels, a tenant in Berlin) imported through the gateway, then every metric,
+ * with its groups and series, compared with the {@link Oracle}'s values computed from the same
+ * records. Periods start mid-day in Berlin time and weekly and daily series cross the switch to
+ * summer time; a customer is erased half-way and the metrics must follow.
+ */
+class HeldOutHistoryIT {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Relative error a DDSketch quantile may have (METRICS.md: at most 1 %). */
+    private static final double QUANTILE_ERROR = 0.01;
+    private static final List<String> METRICS = List.of("nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets",
+            "backlog", "first-response-time", "resolution-time", "resolution-rate", "asa", "service-level", "blocks", "aht",
+            "churn-rate", "retention-rate", "referral-rate", "engagement", "clv");
+
+    private static LocalSuite suite;
+    private static History history;
+    private static String key;
+    private static final List<String> surveyIds = new ArrayList<>();
+    private static int expectedEvents;
+
+    @BeforeAll
+    static void importHistory() throws InterruptedException {
+        Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
+        Path work = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it"), "held-out");
+        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work).unlimited());
+        RestAssured.baseURI = suite.gatewayUrl();
+
+        key = given().header("X-Api-Key", suite.platformAdminKey()).contentType(ContentType.JSON)
+                .body("{\"id\":\"held-out\",\"name\":\"Held-out GmbH\",\"timeZone\":\"Europe/Berlin\",\"currency\":\"EUR\"}")
+                .post("/api/v1/tenants").then().statusCode(201).extract().path("adminKey.key");
+
+        history = History.generate(20261129L, 60, 600, 900, 80);
+        ndjson("/api/v1/customers/import", history.customerLines());
+        ndjson("/api/v1/customers/events/import", history.engagementLines());
+        ndjson("/api/v1/tickets/import", history.ticketLines());
+        for (int s = 0; s < history.surveys.size(); s++) {
+            String id = as().body(history.surveyRequest(s).encode()).post("/api/v1/surveys")
+                    .then().statusCode(201).extract().path("id");
+            surveyIds.add(id);
+            ndjson("/api/v1/surveys/" + id + "/responses/import", history.responseLines(s));
+        }
+        String scorecard = as().body(history.scorecard().encode()).post("/api/v1/scorecards")
+                .then().statusCode(201).extract().path("id");
+        ndjson("/api/v1/reviews/import", history.reviewLines(scorecard));
+
+        expectedEvents = history.customers.size() + history.engagements.size() + history.tickets.size()
+                + history.responses.size() + history.reviews.size();
+        awaitEvents(expectedEvents);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        RestAssured.reset();
+    }
+
+    @Test
+    void everyMetricGroupAndSeriesAgreesWithTheContract() {
+        List<String> mismatches = new ArrayList<>();
+        compareAll(mismatches);
+        assertNone(mismatches);
+    }
+
+    @Test
+    void anErasedCustomerLeavesTheMetrics() throws InterruptedException {
+        // The customer with the most responses, so that survey and customer metrics both move.
+        String erased = history.responses.stream().map(History.Response::customerId).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        given().header("X-Api-Key", key).delete("/api/v1/customers/" + erased).then().statusCode(204);
+        int responses = given().header("X-Api-Key", key).queryParam("customerId", erased).delete("/api/v1/surveys/responses")
+                .then().statusCode(200).extract().path("erased");
+        long mine = history.responses.stream().filter(r -> erased.equals(r.customerId())).count();
+        org.junit.jupiter.api.Assertions.assertEquals(mine, responses);
+        history.erase(erased);
+        // The erasure and one deletion per response.
+        awaitEvents(expectedEvents + 1 + responses);
+
+        List<String> mismatches = new ArrayList<>();
+        for (String metric : List.of("nps", "csat", "ces", "churn-rate", "retention-rate", "referral-rate", "engagement", "clv")) {
+            compare(mismatches, metric, P1_FROM, P1_TO, null, null, "week");
+            compare(mismatches, metric, P2_FROM, P2_TO, null, null, "month");
+        }
+        assertNone(mismatches);
+    }
+
+    // Periods: one from mid-day in Berlin (winter time) across the switch to summer time, the whole
+    // history by months, and two days around the switch (a 23-hour day) from a quarter past seven.
+    static final Instant P1_FROM = ZonedDateTime.of(2026, 2, 9, 13, 30, 0, 0, BERLIN).toInstant();
+    static final Instant P1_TO = ZonedDateTime.of(2026, 4, 20, 0, 0, 0, 0, BERLIN).toInstant();
+    static final Instant P2_FROM = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant P2_TO = Instant.parse("2026-06-01T00:00:00Z");
+    static final Instant P3_FROM = ZonedDateTime.of(2026, 3, 28, 7, 15, 0, 0, BERLIN).toInstant();
+    static final Instant P3_TO = ZonedDateTime.of(2026, 3, 30, 18, 0, 0, 0, BERLIN).toInstant();
+
+    private static void compareAll(List<String> mismatches) {
+        JsonArray catalogue = new JsonArray(as().get("/api/v1/metrics").then().statusCode(200).extract().asString());
+        for (String metric : METRICS) {
+            List<String> dimensions = dimensionsOf(catalogue, metric);
+            compare(mismatches, metric, P1_FROM, P1_TO, null, null, null);
+            compare(mismatches, metric, P1_FROM, P1_TO, null, null, "week");
+            compare(mismatches, metric, P2_FROM, P2_TO, null, null, "month");
+            compare(mismatches, metric, P3_FROM, P3_TO, null, null, "day");
+            for (String by : dimensions) {
+                compare(mismatches, metric, P1_FROM, P1_TO, by, null, null);
+            }
+            if (!dimensions.isEmpty()) {
+                compare(mismatches, metric, P1_FROM, P1_TO, dimensions.get(0), null, "week");
+                compare(mismatches, metric, P3_FROM, P3_TO, dimensions.get(dimensions.size() - 1), null, "day");
+            }
+        }
+        for (int s = 0; s < surveyIds.size(); s++) {
+            String metric = history.surveys.get(s).kind().toLowerCase();
+            compareSurvey(mismatches, metric, surveyIds.get(s));
+        }
+        // Open tickets at instants of the history, some of them exactly an event's instant.
+        List<Instant> instants = new ArrayList<>(List.of(P1_FROM, P3_FROM, Instant.parse("2026-03-29T01:00:00Z")));
+        history.tickets.stream().limit(40).flatMap(t -> t.events().stream()).filter(e -> e.type().equals("status"))
+                .limit(6).forEach(e -> instants.add(e.at()));
+        for (Instant at : instants) {
+            compareAt(mismatches, at, null);
+            compareAt(mismatches, at, "agent");
+        }
+        compareSummary(mismatches);
+    }
+
+    private static void compareSurvey(List<String> mismatches, String metric, String surveyId) {
+        JsonObject answer = get(metric, P1_FROM, P1_TO, null, null, Map.of("surveyId", surveyId));
+        Expected expected = oracle().compute(metric, P1_FROM, P1_TO, null, null, surveyId).get(null);
+        check(mismatches, metric + " surveyId=" + surveyId, expected, answer);
+    }
+
+    private static void compareAt(List<String> mismatches, Instant at, String by) {
+        JsonObject answer = get("open-tickets", P1_FROM, P1_TO, by, null, Map.of("at", at.toString()));
+        Map<String, Expected> expected = oracle().compute("open-tickets", P1_FROM, P1_TO, at, by, null);
+        String what = "open-tickets at=" + at + (by == null ? "" : " groupBy=" + by);
+        check(mismatches, what, total(oracle().compute("open-tickets", P1_FROM, P1_TO, at, null, null)), answer);
+        if (by != null) {
+            Set<String> listed = new HashSet<>();
+            expected.forEach((k, v) -> {
+                if (v.count() > 0) {
+                    listed.add(k);
+                }
+            });
+            checkGroups(mismatches, what, expected, listed, answer);
+        }
+    }
+
+    private static void compareSummary(List<String> mismatches) {
+        JsonObject summary = new JsonObject(as().queryParam("from", P1_FROM.toString()).queryParam("to", P1_TO.toString())
+                .get("/api/v1/metrics/summary").then().statusCode(200).extract().asString()).getJsonObject("metrics");
+        for (String metric : METRICS) {
+            check(mismatches, "summary " + metric, oracle().compute(metric, P1_FROM, P1_TO, null, null, null).get(null),
+                    summary.getJsonObject(metric));
+        }
+    }
+
+    private static void compare(List<String> mismatches, String metric, Instant from, Instant to, String by, String surveyId,
+            String interval) {
+        JsonObject answer = get(metric, from, to, by, interval, Map.of());
+        String what = metric + " [" + from + ", " + to + ")" + (by == null ? "" : " groupBy=" + by)
+                + (interval == null ? "" : " interval=" + interval);
+        Oracle oracle = oracle();
+        Map<String, Expected> expected = oracle.compute(metric, from, to, null, by, surveyId);
+        check(mismatches, what, by == null ? expected.get(null) : total(oracle.compute(metric, from, to, null, null, surveyId)),
+                answer);
+        List<Instant[]> buckets = interval == null ? List.of() : buckets(from, to, interval);
+        if (by != null) {
+            // A group is listed when it is not empty in the period or in one of its buckets.
+            Set<String> listed = new HashSet<>();
+            expected.forEach((k, v) -> {
+                if (v.count() > 0) {
+                    listed.add(k);
+                }
+            });
+            for (Instant[] b : buckets) {
+                oracle.compute(metric, b[0], b[1], null, by, surveyId).forEach((k, v) -> {
+                    if (v.count() > 0) {
+                        listed.add(k);
+                    }
+                });
+            }
+            checkGroups(mismatches, what, expected, listed, answer);
+        }
+        if (interval != null) {
+            checkSeries(mismatches, what, oracle, metric, buckets, null, by, surveyId, answer.getJsonArray("series"));
+            if (by != null) {
+                for (Object g : answer.getJsonArray("groups")) {
+                    JsonObject group = (JsonObject) g;
+                    checkSeries(mismatches, what + " group " + group.getString("key"), oracle, metric, buckets,
+                            new String[] {group.getString("key")}, by, surveyId, group.getJsonArray("series"));
+                }
+            }
+        }
+    }
+
+    private static void checkSeries(List<String> mismatches, String what, Oracle oracle, String metric, List<Instant[]> buckets,
+            String[] group, String by, String surveyId, JsonArray series) {
+        if (series == null || series.size() != buckets.size()) {
+            mismatches.add(what + ": " + buckets.size() + " buckets expected, got " + (series == null ? null : series.size()));
+            return;
+        }
+        for (int i = 0; i < buckets.size(); i++) {
+            JsonObject point = series.getJsonObject(i);
+            Instant start = buckets.get(i)[0];
+            Instant end = buckets.get(i)[1];
+            String where = what + " bucket " + start;
+            if (!Instant.parse(point.getString("start")).equals(start) || !Instant.parse(point.getString("end")).equals(end)) {
+                mismatches.add(where + ": bucket " + point.getString("start") + "–" + point.getString("end")
+                        + ", expected " + start + "–" + end);
+                continue;
+            }
+            Map<String, Expected> values = oracle.compute(metric, start, end, null, by, surveyId);
+            Expected expected = group == null ? (by == null ? values.get(null) : total(oracle.compute(metric, start, end, null, null, surveyId)))
+                    : values.getOrDefault(group[0], new Expected(null, 0, Map.of()));
+            check(mismatches, where, expected, point);
+        }
+    }
+
+    private static void checkGroups(List<String> mismatches, String what, Map<String, Expected> expected, Set<String> listed,
+            JsonObject answer) {
+        Map<String, JsonObject> got = new LinkedHashMap<>();
+        JsonArray groups = answer.getJsonArray("groups");
+        if (groups == null) {
+            mismatches.add(what + ": no groups");
+            return;
+        }
+        for (Object g : groups) {
+            got.put(((JsonObject) g).getString("key"), (JsonObject) g);
+        }
+        Set<String> keys = new HashSet<>(got.keySet());
+        keys.addAll(listed);
+        for (String k : keys) {
+            Expected e = expected.getOrDefault(k, new Expected(null, 0, Map.of()));
+            JsonObject g = got.get(k);
+            if (!listed.contains(k)) {
+                mismatches.add(what + " group " + k + ": an empty group is listed: " + g.encode());
+            } else if (g == null) {
+                mismatches.add(what + " group " + k + ": missing, expected " + e);
+            } else {
+                check(mismatches, what + " group " + k, e, g);
+            }
+        }
+    }
+
+    /** The one total of an ungrouped computation. */
+    private static Expected total(Map<String, Expected> ungrouped) {
+        return ungrouped.get(null);
+    }
+
+    private static void check(List<String> mismatches, String what, Expected expected, JsonObject got) {
+        if (got == null) {
+            mismatches.add(what + ": no answer");
+            return;
+        }
+        if (!got.containsKey("value")) {
+            mismatches.add(what + ": no value field");
+        }
+        Double value = got.getDouble("value");
+        if (!close(expected.value(), value, 1e-9)) {
+            mismatches.add(what + ": value " + value + ", expected " + expected.value() + " (" + got.encode() + ")");
+            return;
+        }
+        long count = got.getLong("count");
+        if (count != expected.count()) {
+            mismatches.add(what + ": count " + count + ", expected " + expected.count());
+        }
+        JsonObject details = got.getJsonObject("details", new JsonObject());
+        expected.details().forEach((name, want) -> {
+            Object have = details.getValue(name);
+            boolean quantile = name.equals("median") || name.equals("p90");
+            boolean ok = want == Oracle.NULL ? have == null
+                    : want instanceof Number n && have instanceof Number h
+                            && close(n.doubleValue(), h.doubleValue(), quantile ? QUANTILE_ERROR : 1e-9);
+            if (!ok) {
+                mismatches.add(what + ": details." + name + " " + have + ", expected " + want);
+            }
+        });
+    }
+
+    private static boolean close(Double want, Double have, double relative) {
+        if (want == null || have == null) {
+            return want == null && have == null;
+        }
+        return Math.abs(want - have) <= relative * Math.max(1, Math.abs(want));
+    }
+
+    /** Calendar buckets of [from, to) in Berlin time, the first and last clipped (METRICS.md). */
+    static List<Instant[]> buckets(Instant from, Instant to, String interval) {
+        ZonedDateTime start = from.atZone(BERLIN).truncatedTo(ChronoUnit.DAYS);
+        start = switch (interval) {
+            case "day" -> start;
+            case "week" -> start.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case "month" -> start.withDayOfMonth(1);
+            default -> throw new IllegalArgumentException(interval);
+        };
+        List<Instant[]> out = new ArrayList<>();
+        while (start.toInstant().isBefore(to)) {
+            ZonedDateTime next = switch (interval) {
+                case "day" -> start.plusDays(1);
+                case "week" -> start.plusWeeks(1);
+                default -> start.plusMonths(1);
+            };
+            Instant a = start.toInstant().isBefore(from) ? from : start.toInstant();
+            Instant b = next.toInstant().isAfter(to) ? to : next.toInstant();
+            out.add(new Instant[] {a, b});
+            start = next;
+        }
+        return out;
+    }
+
+    private static List<String> dimensionsOf(JsonArray catalogue, String metric) {
+        for (Object m : catalogue) {
+            JsonObject entry = (JsonObject) m;
+            if (metric.equals(entry.getString("id"))) {
+                JsonArray dims = entry.getJsonArray("groupBy");
+                List<String> out = new ArrayList<>();
+                dims.forEach(d -> out.add((String) d));
+                return out;
+            }
+        }
+        throw new AssertionError(metric + " is not in the catalogue");
+    }
+
+    private static Oracle oracle() {
+        return new Oracle(history, surveyIds);
+    }
+
+    private static JsonObject get(String metric, Instant from, Instant to, String by, String interval, Map<String, String> more) {
+        RequestSpecification request = as().queryParam("from", from.toString()).queryParam("to", to.toString());
+        if (by != null) {
+            request.queryParam("groupBy", by);
+        }
+        if (interval != null) {
+            request.queryParam("interval", interval);
+        }
+        more.forEach(request::queryParam);
+        String body = request.get("/api/v1/metrics/" + metric).then().statusCode(200).extract().asString();
+        return new JsonObject(body);
+    }
+
+    private static void assertNone(List<String> mismatches) {
+        if (!mismatches.isEmpty()) {
+            Map<String, Long> byMetric = new java.util.TreeMap<>(mismatches.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(m -> m.split(" ")[0], java.util.stream.Collectors.counting())));
+            throw new AssertionError(mismatches.size() + " answers differ from the contract " + byMetric + ":\n"
+                    + String.join("\n", mismatches.subList(0, Math.min(60, mismatches.size()))));
+        }
+    }
+
+    private static void awaitEvents(int expected) throws InterruptedException {
+        int received = 0;
+        for (int attempt = 0; attempt < 600 && received < expected; attempt++) {
+            received = as().get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("receivedEvents");
+            if (received < expected) {
+                Thread.sleep(200);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(expected, received, "every change reached metrics-service");
+    }
+
+    private static RequestSpecification as() {
+        return given().header("X-Api-Key", key).contentType(ContentType.JSON);
+    }
+
+    private static void ndjson(String path, List<String> lines) {
+        given().header("X-Api-Key", key).contentType("application/x-ndjson")
+                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))
+                .post(path).then().statusCode(200);
+    }
+}

@@ -1,0 +1,400 @@
+package io.cxmeter.suite.heldout;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.cxmeter.suite.heldout.History.Event;
+import io.cxmeter.suite.heldout.History.Ticket;
+
+/**
+ * Every metric of METRICS.md computed the slow, obvious way from a {@link History}: each period is
+ * read from the raw records, ticket by ticket and response by response. It shares no code with
+ * metrics-service, so an answer that agrees with it agrees with the contract, not with itself.
+ */
+public final class Oracle {
+
+    private static final Set<String> WAITING = Set.of("new", "open");
+    private static final Set<String> RESOLVED = Set.of("resolved", "closed");
+
+    /** What a metric should answer over one period (or for one group or bucket of it). */
+    public record Expected(Double value, long count, Map<String, Object> details) {
+    }
+
+    /** One member of a metric's set: its dimensions and what it adds (a duration, a yes/no, a score). */
+    private record Fact(Map<String, String> dims, double x, boolean yes, Object extra) {
+    }
+
+    private final History h;
+    private final List<String> surveyIds;
+
+    /** {@code surveyIds}: the ids survey-service gave to {@code h.surveys}, in order. */
+    public Oracle(History h, List<String> surveyIds) {
+        this.h = h;
+        this.surveyIds = surveyIds;
+    }
+
+    public static boolean isCustomerMetric(String metric) {
+        return Set.of("churn-rate", "retention-rate", "referral-rate", "engagement", "clv").contains(metric);
+    }
+
+    /**
+     * The metric over {@code [from, to)}; by group when {@code groupBy} is set (the map's null key is the
+     * group of facts without the dimension). {@code at}: the instant of open tickets (default {@code to}).
+     */
+    public Map<String, Expected> compute(String metric, Instant from, Instant to, Instant at, String groupBy, String surveyId) {
+        if (isCustomerMetric(metric)) {
+            Map<String, Expected> one = new LinkedHashMap<>();
+            one.put(null, customers(metric, from, to));
+            return one;
+        }
+        List<Fact> facts = facts(metric, from, to, at == null ? to : at, surveyId);
+        Function<List<Fact>, Expected> reduce = reducer(metric);
+        Map<String, Expected> out = new LinkedHashMap<>();
+        if (groupBy == null) {
+            out.put(null, reduce.apply(facts));
+            return out;
+        }
+        Map<String, List<Fact>> groups = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        for (Fact f : facts) {
+            groups.computeIfAbsent(f.dims().get(groupBy), k -> new ArrayList<>()).add(f);
+        }
+        groups.forEach((key, members) -> out.put(key, reduce.apply(members)));
+        return out;
+    }
+
+    private List<Fact> facts(String metric, Instant from, Instant to, Instant at, String surveyId) {
+        List<Fact> out = new ArrayList<>();
+        switch (metric) {
+            case "nps", "csat", "ces" -> {
+                String kind = metric.toUpperCase();
+                for (History.Response r : h.responses) {
+                    History.Survey s = h.surveys.get(r.survey());
+                    String id = surveyIds.get(r.survey());
+                    if (s.kind().equals(kind) && in(r.submittedAt(), from, to) && (surveyId == null || surveyId.equals(id))) {
+                        Map<String, String> dims = dims("channel", r.channel(), "agent", r.agentId(), "survey", id,
+                                "touchpoint", r.touchpoint() != null ? r.touchpoint() : s.touchpoint(), "locale", r.locale());
+                        out.add(new Fact(dims, r.score(), r.score() >= (kind.equals("NPS") ? 0 : s.positive()), s));
+                    }
+                }
+            }
+            case "iqs" -> {
+                for (History.Review r : h.reviews) {
+                    if (in(r.createdAt(), from, to)) {
+                        out.add(new Fact(dims("agent", r.agentId()), reviewScore(r), false, null));
+                    }
+                }
+            }
+            default -> {
+                for (Ticket t : h.tickets) {
+                    ticketFact(metric, t, from, to, at).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A ticket's place in a ticket metric's set, if it has one: METRICS.md's ticket metrics one by one. */
+    private java.util.Optional<Fact> ticketFact(String metric, Ticket t, Instant from, Instant to, Instant at) {
+        List<Event> events = t.events().stream().sorted(Comparator.comparing(Event::at)).toList();
+        boolean queue = t.channel().equals("call") || t.channel().equals("chat");
+        Event queued = first(events, "queued");
+        Event answered = first(events, "answered");
+        Fact fact = switch (metric) {
+            case "ticket-volume" -> in(t.createdAt(), from, to) ? fact(t, assigneeAtOrBefore(events, t.createdAt()), 1, true) : null;
+            case "open-tickets" -> t.createdAt().isBefore(at) && WAITING.contains(statusBefore(events, at))
+                    ? fact(t, assigneeBefore(events, at), 1, true) : null;
+            case "backlog" -> t.createdAt().isBefore(to) && !RESOLVED.contains(statusBefore(events, to))
+                    ? fact(t, assigneeBefore(events, to), 1, true) : null;
+            case "first-response-time" -> {
+                Event reply = first(events, "agent_reply");
+                yield reply != null && in(reply.at(), from, to) ? fact(t, reply.agentId(), seconds(t.createdAt(), reply.at()), true) : null;
+            }
+            case "resolution-time" -> {
+                Instant resolvedAt = null;
+                String status = "new";
+                for (Event e : events) {
+                    if (e.type().equals("status")) {
+                        if (!RESOLVED.contains(status) && RESOLVED.contains(e.status())) {
+                            resolvedAt = e.at();
+                        }
+                        status = e.status();
+                    }
+                }
+                yield resolvedAt != null && in(resolvedAt, from, to) && RESOLVED.contains(statusBefore(events, to))
+                        ? fact(t, assigneeAtOrBefore(events, resolvedAt), seconds(t.createdAt(), resolvedAt), true) : null;
+            }
+            case "resolution-rate" -> {
+                Event assigned = first(events, "assigned");
+                yield assigned != null && in(assigned.at(), from, to)
+                        ? fact(t, assigned.agentId(), 0, RESOLVED.contains(statusBefore(events, to))) : null;
+            }
+            case "asa" -> queue && answered != null && in(answered.at(), from, to)
+                    ? fact(t, answered.agentId(), seconds(queued != null ? queued.at() : t.createdAt(), answered.at()), true) : null;
+            case "service-level" -> {
+                if (!queue || queued == null || !in(queued.at(), from, to) || first(events, "blocked") != null) {
+                    yield null;
+                }
+                Event abandoned = first(events, "abandoned");
+                if (abandoned != null && seconds(queued.at(), abandoned.at()) < 5) {
+                    yield null;
+                }
+                boolean within = answered != null && seconds(queued.at(), answered.at()) <= 20;
+                yield fact(t, assigneeAtOrBefore(events, queued.at()), 0, within);
+            }
+            case "blocks" -> t.channel().equals("call") && in(t.createdAt(), from, to)
+                    ? fact(t, assigneeAtOrBefore(events, t.createdAt()), 0, first(events, "blocked") != null) : null;
+            case "aht" -> {
+                Event handled = first(events, "handled");
+                yield handled != null && in(handled.at(), from, to) ? fact(t, assigneeAtOrBefore(events, handled.at()),
+                        handled.talk() + handled.hold() + handled.wrapUp(), true) : null;
+            }
+            default -> throw new IllegalArgumentException(metric);
+        };
+        return java.util.Optional.ofNullable(fact);
+    }
+
+    private static Fact fact(Ticket t, String agent, double x, boolean yes) {
+        return new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent), x, yes, null);
+    }
+
+    private Function<List<Fact>, Expected> reducer(String metric) {
+        return switch (metric) {
+            case "nps" -> facts -> {
+                long n = facts.size();
+                long p = facts.stream().filter(f -> f.x() >= 9).count();
+                long d = facts.stream().filter(f -> f.x() <= 6).count();
+                if (n == 0) {
+                    return empty();
+                }
+                double pp = (double) p / n;
+                double pd = (double) d / n;
+                return new Expected(100.0 * (p - d) / n, n, details("promoters", p, "passives", n - p - d, "detractors", d,
+                        "marginOfError95", 100 * 1.96 * Math.sqrt((pp + pd - (pp - pd) * (pp - pd)) / n), "responses", n));
+            };
+            case "csat" -> facts -> {
+                long n = facts.size();
+                long positive = facts.stream().filter(Fact::yes).count();
+                boolean oneScale = facts.stream().map(f -> scale(f)).distinct().count() == 1;
+                Map<String, Object> details = details("responses", n, "meanScore",
+                        n > 0 && oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null);
+                return n == 0 ? empty() : new Expected(100.0 * positive / n, n, details);
+            };
+            case "ces" -> facts -> {
+                long n = facts.size();
+                long positive = facts.stream().filter(Fact::yes).count();
+                boolean oneScale = facts.stream().map(f -> scale(f)).distinct().count() == 1;
+                return n == 0 ? empty() : new Expected(oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null, n,
+                        details("responses", n, "easyPercent", 100.0 * positive / n));
+            };
+            case "iqs", "asa", "aht" -> facts -> mean(facts, false);
+            case "first-response-time", "resolution-time" -> facts -> mean(facts, true);
+            case "ticket-volume", "open-tickets", "backlog" -> facts -> count(facts.size(), Map.of());
+            case "resolution-rate", "service-level" -> facts -> {
+                long n = facts.size();
+                long yes = facts.stream().filter(Fact::yes).count();
+                return n == 0 ? empty() : new Expected(100.0 * yes / n, n, Map.of());
+            };
+            case "blocks" -> facts -> {
+                long blocked = facts.stream().filter(Fact::yes).count();
+                Map<String, Object> details = details("calls", (long) facts.size(),
+                        "blockRate", facts.isEmpty() ? null : 100.0 * blocked / facts.size());
+                return count(blocked, details);
+            };
+            default -> throw new IllegalArgumentException(metric);
+        };
+    }
+
+    /** A count is the size of its set: over an empty set it is null like every metric (METRICS.md). */
+    private static Expected count(long n, Map<String, Object> details) {
+        return new Expected(n == 0 ? null : (double) n, n, details);
+    }
+
+    private static Expected mean(List<Fact> facts, boolean quantiles) {
+        if (facts.isEmpty()) {
+            return empty();
+        }
+        double[] sorted = facts.stream().mapToDouble(Fact::x).sorted().toArray();
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (quantiles) {
+            details.put("median", nearestRank(sorted, 0.5));
+            details.put("p90", nearestRank(sorted, 0.9));
+        }
+        return new Expected(java.util.Arrays.stream(sorted).sum() / sorted.length, sorted.length, details);
+    }
+
+    /** The value at rank ceil(q * n) of the sorted sample. */
+    static double nearestRank(double[] sorted, double q) {
+        return sorted[(int) Math.ceil(q * sorted.length) - 1];
+    }
+
+    private static String scale(Fact f) {
+        History.Survey s = (History.Survey) f.extra();
+        return s.min() + "-" + s.max();
+    }
+
+    private double reviewScore(History.Review r) {
+        double weighted = 0;
+        double weights = 0;
+        for (History.Category c : h.categories) {
+            Integer points = r.ratings().get(c.name());
+            if (points == null) {
+                continue;
+            }
+            if (c.critical() && points == 0) {
+                return 0;
+            }
+            weighted += c.weight() * points / c.maxPoints();
+            weights += c.weight();
+        }
+        return 100 * weighted / weights;
+    }
+
+    // Customer metrics.
+
+    private Expected customers(String metric, Instant from, Instant to) {
+        List<History.Customer> start = h.customers.stream().filter(c -> active(c, from)).toList();
+        long s = start.size();
+        long e = h.customers.stream().filter(c -> active(c, to)).count();
+        List<History.Customer> joined = h.customers.stream().filter(c -> in(c.since(), from, to)).toList();
+        long churned = start.stream().filter(c -> c.churnedAt() != null && in(c.churnedAt(), from, to)).count();
+        double days = Duration.between(from, to).getSeconds() / 86400.0;
+        switch (metric) {
+            case "churn-rate":
+                return s == 0 ? empty() : new Expected(100.0 * churned / s, s, Map.of());
+            case "retention-rate":
+                return s == 0 ? empty() : new Expected(100.0 * (e - joined.size()) / s, s, Map.of());
+            case "referral-rate":
+                return joined.isEmpty() ? empty()
+                        : new Expected(100.0 * joined.stream().filter(History.Customer::referred).count() / joined.size(),
+                                joined.size(), Map.of());
+            case "engagement": {
+                Set<String> activeIds = h.customers.stream()
+                        .filter(c -> c.since().isBefore(to) && (c.churnedAt() == null || !c.churnedAt().isBefore(from)))
+                        .map(History.Customer::id).collect(Collectors.toSet());
+                Map<String, Long> interactions = new java.util.HashMap<>();
+                h.tickets.stream().filter(t -> t.customerId() != null && in(t.createdAt(), from, to))
+                        .forEach(t -> interactions.merge(t.customerId(), 1L, Long::sum));
+                h.responses.stream().filter(r -> r.customerId() != null && in(r.submittedAt(), from, to))
+                        .forEach(r -> interactions.merge(r.customerId(), 1L, Long::sum));
+                h.engagements.stream().filter(x -> in(x.at(), from, to))
+                        .forEach(x -> interactions.merge(x.customerId(), 1L, Long::sum));
+                interactions.keySet().retainAll(activeIds);
+                long total = interactions.values().stream().mapToLong(Long::longValue).sum();
+                long n = activeIds.size();
+                return n == 0 ? empty() : new Expected((double) total / n, n,
+                        details("engagedPercent", 100.0 * interactions.size() / n));
+            }
+            case "clv": {
+                BigDecimal revenue = BigDecimal.ZERO;
+                Set<String> buyers = new HashSet<>();
+                for (History.Customer c : h.customers) {
+                    for (History.Purchase p : c.purchases()) {
+                        if (in(p.at(), from, to)) {
+                            revenue = revenue.add(p.amount());
+                            buyers.add(c.id());
+                        }
+                    }
+                }
+                if (buyers.isEmpty()) {
+                    return empty();
+                }
+                if (s == 0 || churned == 0) {
+                    // C customers bought, but there is no churn to divide by.
+                    return new Expected(null, buyers.size(), Map.of());
+                }
+                double yearlyValue = revenue.doubleValue() / buyers.size() * 365 / days;
+                double yearlyChurn = (100.0 * churned / s / 100) * 365 / days;
+                return new Expected(yearlyValue / yearlyChurn, buyers.size(), Map.of());
+            }
+            default:
+                throw new IllegalArgumentException(metric);
+        }
+    }
+
+    private static boolean active(History.Customer c, Instant t) {
+        return c.since().isBefore(t) && (c.churnedAt() == null || !c.churnedAt().isBefore(t));
+    }
+
+    // Reading a ticket's history.
+
+    private static Event first(List<Event> chronological, String type) {
+        return chronological.stream().filter(e -> e.type().equals(type)).findFirst().orElse(null);
+    }
+
+    /** The status at t: what the status events strictly before t made it; new at creation. */
+    private static String statusBefore(List<Event> chronological, Instant t) {
+        String status = "new";
+        for (Event e : chronological) {
+            if (e.at().isBefore(t) && e.type().equals("status")) {
+                status = e.status();
+            }
+        }
+        return status;
+    }
+
+    private static String assigneeAtOrBefore(List<Event> chronological, Instant t) {
+        return assignee(chronological, t, true);
+    }
+
+    private static String assigneeBefore(List<Event> chronological, Instant t) {
+        return assignee(chronological, t, false);
+    }
+
+    private static String assignee(List<Event> chronological, Instant t, boolean inclusive) {
+        String agent = null;
+        for (Event e : chronological) {
+            if ((e.at().isBefore(t) || inclusive && e.at().equals(t)) && e.type().equals("assigned")) {
+                agent = e.agentId();
+            }
+        }
+        return agent;
+    }
+
+    private static boolean in(Instant t, Instant from, Instant to) {
+        return !t.isBefore(from) && t.isBefore(to);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).getSeconds();
+    }
+
+    private static Expected empty() {
+        return new Expected(null, 0, Map.of());
+    }
+
+    private static Map<String, String> dims(String... pairs) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put(pairs[i], pairs[i + 1]);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], Objects.requireNonNull(pairs[i + 1] == null ? NULL : pairs[i + 1]));
+        }
+        return out;
+    }
+
+    /** A details entry that must be there and null. */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+}
