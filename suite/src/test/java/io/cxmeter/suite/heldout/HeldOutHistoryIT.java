@@ -50,6 +50,8 @@ class HeldOutHistoryIT {
     private static String key;
     private static final List<String> surveyIds = new ArrayList<>();
     private static int expectedEvents;
+    /** Values compared (totals, groups, buckets), reported so that a run shows how much it checked. */
+    private static int checked;
 
     @BeforeAll
     static void importHistory() throws InterruptedException {
@@ -93,6 +95,7 @@ class HeldOutHistoryIT {
     void everyMetricGroupAndSeriesAgreesWithTheContract() {
         List<String> mismatches = new ArrayList<>();
         compareAll(mismatches);
+        System.out.println("HeldOutHistoryIT: " + checked + " values compared with the oracle");
         assertNone(mismatches);
     }
 
@@ -102,6 +105,7 @@ class HeldOutHistoryIT {
         String erased = history.responses.stream().map(History.Response::customerId).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        int before = settledEvents();
         given().header("X-Api-Key", key).delete("/api/v1/customers/" + erased).then().statusCode(204);
         int responses = given().header("X-Api-Key", key).queryParam("customerId", erased).delete("/api/v1/surveys/responses")
                 .then().statusCode(200).extract().path("erased");
@@ -109,7 +113,7 @@ class HeldOutHistoryIT {
         org.junit.jupiter.api.Assertions.assertEquals(mine, responses);
         history.erase(erased);
         // The erasure and one deletion per response.
-        awaitEvents(expectedEvents + 1 + responses);
+        awaitEvents(before + 1 + responses);
 
         List<String> mismatches = new ArrayList<>();
         for (String metric : List.of("nps", "csat", "ces", "churn-rate", "retention-rate", "referral-rate", "engagement", "clv")) {
@@ -157,6 +161,73 @@ class HeldOutHistoryIT {
             compareAt(mismatches, at, "agent");
         }
         compareSummary(mismatches);
+        // Service level with a stricter threshold and a longer short abandon.
+        Oracle strict = oracle().serviceLevel(10, 8);
+        for (String by : java.util.Arrays.asList(null, "channel", "agent")) {
+            Map<String, String> params = Map.of("threshold", "10", "shortAbandonSeconds", "8");
+            JsonObject answer = by == null ? get("service-level", P1_FROM, P1_TO, null, null, params)
+                    : get("service-level", P1_FROM, P1_TO, by, null, params);
+            String what = "service-level threshold=10 shortAbandonSeconds=8" + (by == null ? "" : " groupBy=" + by);
+            check(mismatches, what, strict.compute("service-level", P1_FROM, P1_TO, null, null, null).get(null), answer);
+            if (by != null) {
+                Map<String, Expected> groups = strict.compute("service-level", P1_FROM, P1_TO, null, by, null);
+                checkGroups(mismatches, what, groups, nonEmpty(groups), answer);
+            }
+        }
+    }
+
+    @Test
+    void responseRateIsAnsweredInvitationsOfThoseSentInThePeriod() throws InterruptedException {
+        // Invitations are sent now: six on the five-point CSAT survey, three of them answered by their link.
+        String survey = surveyIds.get(1);
+        String[][] sent = {{"de", "email", "A-1"}, {"de", "email", "A-2"}, {"lt", "chat", "A-1"}, {"lt", "email", "A-1"},
+            {"en", "chat", "A-2"}, {"en", "email", "A-1"}};
+        boolean[] answered = {true, false, true, true, false, false};
+        for (int i = 0; i < sent.length; i++) {
+            List<String> links = as().body(new JsonObject().put("customerId", "C-1").put("locale", sent[i][0])
+                    .put("channel", sent[i][1]).put("agentId", sent[i][2]).encode())
+                    .post("/api/v1/surveys/" + survey + "/invitations").then().statusCode(201).extract().path("links.url");
+            if (answered[i]) {
+                given().get(links.get(3)).then().statusCode(200);
+            }
+        }
+        Instant from = Instant.now().minus(1, ChronoUnit.DAYS);
+        Instant to = Instant.now().plus(1, ChronoUnit.DAYS);
+        JsonObject all = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            all = get("response-rate", from, to, null, null, Map.of("surveyId", survey));
+            if (all.getInteger("count") == 6 && all.getJsonObject("details").getInteger("responses") == 3) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(50.0, all.getDouble("value"), "3 of 6 invitations answered: " + all);
+        // By locale: de 1 of 2, lt 2 of 2, en 0 of 2. By channel: email 2 of 4, chat 1 of 2. By agent: A-1 3 of 4, A-2 0 of 2.
+        assertGroups(get("response-rate", from, to, "locale", null, Map.of("surveyId", survey)),
+                Map.of("de", 50.0, "lt", 100.0, "en", 0.0));
+        assertGroups(get("response-rate", from, to, "channel", null, Map.of("surveyId", survey)),
+                Map.of("email", 50.0, "chat", 50.0));
+        assertGroups(get("response-rate", from, to, "agent", null, Map.of()), Map.of("A-1", 75.0, "A-2", 0.0));
+        // Nothing was sent in the history's own period.
+        JsonObject before = get("response-rate", P1_FROM, P1_TO, null, null, Map.of());
+        org.junit.jupiter.api.Assertions.assertNull(before.getDouble("value"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, before.getInteger("count"));
+    }
+
+    private static void assertGroups(JsonObject answer, Map<String, Double> expected) {
+        Map<String, Double> got = new java.util.HashMap<>();
+        answer.getJsonArray("groups").forEach(g -> got.put(((JsonObject) g).getString("key"), ((JsonObject) g).getDouble("value")));
+        org.junit.jupiter.api.Assertions.assertEquals(expected, got, answer.encode());
+    }
+
+    private static Set<String> nonEmpty(Map<String, Expected> groups) {
+        Set<String> keys = new HashSet<>();
+        groups.forEach((k, v) -> {
+            if (v.count() > 0) {
+                keys.add(k);
+            }
+        });
+        return keys;
     }
 
     private static void compareSurvey(List<String> mismatches, String metric, String surveyId) {
@@ -171,13 +242,7 @@ class HeldOutHistoryIT {
         String what = "open-tickets at=" + at + (by == null ? "" : " groupBy=" + by);
         check(mismatches, what, total(oracle().compute("open-tickets", P1_FROM, P1_TO, at, null, null)), answer);
         if (by != null) {
-            Set<String> listed = new HashSet<>();
-            expected.forEach((k, v) -> {
-                if (v.count() > 0) {
-                    listed.add(k);
-                }
-            });
-            checkGroups(mismatches, what, expected, listed, answer);
+            checkGroups(mismatches, what, expected, nonEmpty(expected), answer);
         }
     }
 
@@ -202,18 +267,9 @@ class HeldOutHistoryIT {
         List<Instant[]> buckets = interval == null ? List.of() : buckets(from, to, interval);
         if (by != null) {
             // A group is listed when it is not empty in the period or in one of its buckets.
-            Set<String> listed = new HashSet<>();
-            expected.forEach((k, v) -> {
-                if (v.count() > 0) {
-                    listed.add(k);
-                }
-            });
+            Set<String> listed = nonEmpty(expected);
             for (Instant[] b : buckets) {
-                oracle.compute(metric, b[0], b[1], null, by, surveyId).forEach((k, v) -> {
-                    if (v.count() > 0) {
-                        listed.add(k);
-                    }
-                });
+                listed.addAll(nonEmpty(oracle.compute(metric, b[0], b[1], null, by, surveyId)));
             }
             checkGroups(mismatches, what, expected, listed, answer);
         }
@@ -284,6 +340,7 @@ class HeldOutHistoryIT {
     }
 
     private static void check(List<String> mismatches, String what, Expected expected, JsonObject got) {
+        checked++;
         if (got == null) {
             mismatches.add(what + ": no answer");
             return;
@@ -383,10 +440,26 @@ class HeldOutHistoryIT {
         }
     }
 
+    /** The events received once no more arrive for a second (other tests' changes included). */
+    private static int settledEvents() throws InterruptedException {
+        int last = -1;
+        int now = received();
+        while (now != last) {
+            Thread.sleep(1000);
+            last = now;
+            now = received();
+        }
+        return now;
+    }
+
+    private static int received() {
+        return as().get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("receivedEvents");
+    }
+
     private static void awaitEvents(int expected) throws InterruptedException {
         int received = 0;
         for (int attempt = 0; attempt < 600 && received < expected; attempt++) {
-            received = as().get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("receivedEvents");
+            received = received();
             if (received < expected) {
                 Thread.sleep(200);
             }

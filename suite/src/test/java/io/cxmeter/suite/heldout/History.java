@@ -26,6 +26,7 @@ public final class History {
 
     public static final Instant START = Instant.parse("2026-01-20T00:00:00Z");
     public static final Instant END = Instant.parse("2026-05-10T00:00:00Z");
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
     static final List<String> CHANNELS = List.of("email", "chat", "call", "social", "web_form", "api");
     static final List<String> AGENTS = List.of("A-1", "A-2", "A-3", "A-4", "A-5");
     static final List<String> TEAMS = java.util.Arrays.asList("tier-1", "tier-2", null);
@@ -224,8 +225,10 @@ public final class History {
         reviews.add(new Review(id, pick(AGENTS), instant(), ratings));
     }
 
+    /** Mostly anywhere; one in twenty exactly on a midnight in Berlin, where buckets are cut. */
     private Instant instant() {
-        return between(START, END);
+        Instant t = between(START, END);
+        return random.nextInt(20) == 0 ? t.atZone(ZONE).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toInstant() : t;
     }
 
     private Instant between(Instant from, Instant to) {

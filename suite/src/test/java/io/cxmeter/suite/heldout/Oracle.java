@@ -38,11 +38,24 @@ public final class Oracle {
 
     private final History h;
     private final List<String> surveyIds;
+    private final int threshold;
+    private final int shortAbandonSeconds;
 
     /** {@code surveyIds}: the ids survey-service gave to {@code h.surveys}, in order. */
     public Oracle(History h, List<String> surveyIds) {
+        this(h, surveyIds, 20, 5);
+    }
+
+    private Oracle(History h, List<String> surveyIds, int threshold, int shortAbandonSeconds) {
         this.h = h;
         this.surveyIds = surveyIds;
+        this.threshold = threshold;
+        this.shortAbandonSeconds = shortAbandonSeconds;
+    }
+
+    /** The same with service level's parameters other than their defaults (20 s, 5 s). */
+    public Oracle serviceLevel(int threshold, int shortAbandonSeconds) {
+        return new Oracle(h, surveyIds, threshold, shortAbandonSeconds);
     }
 
     public static boolean isCustomerMetric(String metric) {
@@ -147,10 +160,10 @@ public final class Oracle {
                     yield null;
                 }
                 Event abandoned = first(events, "abandoned");
-                if (abandoned != null && seconds(queued.at(), abandoned.at()) < 5) {
+                if (abandoned != null && seconds(queued.at(), abandoned.at()) < shortAbandonSeconds) {
                     yield null;
                 }
-                boolean within = answered != null && seconds(queued.at(), answered.at()) <= 20;
+                boolean within = answered != null && seconds(queued.at(), answered.at()) <= threshold;
                 yield fact(t, assigneeAtOrBefore(events, queued.at()), 0, within);
             }
             case "blocks" -> t.channel().equals("call") && in(t.createdAt(), from, to)
