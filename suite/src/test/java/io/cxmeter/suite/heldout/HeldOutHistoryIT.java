@@ -362,6 +362,9 @@ class HeldOutHistoryIT {
             Object have = details.getValue(name);
             boolean quantile = name.equals("median") || name.equals("p90");
             boolean ok = want == Oracle.NULL ? have == null
+                    : want instanceof Map<?, ?> counts ? have instanceof JsonObject o && counts.size() == o.size()
+                            && counts.entrySet().stream().allMatch(c -> o.getValue(c.getKey().toString()) instanceof Number h
+                                    && h.longValue() == ((Number) c.getValue()).longValue())
                     : want instanceof Number n && have instanceof Number h
                             && close(n.doubleValue(), h.doubleValue(), quantile ? QUANTILE_ERROR : 1e-9);
             if (!ok) {

@@ -201,7 +201,9 @@ public final class Oracle {
                 long positive = facts.stream().filter(Fact::yes).count();
                 boolean oneScale = facts.stream().map(f -> scale(f)).distinct().count() == 1;
                 Map<String, Object> details = details("responses", n, "meanScore",
-                        n > 0 && oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null);
+                        n > 0 && oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null,
+                        "distribution", facts.stream().collect(Collectors.groupingBy(f -> String.valueOf((int) f.x()),
+                                TreeMap::new, Collectors.counting())));
                 return n == 0 ? empty() : new Expected(100.0 * positive / n, n, details);
             };
             case "ces" -> facts -> {
