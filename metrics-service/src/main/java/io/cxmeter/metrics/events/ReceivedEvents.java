@@ -1,5 +1,6 @@
 package io.cxmeter.metrics.events;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,11 +42,25 @@ public class ReceivedEvents {
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             RETURNING event_id""";
 
+    /** Counter slots per tenant (V10): concurrent deliveries add to different rows most of the time. */
+    static final int COUNTER_SLOTS = 8;
+
+    private static final String COUNT = """
+            INSERT INTO received_counter AS c (tenant_id, slot, received, last_received_at, latest_event_at, last_lag_seconds)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (tenant_id, slot) DO UPDATE SET
+                received = c.received + EXCLUDED.received,
+                latest_event_at = greatest(c.latest_event_at, EXCLUDED.latest_event_at),
+                last_lag_seconds = CASE WHEN EXCLUDED.last_received_at >= c.last_received_at
+                                        THEN EXCLUDED.last_lag_seconds ELSE c.last_lag_seconds END,
+                last_received_at = greatest(c.last_received_at, EXCLUDED.last_received_at)""";
+
     private static final String FRESHNESS = """
-            SELECT count(*) AS received, max(received_at) AS last_received, max(occurred_at) AS latest_event,
-                   (SELECT extract(epoch FROM received_at - occurred_at)::float8 FROM received_event
-                     WHERE tenant_id = $1 ORDER BY received_at DESC LIMIT 1) AS lag
-            FROM received_event WHERE tenant_id = $1""";
+            SELECT coalesce(sum(received), 0) AS received, max(last_received_at) AS last_received,
+                   max(latest_event_at) AS latest_event,
+                   (SELECT last_lag_seconds FROM received_counter WHERE tenant_id = $1
+                     ORDER BY last_received_at DESC LIMIT 1) AS lag
+            FROM received_counter WHERE tenant_id = $1""";
 
     /** Kept payloads (of unread types) that name an erased customer lose their payload. */
     private static final String SCRUB = """
@@ -80,11 +96,14 @@ public class ReceivedEvents {
                     List<AggregateUpdate> updates = new ArrayList<>();
                     List<String> erased = new ArrayList<>();
                     Set<String> seen = new HashSet<>();
+                    OffsetDateTime latest = null;
                     for (int i = 0; i < n; i++) {
                         // Only events never received before are applied (a batch may also repeat an id).
                         if (!fresh.contains(events.get(i).id()) || !seen.add(events.get(i).id())) {
                             continue;
                         }
+                        OffsetDateTime occurred = events.get(i).occurredAt();
+                        latest = latest == null || occurred.isAfter(latest) ? occurred : latest;
                         translated.get(i).ifPresent(t -> {
                             updates.add(t.update());
                             if (t.erasedCustomer() != null) {
@@ -95,8 +114,14 @@ public class ReceivedEvents {
                     Uni<Void> scrubbed = erased.isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(SCRUB).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
                                     .replaceWithVoid();
+                    Uni<Void> counted = fresh.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(COUNT).execute(Tuple.tuple(List.of(tenantId,
+                                    (short) ThreadLocalRandom.current().nextInt(COUNTER_SLOTS), (long) fresh.size(), now, latest,
+                                    Duration.between(latest, now).toNanos() / 1e9))).replaceWithVoid();
                     return facts.apply(connection, tenantId, zone, new FactStore.Changes(updates, erased))
                             .flatMap(applied -> scrubbed)
+                            // Last: the counter row is held from here to the commit only.
+                            .flatMap(applied -> counted)
                             .map(applied -> new IngestionResult(n, fresh.size(), n - fresh.size()));
                 }));
     }

@@ -58,6 +58,33 @@ class EventDeliveryTest {
     }
 
     @Test
+    void concurrentDeliveriesAreCountedOnceEach() {
+        // 24 batches at once, 8 in flight, each of 4 events; batch k repeats the ids of batch k - 1
+        // after a retry: e-0 … e-24 are 25 distinct events, however the deliveries interleave.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int k = 0; k < 24; k++) {
+                int b = k;
+                sent.add(pool.submit(() -> producer(tenantA).body(batch("e-" + b, "e-" + (b + 1), "e-" + b, "e-" + (b + 1)))
+                        .post("/internal/v1/events").then().statusCode(200)));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+        as(tenantA).get("/api/v1/metrics/freshness").then().statusCode(200)
+                .body("receivedEvents", equalTo(25))
+                .body("latestEventAt", startsWith("2026-02-03T08:21"))
+                .body("upToDate", equalTo(true))
+                .body("lagSeconds", org.hamcrest.Matchers.greaterThan(0f));
+    }
+
+    @Test
     void tenantsDoNotSeeEachOthersEvents() {
         producer(tenantA).body(batch("shared-id")).post("/internal/v1/events").then().statusCode(200);
         // The same event id from another tenant is that tenant's own event, not a duplicate.
