@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -247,7 +248,11 @@ public final class History {
     // NDJSON lines of API.md's imports.
 
     public List<String> customerLines() {
-        return customers.stream().map(c -> new JsonObject().put("id", c.id()).put("since", c.since().toString())
+        return customerLines(id -> true);
+    }
+
+    public List<String> customerLines(java.util.function.Predicate<String> only) {
+        return customers.stream().filter(c -> only.test(c.id())).map(c -> new JsonObject().put("id", c.id()).put("since", c.since().toString())
                 .put("churnedAt", c.churnedAt() == null ? null : c.churnedAt().toString()).put("referred", c.referred())
                 .put("purchases", new JsonArray(c.purchases().stream()
                         .map(p -> new JsonObject().put("amount", p.amount()).put("at", p.at().toString())).toList()))
@@ -260,7 +265,11 @@ public final class History {
     }
 
     public List<String> ticketLines() {
-        return tickets.stream().map(t -> {
+        return ticketLines(id -> true);
+    }
+
+    public List<String> ticketLines(java.util.function.Predicate<String> only) {
+        return tickets.stream().filter(t -> only.test(t.id())).map(t -> {
             JsonArray events = new JsonArray();
             for (Event e : t.events()) {
                 JsonObject event = new JsonObject().put("type", e.type()).put("at", e.at().toString());
@@ -288,7 +297,11 @@ public final class History {
     }
 
     public List<String> responseLines(int survey) {
-        return responses.stream().filter(r -> r.survey() == survey).map(r -> {
+        return responseLines(survey, id -> true);
+    }
+
+    public List<String> responseLines(int survey, java.util.function.Predicate<String> only) {
+        return responses.stream().filter(r -> r.survey() == survey && only.test(r.id())).map(r -> {
             JsonObject line = new JsonObject().put("id", r.id()).put("score", r.score())
                     .put("submittedAt", r.submittedAt().toString());
             putIfSet(line, "channel", r.channel());
@@ -301,7 +314,11 @@ public final class History {
     }
 
     public List<String> reviewLines(String scorecardId) {
-        return reviews.stream().map(r -> {
+        return reviewLines(scorecardId, id -> true);
+    }
+
+    public List<String> reviewLines(String scorecardId, java.util.function.Predicate<String> only) {
+        return reviews.stream().filter(r -> only.test(r.id())).map(r -> {
             JsonObject ratings = new JsonObject();
             r.ratings().forEach(ratings::put);
             return new JsonObject().put("id", r.id()).put("scorecardId", scorecardId).put("agentId", r.agentId())
@@ -333,6 +350,68 @@ public final class History {
         if (value != null) {
             line.put(field, value);
         }
+    }
+
+    /** What {@link #amend} changed: the ids to send again. */
+    public record Amended(Set<String> customers, Set<String> tickets, Set<String> responses, Set<String> reviews) {
+
+        public int size() {
+            return customers.size() + tickets.size() + responses.size() + reviews.size();
+        }
+    }
+
+    /**
+     * Changes part of the history as a tenant re-sending corrected lines would: tickets get more
+     * events (reopened and resolved again, replies, reassignments) and another team, responses
+     * another score, customers churn or come back, reviews are rated again.
+     */
+    public Amended amend() {
+        Set<String> changedTickets = new java.util.TreeSet<>();
+        for (int i = 0; i < tickets.size() / 8; i++) {
+            int index = random.nextInt(tickets.size());
+            Ticket t = tickets.get(index);
+            List<Event> events = new ArrayList<>(t.events());
+            Instant[] last = {events.stream().map(Event::at).max(Instant::compareTo).orElse(t.createdAt())};
+            if (random.nextBoolean()) {
+                events.add(new Event("status", last[0] = later(last[0], 5 * 86400), null, "open", null, null, null));
+                events.add(new Event("status", last[0] = later(last[0], 2 * 86400), null, "resolved", null, null, null));
+            }
+            if (random.nextBoolean()) {
+                events.add(new Event("agent_reply", last[0] = later(last[0], 86400), pick(AGENTS), null, null, null, null));
+            }
+            statuses(events, last, pick(AGENTS));
+            Collections.shuffle(events, random);
+            tickets.set(index, new Ticket(t.id(), t.channel(), pick(TEAMS), t.customerId(), t.createdAt(), events));
+            changedTickets.add(t.id());
+        }
+        Set<String> changedResponses = new java.util.TreeSet<>();
+        for (int i = 0; i < responses.size() / 8; i++) {
+            int index = random.nextInt(responses.size());
+            Response r = responses.get(index);
+            Survey s = surveys.get(r.survey());
+            responses.set(index, new Response(r.id(), r.survey(), s.min() + random.nextInt(s.max() - s.min() + 1),
+                    r.submittedAt(), pick(RESPONSE_CHANNELS), r.touchpoint(), r.agentId(), r.customerId(), r.locale()));
+            changedResponses.add(r.id());
+        }
+        Set<String> changedCustomers = new java.util.TreeSet<>();
+        for (int i = 0; i < customers.size() / 6; i++) {
+            int index = random.nextInt(customers.size());
+            Customer c = customers.get(index);
+            Instant churnedAt = c.churnedAt() == null ? between(c.since().plusSeconds(3600), END) : null;
+            customers.set(index, new Customer(c.id(), c.since(), churnedAt, !c.referred(), c.purchases().subList(0,
+                    c.purchases().size() / 2)));
+            changedCustomers.add(c.id());
+        }
+        Set<String> changedReviews = new java.util.TreeSet<>();
+        for (int i = 0; i < reviews.size() / 6; i++) {
+            int index = random.nextInt(reviews.size());
+            Review old = reviews.get(index);
+            review(old.id());
+            Review fresh = reviews.remove(reviews.size() - 1);
+            reviews.set(index, new Review(old.id(), fresh.agentId(), old.createdAt(), fresh.ratings()));
+            changedReviews.add(old.id());
+        }
+        return new Amended(changedCustomers, changedTickets, changedResponses, changedReviews);
     }
 
     /** The customer erased (GDPR): its facts go, its tickets stay without it. */
