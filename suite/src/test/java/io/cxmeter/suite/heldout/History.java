@@ -151,7 +151,7 @@ public final class History {
         if (queue) {
             Instant queued = null;
             if (channel.equals("call") || random.nextInt(10) < 8) {
-                queued = t[0] = t[0].plusSeconds(random.nextInt(3) + (events.isEmpty() ? 1 : 0));
+                queued = t[0] = t[0].plusSeconds(random.nextInt(3));
                 events.add(new Event("queued", queued, null, null, null, null, null));
             }
             int outcome = random.nextInt(20);
