@@ -92,8 +92,19 @@ public final class MetricsBenchmark {
         boolean profile = flags.contains("profile");
         Path root = Path.of("").toAbsolutePath();
         LocalSuite.Options options = LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")).unlimited();
+        Map<String, String> settings = new java.util.HashMap<>();
         if (profile) {
-            options = options.withPostgresSettings(Map.of("shared_preload_libraries", "pg_stat_statements"));
+            settings.put("shared_preload_libraries", "pg_stat_statements");
+        }
+        // More server settings for an experiment, e.g. -Dbench.pg=shared_buffers=1GB,max_wal_size=4GB
+        for (String setting : System.getProperty("bench.pg", "").split(",")) {
+            if (setting.contains("=")) {
+                settings.put(setting.substring(0, setting.indexOf('=')).strip(), setting.substring(setting.indexOf('=') + 1).strip());
+            }
+        }
+        if (!settings.isEmpty()) {
+            System.out.println("PostgreSQL settings: " + settings);
+            options = options.withPostgresSettings(settings);
         }
         try (LocalSuite suite = LocalSuite.start(options)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
