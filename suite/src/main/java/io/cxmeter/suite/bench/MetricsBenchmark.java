@@ -60,7 +60,8 @@ public final class MetricsBenchmark {
     private static final Instant START = Instant.parse("2024-11-01T00:00:00Z");
     private static final int SPAN_SECONDS = 2 * 365 * 24 * 3600;
     private static final int BATCH = 1000;
-    private static final int IN_FLIGHT = 4;
+    /** Batches in flight at once (-Dbench.inFlight=N to compare: waits between batches on the same rows show there). */
+    private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 4);
     private static final int WARM_UP = 5;
     private static final int RUNS = 40;
     private static final int NAIVE_RUNS = 5;
