@@ -273,7 +273,7 @@ class HeldOutHistoryIT {
         JsonObject answer = get("open-tickets", P1_FROM, P1_TO, by, null, Map.of("at", at.toString()));
         Map<String, Expected> expected = oracle().compute("open-tickets", P1_FROM, P1_TO, at, by, null);
         String what = "open-tickets at=" + at + (by == null ? "" : " groupBy=" + by);
-        check(mismatches, what, total(oracle().compute("open-tickets", P1_FROM, P1_TO, at, null, null)), answer);
+        check(mismatches, what, oracle().compute("open-tickets", P1_FROM, P1_TO, at, null, null).get(null), answer);
         if (by != null) {
             checkGroups(mismatches, what, expected, nonEmpty(expected), answer);
         }
@@ -294,32 +294,39 @@ class HeldOutHistoryIT {
         String what = metric + " [" + from + ", " + to + ")" + (by == null ? "" : " groupBy=" + by)
                 + (interval == null ? "" : " interval=" + interval);
         Oracle oracle = oracle();
-        Map<String, Expected> expected = oracle.compute(metric, from, to, null, by, surveyId);
-        check(mismatches, what, by == null ? expected.get(null) : total(oracle.compute(metric, from, to, null, null, surveyId)),
-                answer);
+        check(mismatches, what, oracle.compute(metric, from, to, null, null, surveyId).get(null), answer);
         List<Instant[]> buckets = interval == null ? List.of() : buckets(from, to, interval);
+        // Each bucket is a period of its own (METRICS.md), computed once for the total and every group.
+        List<Expected> bucketTotals = new ArrayList<>();
+        List<Map<String, Expected>> bucketGroups = new ArrayList<>();
+        for (Instant[] b : buckets) {
+            bucketTotals.add(oracle.compute(metric, b[0], b[1], null, null, surveyId).get(null));
+            if (by != null) {
+                bucketGroups.add(oracle.compute(metric, b[0], b[1], null, by, surveyId));
+            }
+        }
         if (by != null) {
+            Map<String, Expected> expected = oracle.compute(metric, from, to, null, by, surveyId);
             // A group is listed when it is not empty in the period or in one of its buckets.
             Set<String> listed = nonEmpty(expected);
-            for (Instant[] b : buckets) {
-                listed.addAll(nonEmpty(oracle.compute(metric, b[0], b[1], null, by, surveyId)));
-            }
+            bucketGroups.forEach(groups -> listed.addAll(nonEmpty(groups)));
             checkGroups(mismatches, what, expected, listed, answer);
         }
         if (interval != null) {
-            checkSeries(mismatches, what, oracle, metric, buckets, null, by, surveyId, answer.getJsonArray("series"));
+            checkSeries(mismatches, what, buckets, bucketTotals, answer.getJsonArray("series"));
             if (by != null) {
                 for (Object g : answer.getJsonArray("groups")) {
-                    JsonObject group = (JsonObject) g;
-                    checkSeries(mismatches, what + " group " + group.getString("key"), oracle, metric, buckets,
-                            new String[] {group.getString("key")}, by, surveyId, group.getJsonArray("series"));
+                    String key = ((JsonObject) g).getString("key");
+                    checkSeries(mismatches, what + " group " + key, buckets,
+                            bucketGroups.stream().map(groups -> groups.getOrDefault(key, Oracle.EMPTY)).toList(),
+                            ((JsonObject) g).getJsonArray("series"));
                 }
             }
         }
     }
 
-    private static void checkSeries(List<String> mismatches, String what, Oracle oracle, String metric, List<Instant[]> buckets,
-            String[] group, String by, String surveyId, JsonArray series) {
+    private static void checkSeries(List<String> mismatches, String what, List<Instant[]> buckets, List<Expected> expected,
+            JsonArray series) {
         if (series == null || series.size() != buckets.size()) {
             mismatches.add(what + ": " + buckets.size() + " buckets expected, got " + (series == null ? null : series.size()));
             return;
@@ -334,10 +341,7 @@ class HeldOutHistoryIT {
                         + ", expected " + start + "–" + end);
                 continue;
             }
-            Map<String, Expected> values = oracle.compute(metric, start, end, null, by, surveyId);
-            Expected expected = group == null ? (by == null ? values.get(null) : total(oracle.compute(metric, start, end, null, null, surveyId)))
-                    : values.getOrDefault(group[0], new Expected(null, 0, Map.of()));
-            check(mismatches, where, expected, point);
+            check(mismatches, where, expected.get(i), point);
         }
     }
 
@@ -355,7 +359,7 @@ class HeldOutHistoryIT {
         Set<String> keys = new HashSet<>(got.keySet());
         keys.addAll(listed);
         for (String k : keys) {
-            Expected e = expected.getOrDefault(k, new Expected(null, 0, Map.of()));
+            Expected e = expected.getOrDefault(k, Oracle.EMPTY);
             JsonObject g = got.get(k);
             if (!listed.contains(k)) {
                 mismatches.add(what + " group " + k + ": an empty group is listed: " + g.encode());
@@ -365,11 +369,6 @@ class HeldOutHistoryIT {
                 check(mismatches, what + " group " + k, e, g);
             }
         }
-    }
-
-    /** The one total of an ungrouped computation. */
-    private static Expected total(Map<String, Expected> ungrouped) {
-        return ungrouped.get(null);
     }
 
     private static void check(List<String> mismatches, String what, Expected expected, JsonObject got) {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -98,7 +97,8 @@ public final class Oracle {
                     if (s.kind().equals(kind) && in(r.submittedAt(), from, to) && (surveyId == null || surveyId.equals(id))) {
                         Map<String, String> dims = dims("channel", r.channel(), "agent", r.agentId(), "survey", id,
                                 "touchpoint", r.touchpoint() != null ? r.touchpoint() : s.touchpoint(), "locale", r.locale());
-                        out.add(new Fact(dims, r.score(), r.score() >= (kind.equals("NPS") ? 0 : s.positive()), s));
+                        // yes: a positive answer (CSAT, CES); NPS counts promoters and detractors from the score.
+                        out.add(new Fact(dims, r.score(), !kind.equals("NPS") && r.score() >= s.positive(), s));
                     }
                 }
             }
@@ -189,7 +189,7 @@ public final class Oracle {
                 long p = facts.stream().filter(f -> f.x() >= 9).count();
                 long d = facts.stream().filter(f -> f.x() <= 6).count();
                 if (n == 0) {
-                    return empty();
+                    return EMPTY;
                 }
                 double pp = (double) p / n;
                 double pd = (double) d / n;
@@ -204,13 +204,13 @@ public final class Oracle {
                         n > 0 && oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null,
                         "distribution", facts.stream().collect(Collectors.groupingBy(f -> String.valueOf((int) f.x()),
                                 TreeMap::new, Collectors.counting())));
-                return n == 0 ? empty() : new Expected(100.0 * positive / n, n, details);
+                return n == 0 ? EMPTY : new Expected(100.0 * positive / n, n, details);
             };
             case "ces" -> facts -> {
                 long n = facts.size();
                 long positive = facts.stream().filter(Fact::yes).count();
                 boolean oneScale = facts.stream().map(f -> scale(f)).distinct().count() == 1;
-                return n == 0 ? empty() : new Expected(oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null, n,
+                return n == 0 ? EMPTY : new Expected(oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null, n,
                         details("responses", n, "easyPercent", 100.0 * positive / n));
             };
             case "iqs", "asa", "aht" -> facts -> mean(facts, false);
@@ -219,7 +219,7 @@ public final class Oracle {
             case "resolution-rate", "service-level" -> facts -> {
                 long n = facts.size();
                 long yes = facts.stream().filter(Fact::yes).count();
-                return n == 0 ? empty() : new Expected(100.0 * yes / n, n, Map.of());
+                return n == 0 ? EMPTY : new Expected(100.0 * yes / n, n, Map.of());
             };
             case "blocks" -> facts -> {
                 long blocked = facts.stream().filter(Fact::yes).count();
@@ -238,7 +238,7 @@ public final class Oracle {
 
     private static Expected mean(List<Fact> facts, boolean quantiles) {
         if (facts.isEmpty()) {
-            return empty();
+            return EMPTY;
         }
         double[] sorted = facts.stream().mapToDouble(Fact::x).sorted().toArray();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -287,11 +287,11 @@ public final class Oracle {
         double days = Duration.between(from, to).getSeconds() / 86400.0;
         switch (metric) {
             case "churn-rate":
-                return s == 0 ? empty() : new Expected(100.0 * churned / s, s, Map.of());
+                return s == 0 ? EMPTY : new Expected(100.0 * churned / s, s, Map.of());
             case "retention-rate":
-                return s == 0 ? empty() : new Expected(100.0 * (e - joined.size()) / s, s, Map.of());
+                return s == 0 ? EMPTY : new Expected(100.0 * (e - joined.size()) / s, s, Map.of());
             case "referral-rate":
-                return joined.isEmpty() ? empty()
+                return joined.isEmpty() ? EMPTY
                         : new Expected(100.0 * joined.stream().filter(History.Customer::referred).count() / joined.size(),
                                 joined.size(), Map.of());
             case "engagement": {
@@ -308,7 +308,7 @@ public final class Oracle {
                 interactions.keySet().retainAll(activeIds);
                 long total = interactions.values().stream().mapToLong(Long::longValue).sum();
                 long n = activeIds.size();
-                return n == 0 ? empty() : new Expected((double) total / n, n,
+                return n == 0 ? EMPTY : new Expected((double) total / n, n,
                         details("engagedPercent", 100.0 * interactions.size() / n));
             }
             case "clv": {
@@ -323,7 +323,7 @@ public final class Oracle {
                     }
                 }
                 if (buyers.isEmpty()) {
-                    return empty();
+                    return EMPTY;
                 }
                 if (s == 0 || churned == 0) {
                     // C customers bought, but there is no churn to divide by.
@@ -385,9 +385,8 @@ public final class Oracle {
         return Duration.between(from, to).getSeconds();
     }
 
-    private static Expected empty() {
-        return new Expected(null, 0, Map.of());
-    }
+    /** What every metric answers over an empty set: null, count 0. */
+    public static final Expected EMPTY = new Expected(null, 0, Map.of());
 
     private static Map<String, String> dims(String... pairs) {
         Map<String, String> out = new java.util.HashMap<>();
@@ -400,7 +399,7 @@ public final class Oracle {
     private static Map<String, Object> details(Object... pairs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], Objects.requireNonNull(pairs[i + 1] == null ? NULL : pairs[i + 1]));
+            out.put((String) pairs[i], pairs[i + 1] == null ? NULL : pairs[i + 1]);
         }
         return out;
     }
