@@ -12,8 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cxmeter.metrics.facts.AggregateUpdate;
 import io.cxmeter.metrics.facts.FactStore;
@@ -28,9 +31,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The events delivered to metrics-service, stored idempotently by event id and applied to the facts
  * and rollups in the same transaction: a batch is stored and applied whole or not at all, so a
  * producer that retries a failed batch never leaves half of it behind, and an event received is an
- * event applied. Only the payloads of events of types this version does not read are kept (a later
- * version may apply them); an applied event lives on in its facts, and an erased customer's id must
- * not outlive the erasure in a payload either.
+ * event applied. Concurrent deliveries of a tenant may share that transaction (see {@link #grouping}).
+ * Only the payloads of events of types this version does not read are kept (a later version may
+ * apply them); an applied event lives on in its facts, and an erased customer's id must not outlive
+ * the erasure in a payload either.
  */
 @ApplicationScoped
 public class ReceivedEvents {
@@ -76,9 +80,63 @@ public class ReceivedEvents {
     @Inject
     FactStore facts;
 
+    /**
+     * Most transactions of one tenant's deliveries at once, per instance. Concurrent deliveries of a
+     * tenant share rollup rows (the same day and month, per agent and channel): transactions that
+     * write them wait on each other's row locks anyway, so more of them at once only add waiting.
+     */
+    @ConfigProperty(name = "cxmeter.ingestion.transactions-per-tenant")
+    int transactionsPerTenant;
+
+    /** Most events applied in one transaction when deliveries are applied together. */
+    @ConfigProperty(name = "cxmeter.ingestion.max-events-per-transaction")
+    int maxEventsPerTransaction;
+
+    /**
+     * Deliveries of one tenant (in one time zone) that arrive while the tenant's transactions are
+     * busy wait and are then applied together in one transaction: as one larger batch, each of their
+     * rollup rows is written once instead of once per delivery. Each delivery still gets its own
+     * answer after the commit, and a failure applies them one by one so that it stays the failing
+     * delivery's own.
+     */
+    private Grouping<Lane, Delivery, IngestionResult> grouping;
+
+    /** Whose deliveries may be applied together. */
+    private record Lane(String tenantId, ZoneId zone) {
+    }
+
+    /** One delivery's events and what they translate to. */
+    private record Delivery(List<EventEnvelope> events, List<Optional<EventTranslator.Translated>> translated) {
+
+        boolean erases() {
+            return translated.stream().anyMatch(t -> t.isPresent() && t.get().erasedCustomer() != null);
+        }
+    }
+
+    @PostConstruct
+    void start() {
+        // A delivery that erases a customer is applied alone, as it always was: an erasure removes the
+        // customer's facts stored before it, and in a group those of the other deliveries would not be.
+        grouping = new Grouping<>(transactionsPerTenant, maxEventsPerTransaction,
+                delivery -> delivery.erases() ? maxEventsPerTransaction : delivery.events().size(),
+                (lane, deliveries) -> storeTogether(lane.tenantId(), lane.zone(), deliveries));
+    }
+
     public Uni<IngestionResult> store(String tenantId, ZoneId zone, EventBatch batch) {
         List<EventEnvelope> events = batch.events();
-        List<Optional<EventTranslator.Translated>> translated = translator.translate(events);
+        // Translated first, outside any transaction: an invalid event fails its own delivery only.
+        Delivery delivery = new Delivery(events, translator.translate(events));
+        return grouping.submit(new Lane(tenantId, zone), delivery);
+    }
+
+    /** Stores and applies the deliveries in one transaction, as one batch; one result per delivery. */
+    private Uni<List<IngestionResult>> storeTogether(String tenantId, ZoneId zone, List<Delivery> deliveries) {
+        List<EventEnvelope> events = new ArrayList<>();
+        List<Optional<EventTranslator.Translated>> translated = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            events.addAll(delivery.events());
+            translated.addAll(delivery.translated());
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         int n = events.size();
         OffsetDateTime[] received = new OffsetDateTime[n];
@@ -96,20 +154,27 @@ public class ReceivedEvents {
                     List<AggregateUpdate> updates = new ArrayList<>();
                     List<String> erased = new ArrayList<>();
                     Set<String> seen = new HashSet<>();
+                    List<IngestionResult> results = new ArrayList<>();
                     OffsetDateTime latest = null;
-                    for (int i = 0; i < n; i++) {
-                        // Only events never received before are applied (a batch may also repeat an id).
-                        if (!fresh.contains(events.get(i).id()) || !seen.add(events.get(i).id())) {
-                            continue;
-                        }
-                        OffsetDateTime occurred = events.get(i).occurredAt();
-                        latest = latest == null || occurred.isAfter(latest) ? occurred : latest;
-                        translated.get(i).ifPresent(t -> {
-                            updates.add(t.update());
-                            if (t.erasedCustomer() != null) {
-                                erased.add(t.erasedCustomer());
+                    int i = 0;
+                    for (Delivery delivery : deliveries) {
+                        int stored = 0;
+                        for (int end = i + delivery.events().size(); i < end; i++) {
+                            // Only events never received before are applied (a batch may also repeat an id).
+                            if (!fresh.contains(events.get(i).id()) || !seen.add(events.get(i).id())) {
+                                continue;
                             }
-                        });
+                            stored++;
+                            OffsetDateTime occurred = events.get(i).occurredAt();
+                            latest = latest == null || occurred.isAfter(latest) ? occurred : latest;
+                            translated.get(i).ifPresent(t -> {
+                                updates.add(t.update());
+                                if (t.erasedCustomer() != null) {
+                                    erased.add(t.erasedCustomer());
+                                }
+                            });
+                        }
+                        results.add(new IngestionResult(delivery.events().size(), stored, delivery.events().size() - stored));
                     }
                     Uni<Void> scrubbed = erased.isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(SCRUB).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
@@ -122,7 +187,7 @@ public class ReceivedEvents {
                             .flatMap(applied -> scrubbed)
                             // Last: the counter row is held from here to the commit only.
                             .flatMap(applied -> counted)
-                            .map(applied -> new IngestionResult(n, fresh.size(), n - fresh.size()));
+                            .map(applied -> results);
                 }));
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
 
@@ -61,17 +62,25 @@ class EventDeliveryTest {
     void concurrentDeliveriesAreCountedOnceEach() {
         // 24 batches at once, 8 in flight, each of 4 events; batch k repeats the ids of batch k - 1
         // after a retry: e-0 … e-24 are 25 distinct events, however the deliveries interleave.
+        // Concurrent deliveries of a tenant may be applied in one transaction: each still gets its own
+        // answer, and together the answers count every distinct event stored exactly once.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
-            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            java.util.List<java.util.concurrent.Future<io.restassured.response.ExtractableResponse<?>>> sent = new java.util.ArrayList<>();
             for (int k = 0; k < 24; k++) {
                 int b = k;
                 sent.add(pool.submit(() -> producer(tenantA).body(batch("e-" + b, "e-" + (b + 1), "e-" + b, "e-" + (b + 1)))
-                        .post("/internal/v1/events").then().statusCode(200)));
+                        .post("/internal/v1/events").then().statusCode(200)
+                        .body("received", equalTo(4)).extract()));
             }
-            for (java.util.concurrent.Future<?> f : sent) {
-                f.get();
+            int stored = 0;
+            for (java.util.concurrent.Future<io.restassured.response.ExtractableResponse<?>> f : sent) {
+                var answer = f.get();
+                int mine = answer.<Integer>path("stored");
+                assertEquals(4, mine + answer.<Integer>path("duplicates"));
+                stored += mine;
             }
+            assertEquals(25, stored);
         } catch (Exception e) {
             throw new AssertionError(e);
         } finally {
