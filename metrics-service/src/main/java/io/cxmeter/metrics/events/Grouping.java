@@ -68,6 +68,15 @@ final class Grouping<K, T, R> {
         }
     }
 
+    /** Requests waiting for a group of their key to end, over every key. */
+    synchronized int waiting() {
+        int waiting = 0;
+        for (Lane lane : lanes.values()) {
+            waiting += lane.waiting.size();
+        }
+        return waiting;
+    }
+
     /** The result of {@code item}'s work, applied alone or together with other requests of {@code key}. */
     Uni<R> submit(K key, T item) {
         return Uni.createFrom().emitter(emitter -> {

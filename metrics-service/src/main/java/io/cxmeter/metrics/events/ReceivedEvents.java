@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.cxmeter.metrics.facts.AggregateUpdate;
 import io.cxmeter.metrics.facts.FactStore;
 import io.cxmeter.metrics.freshness.Freshness;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -113,13 +116,43 @@ public class ReceivedEvents {
         }
     }
 
+    @Inject
+    MeterRegistry registry;
+
+    /** Transactions of deliveries committed, and the deliveries and events they applied (per instance). */
+    private Counter transactions;
+    private Counter deliveriesApplied;
+    private Counter eventsStored;
+    private Counter eventsDuplicate;
+
     @PostConstruct
     void start() {
+        transactions = Counter.builder("cxmeter.ingestion.transactions")
+                .description("Transactions of deliveries committed (one applies one or more deliveries)").register(registry);
+        deliveriesApplied = Counter.builder("cxmeter.ingestion.deliveries")
+                .description("Deliveries of events stored and applied").register(registry);
+        eventsStored = Counter.builder("cxmeter.ingestion.events").tag("outcome", "stored")
+                .description("Events of applied deliveries, stored or already received").register(registry);
+        eventsDuplicate = Counter.builder("cxmeter.ingestion.events").tag("outcome", "duplicate")
+                .description("Events of applied deliveries, stored or already received").register(registry);
         // A delivery that erases a customer is applied alone, as it always was: an erasure removes the
         // customer's facts stored before it, and in a group those of the other deliveries would not be.
         grouping = new Grouping<>(transactionsPerTenant, maxEventsPerTransaction,
                 delivery -> delivery.erases() ? maxEventsPerTransaction : delivery.events().size(),
-                (lane, deliveries) -> storeTogether(lane.tenantId(), lane.zone(), deliveries));
+                (lane, deliveries) -> storeTogether(lane.tenantId(), lane.zone(), deliveries).invoke(this::count));
+        // The backlog of this instance: deliveries waiting for their tenant's transactions (their
+        // producers are waiting for the answer). Growing under load: scale out or add database CPU.
+        Gauge.builder("cxmeter.ingestion.waiting", grouping, Grouping::waiting)
+                .description("Deliveries waiting for a transaction of their tenant").register(registry);
+    }
+
+    private void count(List<IngestionResult> applied) {
+        transactions.increment();
+        deliveriesApplied.increment(applied.size());
+        applied.forEach(result -> {
+            eventsStored.increment(result.stored());
+            eventsDuplicate.increment(result.duplicates());
+        });
     }
 
     public Uni<IngestionResult> store(String tenantId, ZoneId zone, EventBatch batch) {

@@ -64,6 +64,10 @@ class EventDeliveryTest {
         // after a retry: e-0 … e-24 are 25 distinct events, however the deliveries interleave.
         // Concurrent deliveries of a tenant may be applied in one transaction: each still gets its own
         // answer, and together the answers count every distinct event stored exactly once.
+        double deliveriesBefore = meter("cxmeter_ingestion_deliveries_total");
+        double transactionsBefore = meter("cxmeter_ingestion_transactions_total");
+        double storedBefore = meter("cxmeter_ingestion_events_total{outcome=\"stored\"}");
+        double duplicatesBefore = meter("cxmeter_ingestion_events_total{outcome=\"duplicate\"}");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             java.util.List<java.util.concurrent.Future<io.restassured.response.ExtractableResponse<?>>> sent = new java.util.ArrayList<>();
@@ -86,6 +90,13 @@ class EventDeliveryTest {
         } finally {
             pool.shutdown();
         }
+        // What operators see: every delivery applied, in as many transactions or fewer, nothing waiting.
+        assertEquals(24, meter("cxmeter_ingestion_deliveries_total") - deliveriesBefore);
+        double transactions = meter("cxmeter_ingestion_transactions_total") - transactionsBefore;
+        org.junit.jupiter.api.Assertions.assertTrue(transactions >= 1 && transactions <= 24, "transactions: " + transactions);
+        assertEquals(25, meter("cxmeter_ingestion_events_total{outcome=\"stored\"}") - storedBefore);
+        assertEquals(24 * 4 - 25, meter("cxmeter_ingestion_events_total{outcome=\"duplicate\"}") - duplicatesBefore);
+        assertEquals(0, meter("cxmeter_ingestion_waiting"));
         as(tenantA).get("/api/v1/metrics/freshness").then().statusCode(200)
                 .body("receivedEvents", equalTo(25))
                 .body("latestEventAt", startsWith("2026-02-03T08:21"))
@@ -131,5 +142,15 @@ class EventDeliveryTest {
     void anEmptyBatchIsABadRequest() {
         producer(tenantA).body("{\"events\":[]}").post("/internal/v1/events")
                 .then().statusCode(400).body("errors[0].field", equalTo("events"));
+    }
+
+    /** A sample of this instance's Prometheus endpoint, 0 when it has not been recorded yet. */
+    private static double meter(String sample) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        return 0;
     }
 }
