@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -124,11 +123,11 @@ public class RollupReader {
                 });
     }
 
-    /** Counters summed as plain arrays (no per-row objects), histogram bins added straight into one state. */
+    /** Counters summed as plain arrays (no per-row objects), histogram bins summed from their text (BinSums). */
     private static final class Sum {
 
         private double[] counters;
-        private State histograms;
+        private Map<String, BinSums> histograms;
 
         void add(Double[] row) {
             if (counters == null) {
@@ -139,13 +138,11 @@ public class RollupReader {
             }
         }
 
-        void addBins(String histogram, JsonObject bins) {
+        void addBins(String histogram, String bins) {
             if (histograms == null) {
-                histograms = new State();
+                histograms = new HashMap<>();
             }
-            for (Map.Entry<String, Object> bin : bins) {
-                histograms.record(histogram, Integer.parseInt(bin.getKey()), ((Number) bin.getValue()).longValue());
-            }
+            histograms.computeIfAbsent(histogram, h -> new BinSums()).add(bins);
         }
 
         State state(Family family) {
@@ -154,17 +151,20 @@ public class RollupReader {
                 boxed[i] = counters[i];
             }
             State state = Layout.decode(family, boxed, null);
-            return histograms == null ? state : state.merge(histograms, 1);
+            if (histograms != null) {
+                histograms.forEach((name, sums) -> sums.into(state, name));
+            }
+            return state;
         }
     }
 
     private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy, List<String> histograms) {
         Double[] counters = row.getArrayOfDoubles("c");
-        JsonObject[] bins = new JsonObject[histograms.size()];
+        String[] bins = new String[histograms.size()];
         boolean empty = true;
         for (int i = 0; i < bins.length; i++) {
-            bins[i] = (JsonObject) row.getValue(HISTOGRAM_COLUMN + i);
-            empty &= bins[i] == null || bins[i].isEmpty();
+            bins[i] = row.getString(HISTOGRAM_COLUMN + i);
+            empty &= bins[i] == null || bins[i].equals("{}");
         }
         for (int i = 0; empty && i < counters.length; i++) {
             empty = counters[i] == null || Math.abs(counters[i]) < 1e-9;
@@ -197,9 +197,10 @@ public class RollupReader {
     private static final String HISTOGRAM_COLUMN = "h";
 
     /**
-     * One column per histogram read ({@code alias.h -> 'name' AS h0, …}): only those, since sketches are
-     * the bulk of a ticket rollup row and most metrics need none, each as its own bins (building one
-     * object of them per row doubled the cost of reading a quarter of agent sketches).
+     * One column per histogram read ({@code (alias.h -> 'name')::text AS h0, …}): only those, since
+     * sketches are the bulk of a ticket rollup row and most metrics need none, each as its own bins
+     * (building one object of them per row doubled the cost of reading a quarter of agent sketches),
+     * as text: the wire carries jsonb as text anyway, and {@link BinSums} reads it without a JSON tree.
      */
     private static String histogramColumns(List<String> names, String alias) {
         StringBuilder columns = new StringBuilder();
@@ -208,7 +209,8 @@ public class RollupReader {
             if (!name.matches("[a-z.]+")) {
                 throw new IllegalArgumentException("Not a histogram name: " + name);
             }
-            columns.append(", ").append(alias).append(".h -> '").append(name).append("' AS ").append(HISTOGRAM_COLUMN).append(i);
+            columns.append(", (").append(alias).append(".h -> '").append(name).append("')::text AS ").append(HISTOGRAM_COLUMN)
+                    .append(i);
         }
         return columns.toString();
     }
