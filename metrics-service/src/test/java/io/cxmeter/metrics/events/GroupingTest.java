@@ -41,6 +41,11 @@ class GroupingTest {
         }
     }
 
+    /** One group of a key at a time, groups of up to 100 characters. */
+    private static Grouping<String, String, String> oneAtATime(Work work) {
+        return new Grouping<>(1, 100, String::length, work::apply);
+    }
+
     private static CompletableFuture<String> submit(Grouping<String, String, String> grouping, String key, String item) {
         return grouping.submit(key, item).subscribeAsCompletionStage();
     }
@@ -48,7 +53,7 @@ class GroupingTest {
     @Test
     void requestsThatArriveWhileAGroupRunsAreAppliedTogetherEachWithItsOwnAnswer() throws Exception {
         Work work = new Work();
-        Grouping<String, String, String> grouping = new Grouping<>(1, 100, String::length, work::apply);
+        Grouping<String, String, String> grouping = oneAtATime(work);
         CompletableFuture<String> a = submit(grouping, "t1", "a");
         CompletableFuture<String> b = submit(grouping, "t1", "b");
         CompletableFuture<String> c = submit(grouping, "t1", "c");
@@ -66,7 +71,7 @@ class GroupingTest {
     @Test
     void keysDoNotWaitForEachOther() {
         Work work = new Work();
-        Grouping<String, String, String> grouping = new Grouping<>(1, 100, String::length, work::apply);
+        Grouping<String, String, String> grouping = oneAtATime(work);
         submit(grouping, "t1", "a");
         submit(grouping, "t2", "b");
         assertEquals(List.of(List.of("a"), List.of("b")), work.groups);
@@ -111,7 +116,7 @@ class GroupingTest {
     @Test
     void aFailedGroupIsAppliedOneByOneSoThatTheFailureStaysTheFailingRequests() throws Exception {
         Work work = new Work();
-        Grouping<String, String, String> grouping = new Grouping<>(1, 100, String::length, work::apply);
+        Grouping<String, String, String> grouping = oneAtATime(work);
         CompletableFuture<String> first = submit(grouping, "t1", "first");
         CompletableFuture<String> good = submit(grouping, "t1", "good");
         CompletableFuture<String> bad = submit(grouping, "t1", "bad");
@@ -140,7 +145,7 @@ class GroupingTest {
     @Test
     void aFailureOfASingleRequestIsItsOwnAndTheLaneGoesOn() throws Exception {
         Work work = new Work();
-        Grouping<String, String, String> grouping = new Grouping<>(1, 100, String::length, work::apply);
+        Grouping<String, String, String> grouping = oneAtATime(work);
         CompletableFuture<String> bad = submit(grouping, "t1", "bad");
         work.finish(0, "bad");
         assertTrue(bad.isCompletedExceptionally());
