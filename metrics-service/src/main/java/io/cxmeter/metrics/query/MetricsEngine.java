@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.State;
@@ -161,8 +162,16 @@ public class MetricsEngine {
 
     private Evaluation additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric())), formula);
+        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric()), counters(r.metric(), family)),
+                formula);
     }
+
+    /** How many of the family's first counters the metric needs (NPS: n to detractors, none of the score counts). */
+    private static int counters(Metric metric, Family family) {
+        return metric == Metric.NPS ? Layout.prefix(family, NPS_COUNTERS) : Layout.size(family);
+    }
+
+    private static final List<String> NPS_COUNTERS = List.of("n", "promoters", "passives", "detractors");
 
     /** Every histogram of the ticket family: a summary reads them once for all its ticket metrics. */
     private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");
@@ -170,12 +179,17 @@ public class MetricsEngine {
     /** A family's sums over the periods, read once per summary when the request shares its reads. */
     private Uni<Map<Integer, Map<String, State>>> read(MetricRequest r, Family family, String survey, Dimension by,
             List<Period> periods, List<String> histograms) {
+        return read(r, family, survey, by, periods, histograms, Layout.size(family));
+    }
+
+    private Uni<Map<Integer, Map<String, State>>> read(MetricRequest r, Family family, String survey, Dimension by,
+            List<Period> periods, List<String> histograms, int counters) {
         if (r.reads() == null) {
-            return rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, histograms);
+            return rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, histograms, counters);
         }
         List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
-        return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted),
-                () -> rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, wanted));
+        return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted, counters),
+                () -> rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, wanted, counters));
     }
 
     /** Each period's groups summed into its one total. */

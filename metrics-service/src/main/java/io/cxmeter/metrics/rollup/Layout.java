@@ -64,6 +64,19 @@ public final class Layout {
         return COUNTERS.get(family).size();
     }
 
+    /** How many leading counters of the family's layout hold all of {@code counters}. */
+    public static int prefix(Family family, List<String> counters) {
+        int prefix = 0;
+        for (String counter : counters) {
+            Integer index = INDEX.get(family).get(counter);
+            if (index == null) {
+                throw new IllegalArgumentException("Counter " + counter + " is not in the layout of " + family);
+            }
+            prefix = Math.max(prefix, index + 1);
+        }
+        return prefix;
+    }
+
     /** A state laid out for its family: the counters in layout order, and its histograms' bins. */
     public record Packed(double[] counters, Map<String, Map<Integer, Long>> histograms) {
 

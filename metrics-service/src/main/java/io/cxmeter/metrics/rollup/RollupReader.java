@@ -68,6 +68,19 @@ public class RollupReader {
      */
     public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, List<Period> periods, List<String> histograms) {
+        return read(tenantId, zone, grains, family, survey, groupBy, periods, histograms, Layout.size(family));
+    }
+
+    /**
+     * As above, with only the first {@code counters} counters of the family's layout (the rest read as
+     * 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel decodes 2,262 rows.
+     */
+    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
+            String survey, Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
+        if (counters < 1 || counters > Layout.size(family)) {
+            throw new IllegalArgumentException(family + " has no first " + counters + " counters");
+        }
+        String c = counters == Layout.size(family) ? "c" : "c[1:" + counters + "]";
         return Uni.createFrom().deferred(() -> {
                     List<Integer> idx = new ArrayList<>();
                     List<Short> grain = new ArrayList<>();
@@ -95,13 +108,13 @@ public class RollupReader {
                     }
                     Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                     Uni<Void> rolled = idx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rollupSql(groupBy, histograms)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rollupSql(groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                                     grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new),
                                     to.toArray(OffsetDateTime[]::new), survey == null ? "" : survey))))
                                     .invoke(result -> result.forEach(row -> add(sums, row, groupBy, histograms))).replaceWithVoid();
                     Uni<Void> raw = rawIdx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rawSql(groupBy, histograms)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rawSql(groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rawIdx.toArray(Integer[]::new),
                                     rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new),
                                     survey == null ? "" : survey))))
@@ -231,19 +244,22 @@ public class RollupReader {
      */
     public static final String EACH_PIECE_BY_INDEX = " OFFSET 0) x";
 
-    private static String rollupSql(Dimension groupBy, List<String> histograms) {
+    /** {@code counters}: the counter column or a slice of it ({@code c[1:6]}), from the layout, never from a request. */
+    private static String rollupSql(Dimension groupBy, List<String> histograms, String counters) {
         String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
         return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
-                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r.c" + histogramColumns(histograms, "r") + " FROM rollup r"
+                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + counters + " AS c" + histogramColumns(histograms, "r")
+                + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX;
     }
 
-    private static String rawSql(Dimension groupBy, List<String> histograms) {
+    private static String rawSql(Dimension groupBy, List<String> histograms, String counters) {
         return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
-                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c.c" + histogramColumns(histograms, "c")
+                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c." + counters + " AS c"
+                + histogramColumns(histograms, "c")
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($6 = '' OR c.scope = $6)" + EACH_PIECE_BY_INDEX;
     }
