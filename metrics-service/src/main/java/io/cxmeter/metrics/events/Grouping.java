@@ -109,14 +109,13 @@ final class Grouping<K, T, R> {
         return group;
     }
 
+    /** The work of {@code items}; a failure thrown while building it is the group's failure too. */
+    private Uni<List<R>> apply(K key, List<T> items) {
+        return Uni.createFrom().deferred(() -> work.apply(key, items));
+    }
+
     private void run(K key, List<Pending<T, R>> group) {
-        Uni<List<R>> applied;
-        try {
-            applied = work.apply(key, group.stream().map(Pending::item).toList());
-        } catch (RuntimeException e) {
-            applied = Uni.createFrom().failure(e);
-        }
-        applied.subscribe().with(results -> {
+        apply(key, group.stream().map(Pending::item).toList()).subscribe().with(results -> {
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).succeed(results.get(i));
             }
@@ -137,13 +136,7 @@ final class Grouping<K, T, R> {
             return;
         }
         Pending<T, R> pending = group.get(index);
-        Uni<List<R>> applied;
-        try {
-            applied = work.apply(key, List.of(pending.item()));
-        } catch (RuntimeException e) {
-            applied = Uni.createFrom().failure(e);
-        }
-        applied.subscribe().with(results -> {
+        apply(key, List.of(pending.item())).subscribe().with(results -> {
             pending.succeed(results.get(0));
             oneByOne(key, group, index + 1);
         }, failure -> {

@@ -168,10 +168,10 @@ public class MetricsEngine {
 
     /** How many of the family's first counters the metric needs (NPS: n to detractors, none of the score counts). */
     private static int counters(Metric metric, Family family) {
-        return metric == Metric.NPS ? Layout.prefix(family, NPS_COUNTERS) : Layout.size(family);
+        return metric == Metric.NPS ? NPS_COUNTERS : Layout.size(family);
     }
 
-    private static final List<String> NPS_COUNTERS = List.of("n", "promoters", "passives", "detractors");
+    private static final int NPS_COUNTERS = Layout.prefix(Family.NPS, List.of("n", "promoters", "passives", "detractors"));
 
     /** Every histogram of the ticket family: a summary reads them once for all its ticket metrics. */
     private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");

@@ -65,7 +65,7 @@ final class BinSums {
     private static void expect(String text, int[] at, char wanted) {
         if (at[0] >= text.length() || text.charAt(at[0]) != wanted) {
             throw new IllegalArgumentException("Not a histogram of integer bins (expected '" + wanted + "' at " + at[0] + "): "
-                    + (text.length() > 80 ? text.substring(0, 80) + "…" : text));
+                    + excerpt(text));
         }
         at[0]++;
     }
@@ -87,8 +87,13 @@ final class BinSums {
         }
         if (digits == 0) {
             throw new IllegalArgumentException("Not a histogram of integer bins (no number at " + start + "): "
-                    + (text.length() > 80 ? text.substring(0, 80) + "…" : text));
+                    + excerpt(text));
         }
         return negative ? -value : value;
+    }
+
+    /** The start of a refused text, for the error message. */
+    private static String excerpt(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -93,7 +94,7 @@ class EventDeliveryTest {
         // What operators see: every delivery applied, in as many transactions or fewer, nothing waiting.
         assertEquals(24, meter("cxmeter_ingestion_deliveries_total") - deliveriesBefore);
         double transactions = meter("cxmeter_ingestion_transactions_total") - transactionsBefore;
-        org.junit.jupiter.api.Assertions.assertTrue(transactions >= 1 && transactions <= 24, "transactions: " + transactions);
+        assertTrue(transactions >= 1 && transactions <= 24, "transactions: " + transactions);
         assertEquals(25, meter("cxmeter_ingestion_events_total{outcome=\"stored\"}") - storedBefore);
         assertEquals(24 * 4 - 25, meter("cxmeter_ingestion_events_total{outcome=\"duplicate\"}") - duplicatesBefore);
         assertEquals(0, meter("cxmeter_ingestion_waiting"));
