@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.cxmeter.metrics.facts.AggregateUpdate;
 import io.cxmeter.metrics.facts.FactStore;
 import io.cxmeter.metrics.freshness.Freshness;
 import io.micrometer.core.instrument.Counter;
@@ -184,8 +183,7 @@ public class ReceivedEvents {
                 .flatMap(rows -> {
                     Set<String> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getString("event_id")));
-                    List<AggregateUpdate> updates = new ArrayList<>();
-                    List<String> erased = new ArrayList<>();
+                    FactStore.Changes.Collector changes = new FactStore.Changes.Collector();
                     Set<String> seen = new HashSet<>();
                     List<IngestionResult> results = new ArrayList<>();
                     OffsetDateTime latest = null;
@@ -201,14 +199,16 @@ public class ReceivedEvents {
                             OffsetDateTime occurred = events.get(i).occurredAt();
                             latest = latest == null || occurred.isAfter(latest) ? occurred : latest;
                             translated.get(i).ifPresent(t -> {
-                                updates.add(t.update());
-                                if (t.erasedCustomer() != null) {
-                                    erased.add(t.erasedCustomer());
+                                if (t.erasedCustomer() == null) {
+                                    changes.update(t.update());
+                                } else {
+                                    changes.erase(t.erasedCustomer(), t.update());
                                 }
                             });
                         }
                         results.add(new IngestionResult(delivery.events().size(), stored, delivery.events().size() - stored));
                     }
+                    List<String> erased = changes.changes().erasedCustomers();
                     Uni<Void> scrubbed = erased.isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(SCRUB).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
                                     .replaceWithVoid();
@@ -216,7 +216,7 @@ public class ReceivedEvents {
                             : connection.preparedQuery(COUNT).execute(Tuple.tuple(List.of(tenantId,
                                     (short) ThreadLocalRandom.current().nextInt(COUNTER_SLOTS), (long) fresh.size(), now, latest,
                                     Duration.between(latest, now).toNanos() / 1e9))).replaceWithVoid();
-                    return facts.apply(connection, tenantId, zone, new FactStore.Changes(updates, erased))
+                    return facts.apply(connection, tenantId, zone, changes.changes())
                             .flatMap(applied -> scrubbed)
                             // Last: the counter row is held from here to the commit only.
                             .flatMap(applied -> counted)

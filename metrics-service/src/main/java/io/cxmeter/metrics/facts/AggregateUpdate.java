@@ -36,6 +36,21 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
     public record CustomerFact(Instant since, Instant churnedAt, boolean referred) {
     }
 
+    /**
+     * This update as erasing the customer leaves it: without the customer's interactions, and its
+     * other facts (a response's score) no longer linked to the customer.
+     */
+    public AggregateUpdate forgetting(String customerId) {
+        if (contributions.stream().noneMatch(c -> customerId.equals(c.customerId()))) {
+            return this;
+        }
+        List<Contribution> kept = contributions.stream()
+                .filter(c -> !(customerId.equals(c.customerId()) && (source == Source.ENGAGEMENT || c.family() == Family.INTERACTION)))
+                .map(c -> customerId.equals(c.customerId()) ? c.withoutCustomer() : c)
+                .toList();
+        return new AggregateUpdate(source, aggregateId, version, deleted, kept, episodes, customer);
+    }
+
     public static AggregateUpdate removal(Source source, String aggregateId, long version) {
         return new AggregateUpdate(source, aggregateId, version, true, List.of(), List.of(), null);
     }

@@ -20,6 +20,10 @@ public record Contribution(Family family, String scope, Instant at, String chann
         scope = scope == null ? "" : scope;
     }
 
+    public Contribution withoutCustomer() {
+        return new Contribution(family, scope, at, channel, team, agent, touchpoint, locale, null, state);
+    }
+
     public String dimension(Dimension dimension) {
         return switch (dimension) {
             case CHANNEL -> channel;

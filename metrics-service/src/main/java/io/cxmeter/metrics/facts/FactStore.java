@@ -58,7 +58,7 @@ public class FactStore {
     private static final String DELETE_CUSTOMER_INTERACTIONS = """
             DELETE FROM contribution c WHERE c.tenant_id = $1 AND c.customer_id = ANY($2)
               AND (c.source = 'engagement' OR c.family = 'interaction')
-            RETURNING c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.c, c.h""";
+            RETURNING c.source, c.aggregate_id, c.family, c.scope, c.at, c.channel, c.team, c.agent, c.touchpoint, c.locale, c.customer_id, c.c, c.h""";
 
     private static final String INSERT_CONTRIBUTIONS = """
             INSERT INTO contribution (tenant_id, source, aggregate_id, family, scope, at, channel, team, agent, touchpoint,
@@ -94,9 +94,37 @@ public class FactStore {
 
     /**
      * Everything one batch changes: the updates of aggregates (an erased customer is a removal of it)
-     * and the customers erased, whose engagement events and interactions are removed as well.
+     * and the customers erased, whose engagement events and interactions are removed as well and whose
+     * other facts no longer name them.
      */
     public record Changes(List<AggregateUpdate> updates, List<String> erasedCustomers) {
+
+        /** Changes in the order their events were received. */
+        public static final class Collector {
+
+            private final List<AggregateUpdate> updates = new ArrayList<>();
+            private final List<String> erased = new ArrayList<>();
+
+            public void update(AggregateUpdate update) {
+                updates.add(update);
+            }
+
+            /**
+             * Erases the customer: the changes collected so far forget it (its engagement and
+             * interactions go, nothing else names it), as the erasure does with what was stored before it.
+             */
+            public void erase(String customerId, AggregateUpdate removal) {
+                updates.removeIf(u -> u.source() == AggregateUpdate.Source.ENGAGEMENT
+                        && u.contributions().stream().allMatch(c -> customerId.equals(c.customerId())));
+                updates.replaceAll(u -> u.forgetting(customerId));
+                erased.add(customerId);
+                updates.add(removal);
+            }
+
+            public Changes changes() {
+                return new Changes(updates, erased);
+            }
+        }
     }
 
     /** Applies the changes; the number of aggregate updates applied (late, older ones are skipped). */
@@ -165,8 +193,24 @@ public class FactStore {
         // An erased customer's engagement and interactions go too (the customer itself is a removal update).
         Uni<Void> erasedNow = erased.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(DELETE_CUSTOMER_INTERACTIONS).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
-                        .invoke(rows -> rows.forEach(row -> Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS)))
-                        .replaceWithVoid();
+                        .flatMap(rows -> {
+                            List<String> engagements = new ArrayList<>();
+                            rows.forEach(row -> {
+                                Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS);
+                                if (AggregateUpdate.Source.ENGAGEMENT.wire().equals(row.getString("source"))) {
+                                    engagements.add(row.getString("aggregate_id"));
+                                }
+                            });
+                            // An engagement's id names its customer: its version row goes too.
+                            Uni<Void> versions = engagements.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                                    DELETE FROM aggregate_version
+                                    WHERE tenant_id = $1 AND source = 'engagement' AND aggregate_id = ANY($2)""")
+                                    .execute(Tuple.of(tenantId, engagements.toArray(String[]::new))).replaceWithVoid();
+                            // Other facts (a response's score) stay, no longer linked to the customer.
+                            return versions.flatMap(ignored -> connection.preparedQuery("""
+                                    UPDATE contribution SET customer_id = NULL WHERE tenant_id = $1 AND customer_id = ANY($2)""")
+                                    .execute(Tuple.of(tenantId, erased.toArray(String[]::new))).replaceWithVoid());
+                        });
         return removed.flatMap(ignored -> erasedNow)
                 .flatMap(ignored -> insertContributions(connection, tenantId, applied.updates(), zone, deltas))
                 .flatMap(ignored -> episodes(connection, tenantId, applied.updates(), seenBefore))

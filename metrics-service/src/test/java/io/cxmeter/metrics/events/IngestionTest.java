@@ -46,6 +46,35 @@ class IngestionTest {
                 "loyalty.points.added:C-10", "response.upserted:-"), payloads(f));
     }
 
+    @Test
+    void afterAnErasureOnlyTheCustomersTombstoneNamesIt() {
+        Fixtures f = new Fixtures("UTC");
+        f.customer("C-9", "2026-01-01T00:00:00Z", null, false, 20, "2026-03-03T10:00:00Z")
+                .engagement("C-9", "visit", "2026-03-02T08:00:00Z")
+                .response("R1", "S1", "NPS", 0, 10, null, 9, "2026-03-02T09:00:00Z", "email", "A1", "C-9", "lt")
+                .deliver();
+        // Told before the erasure in the erasing batch itself: a ticket and another visit.
+        f.ticket("T1", "chat", null, "C-9", "2026-03-04T09:00:00Z").engagement("C-9", "login", "2026-03-04T08:00:00Z")
+                .erase("C-9").deliver();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("aggregate_version:customer"), namingTheCustomer(f, "C-9"));
+        // The response's score and the ticket stay, anonymous.
+        f.metric("nps", "from", FROM, "to", TO).body("value", equalTo(100.0)).body("count", equalTo(1));
+        f.metric("ticket-volume", "from", FROM, "to", TO).body("value", equalTo(1.0));
+    }
+
+    /** The tables and sources of the metrics rows that still name the customer. */
+    private List<String> namingTheCustomer(Fixtures f, String customer) {
+        List<String> out = new ArrayList<>();
+        pool.preparedQuery("""
+                SELECT 'contribution:' || source AS row FROM contribution WHERE tenant_id = $1 AND customer_id = $2
+                UNION ALL SELECT 'aggregate_version:' || source FROM aggregate_version
+                 WHERE tenant_id = $1 AND position($2 IN aggregate_id) > 0
+                UNION ALL SELECT 'customer_fact' FROM customer_fact WHERE tenant_id = $1 AND customer_id = $2
+                ORDER BY 1""").execute(io.vertx.mutiny.sqlclient.Tuple.of(f.tenant(), customer)).await().indefinitely()
+                .forEach(row -> out.add(row.getString("row")));
+        return out;
+    }
+
     private List<String> payloads(Fixtures f) {
         List<String> out = new ArrayList<>();
         pool.preparedQuery("SELECT type, payload ->> 'customerId' AS customer FROM received_event WHERE tenant_id = $1"

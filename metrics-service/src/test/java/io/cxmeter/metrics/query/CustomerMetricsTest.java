@@ -109,4 +109,24 @@ class CustomerMetricsTest {
         // R = 30 from C2 alone: V / c = 30 / 1.
         g.metric("clv", "from", FROM, "to", TO).body("value", closeTo(30, 1e-6));
     }
+
+    @Test
+    void anErasureTakesWhatItsOwnBatchToldOfTheCustomerBeforeIt() {
+        Fixtures g = new Fixtures("UTC");
+        customers(g);
+        // In the same batch: a ticket of C1, C1 erased, then C1 again as a new customer with one visit.
+        g.ticket("T-C1", "chat", null, "C1", "2026-02-11T09:00:00Z");
+        g.erase("C1");
+        g.customer("C1", "2026-02-20T00:00:00Z", null, false);
+        g.engagement("C1", "visit", "2026-02-21T08:00:00Z");
+        g.deliver();
+        // Active in P: C1 (new), C2, C4, C5, C6 = 5. Interactions: C4 2, C2 1 and the new C1's visit = 4; the
+        // erased C1's two visits and its ticket in P are gone with it. Engaged: C1, C2, C4 = 60 %.
+        g.metric("engagement", "from", FROM, "to", TO)
+                .body("value", closeTo(4.0 / 5, 1e-9)).body("count", equalTo(5))
+                .body("details.engagedPercent", closeTo(60, 1e-9));
+        // The new C1 joined in P, so S = C2, C6 (both churn): churn 100 %; it bought nothing: R = 30 from C2, V / c = 30.
+        g.metric("churn-rate", "from", FROM, "to", TO).body("value", closeTo(100, 1e-9)).body("count", equalTo(2));
+        g.metric("clv", "from", FROM, "to", TO).body("value", closeTo(30, 1e-6));
+    }
 }
