@@ -38,10 +38,12 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
 
     /**
      * This update as erasing the customer leaves it: without the customer's interactions, and its
-     * other facts (a response's score) no longer linked to the customer.
+     * other facts (a response's score) no longer linked to the customer. The customer's own updates
+     * stay as they are: their versions decide whether the erasure or they come last.
      */
     public AggregateUpdate forgetting(String customerId) {
-        if (contributions.stream().noneMatch(c -> customerId.equals(c.customerId()))) {
+        if (source == Source.CUSTOMER && aggregateId.equals(customerId)
+                || contributions.stream().noneMatch(c -> customerId.equals(c.customerId()))) {
             return this;
         }
         List<Contribution> kept = contributions.stream()
