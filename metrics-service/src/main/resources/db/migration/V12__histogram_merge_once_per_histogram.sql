@@ -38,20 +38,15 @@ BEGIN
                 sums := sums || jsonb_build_object(bin.key, total);
             END IF;
         END LOOP;
-        old := old || sums;
-        IF cardinality(gone) > 0 THEN
-            old := old - gone;
-        END IF;
+        -- (jsonb - '{}'::text[] returns its input as it is.)
+        old := (old || sums) - gone;
         IF old = '{}'::jsonb THEN
             emptied := emptied || hist.key;
         ELSE
             changed := changed || jsonb_build_object(hist.key, old);
         END IF;
     END LOOP;
-    a := a || changed;
-    IF cardinality(emptied) > 0 THEN
-        a := a - emptied;
-    END IF;
+    a := (a || changed) - emptied;
     RETURN CASE WHEN a = '{}'::jsonb THEN NULL ELSE a END;
 END
 $$;
