@@ -206,9 +206,12 @@ public class FactStore {
                                     DELETE FROM aggregate_version
                                     WHERE tenant_id = $1 AND source = 'engagement' AND aggregate_id = ANY($2)""")
                                     .execute(Tuple.of(tenantId, engagements.toArray(String[]::new))).replaceWithVoid();
-                            // Other facts (a response's score) stay, no longer linked to the customer.
+                            // Other facts (a response's score) stay, no longer linked to the customer. The
+                            // customer's own facts are its versions' to keep or remove (see forgetting).
                             return versions.flatMap(ignored -> connection.preparedQuery("""
-                                    UPDATE contribution SET customer_id = NULL WHERE tenant_id = $1 AND customer_id = ANY($2)""")
+                                    UPDATE contribution SET customer_id = NULL
+                                    WHERE tenant_id = $1 AND customer_id = ANY($2)
+                                      AND NOT (source = 'customer' AND aggregate_id = customer_id)""")
                                     .execute(Tuple.of(tenantId, erased.toArray(String[]::new))).replaceWithVoid());
                         });
         return removed.flatMap(ignored -> erasedNow)

@@ -62,6 +62,21 @@ class IngestionTest {
         f.metric("ticket-volume", "from", FROM, "to", TO).body("value", equalTo(1.0));
     }
 
+    @Test
+    void anErasureOlderThanTheCustomerItFindsLeavesThatCustomerWhole() {
+        Fixtures f = new Fixtures("UTC");
+        f.customer("C-9", "2026-01-01T00:00:00Z", null, false, 20, "2026-03-03T10:00:00Z").deliver();
+        // The customer was erased, then came back (a newer version); the erasure arrives last.
+        f.erase("C-9");
+        Map<String, Object> erasure = f.pending().remove(0);
+        f.customer("C-9", "2026-03-10T00:00:00Z", null, false, 40, "2026-03-12T10:00:00Z").deliver();
+        f.pending().add(erasure);
+        f.deliver();
+        // The newer customer (its customer fact and its purchase) stays as it was, still its own.
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("aggregate_version:customer", "contribution:customer",
+                "contribution:customer", "customer_fact"), namingTheCustomer(f, "C-9"));
+    }
+
     /** The tables and sources of the metrics rows that still name the customer. */
     private List<String> namingTheCustomer(Fixtures f, String customer) {
         List<String> out = new ArrayList<>();
