@@ -208,7 +208,8 @@ public class ReceivedEvents {
                         }
                         results.add(new IngestionResult(delivery.events().size(), stored, delivery.events().size() - stored));
                     }
-                    List<String> erased = changes.changes().erasedCustomers();
+                    FactStore.Changes collected = changes.changes();
+                    List<String> erased = collected.erasedCustomers();
                     Uni<Void> scrubbed = erased.isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(SCRUB).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
                                     .replaceWithVoid();
@@ -216,7 +217,7 @@ public class ReceivedEvents {
                             : connection.preparedQuery(COUNT).execute(Tuple.tuple(List.of(tenantId,
                                     (short) ThreadLocalRandom.current().nextInt(COUNTER_SLOTS), (long) fresh.size(), now, latest,
                                     Duration.between(latest, now).toNanos() / 1e9))).replaceWithVoid();
-                    return facts.apply(connection, tenantId, zone, changes.changes())
+                    return facts.apply(connection, tenantId, zone, collected)
                             .flatMap(applied -> scrubbed)
                             // Last: the counter row is held from here to the commit only.
                             .flatMap(applied -> counted)

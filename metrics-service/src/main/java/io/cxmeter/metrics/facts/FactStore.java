@@ -190,35 +190,44 @@ public class FactStore {
                         seenBefore.stream().map(AggregateUpdate::aggregateId).toArray(String[]::new)))
                         .invoke(rows -> rows.forEach(row -> Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS)))
                         .replaceWithVoid();
-        // An erased customer's engagement and interactions go too (the customer itself is a removal update).
-        Uni<Void> erasedNow = erased.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(DELETE_CUSTOMER_INTERACTIONS).execute(Tuple.of(tenantId, erased.toArray(String[]::new)))
-                        .flatMap(rows -> {
-                            List<String> engagements = new ArrayList<>();
-                            rows.forEach(row -> {
-                                Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS);
-                                if (AggregateUpdate.Source.ENGAGEMENT.wire().equals(row.getString("source"))) {
-                                    engagements.add(row.getString("aggregate_id"));
-                                }
-                            });
-                            // An engagement's id names its customer: its version row goes too.
-                            Uni<Void> versions = engagements.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
-                                    DELETE FROM aggregate_version
-                                    WHERE tenant_id = $1 AND source = 'engagement' AND aggregate_id = ANY($2)""")
-                                    .execute(Tuple.of(tenantId, engagements.toArray(String[]::new))).replaceWithVoid();
-                            // Other facts (a response's score) stay, no longer linked to the customer. The
-                            // customer's own facts are its versions' to keep or remove (see forgetting).
-                            return versions.flatMap(ignored -> connection.preparedQuery("""
-                                    UPDATE contribution SET customer_id = NULL
-                                    WHERE tenant_id = $1 AND customer_id = ANY($2)
-                                      AND NOT (source = 'customer' AND aggregate_id = customer_id)""")
-                                    .execute(Tuple.of(tenantId, erased.toArray(String[]::new))).replaceWithVoid());
-                        });
-        return removed.flatMap(ignored -> erasedNow)
+        return removed.flatMap(ignored -> forget(connection, tenantId, zone, erased, deltas))
                 .flatMap(ignored -> insertContributions(connection, tenantId, applied.updates(), zone, deltas))
                 .flatMap(ignored -> episodes(connection, tenantId, applied.updates(), seenBefore))
                 .flatMap(ignored -> customers(connection, tenantId, applied.updates(), seenBefore))
                 .flatMap(ignored -> applyDeltas(connection, tenantId, deltas));
+    }
+
+    /**
+     * What erasing the customers removes beyond the customer itself (a removal update): their engagement
+     * and interactions, taken out of the rollups too, and the version rows of their engagement, whose
+     * ids name them. Their other facts (a response's score) stay, no longer linked to them; a
+     * customer's own facts are its versions' to keep or remove (see {@link AggregateUpdate#forgetting}).
+     */
+    private Uni<Void> forget(SqlConnection connection, String tenantId, ZoneId zone, List<String> erased,
+            Map<RollupKey, Delta> deltas) {
+        if (erased.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] customers = erased.toArray(String[]::new);
+        return connection.preparedQuery(DELETE_CUSTOMER_INTERACTIONS).execute(Tuple.of(tenantId, customers))
+                .flatMap(rows -> {
+                    List<String> engagements = new ArrayList<>();
+                    rows.forEach(row -> {
+                        Rollups.add(deltas, contribution(row), -1, zone, Rollups.GRAINS);
+                        if (AggregateUpdate.Source.ENGAGEMENT.wire().equals(row.getString("source"))) {
+                            engagements.add(row.getString("aggregate_id"));
+                        }
+                    });
+                    return engagements.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                            DELETE FROM aggregate_version
+                            WHERE tenant_id = $1 AND source = 'engagement' AND aggregate_id = ANY($2)""")
+                            .execute(Tuple.of(tenantId, engagements.toArray(String[]::new))).replaceWithVoid();
+                })
+                .flatMap(ignored -> connection.preparedQuery("""
+                        UPDATE contribution SET customer_id = NULL
+                        WHERE tenant_id = $1 AND customer_id = ANY($2)
+                          AND NOT (source = 'customer' AND aggregate_id = customer_id)""")
+                        .execute(Tuple.of(tenantId, customers)).replaceWithVoid());
     }
 
     private Uni<Void> insertContributions(SqlConnection connection, String tenantId, List<AggregateUpdate> applied, ZoneId zone,

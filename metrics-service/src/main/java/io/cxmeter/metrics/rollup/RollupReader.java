@@ -55,25 +55,11 @@ public class RollupReader {
 
     /**
      * The sums per period index and group key (null key: facts without the dimension; {@link #ALL} when
-     * {@code groupBy} is null). {@code survey} restricts survey families to one survey.
-     */
-    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
-            String survey, Dimension groupBy, List<Period> periods) {
-        return read(tenantId, zone, grains, family, survey, groupBy, periods, List.of());
-    }
-
-    /**
-     * As above, with the histograms named in {@code histograms} (only those: sketches are the bulk of a
-     * ticket rollup row, and most metrics need none).
-     */
-    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
-            String survey, Dimension groupBy, List<Period> periods, List<String> histograms) {
-        return read(tenantId, zone, grains, family, survey, groupBy, periods, histograms, Layout.size(family));
-    }
-
-    /**
-     * As above, with only the first {@code counters} counters of the family's layout (the rest read as
-     * 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel decodes 2,262 rows.
+     * {@code groupBy} is null). {@code survey} restricts survey families to one survey. Only the
+     * histograms named in {@code histograms} are read (sketches are the bulk of a ticket rollup row, and
+     * most metrics need none), and only the first {@code counters} counters of the family's layout (the
+     * rest read as 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel decodes
+     * 2,262 rows.
      */
     public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
