@@ -73,23 +73,41 @@ public class FactStore {
     /**
      * Adds the deltas of one family to its rollup rows in SQL, in key order (see GATE). The counters
      * are added element by element in plain SQL (generated for the family's layout): a function doing
-     * it took twice the time of the whole upsert.
+     * it took twice the time of the whole upsert. Each histogram column is merged by cx_bins_add (V13),
+     * and only the family's own: a survey row has none.
      */
-    private static final Map<Integer, String> ADD_ROLLUPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Family, String> ADD_ROLLUPS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String addRollups(int counters) {
-        return ADD_ROLLUPS.computeIfAbsent(counters, n -> """
-                INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h)
-                SELECT $1, u.family, u.dim, u.grain, u.bucket, u.scope, u.dim_value, ($8::float8[])[(u.ord - 1) * %1$d + 1 : u.ord * %1$d], u.h
-                FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[], $9::jsonb[])
-                     WITH ORDINALITY AS u(family, dim, grain, bucket, scope, dim_value, h, ord)
-                ORDER BY u.ord
-                ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value)
-                DO UPDATE SET c = ARRAY[%2$s],
-                              h = CASE WHEN EXCLUDED.h IS NULL THEN rollup.h ELSE cx_hist_add(rollup.h, EXCLUDED.h) END"""
-                .formatted(n, java.util.stream.IntStream.rangeClosed(1, n)
-                        .mapToObj(i -> "coalesce(rollup.c[%d], 0) + EXCLUDED.c[%d]".formatted(i, i))
-                        .collect(java.util.stream.Collectors.joining(", "))));
+    private static String addRollups(Family family) {
+        return ADD_ROLLUPS.computeIfAbsent(family, f -> {
+            int n = Layout.size(f);
+            int histograms = Layout.histograms(f).size();
+            StringBuilder columns = new StringBuilder();
+            StringBuilder values = new StringBuilder();
+            StringBuilder arrays = new StringBuilder();
+            StringBuilder aliases = new StringBuilder();
+            StringBuilder merges = new StringBuilder();
+            for (int i = 1; i <= histograms; i++) {
+                columns.append(", h").append(i);
+                values.append(", u.h").append(i);
+                arrays.append(", $").append(8 + i).append("::text[]");
+                aliases.append(", h").append(i);
+                merges.append(",\n    h%1$d = CASE WHEN EXCLUDED.h%1$d IS NULL THEN rollup.h%1$d ELSE cx_bins_add(rollup.h%1$d, EXCLUDED.h%1$d) END"
+                        .formatted(i));
+            }
+            return """
+                    INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c%3$s)
+                    SELECT $1, u.family, u.dim, u.grain, u.bucket, u.scope, u.dim_value, ($8::float8[])[(u.ord - 1) * %1$d + 1 : u.ord * %1$d]%4$s
+                    FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[]%5$s)
+                         WITH ORDINALITY AS u(family, dim, grain, bucket, scope, dim_value%6$s, ord)
+                    ORDER BY u.ord
+                    ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value)
+                    DO UPDATE SET c = ARRAY[%2$s]%7$s"""
+                    .formatted(n, java.util.stream.IntStream.rangeClosed(1, n)
+                            .mapToObj(i -> "coalesce(rollup.c[%d], 0) + EXCLUDED.c[%d]".formatted(i, i))
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                            columns, values, arrays, aliases, merges);
+        });
     }
 
     /**
@@ -357,14 +375,17 @@ public class FactStore {
             List<RollupKey> run = keys.subList(from, to);
             int size = Layout.size(family);
             Double[] counters = new Double[run.size() * size];
-            JsonObject[] histograms = new JsonObject[run.size()];
+            String[][] histograms = new String[Layout.histograms(family).size()][run.size()];
             for (int i = 0; i < run.size(); i++) {
                 Delta delta = deltas.get(run.get(i));
                 delta.countersInto(counters, i * size);
-                histograms[i] = delta.histogramsJson();
+                delta.histogramsInto(histograms, i);
             }
-            Tuple args = keyTuple(tenantId, run).addValue(counters).addValue(histograms);
-            String sql = addRollups(size);
+            Tuple args = keyTuple(tenantId, run).addValue(counters);
+            for (String[] column : histograms) {
+                args.addValue(column);
+            }
+            String sql = addRollups(family);
             done = done.flatMap(ignored -> connection.preparedQuery(sql).execute(args).replaceWithVoid());
             from = to;
         }

@@ -1,10 +1,10 @@
 package io.cxmeter.metrics.rollup;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.cxmeter.metrics.facts.Family;
-import io.vertx.core.json.JsonObject;
 
 /**
  * What a batch adds to one rollup row: the family's counters in layout order and the histograms'
@@ -17,10 +17,12 @@ public final class Delta {
     /** Sums of integers and of seconds with at most microsecond parts: smaller is float dust. */
     private static final double DUST = 1e-9;
 
+    private final Family family;
     private final double[] counters;
     private Map<String, Map<Integer, Long>> histograms;
 
     public Delta(Family family) {
+        this.family = family;
         this.counters = new double[Layout.size(family)];
     }
 
@@ -56,8 +58,14 @@ public final class Delta {
         }
     }
 
-    /** The histograms as jsonb ({"name": {"bin": count}}), or null when there are none. */
-    public JsonObject histogramsJson() {
-        return State.histogramsJson(histograms);
+    /**
+     * Writes the histograms into {@code columns} at {@code row}: column {@code i} is the family's
+     * {@code i}-th histogram as its rollup column stores it, null when this delta has none of it.
+     */
+    public void histogramsInto(String[][] columns, int row) {
+        List<String> names = Layout.histograms(family);
+        for (int i = 0; i < names.size(); i++) {
+            columns[i][row] = histograms == null ? null : BinSums.text(histograms.get(names.get(i)));
+        }
     }
 }

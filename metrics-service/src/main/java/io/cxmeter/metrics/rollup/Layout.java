@@ -12,7 +12,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * How a family's state is stored: its counters as a fixed-position {@code float8[]} (which
  * PostgreSQL adds element-wise, so rollups are merged in SQL without a read) and its histograms,
- * if any, as a small jsonb object of sparse bins.
+ * if any: a contribution keeps them as a small jsonb object of sparse bins, a rollup row keeps each in
+ * its own column ({@code h1} to {@code h4} in the family's histogram order) as a list of bins and
+ * counts ({@link BinSums#text}), which PostgreSQL merges with {@code cx_bins_add} (V13).
  */
 public final class Layout {
 
@@ -27,6 +29,8 @@ public final class Layout {
     }
 
     private static final Map<Family, List<String>> COUNTERS = new EnumMap<>(Family.class);
+    /** Each family's histograms, in the order of their rollup columns (V13 names the ticket ones). */
+    private static final Map<Family, List<String>> HISTOGRAMS = new EnumMap<>(Family.class);
     private static final Map<Family, Map<String, Integer>> INDEX = new EnumMap<>(Family.class);
 
     static {
@@ -42,6 +46,9 @@ public final class Layout {
         COUNTERS.put(Family.CUSTOMER, List.of("since", "referred", "churned"));
         COUNTERS.put(Family.PURCHASE, List.of("amount"));
         COUNTERS.put(Family.INTERACTION, List.of("interactions"));
+        for (Family family : Family.values()) {
+            HISTOGRAMS.put(family, family == Family.TICKET ? List.of("frt", "res", "sl.answered", "sl.abandoned") : List.of());
+        }
         COUNTERS.forEach((family, names) -> {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
@@ -62,6 +69,20 @@ public final class Layout {
     /** How many counters the family stores. */
     public static int size(Family family) {
         return COUNTERS.get(family).size();
+    }
+
+    /** The family's histograms, in the order of their rollup columns. */
+    public static List<String> histograms(Family family) {
+        return HISTOGRAMS.get(family);
+    }
+
+    /** The rollup column of histogram {@code name} of the family ({@code h1} to {@code h4}). */
+    public static String histogramColumn(Family family, String name) {
+        int index = HISTOGRAMS.get(family).indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(family + " has no histogram " + name);
+        }
+        return "h" + (index + 1);
     }
 
     /** How many leading counters of the family's layout hold all of {@code counters}. */

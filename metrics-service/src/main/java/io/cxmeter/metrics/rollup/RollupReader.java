@@ -94,13 +94,13 @@ public class RollupReader {
                     }
                     Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                     Uni<Void> rolled = idx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rollupSql(groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rollupSql(family, groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                                     grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new),
                                     to.toArray(OffsetDateTime[]::new), survey == null ? "" : survey))))
                                     .invoke(result -> result.forEach(row -> add(sums, row, groupBy, histograms))).replaceWithVoid();
                     Uni<Void> raw = rawIdx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rawSql(groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            : pool.preparedQuery(rawSql(family, groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
                                     tenantId, family.wire(), rawIdx.toArray(Integer[]::new),
                                     rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new),
                                     survey == null ? "" : survey))))
@@ -122,7 +122,7 @@ public class RollupReader {
                 });
     }
 
-    /** Counters summed as plain arrays (no per-row objects), histogram bins summed from their text (BinSums). */
+    /** Counters summed as plain arrays (no per-row objects), histogram bins summed from their lists (BinSums). */
     private static final class Sum {
 
         private double[] counters;
@@ -163,7 +163,7 @@ public class RollupReader {
         boolean empty = true;
         for (int i = 0; i < bins.length; i++) {
             bins[i] = row.getString(HISTOGRAM_COLUMN + i);
-            empty &= bins[i] == null || bins[i].equals("{}");
+            empty &= bins[i] == null || bins[i].isEmpty();
         }
         for (int i = 0; empty && i < counters.length; i++) {
             empty = counters[i] == null || Math.abs(counters[i]) < 1e-9;
@@ -196,20 +196,19 @@ public class RollupReader {
     private static final String HISTOGRAM_COLUMN = "h";
 
     /**
-     * One column per histogram read ({@code (alias.h -> 'name')::text AS h0, …}): only those, since
-     * sketches are the bulk of a ticket rollup row and most metrics need none, each as its own bins
-     * (building one object of them per row doubled the cost of reading a quarter of agent sketches),
-     * as text: the wire carries jsonb as text anyway, and {@link BinSums} reads it without a JSON tree.
+     * One column per histogram read, only those (sketches are the bulk of a ticket rollup row and most
+     * metrics need none), each as the list of bins a rollup column stores (V13): a rollup row's own
+     * column ({@code r.h1 AS h0}), a contribution's jsonb bins turned into the same list
+     * ({@code cx_bins(c.h -> 'frt') AS h0}; only edges read contributions).
      */
-    private static String histogramColumns(List<String> names, String alias) {
+    private static String histogramColumns(Family family, List<String> names, boolean rollup) {
         StringBuilder columns = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!name.matches("[a-z.]+")) {
-                throw new IllegalArgumentException("Not a histogram name: " + name);
-            }
-            columns.append(", (").append(alias).append(".h -> '").append(name).append("')::text AS ").append(HISTOGRAM_COLUMN)
-                    .append(i);
+            // The column comes from the layout; the name is only quoted into SQL once the layout knows it.
+            String column = Layout.histogramColumn(family, name);
+            columns.append(", ").append(rollup ? "r." + column : "cx_bins(c.h -> '" + name + "')").append(" AS ")
+                    .append(HISTOGRAM_COLUMN).append(i);
         }
         return columns.toString();
     }
@@ -231,21 +230,21 @@ public class RollupReader {
     public static final String EACH_PIECE_BY_INDEX = " OFFSET 0) x";
 
     /** {@code counters}: the counter column or a slice of it ({@code c[1:6]}), from the layout, never from a request. */
-    private static String rollupSql(Dimension groupBy, List<String> histograms, String counters) {
+    private static String rollupSql(Family family, Dimension groupBy, List<String> histograms, String counters) {
         String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
         return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
-                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + counters + " AS c" + histogramColumns(histograms, "r")
+                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + counters + " AS c" + histogramColumns(family, histograms, true)
                 + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX;
     }
 
-    private static String rawSql(Dimension groupBy, List<String> histograms, String counters) {
+    private static String rawSql(Family family, Dimension groupBy, List<String> histograms, String counters) {
         return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c." + counters + " AS c"
-                + histogramColumns(histograms, "c")
+                + histogramColumns(family, histograms, false)
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($6 = '' OR c.scope = $6)" + EACH_PIECE_BY_INDEX;
     }

@@ -1,6 +1,7 @@
 package io.cxmeter.metrics.rollup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,43 +9,66 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Histogram bins summed from the text PostgreSQL prints for a jsonb object of bins. */
+/** Histogram bins summed from the lists rollup columns store, and histograms written as such lists. */
 class BinSumsTest {
 
     @Test
-    void sumsTheBinsOfManyRowsAsPostgresPrintsThem() {
+    void sumsTheBinsOfManyRowsAsRollupColumnsStoreThem() {
         BinSums sums = new BinSums();
-        sums.add("{\"7\": 2, \"12\": 3, \"-5\": 1, \"-2147483648\": 4}");
-        sums.add("{\"12\":1,\"100\":9}");
-        sums.add("{}");
-        sums.add("  { \"7\" : 5 }  ");
+        sums.add("-2147483648,4,-5,1,7,2,12,3");
+        sums.add("12,1,100,9");
+        sums.add("");
+        sums.add("7,5");
         State state = new State();
         sums.into(state, "frt");
         assertEquals(Map.of(-2147483648, 4L, -5, 1L, 7, 7L, 12, 4L, 100, 9L), state.histogram("frt"));
     }
 
     @Test
+    void aRowOutOfOrderOrWithABinTwiceIsSummedAllTheSame() {
+        BinSums sums = new BinSums();
+        sums.add("12,1,3,2,12,4");
+        sums.add("3,1");
+        State state = new State();
+        sums.into(state, "frt");
+        assertEquals(Map.of(3, 3L, 12, 5L), state.histogram("frt"));
+    }
+
+    @Test
     void binsThatAddUpToNothingAreLeftOut() {
         BinSums sums = new BinSums();
-        sums.add("{\"3\": 2, \"4\": 1}");
-        sums.add("{\"3\": -2}");
+        sums.add("3,2,4,1");
+        sums.add("3,-2");
         State state = new State();
         sums.into(state, "res");
         assertEquals(Map.of(4, 1L), state.histogram("res"));
         BinSums none = new BinSums();
-        none.add("{\"3\": 2}");
-        none.add("{\"3\": -2}");
+        none.add("3,2");
+        none.add("3,-2");
         State empty = new State();
         none.into(empty, "res");
         assertTrue(empty.isEmpty());
     }
 
     @Test
+    void aHistogramIsWrittenSortedByBinWithoutZeroCounts() {
+        assertEquals("-2147483648,4,-5,1,7,2", BinSums.text(Map.of(7, 2L, -5, 1L, -2147483648, 4L, 9, 0L)));
+        assertNull(BinSums.text(Map.of()));
+        assertNull(BinSums.text(Map.of(9, 0L)));
+        assertNull(BinSums.text(null));
+        // What it writes reads back as it was.
+        BinSums sums = new BinSums();
+        sums.add(BinSums.text(Map.of(300, 2L, -4, 1L, 12, 7L)));
+        State state = new State();
+        sums.into(state, "frt");
+        assertEquals(Map.of(300, 2L, -4, 1L, 12, 7L), state.histogram("frt"));
+    }
+
+    @Test
     void anythingButIntegerBinsAndCountsIsRefusedClearly() {
-        for (String bad : new String[] {"{\"3\": 2.5}", "{\"a\": 1}", "[1, 2]", "{\"3\": 1", "{\"3\" 1}", "",
-            "{\"99999999999\": 1}"}) {
+        for (String bad : new String[] {"3,2.5", "a,1", "{\"3\": 1}", "3", "3,1,", "3 ,1", "99999999999,1", ",3,1"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BinSums().add(bad), bad);
-            assertTrue(e.getMessage().contains("histogram"), e.getMessage());
+            assertTrue(e.getMessage().contains("istogram"), e.getMessage());
         }
     }
 }

@@ -12,44 +12,60 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** cx_hist_add, the merge of histogram deltas into rollup rows, in the database the migrations built. */
+/**
+ * cx_bins_add, the merge of histogram deltas into rollup columns, and cx_bins, a contribution's jsonb
+ * bins as such a column, in the database the migrations built (V13).
+ */
 @QuarkusTest
 class HistogramMergeTest {
 
     @Inject
     Pool pool;
 
-    private JsonObject add(String a, String b) {
-        Object merged = pool.preparedQuery("SELECT cx_hist_add($1::jsonb, $2::jsonb) AS h")
-                .execute(Tuple.of(a == null ? null : new JsonObject(a), b == null ? null : new JsonObject(b)))
-                .await().indefinitely().iterator().next().getValue("h");
-        return (JsonObject) merged;
+    private String add(String a, String b) {
+        return pool.preparedQuery("SELECT cx_bins_add($1, $2) AS h").execute(Tuple.of(a, b))
+                .await().indefinitely().iterator().next().getString("h");
+    }
+
+    private String bins(String json) {
+        return pool.preparedQuery("SELECT cx_bins($1::jsonb) AS h").execute(Tuple.of(json == null ? null : new JsonObject(json)))
+                .await().indefinitely().iterator().next().getString("h");
     }
 
     @Test
-    void binsAddUpAndNewHistogramsAndBinsJoin() {
-        assertEquals(new JsonObject("{\"frt\":{\"3\":5,\"4\":1,\"9\":2},\"res\":{\"1\":1},\"sl.answered\":{\"0\":3}}"),
-                add("{\"frt\":{\"3\":2,\"9\":2},\"res\":{\"1\":1}}", "{\"frt\":{\"3\":3,\"4\":1},\"sl.answered\":{\"0\":3}}"));
+    void binsAddUpAndNewBinsJoinInOrder() {
+        assertEquals("-2147483648,1,3,5,4,1,9,2,12,6", add("3,2,9,2", "3,3,4,1,12,6,-2147483648,1"));
+        // Before the first, after the last, and into an empty list.
+        assertEquals("1,1,3,2", add("3,2", "1,1"));
+        assertEquals("3,2,700,4", add("3,2", "700,4"));
     }
 
     @Test
-    void binsThatReachZeroGoAndSoDoEmptyHistograms() {
-        assertEquals(new JsonObject("{\"frt\":{\"9\":2}}"),
-                add("{\"frt\":{\"3\":2,\"9\":2},\"res\":{\"1\":1}}", "{\"frt\":{\"3\":-2},\"res\":{\"1\":-1}}"));
-        // Nothing left is no histograms at all.
-        assertNull(add("{\"frt\":{\"3\":2}}", "{\"frt\":{\"3\":-2}}"));
+    void binsThatReachZeroGoAndNothingLeftIsNull() {
+        assertEquals("9,2", add("3,2,9,2,11,1", "3,-2,11,-1"));
+        assertEquals("3,2", add("3,2,9,2", "9,-2"));
+        assertNull(add("3,2", "3,-2"));
     }
 
     @Test
     void aMissingSideIsTheOther() {
-        assertEquals(new JsonObject("{\"frt\":{\"3\":2}}"), add(null, "{\"frt\":{\"3\":2}}"));
-        assertEquals(new JsonObject("{\"frt\":{\"3\":2}}"), add("{\"frt\":{\"3\":2}}", null));
+        assertEquals("3,2", add(null, "3,2"));
+        assertEquals("3,2", add("3,2", null));
+        assertNull(add(null, null));
     }
 
     @Test
     void aDeltaAndItsUndoLeaveTheRowAsItWas() {
-        String row = "{\"frt\":{\"-4\":1,\"12\":7,\"300\":2},\"res\":{\"40\":3}}";
-        JsonObject once = add(row, "{\"frt\":{\"12\":2,\"13\":1},\"res\":{\"41\":1}}");
-        assertEquals(new JsonObject(row), add(once.encode(), "{\"frt\":{\"12\":-2,\"13\":-1},\"res\":{\"41\":-1}}"));
+        String row = "-4,1,12,7,300,2";
+        String once = add(row, "12,2,13,1,-5,3");
+        assertEquals("-5,3,-4,1,12,9,13,1,300,2", once);
+        assertEquals(row, add(once, "12,-2,13,-1,-5,-3"));
+    }
+
+    @Test
+    void aContributionsJsonbBinsBecomeTheSameSortedList() {
+        assertEquals("-2147483648,4,-5,1,7,2,12,3", bins("{\"12\": 3, \"7\": 2, \"-5\": 1, \"-2147483648\": 4, \"30\": 0}"));
+        assertNull(bins("{}"));
+        assertNull(bins(null));
     }
 }
