@@ -2,7 +2,7 @@ package io.cxmeter.metrics.rollup;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -25,30 +25,53 @@ final class BinSums {
             return;
         }
         // Parse the row's pairs first (rows arrive sorted by bin; anything else is sorted here).
-        int[] rowBins = new int[8];
-        long[] rowCounts = new long[8];
+        int[] rowBins = new int[Math.max(4, length / 8)];
+        long[] rowCounts = new long[rowBins.length];
         int n = 0;
         boolean sorted = true;
-        int[] at = {0};
+        int at = 0;
+        // Each number: an optional '-', 1 to 18 digits, then ',' (or the end, after a count).
+        long bin = 0;
+        boolean odd = true;
         while (true) {
-            long bin = number(text, at);
-            expect(text, at, ',');
-            long count = number(text, at);
-            if (bin < Integer.MIN_VALUE || bin > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("Not a histogram bin: " + bin);
+            int start = at;
+            boolean negative = at < length && text.charAt(at) == '-';
+            if (negative) {
+                at++;
             }
-            if (n == rowBins.length) {
-                rowBins = Arrays.copyOf(rowBins, n * 2);
-                rowCounts = Arrays.copyOf(rowCounts, n * 2);
+            long value = 0;
+            int digitsFrom = at;
+            char ch;
+            while (at < length && (ch = text.charAt(at)) >= '0' && ch <= '9') {
+                value = value * 10 + (ch - '0');
+                at++;
             }
-            sorted &= n == 0 || rowBins[n - 1] < bin;
-            rowBins[n] = (int) bin;
-            rowCounts[n] = count;
-            n++;
-            if (at[0] == length) {
+            if (at == digitsFrom || at - digitsFrom > 18) {
+                throw refused(text, at == digitsFrom ? "no number at " + start : "number too long at " + start);
+            }
+            value = negative ? -value : value;
+            if (odd) {
+                if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("Not a histogram bin: " + value);
+                }
+                bin = value;
+            } else {
+                if (n == rowBins.length) {
+                    rowBins = Arrays.copyOf(rowBins, n * 2);
+                    rowCounts = Arrays.copyOf(rowCounts, n * 2);
+                }
+                sorted &= n == 0 || rowBins[n - 1] < bin;
+                rowBins[n] = (int) bin;
+                rowCounts[n++] = value;
+            }
+            if (at == length && !odd) {
                 break;
             }
-            expect(text, at, ',');
+            if (at >= length || text.charAt(at) != ',') {
+                throw refused(text, "expected ',' at " + at);
+            }
+            at++;
+            odd = !odd;
         }
         if (!sorted) {
             TreeMap<Integer, Long> ordered = new TreeMap<>();
@@ -88,12 +111,11 @@ final class BinSums {
         size = k;
     }
 
-    /** Records the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */
+    /** Adds the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */
     void into(State state, String name) {
-        for (int i = 0; i < size; i++) {
-            if (counts[i] != 0) {
-                state.record(name, bins[i], counts[i]);
-            }
+        SortedBins sums = SortedBins.of(Arrays.copyOf(bins, size), Arrays.copyOf(counts, size), size);
+        if (!sums.isEmpty()) {
+            state.add(name, sums);
         }
     }
 
@@ -102,7 +124,7 @@ final class BinSums {
         if (histogram == null || histogram.isEmpty()) {
             return null;
         }
-        NavigableMap<Integer, Long> sorted = histogram instanceof NavigableMap<Integer, Long> ordered ? ordered
+        SortedMap<Integer, Long> sorted = histogram instanceof SortedMap<Integer, Long> ordered ? ordered
                 : new TreeMap<>(histogram);
         StringBuilder text = new StringBuilder(sorted.size() * 8);
         sorted.forEach((bin, count) -> {
@@ -116,34 +138,8 @@ final class BinSums {
         return text.isEmpty() ? null : text.toString();
     }
 
-    private static void expect(String text, int[] at, char wanted) {
-        if (at[0] >= text.length() || text.charAt(at[0]) != wanted) {
-            throw new IllegalArgumentException("Not a histogram of integer bins and counts (expected '" + wanted + "' at "
-                    + at[0] + "): " + excerpt(text));
-        }
-        at[0]++;
-    }
-
-    private static long number(String text, int[] at) {
-        int start = at[0];
-        boolean negative = at[0] < text.length() && text.charAt(at[0]) == '-';
-        if (negative) {
-            at[0]++;
-        }
-        long value = 0;
-        int digits = 0;
-        while (at[0] < text.length() && text.charAt(at[0]) >= '0' && text.charAt(at[0]) <= '9') {
-            if (++digits > 18) {
-                throw new IllegalArgumentException("Histogram number too long at " + start);
-            }
-            value = value * 10 + (text.charAt(at[0]) - '0');
-            at[0]++;
-        }
-        if (digits == 0) {
-            throw new IllegalArgumentException("Not a histogram of integer bins and counts (no number at " + start + "): "
-                    + excerpt(text));
-        }
-        return negative ? -value : value;
+    private static IllegalArgumentException refused(String text, String why) {
+        return new IllegalArgumentException("Not a histogram of integer bins and counts (" + why + "): " + excerpt(text));
     }
 
     /** The start of a refused text, for the error message. */

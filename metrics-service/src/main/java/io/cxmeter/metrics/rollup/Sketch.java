@@ -31,6 +31,9 @@ public final class Sketch {
 
     /** The nearest-rank quantile {@code q} (value at rank ceil(q·n)), or null for an empty sketch. */
     public static Double quantile(Map<Integer, Long> bins, double q) {
+        if (bins instanceof SortedBins sorted) {
+            return sorted.total() <= 0 ? null : value(sorted.binAtRank(Math.max(1, (long) Math.ceil(q * sorted.total()))));
+        }
         long n = bins.values().stream().mapToLong(Long::longValue).sum();
         if (n <= 0) {
             return null;

@@ -24,7 +24,19 @@ public final class State {
     }
 
     public State record(String histogram, int bin, long count) {
-        histograms.computeIfAbsent(histogram, h -> new TreeMap<>()).merge(bin, count, Long::sum);
+        Map<Integer, Long> bins = mutable(histograms, histogram);
+        if (bins.merge(bin, count, Long::sum) == 0) {
+            bins.remove(bin);
+        }
+        if (bins.isEmpty()) {
+            histograms.remove(histogram);
+        }
+        return this;
+    }
+
+    /** Adds a whole histogram summed by a read. */
+    State add(String histogram, SortedBins bins) {
+        addHistograms(histograms, Map.of(histogram, bins), 1);
         return this;
     }
 
@@ -43,10 +55,24 @@ public final class State {
         return this;
     }
 
-    /** Adds {@code sign} times every bin of {@code other} to {@code into}; bins and histograms that reach 0 disappear. */
+    /**
+     * Adds {@code sign} times every bin of {@code other} to {@code into}; bins and histograms that reach 0
+     * disappear. Sums of reads ({@link SortedBins}) merge array to array and are shared, being immutable.
+     */
     static void addHistograms(Map<String, Map<Integer, Long>> into, Map<String, Map<Integer, Long>> other, int sign) {
         other.forEach((name, bins) -> {
-            Map<Integer, Long> mine = into.computeIfAbsent(name, h -> new TreeMap<>());
+            Map<Integer, Long> existing = into.get(name);
+            if (bins instanceof SortedBins theirs && (existing == null || existing instanceof SortedBins)) {
+                SortedBins sum = existing == null && sign == 1 ? theirs
+                        : SortedBins.sum(existing == null ? SortedBins.EMPTY : (SortedBins) existing, theirs, sign);
+                if (sum.isEmpty()) {
+                    into.remove(name);
+                } else {
+                    into.put(name, sum);
+                }
+                return;
+            }
+            Map<Integer, Long> mine = mutable(into, name);
             bins.forEach((bin, count) -> {
                 long sum = mine.getOrDefault(bin, 0L) + sign * count;
                 if (sum == 0) {
@@ -59,6 +85,16 @@ public final class State {
                 into.remove(name);
             }
         });
+    }
+
+    /** The histogram {@code name} of {@code histograms} as a TreeMap to add bins to (a read's sum is copied first). */
+    private static Map<Integer, Long> mutable(Map<String, Map<Integer, Long>> histograms, String name) {
+        Map<Integer, Long> bins = histograms.get(name);
+        if (!(bins instanceof TreeMap)) {
+            bins = bins == null ? new TreeMap<>() : new TreeMap<>(bins);
+            histograms.put(name, bins);
+        }
+        return bins;
     }
 
     public double get(String counter) {
