@@ -406,7 +406,7 @@ public class FactStore {
             .thenComparing(RollupKey::scope).thenComparing(RollupKey::dimValue);
 
     /**
-     * Makes sure the day and month buckets are cut in {@code zone}: the first batch of a tenant records
+     * Makes sure the day, month and quarter buckets are cut in {@code zone}: the first batch of a tenant records
      * it; a batch in another zone (the tenant changed its time zone) recuts them from the facts.
      */
     private Uni<Void> calendar(SqlConnection connection, String tenantId, ZoneId zone) {
@@ -434,7 +434,7 @@ public class FactStore {
                         FROM contribution WHERE tenant_id = $1""").execute(Tuple.of(tenantId)))
                 .flatMap(rows -> {
                     Map<RollupKey, Delta> deltas = new HashMap<>();
-                    rows.forEach(row -> Rollups.add(deltas, contribution(row), 1, zone, List.of(Grain.DAY, Grain.MONTH)));
+                    rows.forEach(row -> Rollups.add(deltas, contribution(row), 1, zone, Rollups.ZONED));
                     return applyDeltas(connection, tenantId, deltas);
                 });
     }

@@ -41,14 +41,14 @@ public class RollupReader {
     Pool pool;
 
     /**
-     * The grains a query of the tenant in {@code zone} may read: day and month buckets are only right for
-     * the zone they were cut in, hours are right for any.
+     * The grains a query of the tenant in {@code zone} may read, coarsest first: day, month and quarter
+     * buckets are only right for the zone they were cut in, hours are right for any.
      */
     public Uni<List<Grain>> grains(String tenantId, ZoneId zone) {
         return pool.preparedQuery("SELECT zone FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
                 .map(rows -> {
                     String stored = rows.size() == 0 ? null : rows.iterator().next().getString("zone");
-                    return stored == null || stored.equals(zone.getId()) ? List.of(Grain.MONTH, Grain.DAY, Grain.HOUR)
+                    return stored == null || stored.equals(zone.getId()) ? List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR)
                             : List.of(Grain.HOUR);
                 });
     }

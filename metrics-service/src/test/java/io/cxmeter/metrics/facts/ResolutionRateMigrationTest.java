@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -13,20 +12,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import io.cxmeter.embeddedpg.EmbeddedPostgresServer;
+import io.cxmeter.metrics.Migrations;
 import io.cxmeter.metrics.rollup.Delta;
 import io.cxmeter.metrics.rollup.Grain;
 import io.cxmeter.metrics.rollup.RollupKey;
 import io.cxmeter.metrics.rollup.Rollups;
 import io.cxmeter.metrics.rollup.State;
-import io.cxmeter.testing.EmbeddedPostgresResource;
 
 /**
  * V7 rolls up the assignments that were applied before it, in SQL: its rows must be exactly those the
- * ingestion would have written (rollup/Rollups.java), tenant-local days and months included.
+ * ingestion would have written (rollup/Rollups.java), tenant-local days and months included (and the
+ * quarters V14 sums from those months).
  */
 class ResolutionRateMigrationTest {
 
@@ -34,10 +32,8 @@ class ResolutionRateMigrationTest {
 
     @Test
     void assignmentsAppliedBeforeV7GetTheRollupsTheIngestionWouldHaveWritten() throws Exception {
-        EmbeddedPostgresServer pg = EmbeddedPostgresResource.server();
-        String database = pg.createDatabase("migration");
-        migrate(pg, database, "6");
-        try (Connection db = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+        Migrations migrations = new Migrations("migration").migrate("6");
+        try (Connection db = migrations.connect();
                 Statement sql = db.createStatement()) {
             // As V6 left them: assignments with one counter, episodes without their assignment.
             sql.execute("INSERT INTO tenant_calendar VALUES ('t1', 'Europe/Berlin')");
@@ -56,9 +52,9 @@ class ResolutionRateMigrationTest {
                     ('t1', 'T1', '2026-03-03T10:00:00Z', NULL, 3600, 'email', NULL, 'A1'),
                     ('t1', 'T2', '2026-04-02T10:00:00Z', '2026-04-03T10:00:00Z', 60, 'chat', 'tier-2', 'A2')""");
         }
-        migrate(pg, database, "latest");
+        migrations.migrate("latest");
 
-        try (Connection db = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+        try (Connection db = migrations.connect();
                 Statement sql = db.createStatement()) {
             Map<String, String> counters = new TreeMap<>();
             try (ResultSet rows = sql.executeQuery(
@@ -97,11 +93,6 @@ class ResolutionRateMigrationTest {
             assertEquals("2.0,1.0", migrated.get(key("", Grain.MONTH.code(), Instant.parse("2026-02-28T23:00:00Z"), "")));
             assertNull(migrated.get(key("agent", Grain.HOUR.code(), Instant.parse("2026-03-02T23:00:00Z"), "A1")));
         }
-    }
-
-    private static void migrate(EmbeddedPostgresServer pg, String database, String target) {
-        Flyway.configure().dataSource(pg.jdbcUrl(database), pg.username(), pg.password())
-                .locations("classpath:db/migration").target(target).load().migrate();
     }
 
     /** The rows the ingestion writes for the same three assignments. */

@@ -2,6 +2,7 @@ package io.cxmeter.metrics.query;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static io.cxmeter.metrics.Fixtures.ev;
 
 import java.util.List;
 
@@ -48,6 +49,39 @@ class ZoneMetricsTest {
                 .body("value", equalTo(3.0))
                 .body("series.start", equalTo(List.of("2026-03-17T08:30:00Z", "2026-03-17T22:00:00Z")))
                 .body("series.value", equalTo(List.of(2.0, 1.0)));
+    }
+
+    @Test
+    void quartersOfTheTenantsCalendarAnswerForWholeQuartersByAgent() {
+        Fixtures f = new Fixtures("Europe/Vilnius");
+        // First replies around the local starts of Q2 (03-31 21:00Z, UTC+3) and Q4 (09-30 21:00Z).
+        f.ticket("Q0", "email", null, null, "2026-03-31T20:00:00Z",
+                ev("agent_reply", "2026-03-31T20:59:59Z", "agentId", "A1")); // 23:59:59 local on 03-31: Q1
+        f.ticket("Q1", "email", null, null, "2026-03-31T20:30:00Z",
+                ev("agent_reply", "2026-03-31T21:00:00Z", "agentId", "A1")); // 00:00 local on 04-01: Q2, 1800 s
+        f.ticket("Q2", "chat", null, null, "2026-05-10T08:00:00Z",
+                ev("agent_reply", "2026-05-10T09:00:00Z", "agentId", "A2")); // Q2, 3600 s
+        f.ticket("Q3", "chat", null, null, "2026-08-10T08:00:00Z",
+                ev("agent_reply", "2026-08-10T08:02:00Z", "agentId", "A1")); // Q3, 120 s
+        f.ticket("Q4", "email", null, null, "2026-09-30T20:00:00Z",
+                ev("agent_reply", "2026-09-30T20:59:00Z", "agentId", "A2")); // 23:59 local on 09-30: Q3, 3540 s
+        f.ticket("Q5", "email", null, null, "2026-09-30T20:00:00Z",
+                ev("agent_reply", "2026-09-30T21:00:00Z", "agentId", "A2")); // 00:00 local on 10-01: Q4
+        f.deliver();
+        // Q2 and Q3 exactly (two quarter buckets): Q1..Q4, by hand 1800, 3600, 120, 3540.
+        f.metric("first-response-time", "from", "2026-04-01T00:00:00+03:00", "to", "2026-10-01T00:00:00+03:00",
+                        "groupBy", "agent")
+                .statusCode(200)
+                .body("count", equalTo(4))
+                .body("value", org.hamcrest.Matchers.closeTo((1800 + 3600 + 120 + 3540) / 4.0, 1e-6))
+                .body("groups.find { it.key == 'A1' }.count", equalTo(2))
+                .body("groups.find { it.key == 'A1' }.value", org.hamcrest.Matchers.closeTo((1800 + 120) / 2.0, 1e-6))
+                .body("groups.find { it.key == 'A2' }.value", org.hamcrest.Matchers.closeTo((3600 + 3540) / 2.0, 1e-6))
+                // Nearest rank: the 2nd of 120, 1800, 3540, 3600 is 1800 (within the sketch's 1 %).
+                .body("details.median", org.hamcrest.Matchers.closeTo(1800, 18));
+        // A quarter and a day on each side: Q0 (local 03-31) and Q5 (local 10-01) join from day buckets.
+        f.metric("first-response-time", "from", "2026-03-31T00:00:00+03:00", "to", "2026-10-02T00:00:00+03:00")
+                .body("count", equalTo(6));
     }
 
     @Test

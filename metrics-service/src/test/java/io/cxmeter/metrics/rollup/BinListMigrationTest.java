@@ -3,28 +3,23 @@ package io.cxmeter.metrics.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import io.cxmeter.embeddedpg.EmbeddedPostgresServer;
 import io.cxmeter.metrics.facts.Family;
-import io.cxmeter.testing.EmbeddedPostgresResource;
+import io.cxmeter.metrics.Migrations;
 
 /** V13 moves the rollups' histograms from one jsonb object into one bin list per layout column. */
 class BinListMigrationTest {
 
     @Test
     void eachHistogramMovesToItsLayoutColumnAsASortedBinList() throws Exception {
-        EmbeddedPostgresServer pg = EmbeddedPostgresResource.server();
-        String database = pg.createDatabase("bin_lists");
-        migrate(pg, database, "12");
-        try (Connection db = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+        Migrations migrations = new Migrations("bin_lists").migrate("12");
+        try (Connection db = migrations.connect();
                 Statement sql = db.createStatement()) {
             sql.execute("""
                     INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h) VALUES
@@ -34,9 +29,9 @@ class BinListMigrationTest {
                     ('t1', 'ticket', 'channel', 3, '2026-03-01T00:00:00Z', '', 'email', '{1}', NULL),
                     ('t1', 'nps', '', 3, '2026-03-01T00:00:00Z', 'S1', '', '{1,9}', NULL)""");
         }
-        migrate(pg, database, "latest");
+        migrations.migrate("latest");
 
-        try (Connection db = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+        try (Connection db = migrations.connect();
                 Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT family, dim, h1, h2, h3, h4, c::text FROM rollup")) {
             Map<String, String> migrated = new TreeMap<>();
@@ -54,10 +49,5 @@ class BinListMigrationTest {
         }
         assertEquals("h1", Layout.histogramColumn(Family.TICKET, "frt"));
         assertEquals("h4", Layout.histogramColumn(Family.TICKET, "sl.abandoned"));
-    }
-
-    private static void migrate(EmbeddedPostgresServer pg, String database, String target) {
-        Flyway.configure().dataSource(pg.jdbcUrl(database), pg.username(), pg.password())
-                .locations("classpath:db/migration").target(target).load().migrate();
     }
 }

@@ -41,6 +41,25 @@ class CoverTest {
     }
 
     @Test
+    void wholeQuartersOfTheTenantsCalendarAreReadAsQuarters() {
+        List<Grain> all = List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR);
+        // From mid-February to mid-October in Vilnius (UTC+2 in winter, UTC+3 in summer): Q2 and Q3 whole.
+        List<Cover.Piece> pieces = Cover.of(at("2026-02-15T10:00:00Z"), at("2026-10-15T10:00:00Z"), VILNIUS, all);
+        assertEquals(List.of(
+                new Cover.Piece(Grain.HOUR, at("2026-02-15T10:00:00Z"), at("2026-02-15T22:00:00Z")),
+                new Cover.Piece(Grain.DAY, at("2026-02-15T22:00:00Z"), at("2026-02-28T22:00:00Z")),
+                new Cover.Piece(Grain.MONTH, at("2026-02-28T22:00:00Z"), at("2026-03-31T21:00:00Z")),
+                new Cover.Piece(Grain.QUARTER, at("2026-03-31T21:00:00Z"), at("2026-09-30T21:00:00Z")),
+                new Cover.Piece(Grain.DAY, at("2026-09-30T21:00:00Z"), at("2026-10-14T21:00:00Z")),
+                new Cover.Piece(Grain.HOUR, at("2026-10-14T21:00:00Z"), at("2026-10-15T10:00:00Z"))), pieces);
+        // A quarter bucket runs from its first local midnight to the next quarter's, 91 days and an hour less
+        // across the spring DST change.
+        assertEquals(at("2025-12-31T22:00:00Z"), Grain.QUARTER.floor(at("2026-03-31T20:59:59Z"), VILNIUS));
+        assertEquals(at("2026-03-31T21:00:00Z"), Grain.QUARTER.next(at("2025-12-31T22:00:00Z"), VILNIUS));
+        assertEquals(at("2026-12-31T22:00:00Z"), Grain.QUARTER.next(at("2026-09-30T21:00:00Z"), VILNIUS));
+    }
+
+    @Test
     void piecesTileThePeriodExactlyInZonesWithHalfHourOffsets() {
         ZoneId india = ZoneId.of("Asia/Kolkata");
         Instant from = at("2026-01-30T07:13:00Z");
