@@ -8,15 +8,13 @@ import java.util.TreeMap;
 /**
  * Sums of one histogram's bins over many rollup rows, read from the list a rollup column stores
  * ({@code -4,1,12,7,300,2}: bins and counts, sorted by bin; V13). A grouped read adds up hundreds of
- * sketches of a hundred bins each ("FRT for a quarter by agent": 603 rows, 65,000 bins), so the digits
- * are read straight into parallel primitive arrays, kept sorted by bin, and a row's sorted list is merged
- * into them in one pass: no JSON tree, no boxed bin per row.
+ * sketches of a hundred bins or more each ("FRT for a quarter by agent" at full size: 201 quarter rows),
+ * so the digits are read straight into primitive arrays and each row's sorted list is merged into
+ * the sums ({@link SortedBins}) in one pass: no JSON tree, no boxed bin per row.
  */
 final class BinSums {
 
-    private int[] bins = new int[0];
-    private long[] counts = new long[0];
-    private int size;
+    private SortedBins sums = SortedBins.EMPTY;
 
     /** Adds every bin of {@code text}, a list of integer bins and counts as rollup columns store it. */
     void add(String text) {
@@ -84,36 +82,11 @@ final class BinSums {
                 rowCounts[n++] = e.getValue();
             }
         }
-        merge(rowBins, rowCounts, n);
-    }
-
-    /** Merges {@code n} sorted pairs into the sorted sums. */
-    private void merge(int[] rowBins, long[] rowCounts, int n) {
-        int[] outBins = new int[size + n];
-        long[] outCounts = new long[size + n];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < size || j < n) {
-            if (j == n || (i < size && bins[i] < rowBins[j])) {
-                outBins[k] = bins[i];
-                outCounts[k++] = counts[i++];
-            } else if (i == size || rowBins[j] < bins[i]) {
-                outBins[k] = rowBins[j];
-                outCounts[k++] = rowCounts[j++];
-            } else {
-                outBins[k] = bins[i];
-                outCounts[k++] = counts[i++] + rowCounts[j++];
-            }
-        }
-        bins = outBins;
-        counts = outCounts;
-        size = k;
+        sums = SortedBins.sum(sums, SortedBins.of(rowBins, rowCounts, n), 1);
     }
 
     /** Adds the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */
     void into(State state, String name) {
-        SortedBins sums = SortedBins.of(Arrays.copyOf(bins, size), Arrays.copyOf(counts, size), size);
         if (!sums.isEmpty()) {
             state.add(name, sums);
         }
