@@ -85,13 +85,11 @@ public class FactStore {
             StringBuilder columns = new StringBuilder();
             StringBuilder values = new StringBuilder();
             StringBuilder arrays = new StringBuilder();
-            StringBuilder aliases = new StringBuilder();
             StringBuilder merges = new StringBuilder();
             for (int i = 1; i <= histograms; i++) {
                 columns.append(", h").append(i);
                 values.append(", u.h").append(i);
                 arrays.append(", $").append(8 + i).append("::text[]");
-                aliases.append(", h").append(i);
                 merges.append(",\n    h%1$d = CASE WHEN EXCLUDED.h%1$d IS NULL THEN rollup.h%1$d ELSE cx_bins_add(rollup.h%1$d, EXCLUDED.h%1$d) END"
                         .formatted(i));
             }
@@ -99,14 +97,14 @@ public class FactStore {
                     INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c%3$s)
                     SELECT $1, u.family, u.dim, u.grain, u.bucket, u.scope, u.dim_value, ($8::float8[])[(u.ord - 1) * %1$d + 1 : u.ord * %1$d]%4$s
                     FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[]%5$s)
-                         WITH ORDINALITY AS u(family, dim, grain, bucket, scope, dim_value%6$s, ord)
+                         WITH ORDINALITY AS u(family, dim, grain, bucket, scope, dim_value%3$s, ord)
                     ORDER BY u.ord
                     ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value)
-                    DO UPDATE SET c = ARRAY[%2$s]%7$s"""
+                    DO UPDATE SET c = ARRAY[%2$s]%6$s"""
                     .formatted(n, java.util.stream.IntStream.rangeClosed(1, n)
                             .mapToObj(i -> "coalesce(rollup.c[%d], 0) + EXCLUDED.c[%d]".formatted(i, i))
                             .collect(java.util.stream.Collectors.joining(", ")),
-                            columns, values, arrays, aliases, merges);
+                            columns, values, arrays, merges);
         });
     }
 

@@ -71,18 +71,17 @@ final class BinSums {
             at++;
             odd = !odd;
         }
-        if (!sorted) {
+        SortedBins row;
+        if (sorted) {
+            row = SortedBins.of(rowBins, rowCounts, n);
+        } else {
             TreeMap<Integer, Long> ordered = new TreeMap<>();
             for (int i = 0; i < n; i++) {
                 ordered.merge(rowBins[i], rowCounts[i], Long::sum);
             }
-            n = 0;
-            for (Map.Entry<Integer, Long> e : ordered.entrySet()) {
-                rowBins[n] = e.getKey();
-                rowCounts[n++] = e.getValue();
-            }
+            row = SortedBins.copyOf(ordered);
         }
-        sums = SortedBins.sum(sums, SortedBins.of(rowBins, rowCounts, n), 1);
+        sums = SortedBins.sum(sums, row, 1);
     }
 
     /** Adds the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */

@@ -1,7 +1,6 @@
 package io.cxmeter.metrics.rollup;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A mergeable quantile sketch for durations (DDSketch with logarithmic bins): a value {@code x > 0}
@@ -31,24 +30,8 @@ public final class Sketch {
 
     /** The nearest-rank quantile {@code q} (value at rank ceil(q·n)), or null for an empty sketch. */
     public static Double quantile(Map<Integer, Long> bins, double q) {
-        if (bins instanceof SortedBins sorted) {
-            return sorted.total() <= 0 ? null : value(sorted.binAtRank(Math.max(1, (long) Math.ceil(q * sorted.total()))));
-        }
-        long n = bins.values().stream().mapToLong(Long::longValue).sum();
-        if (n <= 0) {
-            return null;
-        }
-        long rank = Math.max(1, (long) Math.ceil(q * n));
-        long seen = 0;
-        // States keep their bins sorted; anything else is sorted here.
-        java.util.NavigableMap<Integer, Long> sorted = bins instanceof java.util.NavigableMap<Integer, Long> ordered
-                ? ordered : new TreeMap<>(bins);
-        for (Map.Entry<Integer, Long> bin : sorted.entrySet()) {
-            seen += bin.getValue();
-            if (seen >= rank) {
-                return value(bin.getKey());
-            }
-        }
-        return value(sorted.lastKey());
+        // A read's sums are already sorted arrays; anything else is copied into one.
+        SortedBins sorted = SortedBins.copyOf(bins);
+        return sorted.total() <= 0 ? null : value(sorted.binAtRank(Math.max(1, (long) Math.ceil(q * sorted.total()))));
     }
 }

@@ -26,7 +26,10 @@ final class SortedBins extends AbstractMap<Integer, Long> implements SortedMap<I
     private final int size;
     private final long total;
 
-    /** Takes the first {@code size} pairs, which must be sorted by bin with no bin twice; zero counts are dropped. */
+    /**
+     * Takes the first {@code size} pairs, which must be sorted by bin with no bin twice; zero counts are
+     * dropped. The arrays are kept (compacted in place), not copied: callers pass arrays of their own.
+     */
     static SortedBins of(int[] bins, long[] counts, int size) {
         int kept = 0;
         for (int i = 0; i < size; i++) {

@@ -135,12 +135,7 @@ public final class State {
 
     /** The histograms alone, as in {@link #toJson()}, or null when there are none. */
     public JsonObject histogramsJson() {
-        return histogramsJson(histograms);
-    }
-
-    /** Histograms as rollups and contributions store them ({"name": {"bin": count}}), or null when there are none. */
-    static JsonObject histogramsJson(Map<String, Map<Integer, Long>> histograms) {
-        return histograms == null || histograms.isEmpty() ? null : putHistograms(new JsonObject(), histograms);
+        return histograms.isEmpty() ? null : putHistograms(new JsonObject(), histograms);
     }
 
     private static JsonObject putHistograms(JsonObject json, Map<String, Map<Integer, Long>> histograms) {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-/** A read's summed histograms: array merges that agree with the TreeMap path bin for bin. */
+/** A read's summed histograms: array merges that agree with the TreeMap path bin for bin, quantiles by hand. */
 class SortedBinsTest {
 
     private static SortedBins bins(Map<Integer, Long> histogram) {
@@ -51,6 +51,13 @@ class SortedBinsTest {
         for (double q : new double[] {0.01, 0.1, 0.15, 0.5, 0.9, 0.99, 1.0}) {
             assertEquals(Sketch.quantile(histogram, q), Sketch.quantile(bins(histogram), q), "q=" + q);
         }
+        // By hand, 20 values: ranks 1-3 in the zero bin, 4-8 in bin 100, 9 in bin 200, 10-20 in bin 350.
+        Map<Double, Integer> expected = Map.of(0.01, Sketch.ZERO_BIN, 0.15, Sketch.ZERO_BIN, 0.2, 100, 0.4, 100, 0.45, 200,
+                0.5, 350, 1.0, 350);
+        expected.forEach((q, bin) -> {
+            assertEquals(Sketch.value(bin), Sketch.quantile(histogram, q), "q=" + q);
+            assertEquals(Sketch.value(bin), Sketch.quantile(bins(histogram), q), "q=" + q);
+        });
         assertEquals(null, Sketch.quantile(SortedBins.EMPTY, 0.5));
     }
 
