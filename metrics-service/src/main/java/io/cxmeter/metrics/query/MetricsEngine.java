@@ -38,15 +38,7 @@ public class MetricsEngine {
     @Inject
     RawFacts raw;
 
-    /** The request with the rollup grains its tenant's calendar allows, resolved once for many metrics. */
-    public Uni<MetricRequest> grains(MetricRequest request) {
-        return rollups.grains(request.tenantId(), request.zone()).map(request::withGrains);
-    }
-
     public Uni<MetricResult> compute(MetricRequest request) {
-        if (request.grains() == null) {
-            return rollups.grains(request.tenantId(), request.zone()).flatMap(grains -> compute(request.withGrains(grains)));
-        }
         List<Period> periods = new ArrayList<>();
         periods.add(new Period(0, request.from(), request.to()));
         List<Interval.Bucket> buckets = request.interval() == null ? List.of()
@@ -185,11 +177,11 @@ public class MetricsEngine {
     private Uni<Map<Integer, Map<String, State>>> read(MetricRequest r, Family family, String survey, Dimension by,
             List<Period> periods, List<String> histograms, int counters) {
         if (r.reads() == null) {
-            return rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, histograms, counters);
+            return rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, histograms, counters);
         }
         List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
         return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted, counters),
-                () -> rollups.read(r.tenantId(), r.zone(), r.grains(), family, survey, by, periods, wanted, counters));
+                () -> rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, wanted, counters));
     }
 
     /** Each period's groups summed into its one total. */

@@ -63,8 +63,8 @@ public class MetricsResource {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null).sharingReads();
-        return engine.grains(base).onItem().transformToMulti(resolved -> Multi.createFrom().items(Metric.values())
-                .onItem().transformToUniAndMerge(metric -> engine.compute(resolved.withMetric(metric))))
+        return Multi.createFrom().items(Metric.values())
+                .onItem().transformToUniAndMerge(metric -> engine.compute(base.withMetric(metric)))
                 .collect().asList()
                 .map(results -> {
                     Map<String, MetricResult> byId = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ public class MetricsResource {
                 interval == null || interval.isBlank() ? null : Interval.fromWire(interval),
                 surveyId == null || surveyId.isBlank() ? null : surveyId,
                 seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
-                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON), null);
+                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON));
     }
 
 

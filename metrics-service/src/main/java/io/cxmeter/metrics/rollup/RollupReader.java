@@ -40,18 +40,10 @@ public class RollupReader {
     @Inject
     Pool pool;
 
-    /**
-     * The grains a query of the tenant in {@code zone} may read, coarsest first: day, month and quarter
-     * buckets are only right for the zone they were cut in, hours are right for any.
-     */
-    public Uni<List<Grain>> grains(String tenantId, ZoneId zone) {
-        return pool.preparedQuery("SELECT zone FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
-                .map(rows -> {
-                    String stored = rows.size() == 0 ? null : rows.iterator().next().getString("zone");
-                    return stored == null || stored.equals(zone.getId()) ? List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR)
-                            : List.of(Grain.HOUR);
-                });
-    }
+    /** Every grain, coarsest first: what a read may use when the tenant's rollups are cut in its zone. */
+    static final List<Grain> ALL_GRAINS = List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR);
+    /** What a read may use when they are not: day, month and quarter buckets are only right for their zone. */
+    static final List<Grain> ANY_ZONE_GRAINS = List.of(Grain.HOUR);
 
     /**
      * The sums per period index and group key (null key: facts without the dimension; {@link #ALL} when
@@ -60,13 +52,27 @@ public class RollupReader {
      * most metrics need none), and only the first {@code counters} counters of the family's layout (the
      * rest read as 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel decodes
      * 2,262 rows.
+     * <p>
+     * One statement reads the whole buckets, the edges and whether the tenant's zoned buckets are cut in
+     * {@code zone} (tenant_calendar), all in one snapshot: a read is one round trip. When they are not
+     * (the tenant just changed its zone and the recut waits for its next delivery, or the token still
+     * names the old zone), it reads again from hours and contributions only, which are right in any zone.
      */
-    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
-            String survey, Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
+    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, Family family, String survey,
+            Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
         if (counters < 1 || counters > Layout.size(family)) {
             throw new IllegalArgumentException(family + " has no first " + counters + " counters");
         }
+        return read(tenantId, zone, ALL_GRAINS, family, survey, groupBy, periods, histograms, counters)
+                .flatMap(sums -> sums != null ? Uni.createFrom().item(sums)
+                        : read(tenantId, zone, ANY_ZONE_GRAINS, family, survey, groupBy, periods, histograms, counters));
+    }
+
+    /** The sums from buckets of the given grains and contributions; null when zoned buckets were wanted but cut elsewhere. */
+    private Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
+            String survey, Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
         String c = counters == Layout.size(family) ? "c" : "c[1:" + counters + "]";
+        boolean zoned = grains.stream().anyMatch(Rollups.ZONED::contains);
         return Uni.createFrom().deferred(() -> {
                     List<Integer> idx = new ArrayList<>();
                     List<Short> grain = new ArrayList<>();
@@ -92,34 +98,38 @@ public class RollupReader {
                             }
                         }
                     }
-                    Map<Integer, Map<String, Sum>> sums = new HashMap<>();
-                    Uni<Void> rolled = idx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rollupSql(family, groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
-                                    tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
-                                    grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new),
-                                    to.toArray(OffsetDateTime[]::new), survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy, histograms))).replaceWithVoid();
-                    Uni<Void> raw = rawIdx.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(rawSql(family, groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
-                                    tenantId, family.wire(), rawIdx.toArray(Integer[]::new),
-                                    rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new),
-                                    survey == null ? "" : survey))))
-                                    .invoke(result -> result.forEach(row -> add(sums, row, groupBy, histograms))).replaceWithVoid();
-                    return rolled.flatMap(ignored -> raw).map(ignored -> {
-                        Map<Integer, Map<String, State>> states = new HashMap<>();
-                        sums.forEach((index, byKey) -> {
-                            Map<String, State> out = new HashMap<>();
-                            byKey.forEach((key, sum) -> {
-                                State state = sum.state(family);
-                                if (!state.isEmpty()) {
-                                    out.put(key, state);
+                    return pool.preparedQuery(sql(family, groupBy, histograms, c)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                            tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
+                            grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new), to.toArray(OffsetDateTime[]::new),
+                            survey == null ? "" : survey, rawIdx.toArray(Integer[]::new),
+                            rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new), zoned ? zone.getId() : ""))))
+                            .map(result -> {
+                                Map<Integer, Map<String, Sum>> sums = new HashMap<>();
+                                for (Row row : result) {
+                                    if (row.getInteger("idx") == null) {
+                                        // The zoned buckets are cut in another zone: none was read.
+                                        return null;
+                                    }
+                                    add(sums, row, groupBy, histograms);
                                 }
+                                return states(sums, family);
                             });
-                            states.put(index, out);
-                        });
-                        return states;
-                    });
                 });
+    }
+
+    private static Map<Integer, Map<String, State>> states(Map<Integer, Map<String, Sum>> sums, Family family) {
+        Map<Integer, Map<String, State>> states = new HashMap<>();
+        sums.forEach((index, byKey) -> {
+            Map<String, State> out = new HashMap<>();
+            byKey.forEach((key, sum) -> {
+                State state = sum.state(family);
+                if (!state.isEmpty()) {
+                    out.put(key, state);
+                }
+            });
+            states.put(index, out);
+        });
+        return states;
     }
 
     /** Counters summed as plain arrays (no per-row objects), histogram bins summed from their lists (BinSums). */
@@ -229,24 +239,35 @@ public class RollupReader {
      */
     public static final String EACH_PIECE_BY_INDEX = " OFFSET 0) x";
 
-    /** {@code counters}: the counter column or a slice of it ({@code c[1:6]}), from the layout, never from a request. */
-    private static String rollupSql(Family family, Dimension groupBy, List<String> histograms, String counters) {
-        String key = groupBy == null ? "NULL" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
-        return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
+    /**
+     * Whole buckets ($4..$7: period index, grain, bucket range per piece) from the rollups, while the
+     * tenant's zoned buckets are cut in the zone of the query ($12; '' when the pieces include no zoned
+     * bucket; a tenant without a calendar has none cut elsewhere); edges ($9..$11) from the contributions; and, when the zone differs, one row with a
+     * null index that says so. {@code counters}: the counter column or a slice of it ({@code c[1:6]}),
+     * from the layout, never from a request.
+     */
+    private static String sql(Family family, Dimension groupBy, List<String> histograms, String counters) {
+        String key = groupBy == null ? "NULL::text" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
+        return "WITH cal AS (SELECT $12 = '' OR coalesce((SELECT zone FROM tenant_calendar WHERE tenant_id = $1), $12) = $12 AS same_zone)"
+                + " SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
                 + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + counters + " AS c" + histogramColumns(family, histograms, true)
                 + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
-                + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX;
-    }
-
-    private static String rawSql(Family family, Dimension groupBy, List<String> histograms, String counters) {
-        return "SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
-                + " FROM unnest($3::int4[], $4::timestamptz[], $5::timestamptz[]) AS p(idx, a, b)"
+                + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX
+                + " WHERE (SELECT same_zone FROM cal)"
+                + " UNION ALL SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
+                + " FROM unnest($9::int4[], $10::timestamptz[], $11::timestamptz[]) AS p(idx, a, b)"
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key, c." + counters + " AS c"
                 + histogramColumns(family, histograms, false)
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
-                + " AND ($6 = '' OR c.scope = $6)" + EACH_PIECE_BY_INDEX;
+                + " AND ($8 = '' OR c.scope = $8)" + EACH_PIECE_BY_INDEX
+                + " UNION ALL SELECT NULL::int4, NULL::text, NULL::float8[]" + nulls(histograms.size())
+                + " FROM cal WHERE NOT same_zone";
+    }
+
+    private static String nulls(int n) {
+        return ", NULL::text".repeat(n);
     }
 
     /** The contribution column of a dimension (a fixed list: never text from the request). */

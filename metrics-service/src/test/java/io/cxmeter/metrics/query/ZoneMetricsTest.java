@@ -115,6 +115,10 @@ class ZoneMetricsTest {
         // Rollups are still cut in UTC days: the query reads hours, and is right anyway.
         f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day")
                 .body("series.value", equalTo(java.util.Arrays.asList(null, 1.0)));
+        f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day",
+                "groupBy", "channel")
+                .body("groups.key", equalTo(List.of("email")))
+                .body("groups[0].series.value", equalTo(java.util.Arrays.asList(null, 1.0)));
         // The next delivery names the new zone: days are recut in it.
         f.ticket("Z2", "email", null, null, "2026-03-16T21:30:00Z").deliver();
         f.metric("ticket-volume", "from", "2026-03-16T00:00:00+02:00", "to", "2026-03-18T00:00:00+02:00", "interval", "day")
