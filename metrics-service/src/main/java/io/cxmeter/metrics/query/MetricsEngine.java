@@ -187,11 +187,7 @@ public class MetricsEngine {
     /** Each period's groups summed into its one total. */
     private static Map<Integer, Map<String, State>> sumOfGroups(Map<Integer, Map<String, State>> sums) {
         Map<Integer, Map<String, State>> totals = new HashMap<>();
-        sums.forEach((index, byKey) -> {
-            State total = new State();
-            byKey.values().forEach(state -> total.merge(state, 1));
-            totals.put(index, new HashMap<>(Map.of(RollupReader.ALL, total)));
-        });
+        sums.forEach((index, byKey) -> totals.put(index, new HashMap<>(Map.of(RollupReader.ALL, State.sumOf(byKey.values())))));
         return totals;
     }
 

@@ -1,6 +1,5 @@
 package io.cxmeter.metrics.rollup;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -9,12 +8,11 @@ import java.util.TreeMap;
  * Sums of one histogram's bins over many rollup rows, read from the list a rollup column stores
  * ({@code -4,1,12,7,300,2}: bins and counts, sorted by bin; V13). A grouped read adds up hundreds of
  * sketches of a hundred bins or more each ("FRT for a quarter by agent" at full size: 201 quarter rows),
- * so the digits are read straight into primitive arrays and each row's sorted list is merged into
- * the sums ({@link SortedBins}) in one pass: no JSON tree, no boxed bin per row.
+ * so the digits are read straight into a {@link BinTally}: no JSON tree, no boxed bin, no list per row.
  */
 final class BinSums {
 
-    private SortedBins sums = SortedBins.EMPTY;
+    private final BinTally sums = new BinTally();
 
     /** Adds every bin of {@code text}, a list of integer bins and counts as rollup columns store it. */
     void add(String text) {
@@ -22,14 +20,9 @@ final class BinSums {
         if (length == 0) {
             return;
         }
-        // Parse the row's pairs first (rows arrive sorted by bin; anything else is sorted here).
-        int[] rowBins = new int[Math.max(4, length / 8)];
-        long[] rowCounts = new long[rowBins.length];
-        int n = 0;
-        boolean sorted = true;
         int at = 0;
         // Each number: an optional '-', 1 to 18 digits, then ',' (or the end, after a count).
-        long bin = 0;
+        int bin = 0;
         boolean odd = true;
         while (true) {
             int start = at;
@@ -52,15 +45,9 @@ final class BinSums {
                 if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException("Not a histogram bin: " + value);
                 }
-                bin = value;
+                bin = (int) value;
             } else {
-                if (n == rowBins.length) {
-                    rowBins = Arrays.copyOf(rowBins, n * 2);
-                    rowCounts = Arrays.copyOf(rowCounts, n * 2);
-                }
-                sorted &= n == 0 || rowBins[n - 1] < bin;
-                rowBins[n] = (int) bin;
-                rowCounts[n++] = value;
+                sums.add(bin, value);
             }
             if (at == length && !odd) {
                 break;
@@ -71,23 +58,13 @@ final class BinSums {
             at++;
             odd = !odd;
         }
-        SortedBins row;
-        if (sorted) {
-            row = SortedBins.of(rowBins, rowCounts, n);
-        } else {
-            TreeMap<Integer, Long> ordered = new TreeMap<>();
-            for (int i = 0; i < n; i++) {
-                ordered.merge(rowBins[i], rowCounts[i], Long::sum);
-            }
-            row = SortedBins.copyOf(ordered);
-        }
-        sums = SortedBins.sum(sums, row, 1);
     }
 
     /** Adds the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */
     void into(State state, String name) {
-        if (!sums.isEmpty()) {
-            state.add(name, sums);
+        SortedBins summed = sums.sums();
+        if (!summed.isEmpty()) {
+            state.add(name, summed);
         }
     }
 

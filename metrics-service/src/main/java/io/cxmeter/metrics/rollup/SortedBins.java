@@ -92,6 +92,18 @@ final class SortedBins extends AbstractMap<Integer, Long> implements SortedMap<I
         return of(outBins, outCounts, k);
     }
 
+    /** What {@link #forEachBin} hands each bin to. */
+    interface BinConsumer {
+        void accept(int bin, long count);
+    }
+
+    /** Each bin and its count, in bin order, unboxed. */
+    void forEachBin(BinConsumer action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(bins[i], counts[i]);
+        }
+    }
+
     /** The sum of the counts. */
     long total() {
         return total;
