@@ -19,6 +19,9 @@ final class BinTally {
 
     private int base;
     private long[] dense;
+    /** The part of the window that was added to, {@code [low, high]} (empty while low > high). */
+    private int low = Integer.MAX_VALUE;
+    private int high = -1;
     private TreeMap<Integer, Long> sparse;
 
     /** Adds {@code count} to {@code bin}. */
@@ -39,7 +42,10 @@ final class BinTally {
             }
             offset = (long) bin - base;
         }
-        dense[(int) offset] += count;
+        int at = (int) offset;
+        dense[at] += count;
+        low = Math.min(low, at);
+        high = Math.max(high, at);
     }
 
     /** Adds every bin of {@code bins} times {@code sign}. */
@@ -53,16 +59,20 @@ final class BinTally {
 
     /** Widens the window to hold {@code bin}, unless it would span more than {@link #MAX_SPAN} bins. */
     private boolean grow(int bin) {
-        long low = Math.min(base, bin);
-        long high = Math.max((long) base + dense.length - 1, bin);
-        if (high - low + 1 > MAX_SPAN) {
+        long first = Math.min(base, bin);
+        long last = Math.max((long) base + dense.length - 1, bin);
+        if (last - first + 1 > MAX_SPAN) {
             return false;
         }
         // Room on the side it grew, so that a run of new bins does not copy the window each time.
-        int length = (int) Math.min(MAX_SPAN, Math.max(high - low + 1, 2L * dense.length));
+        int length = (int) Math.min(MAX_SPAN, Math.max(last - first + 1, 2L * dense.length));
         long[] wider = new long[length];
-        int newBase = bin < base ? (int) Math.max(high - length + 1, (long) Integer.MIN_VALUE) : base;
+        int newBase = bin < base ? (int) Math.max(last - length + 1, (long) Integer.MIN_VALUE) : base;
         System.arraycopy(dense, 0, wider, base - newBase, dense.length);
+        if (low <= high) {
+            low += base - newBase;
+            high += base - newBase;
+        }
         dense = wider;
         base = newBase;
         return true;
@@ -71,7 +81,7 @@ final class BinTally {
     /** The sums, bins at 0 left out. */
     SortedBins sums() {
         int capacity = sparse == null ? 0 : sparse.size();
-        for (int i = 0; dense != null && i < dense.length; i++) {
+        for (int i = low; i <= high; i++) {
             if (dense[i] != 0) {
                 capacity++;
             }
@@ -81,7 +91,7 @@ final class BinTally {
         int n = 0;
         var spill = sparse == null ? null : sparse.entrySet().iterator();
         Map.Entry<Integer, Long> next = spill != null && spill.hasNext() ? spill.next() : null;
-        for (int i = 0; dense != null && i < dense.length; i++) {
+        for (int i = low; i <= high; i++) {
             int bin = base + i;
             while (next != null && next.getKey() < bin) {
                 bins[n] = next.getKey();

@@ -106,7 +106,7 @@ public class RollupReader {
                             .map(result -> {
                                 Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                                 for (Row row : result) {
-                                    if (row.getInteger("idx") == null) {
+                                    if (row.getInteger(IDX) == null) {
                                         // The zoned buckets are cut in another zone: none was read.
                                         return null;
                                     }
@@ -168,11 +168,11 @@ public class RollupReader {
     }
 
     private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy, List<String> histograms) {
-        Double[] counters = row.getArrayOfDoubles("c");
+        Double[] counters = row.getArrayOfDoubles(COUNTERS);
         String[] bins = new String[histograms.size()];
         boolean empty = true;
         for (int i = 0; i < bins.length; i++) {
-            bins[i] = row.getString(HISTOGRAM_COLUMN + i);
+            bins[i] = row.getString(FIRST_HISTOGRAM + i);
             empty &= bins[i] == null || bins[i].isEmpty();
         }
         for (int i = 0; empty && i < counters.length; i++) {
@@ -186,10 +186,10 @@ public class RollupReader {
         if (groupBy == null) {
             key = ALL;
         } else {
-            String value = row.getString("group_key");
+            String value = row.getString(GROUP_KEY);
             key = value == null || value.equals(Rollups.NONE) ? null : value;
         }
-        Sum sum = sums.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>()).computeIfAbsent(key, k -> new Sum());
+        Sum sum = sums.computeIfAbsent(row.getInteger(IDX), i -> new HashMap<>()).computeIfAbsent(key, k -> new Sum());
         sum.add(counters);
         for (int i = 0; i < bins.length; i++) {
             if (bins[i] != null) {
@@ -204,6 +204,14 @@ public class RollupReader {
     }
 
     private static final String HISTOGRAM_COLUMN = "h";
+    /**
+     * Positions of the columns every read selects (idx, group_key, c, h0, h1, ...): by name, the row
+     * looked each one up among the column names, 17 % of an FRT read's Java time (JFR, session 10).
+     */
+    private static final int IDX = 0;
+    private static final int GROUP_KEY = 1;
+    private static final int COUNTERS = 2;
+    private static final int FIRST_HISTOGRAM = 3;
 
     /**
      * One column per histogram read, only those (sketches are the bulk of a ticket rollup row and most
