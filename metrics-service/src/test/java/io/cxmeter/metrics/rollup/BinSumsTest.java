@@ -66,7 +66,7 @@ class BinSumsTest {
 
     @Test
     void anythingButIntegerBinsAndCountsIsRefusedClearly() {
-        for (String bad : new String[] {"3,2.5", "a,1", "{\"3\": 1}", "3", "3,1,", "3 ,1", "99999999999,1", ",3,1"}) {
+        for (String bad : new String[] {"3,2.5", "a,1", "{\"3\": 1}", "3", "3,1,", "3 ,1", "99999999999,1", ",3,1", "3,1\u0660", "\u0663,1"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BinSums().add(bad), bad);
             assertTrue(e.getMessage().contains("istogram"), e.getMessage());
         }
