@@ -194,7 +194,11 @@ class ResponseResourceTest {
         as(tenant).get(list + "?from=2026-02-02T00:00:00Z&to=2026-02-03T00:00:00Z").then().body("items.id", equalTo(List.of("Q")));
         as(tenant).get(list + "?category=positive").then().statusCode(400);
 
+        // A page goes out whole (Content-Length); the export streams, line by line, however long.
+        as(tenant).get(list).then().statusCode(200).header("Content-Length", org.hamcrest.Matchers.notNullValue())
+                .header("Transfer-Encoding", org.hamcrest.Matchers.nullValue());
         String csv = as(tenant).get(list + "/export.csv?hasComment=true").then().statusCode(200)
+                .header("Transfer-Encoding", "chunked").header("Content-Length", org.hamcrest.Matchers.nullValue())
                 .contentType(startsWith("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals(3, lines.length, csv);
