@@ -250,9 +250,10 @@ public class RollupReader {
     /**
      * Whole buckets ($4..$7: period index, grain, bucket range per piece) from the rollups, while the
      * tenant's zoned buckets are cut in the zone of the query ($12; '' when the pieces include no zoned
-     * bucket; a tenant without a calendar has none cut elsewhere); edges ($9..$11) from the contributions; and, when the zone differs, one row with a
-     * null index that says so. {@code counters}: the counter column or a slice of it ({@code c[1:6]}),
-     * from the layout, never from a request.
+     * bucket; a tenant without a calendar has none cut elsewhere); edges ($9..$11) from the
+     * contributions; and, when the zone differs, one row with a null index that says so.
+     * {@code counters}: the counter column or a slice of it ({@code c[1:6]}), from the layout, never
+     * from a request.
      */
     private static String sql(Family family, Dimension groupBy, List<String> histograms, String counters) {
         String key = groupBy == null ? "NULL::text" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
