@@ -3,6 +3,7 @@ package io.cxmeter.metrics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.flywaydb.core.Flyway;
 
@@ -23,6 +24,17 @@ public final class Migrations {
     public Migrations migrate(String target) {
         Flyway.configure().dataSource(pg.jdbcUrl(database), pg.username(), pg.password())
                 .locations("classpath:db/migration").target(target).load().migrate();
+        return this;
+    }
+
+    /** Runs the statements in order, on the schema as migrated so far (to fill it as it was then). */
+    public Migrations run(String... statements) throws SQLException {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
         return this;
     }
 

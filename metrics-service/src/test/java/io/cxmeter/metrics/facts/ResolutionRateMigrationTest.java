@@ -33,25 +33,23 @@ class ResolutionRateMigrationTest {
     @Test
     void assignmentsAppliedBeforeV7GetTheRollupsTheIngestionWouldHaveWritten() throws Exception {
         Migrations migrations = new Migrations("migration").migrate("6");
-        try (Connection db = migrations.connect();
-                Statement sql = db.createStatement()) {
-            // As V6 left them: assignments with one counter, episodes without their assignment.
-            sql.execute("INSERT INTO tenant_calendar VALUES ('t1', 'Europe/Berlin')");
-            // T1: assigned 03-02 23:30Z (03-03 00:30 in Berlin: the local day starts 03-02 23:00Z), resolved for good.
-            // T2: assigned 03-31 22:30Z (04-01 00:30 summer time: April starts 03-31 22:00Z), resolved and reopened.
-            // T3: assigned in the same UTC hour as T1, never resolved.
-            sql.execute("""
-                    INSERT INTO contribution (tenant_id, source, aggregate_id, family, scope, at, channel, team, agent, c) VALUES
-                    ('t1', 'ticket', 'T1', 'assignment', '', '2026-03-02T23:30:00Z', 'email', NULL, 'A1', '{1}'),
-                    ('t1', 'ticket', 'T2', 'assignment', '', '2026-03-31T22:30:00Z', 'chat', 'tier-2', 'A2', '{1}'),
-                    ('t1', 'ticket', 'T3', 'assignment', '', '2026-03-02T23:45:00Z', 'email', 'tier-1', NULL, '{1}'),
-                    ('t1', 'ticket', 'T1', 'ticket', '', '2026-03-02T23:00:00Z', 'email', NULL, NULL,
-                     '{1,0,0,0,0,0,0,0,0,0,0,0}')""");
-            sql.execute("""
-                    INSERT INTO ticket_episode (tenant_id, ticket_id, resolved_at, reopened_at, seconds, channel, team, agent) VALUES
-                    ('t1', 'T1', '2026-03-03T10:00:00Z', NULL, 3600, 'email', NULL, 'A1'),
-                    ('t1', 'T2', '2026-04-02T10:00:00Z', '2026-04-03T10:00:00Z', 60, 'chat', 'tier-2', 'A2')""");
-        }
+        migrations.run(
+                // As V6 left them: assignments with one counter, episodes without their assignment.
+                "INSERT INTO tenant_calendar VALUES ('t1', 'Europe/Berlin')",
+                // T1: assigned 03-02 23:30Z (03-03 00:30 in Berlin: the local day starts 03-02 23:00Z), resolved for good.
+                // T2: assigned 03-31 22:30Z (04-01 00:30 summer time: April starts 03-31 22:00Z), resolved and reopened.
+                // T3: assigned in the same UTC hour as T1, never resolved.
+                """
+                        INSERT INTO contribution (tenant_id, source, aggregate_id, family, scope, at, channel, team, agent, c) VALUES
+                        ('t1', 'ticket', 'T1', 'assignment', '', '2026-03-02T23:30:00Z', 'email', NULL, 'A1', '{1}'),
+                        ('t1', 'ticket', 'T2', 'assignment', '', '2026-03-31T22:30:00Z', 'chat', 'tier-2', 'A2', '{1}'),
+                        ('t1', 'ticket', 'T3', 'assignment', '', '2026-03-02T23:45:00Z', 'email', 'tier-1', NULL, '{1}'),
+                        ('t1', 'ticket', 'T1', 'ticket', '', '2026-03-02T23:00:00Z', 'email', NULL, NULL,
+                         '{1,0,0,0,0,0,0,0,0,0,0,0}')""",
+                """
+                        INSERT INTO ticket_episode (tenant_id, ticket_id, resolved_at, reopened_at, seconds, channel, team, agent) VALUES
+                        ('t1', 'T1', '2026-03-03T10:00:00Z', NULL, 3600, 'email', NULL, 'A1'),
+                        ('t1', 'T2', '2026-04-02T10:00:00Z', '2026-04-03T10:00:00Z', 60, 'chat', 'tier-2', 'A2')""");
         migrations.migrate("latest");
 
         try (Connection db = migrations.connect();

@@ -19,16 +19,14 @@ class BinListMigrationTest {
     @Test
     void eachHistogramMovesToItsLayoutColumnAsASortedBinList() throws Exception {
         Migrations migrations = new Migrations("bin_lists").migrate("12");
-        try (Connection db = migrations.connect();
-                Statement sql = db.createStatement()) {
-            sql.execute("""
-                    INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h) VALUES
-                    ('t1', 'ticket', 'agent', 3, '2026-03-01T00:00:00Z', '', 'A1', '{1}',
-                     '{"frt": {"12": 3, "-4": 1, "300": 2}, "sl.abandoned": {"-2147483648": 5}, "res": {"40": 1}}'),
-                    ('t1', 'ticket', '', 3, '2026-03-01T00:00:00Z', '', '', '{1}', '{"sl.answered": {"2": 7, "10": 1}}'),
-                    ('t1', 'ticket', 'channel', 3, '2026-03-01T00:00:00Z', '', 'email', '{1}', NULL),
-                    ('t1', 'nps', '', 3, '2026-03-01T00:00:00Z', 'S1', '', '{1,9}', NULL)""");
-        }
+        migrations.run(
+                """
+                        INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h) VALUES
+                        ('t1', 'ticket', 'agent', 3, '2026-03-01T00:00:00Z', '', 'A1', '{1}',
+                         '{"frt": {"12": 3, "-4": 1, "300": 2}, "sl.abandoned": {"-2147483648": 5}, "res": {"40": 1}}'),
+                        ('t1', 'ticket', '', 3, '2026-03-01T00:00:00Z', '', '', '{1}', '{"sl.answered": {"2": 7, "10": 1}}'),
+                        ('t1', 'ticket', 'channel', 3, '2026-03-01T00:00:00Z', '', 'email', '{1}', NULL),
+                        ('t1', 'nps', '', 3, '2026-03-01T00:00:00Z', 'S1', '', '{1,9}', NULL)""");
         migrations.migrate("latest");
 
         try (Connection db = migrations.connect();

@@ -18,19 +18,17 @@ class QuarterMigrationTest {
     @Test
     void quarterRowsAreTheSumsOfTheirMonthRowsInTheTenantsZone() throws Exception {
         Migrations migrations = new Migrations("quarters").migrate("13");
-        try (Connection db = migrations.connect();
-                Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO tenant_calendar VALUES ('t1', 'Europe/Berlin')");
-            // Berlin months start at 23:00Z (winter) or 22:00Z (summer) the day before; Q2 starts 03-31 22:00Z.
-            sql.execute("""
-                    INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h1, h2, h3, h4) VALUES
-                    ('t1', 'ticket', 'agent', 3, '2026-01-31T23:00:00Z', '', 'A1', '{1,0,0,1,60,0,0,0,0,0,0,0}', '205,1', NULL, NULL, NULL),
-                    ('t1', 'ticket', 'agent', 3, '2026-02-28T23:00:00Z', '', 'A1', '{2,1,0,2,90,0,0,0,0,0,0,0}', '100,1,205,1', NULL, '3,1', NULL),
-                    ('t1', 'ticket', 'agent', 3, '2026-03-31T22:00:00Z', '', 'A1', '{1,0,0,0,0,0,0,0,0,0,0,0}', NULL, NULL, NULL, '-2147483648,2'),
-                    ('t1', 'ticket', 'agent', 2, '2026-02-28T23:00:00Z', '', 'A1', '{2,1,0,2,90,0,0,0,0,0,0,0}', '100,1,205,1', NULL, '3,1', NULL),
-                    ('t1', 'nps', '', 3, '2026-02-28T23:00:00Z', 'S1', '', '{3,27}', NULL, NULL, NULL, NULL),
-                    ('t1', 'nps', '', 3, '2025-12-31T23:00:00Z', 'S1', '', '{1,9}', NULL, NULL, NULL, NULL)""");
-        }
+        migrations.run(
+                "INSERT INTO tenant_calendar VALUES ('t1', 'Europe/Berlin')",
+                // Berlin months start at 23:00Z (winter) or 22:00Z (summer) the day before; Q2 starts 03-31 22:00Z.
+                """
+                        INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c, h1, h2, h3, h4) VALUES
+                        ('t1', 'ticket', 'agent', 3, '2026-01-31T23:00:00Z', '', 'A1', '{1,0,0,1,60,0,0,0,0,0,0,0}', '205,1', NULL, NULL, NULL),
+                        ('t1', 'ticket', 'agent', 3, '2026-02-28T23:00:00Z', '', 'A1', '{2,1,0,2,90,0,0,0,0,0,0,0}', '100,1,205,1', NULL, '3,1', NULL),
+                        ('t1', 'ticket', 'agent', 3, '2026-03-31T22:00:00Z', '', 'A1', '{1,0,0,0,0,0,0,0,0,0,0,0}', NULL, NULL, NULL, '-2147483648,2'),
+                        ('t1', 'ticket', 'agent', 2, '2026-02-28T23:00:00Z', '', 'A1', '{2,1,0,2,90,0,0,0,0,0,0,0}', '100,1,205,1', NULL, '3,1', NULL),
+                        ('t1', 'nps', '', 3, '2026-02-28T23:00:00Z', 'S1', '', '{3,27}', NULL, NULL, NULL, NULL),
+                        ('t1', 'nps', '', 3, '2025-12-31T23:00:00Z', 'S1', '', '{1,9}', NULL, NULL, NULL, NULL)""");
         migrations.migrate("latest");
 
         try (Connection db = migrations.connect();
