@@ -40,7 +40,8 @@ import io.vertx.core.json.JsonObject;
  * <ul>
  * <li>ingestion events/s against the single-row INSERT and COPY rates of the same PostgreSQL for
  * the same rows;</li>
- * <li>p50/p95 latency through the gateway of four dashboard questions;</li>
+ * <li>p50/p95 latency through the gateway (and straight to metrics-service) of four dashboard questions,
+ * with a blocking HTTP client ({@link BlockingHttp}), as the naive plans are timed through JDBC;</li>
  * <li>the same answers from plain SQL over the raw facts (indexed), as the naive baseline, and
  * whether both agree.</li>
  * </ul>
@@ -154,13 +155,14 @@ public final class MetricsBenchmark {
                         WARM_UP, RUNS, COLD);
                 System.out.printf("%-34s %9s %9s %9s %9s %11s %11s %9s  %s%n", "query", "p50 ms", "p95 ms", "direct", "first",
                         "naive p50", "naive p95", "speed-up", "same answer");
-                report("NPS, year, by channel, weekly", http, suite, key, NPS_QUERY, raw, MetricsBenchmark::naiveNps,
+                report("NPS, year, by channel, weekly", suite, key, NPS_QUERY, raw, MetricsBenchmark::naiveNps,
                         (api, naive) -> close(api.getDouble("value"), naive));
-                report("FRT median, quarter, by agent", http, suite, key, FRT_QUERY, raw, MetricsBenchmark::naiveFrt,
+                report("FRT median, quarter, by agent", suite, key, FRT_QUERY, raw, MetricsBenchmark::naiveFrt,
                         (api, naive) -> close(api.getJsonObject("details").getDouble("median"), naive, 0.01));
-                report("open tickets at an instant", http, suite, key, OPEN_QUERY, raw, MetricsBenchmark::naiveOpen,
+                report("open tickets at an instant", suite, key, OPEN_QUERY, raw, MetricsBenchmark::naiveOpen,
                         (api, naive) -> close(api.getDouble("value"), naive));
-                report("summary (all 20 metrics), quarter", http, suite, key, SUMMARY_QUERY, raw, null, null);
+                report("summary (all 20 metrics), quarter", suite, key, SUMMARY_QUERY, raw, null, null);
+                compareClients(http, suite, FRT_QUERY);
                 if (profile) {
                     printQueryProfile(raw);
                 }
@@ -564,21 +566,24 @@ public final class MetricsBenchmark {
         boolean check(JsonObject api, double naive);
     }
 
-    private static void report(String name, HttpClient http, LocalSuite suite, String key, String path, Connection raw, Naive naive,
+    private static void report(String name, LocalSuite suite, String key, String path, Connection raw, Naive naive,
             Agreement agreement) throws Exception {
-        HttpRequest viaGateway = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).header("X-Api-Key", key)
-                .timeout(Duration.ofMinutes(2)).GET().build();
+        Map<String, String> viaGateway = Map.of("X-Api-Key", key);
         // The same request straight to metrics-service, with the token the gateway would have sent: the
         // difference is what the gateway (API key, token, proxying) adds.
-        String token = readerToken(suite, Duration.ofHours(1));
-        HttpRequest direct = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + suite.servicePort("metrics") + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build();
-        // Through the gateway first, so that its first requests find the path as cold as a fresh start
-        // does; then both in alternating pairs, so that a slow spell of the shared cores falls on both.
-        Latencies[] both = latencies(http, viaGateway, direct);
-        Latencies api = both[0];
-        Latencies serviceOnly = both[1];
-        JsonObject answer = get(http, viaGateway);
+        Map<String, String> direct = Map.of("Authorization", "Bearer " + readerToken(suite, Duration.ofHours(1)));
+        JsonObject answer;
+        Latencies api;
+        Latencies serviceOnly;
+        try (BlockingHttp gateway = new BlockingHttp(URI.create(suite.gatewayUrl()));
+                BlockingHttp service = new BlockingHttp(URI.create("http://127.0.0.1:" + suite.servicePort("metrics")))) {
+            // Through the gateway first, so that its first requests find the path as cold as a fresh start
+            // does; then both in alternating pairs, so that a slow spell of the shared cores falls on both.
+            Latencies[] both = latencies(() -> ok(gateway.get(path, viaGateway), path), () -> ok(service.get(path, direct), path));
+            api = both[0];
+            serviceOnly = both[1];
+            answer = new JsonObject(ok(gateway.get(path, viaGateway), path).text());
+        }
         if (naive == null) {
             System.out.printf("%-34s %9.1f %9.1f %9.1f %9.1f %11s %11s %9s  %s%n", name, pct(api.warm(), 50), pct(api.warm(), 95),
                     pct(serviceOnly.warm(), 50), pct(api.cold(), 50), "-", "-", "-", "-");
@@ -595,6 +600,35 @@ public final class MetricsBenchmark {
                 pct(api.warm(), 95), pct(serviceOnly.warm(), 50), pct(api.cold(), 50), pct(base, 50), pct(base, 95),
                 pct(base, 50) / pct(api.warm(), 50),
                 agreement.check(answer, value) ? "yes" : "NO (" + value + ")");
+    }
+
+    /**
+     * The same warmed request straight to metrics-service through java.net.http.HttpClient and through
+     * the harness's blocking client, in alternating pairs: what the former's thread hand-offs add, printed
+     * so that the table's client can be judged (it is not the service's time).
+     */
+    private static void compareClients(HttpClient http, LocalSuite suite, String path) throws Exception {
+        String token = readerToken(suite, Duration.ofHours(1));
+        URI origin = URI.create("http://127.0.0.1:" + suite.servicePort("metrics"));
+        HttpRequest request = HttpRequest.newBuilder(origin.resolve(path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(2)).GET().build();
+        double[] httpClient = new double[RUNS];
+        double[] blocking = new double[RUNS];
+        try (BlockingHttp service = new BlockingHttp(origin)) {
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                httpClient[i] = (System.nanoTime() - start) / 1e6;
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + answer.statusCode());
+                }
+                start = System.nanoTime();
+                ok(service.get(path, Map.of("Authorization", "Bearer " + token)), path);
+                blocking[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        System.out.printf("%nclient check, FRT direct, %d alternating pairs: java.net.http.HttpClient p50 %.1f ms,"
+                + " blocking socket (the table's client) p50 %.1f ms%n", RUNS, pct(httpClient, 50), pct(blocking, 50));
     }
 
     /** The token the gateway would send metrics-service for a reader of the benchmark tenant. */
@@ -620,40 +654,45 @@ public final class MetricsBenchmark {
     private record Latencies(double[] cold, double[] warm) {
     }
 
+    /** One request, answered 200 or failing the run. */
+    private interface Call {
+        void run() throws Exception;
+    }
+
     /**
      * The first COLD requests through the gateway, then WARM_UP in all through it and straight to the
      * service alternately, then RUNS measured pairs: each pair's two requests meet the same machine.
+     * A request is timed from its first byte sent to its answer's last byte read; nothing is parsed.
      */
-    private static Latencies[] latencies(HttpClient http, HttpRequest viaGateway, HttpRequest direct) throws Exception {
+    private static Latencies[] latencies(Call viaGateway, Call direct) throws Exception {
         double[] cold = new double[COLD];
         for (int i = 0; i < COLD; i++) {
-            cold[i] = timed(http, viaGateway);
+            cold[i] = timed(viaGateway);
         }
         for (int i = COLD; i < WARM_UP; i++) {
-            timed(http, viaGateway);
-            timed(http, direct);
+            timed(viaGateway);
+            timed(direct);
         }
         double[] gateway = new double[RUNS];
         double[] service = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            gateway[i] = timed(http, viaGateway);
-            service[i] = timed(http, direct);
+            gateway[i] = timed(viaGateway);
+            service[i] = timed(direct);
         }
         return new Latencies[] {new Latencies(cold, gateway), new Latencies(new double[0], service)};
     }
 
-    private static double timed(HttpClient http, HttpRequest request) throws Exception {
+    private static double timed(Call call) throws Exception {
         long start = System.nanoTime();
-        get(http, request);
+        call.run();
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static JsonObject get(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + " " + answer.body());
+    private static BlockingHttp.Answer ok(BlockingHttp.Answer answer, String path) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.status() + " " + answer.text());
         }
-        return new JsonObject(answer.body());
+        return answer;
     }
 
     private static boolean close(Double api, double naive) {
