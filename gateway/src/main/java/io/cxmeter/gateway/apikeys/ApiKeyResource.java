@@ -35,6 +35,9 @@ public class ApiKeyResource {
     @Inject
     ApiKeyService apiKeys;
 
+    @Inject
+    ApiKeyCache cache;
+
     @POST
     @Operation(summary = "Issue an API key for the caller's tenant; the key is shown only in this answer")
     @APIResponse(responseCode = "201", description = "Issued")
@@ -59,7 +62,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "404", description = "No such key for this tenant")
     @APIResponse(responseCode = "409", description = "The key is revoked")
     public Uni<NewApiKey> rotate(@PathParam("id") UUID id) {
-        return apiKeys.rotate(GatewayCaller.requireTenant(identity).id(), id);
+        // Committed: this replica forgets the old secret before answering; the others on the change's notice.
+        return apiKeys.rotate(GatewayCaller.requireTenant(identity).id(), id).invoke(cache::invalidate);
     }
 
     @DELETE
@@ -68,6 +72,6 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "The revoked key")
     @APIResponse(responseCode = "404", description = "No such key for this tenant")
     public Uni<ApiKeyView> revoke(@PathParam("id") UUID id) {
-        return apiKeys.revoke(GatewayCaller.requireTenant(identity).id(), id);
+        return apiKeys.revoke(GatewayCaller.requireTenant(identity).id(), id).invoke(cache::invalidate);
     }
 }

@@ -50,7 +50,12 @@ public final class ApiKeySecrets {
 
     /** Constant-time comparison of a presented key with a stored hash. */
     public boolean matches(String key, String storedHash) {
-        return MessageDigest.isEqual(hash(key).getBytes(StandardCharsets.US_ASCII),
+        return sameHash(hash(key), storedHash);
+    }
+
+    /** Constant-time comparison of a presented key's hash ({@link #hash}) with a stored one. */
+    static boolean sameHash(String presentedHash, String storedHash) {
+        return MessageDigest.isEqual(presentedHash.getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,8 +1,10 @@
 package io.cxmeter.gateway.apikeys;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "cxmeter.api-keys")
 public interface ApiKeysConfig {
@@ -12,4 +14,11 @@ public interface ApiKeysConfig {
 
     /** The platform operator's key: it registers tenants and reads no tenant's data. */
     Optional<String> platformAdminKey();
+
+    /**
+     * How long a replica may answer from memory for a key it verified ({@link ApiKeyCache}); changes
+     * to keys and tenants reach it at once regardless. 0 asks the database on every request.
+     */
+    @WithDefault("PT30S")
+    Duration cacheFor();
 }

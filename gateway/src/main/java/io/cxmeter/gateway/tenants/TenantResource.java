@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.gateway.apikeys.ApiKeyCache;
 import io.cxmeter.gateway.identity.GatewayCaller;
 import io.cxmeter.gateway.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,6 +31,9 @@ public class TenantResource {
 
     @Inject
     TenantService tenants;
+
+    @Inject
+    ApiKeyCache cache;
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -59,6 +63,7 @@ public class TenantResource {
     @APIResponse(responseCode = "200", description = "The tenant as changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     public Uni<TenantView> update(@NotNull @Valid TenantSettingsRequest changes) {
-        return tenants.update(GatewayCaller.requireTenant(identity).id(), changes);
+        // Committed: keys cached by this replica carry the old settings (the others forget them on the notice).
+        return tenants.update(GatewayCaller.requireTenant(identity).id(), changes).invoke(cache::invalidate);
     }
 }

@@ -14,13 +14,23 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.hamcrest.Matchers.startsWith;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class ApiKeyResourceTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ApiKeyCache cache;
 
     @Test
     void anIssuedKeyIsListedByPrefixNeverBySecret() {
@@ -67,6 +77,7 @@ class ApiKeyResourceTest {
     void rotatingGivesANewSecretAndTheOldOneStopsAtOnce() {
         String adminKey = registerTenant(newTenantId());
         String key = issueKey(adminKey, "read");
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
         String id = given().header("X-Api-Key", adminKey).get("/api/v1/api-keys")
                 .then().extract().path("find { it.prefix == '" + key.split("_")[1] + "' }.id");
 
@@ -137,5 +148,60 @@ class ApiKeyResourceTest {
         given().header("X-Api-Key", "cxm_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .get("/api/v1/agents")
                 .then().statusCode(401);
+    }
+
+    /**
+     * A verified key is served from memory (with the database's notices switched off, a revocation
+     * written behind the gateway's back goes unnoticed), and forgotten when a notice comes: the one
+     * another replica's change, or any write to the keys, sends.
+     */
+    @Test
+    void aVerifiedKeyIsServedFromMemoryUntilTheDatabaseAnnouncesAChange() throws InterruptedException {
+        awaitListening();
+        String key = issueKey(registerTenant(newTenantId()), "read");
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
+
+        sql("ALTER TABLE api_key DISABLE TRIGGER api_key_changed");
+        try {
+            sql("UPDATE api_key SET revoked_at = now() WHERE prefix = $1", key.split("_")[1]);
+        } finally {
+            sql("ALTER TABLE api_key ENABLE TRIGGER api_key_changed");
+        }
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
+
+        sql("NOTIFY " + ApiKeyCache.CHANNEL);
+        assertEventuallyRefused(key);
+    }
+
+    @Test
+    void aKeyRevokedByAnotherReplicaStopsWorkingOnTheNoticeOfTheChange() throws InterruptedException {
+        awaitListening();
+        String key = issueKey(registerTenant(newTenantId()), "read");
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
+
+        // What another replica's DELETE /api/v1/api-keys/{id} commits: this one only hears of it.
+        sql("UPDATE api_key SET revoked_at = now() WHERE prefix = $1", key.split("_")[1]);
+        assertEventuallyRefused(key);
+    }
+
+    /** The notice arrives within milliseconds of the commit; asked again for at most 2 s. */
+    private static void assertEventuallyRefused(String key) throws InterruptedException {
+        int status = 200;
+        for (int i = 0; i < 40 && status != 401; i++) {
+            Thread.sleep(50);
+            status = given().header("X-Api-Key", key).get("/api/v1/agents").then().extract().statusCode();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(401, status, "refused once the change was announced");
+    }
+
+    private void awaitListening() throws InterruptedException {
+        for (int i = 0; i < 100 && !cache.listening(); i++) {
+            Thread.sleep(50);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(cache.listening(), "the gateway listens for key changes");
+    }
+
+    private void sql(String statement, Object... parameters) {
+        pool.preparedQuery(statement).execute(Tuple.from(parameters)).await().indefinitely();
     }
 }

@@ -64,6 +64,19 @@ class GatewayProxyTest {
         assertEquals(other, InternalTokenAssertions.verify(others).getStringClaimValue("tenant"));
     }
 
+    @Test
+    void aTenantsNewTimeZoneTravelsWithTheVeryNextRequest() throws Exception {
+        String key = registerTenant(newTenantId());
+        assertEquals("Europe/Vilnius", InternalTokenAssertions.verify(tokenSeenBy(key)).getStringClaimValue("tz"));
+
+        given().header("X-Api-Key", key).contentType(ContentType.JSON).body("{\"timeZone\":\"America/New_York\"}")
+                .when().patch("/api/v1/tenants/current")
+                .then().statusCode(200);
+
+        // The key was verified and kept in memory with the old zone; the change made the gateway forget it.
+        assertEquals("America/New_York", InternalTokenAssertions.verify(tokenSeenBy(key)).getStringClaimValue("tz"));
+    }
+
     private static String tokenSeenBy(String key) {
         return given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200).extract().path("headers.authorization");
     }
