@@ -1,6 +1,7 @@
 package io.cxmeter.metrics.rollup;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,14 +14,41 @@ import java.util.TreeMap;
  */
 final class BinSums {
 
-    private final BinTally sums = new BinTally();
+    /** The sums once a second row (or one out of order) came; null while at most one row did. */
+    private BinTally tally;
+    /** The row parsed last: the only one while {@link #tally} is null, then reused for each next row. */
+    private int[] bins = new int[128];
+    private long[] counts = new long[128];
+    private int size;
 
-    /** Adds every bin of {@code text}, a list of integer bins and counts as rollup columns store it. */
+    /**
+     * Adds every bin of {@code text}, a list of integer bins and counts as rollup columns store it. A
+     * group's first row is only parsed: a quarter by agent reads one row per group, whose list (sorted,
+     * as stored) is then the group's histogram as it is, without going through a tally.
+     */
     void add(String text) {
-        int length = text.length();
-        if (length == 0) {
+        if (text.isEmpty()) {
             return;
         }
+        if (tally == null && size > 0) {
+            tally = new BinTally();
+            addParsedTo(tally);
+        }
+        parse(text);
+        if (tally != null) {
+            addParsedTo(tally);
+        }
+    }
+
+    private void addParsedTo(BinTally into) {
+        for (int i = 0; i < size; i++) {
+            into.add(bins[i], counts[i]);
+        }
+    }
+
+    private void parse(String text) {
+        size = 0;
+        int length = text.length();
         // The digits as bytes (a copy of the string's own Latin-1 bytes): charAt's checks per character
         // were the largest single item of an FRT read's Java time (JFR, session 10). Anything else than
         // digits, '-' and ',' is refused below, whatever it turned into.
@@ -52,7 +80,12 @@ final class BinSums {
                 }
                 bin = (int) value;
             } else {
-                sums.add(bin, value);
+                if (size == bins.length) {
+                    bins = Arrays.copyOf(bins, size * 2);
+                    counts = Arrays.copyOf(counts, size * 2);
+                }
+                bins[size] = bin;
+                counts[size++] = value;
             }
             if (at == length && !odd) {
                 break;
@@ -67,10 +100,24 @@ final class BinSums {
 
     /** Adds the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */
     void into(State state, String name) {
-        SortedBins summed = sums.sums();
+        if (tally == null && size > 0 && !sortedOnce()) {
+            // A single row out of order or with a bin twice (not as rollups store them): summed as any.
+            tally = new BinTally();
+            addParsedTo(tally);
+        }
+        SortedBins summed = tally != null ? tally.sums() : SortedBins.of(bins, counts, size);
         if (!summed.isEmpty()) {
             state.add(name, summed);
         }
+    }
+
+    private boolean sortedOnce() {
+        for (int i = 1; i < size; i++) {
+            if (bins[i] <= bins[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A histogram as a rollup column stores it (bins and counts sorted by bin), or null when it has no bins. */

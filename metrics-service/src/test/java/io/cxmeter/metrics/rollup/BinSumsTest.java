@@ -34,6 +34,33 @@ class BinSumsTest {
         assertEquals(Map.of(3, 3L, 12, 5L), state.histogram("frt"));
     }
 
+    /** A group of one row takes the row's list as it is, when it is as stored; otherwise it is summed like many. */
+    @Test
+    void aSingleRowIsTheHistogramWhateverItsShape() {
+        assertEquals(Map.of(-2147483648, 4L, -5, 1L, 7, 2L), single("-2147483648,4,-5,1,7,2"));
+        assertEquals(Map.of(3, 2L, 12, 1L), single("12,1,3,2"));
+        assertEquals(Map.of(3, 3L), single("3,1,3,2"));
+        assertEquals(Map.of(4, 1L), single("3,0,4,1"));
+        assertTrue(single("3,2,3,-2").isEmpty());
+        // Longer than the first buffer: 1,000 bins.
+        StringBuilder many = new StringBuilder();
+        Map<Integer, Long> expected = new java.util.HashMap<>();
+        for (int bin = -500; bin < 500; bin++) {
+            many.append(many.isEmpty() ? "" : ",").append(bin).append(',').append(bin + 1000);
+            expected.put(bin, (long) bin + 1000);
+        }
+        assertEquals(expected, single(many.toString()));
+    }
+
+    private static Map<Integer, Long> single(String row) {
+        BinSums sums = new BinSums();
+        sums.add(row);
+        sums.add("");
+        State state = new State();
+        sums.into(state, "frt");
+        return state.histogram("frt");
+    }
+
     @Test
     void binsThatAddUpToNothingAreLeftOut() {
         BinSums sums = new BinSums();
