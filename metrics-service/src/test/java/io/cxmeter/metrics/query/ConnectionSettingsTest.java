@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** Queries read a few thousand rows by index: the pool's connections start without parallel workers or JIT. */
+/**
+ * Queries read a few thousand rows by index: the pool's connections start without parallel workers or
+ * JIT, and run prepared statements with their generic plan instead of planning them on each execution.
+ */
 @QuarkusTest
 class ConnectionSettingsTest {
 
@@ -22,6 +25,11 @@ class ConnectionSettingsTest {
     void connectionsRunWithoutParallelWorkersOrJit() {
         assertEquals("0", setting("max_parallel_workers_per_gather"));
         assertEquals("off", setting("jit"));
+    }
+
+    @Test
+    void preparedStatementsKeepTheirGenericPlan() {
+        assertEquals("force_generic_plan", setting("plan_cache_mode"));
     }
 
     private String setting(String name) {
