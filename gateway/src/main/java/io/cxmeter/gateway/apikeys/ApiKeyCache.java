@@ -63,7 +63,7 @@ public class ApiKeyCache {
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean stopped;
-    private PgConnection connection;
+    private volatile PgConnection connection;
 
     void start(@Observes StartupEvent event) {
         if (enabled()) {
