@@ -36,6 +36,8 @@ public class ApiKeyCache {
     /** The channel of V3's trigger. */
     static final String CHANNEL = "cxmeter_api_keys";
     static final long PING_MILLIS = 5_000;
+    /** The listening connection's application_name in pg_stat_activity. */
+    static final String APPLICATION_NAME = "cxmeter-gateway-key-changes";
     private static final long RECONNECT_MILLIS = 1_000;
     /** Keys remembered at most; beyond, the cache starts over (each key then asks once again). */
     private static final int MAX_KEYS = 10_000;
@@ -132,6 +134,8 @@ public class ApiKeyCache {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:")
                 ? url.substring("vertx-reactive:".length()) : url)
                 .setUser(username).setPassword(password);
+        // Named, so that operators (and a test) can tell it from the pool's connections.
+        options.addProperty("application_name", APPLICATION_NAME);
         PgConnection.connect(vertx, options).compose(conn -> {
             connection = conn;
             conn.notificationHandler(notice -> invalidate());

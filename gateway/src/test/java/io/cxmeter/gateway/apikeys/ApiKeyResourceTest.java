@@ -11,7 +11,10 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.inject.Inject;
@@ -161,12 +164,7 @@ class ApiKeyResourceTest {
         String key = issueKey(registerTenant(newTenantId()), "read");
         given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
 
-        sql("ALTER TABLE api_key DISABLE TRIGGER api_key_changed");
-        try {
-            sql("UPDATE api_key SET revoked_at = now() WHERE prefix = $1", key.split("_")[1]);
-        } finally {
-            sql("ALTER TABLE api_key ENABLE TRIGGER api_key_changed");
-        }
+        revokeWithoutNotice(key);
         given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
 
         sql("NOTIFY " + ApiKeyCache.CHANNEL);
@@ -184,6 +182,44 @@ class ApiKeyResourceTest {
         assertEventuallyRefused(key);
     }
 
+    /**
+     * While the listening connection is down no notice can arrive, so nothing is answered from memory:
+     * a key revoked then without a notice is refused at once; once the gateway listens again, keys
+     * are kept in memory again.
+     */
+    @Test
+    void withoutItsListeningConnectionTheGatewayAsksTheDatabaseEveryTime() throws InterruptedException {
+        awaitListening();
+        String adminKey = registerTenant(newTenantId());
+        String key = issueKey(adminKey, "read");
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(200);
+
+        sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", ApiKeyCache.APPLICATION_NAME);
+        for (int i = 0; i < 100 && cache.listening(); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(cache.listening(), "the lost connection was noticed");
+        revokeWithoutNotice(key);
+        given().header("X-Api-Key", key).get("/api/v1/agents").then().statusCode(401);
+
+        awaitListening();
+        String other = issueKey(adminKey, "read");
+        given().header("X-Api-Key", other).get("/api/v1/agents").then().statusCode(200);
+        revokeWithoutNotice(other);
+        given().header("X-Api-Key", other).get("/api/v1/agents").then().statusCode(200);
+        sql("NOTIFY " + ApiKeyCache.CHANNEL);
+        assertEventuallyRefused(other);
+    }
+
+    private void revokeWithoutNotice(String key) {
+        sql("ALTER TABLE api_key DISABLE TRIGGER api_key_changed");
+        try {
+            sql("UPDATE api_key SET revoked_at = now() WHERE prefix = $1", key.split("_")[1]);
+        } finally {
+            sql("ALTER TABLE api_key ENABLE TRIGGER api_key_changed");
+        }
+    }
+
     /** The notice arrives within milliseconds of the commit; asked again for at most 2 s. */
     private static void assertEventuallyRefused(String key) throws InterruptedException {
         int status = 200;
@@ -191,14 +227,14 @@ class ApiKeyResourceTest {
             Thread.sleep(50);
             status = given().header("X-Api-Key", key).get("/api/v1/agents").then().extract().statusCode();
         }
-        org.junit.jupiter.api.Assertions.assertEquals(401, status, "refused once the change was announced");
+        assertEquals(401, status, "refused once the change was announced");
     }
 
     private void awaitListening() throws InterruptedException {
         for (int i = 0; i < 100 && !cache.listening(); i++) {
             Thread.sleep(50);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(cache.listening(), "the gateway listens for key changes");
+        assertTrue(cache.listening(), "the gateway listens for key changes");
     }
 
     private void sql(String statement, Object... parameters) {
