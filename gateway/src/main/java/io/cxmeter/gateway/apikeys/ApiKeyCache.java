@@ -39,6 +39,7 @@ public class ApiKeyCache {
     /** The listening connection's application_name in pg_stat_activity. */
     static final String APPLICATION_NAME = "cxmeter-gateway-key-changes";
     private static final long RECONNECT_MILLIS = 1_000;
+    private static final long MAX_RECONNECT_MILLIS = 10_000;
     /** Keys remembered at most; beyond, the cache starts over (each key then asks once again). */
     private static final int MAX_KEYS = 10_000;
     private static final Logger LOG = Logger.getLogger(ApiKeyCache.class);
@@ -66,6 +67,8 @@ public class ApiKeyCache {
     private volatile boolean listening;
     private volatile boolean stopped;
     private volatile PgConnection connection;
+    /** Attempts to listen that failed in a row (touched on the connection's event loop only). */
+    private int failures;
 
     void start(@Observes StartupEvent event) {
         if (enabled()) {
@@ -145,14 +148,29 @@ public class ApiKeyCache {
             // Anything cached before was cached while no notice could arrive.
             invalidate();
             listening = true;
+            if (failures > 0) {
+                LOG.infof("API key cache: listening for changes again after %d failed attempts", failures);
+            }
+            failures = 0;
             ping(conn);
         }).onFailure(failure -> {
-            LOG.warnf("API key cache: cannot listen for changes (%s); every request asks the database until it can", failure.toString());
-            if (connection != null) {
-                connection.close();
+            // Once per outage at WARN; the attempts that follow, further and further apart, at DEBUG.
+            failures++;
+            if (failures == 1) {
+                LOG.warnf("API key cache: cannot listen for changes (%s); every request asks the database until it can",
+                        failure.toString());
             } else {
-                vertx.setTimer(RECONNECT_MILLIS, id -> connect());
+                LOG.debugf("API key cache: still cannot listen for changes (%s)", failure.toString());
             }
+            PgConnection half = connection;
+            // Its close is this failure, not a second loss.
+            connection = null;
+            listening = false;
+            if (half != null) {
+                half.close();
+            }
+            long delay = Math.min(MAX_RECONNECT_MILLIS, RECONNECT_MILLIS << Math.min(failures, 4));
+            vertx.setTimer(delay, id -> connect());
         });
     }
 
