@@ -111,7 +111,7 @@ public class ApiKeyCache {
 
     /** Remembers a lookup's match, unless a change was announced since the lookup began. */
     void put(String hash, ApiKeyService.Match match, long startedAt) {
-        if (!listening || match == null) {
+        if (!listening) {
             return;
         }
         if (entries.size() >= MAX_KEYS) {

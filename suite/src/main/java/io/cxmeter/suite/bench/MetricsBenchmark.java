@@ -571,12 +571,12 @@ public final class MetricsBenchmark {
         Map<String, String> viaGateway = Map.of("X-Api-Key", key);
         // The same request straight to metrics-service, with the token the gateway would have sent: the
         // difference is what the gateway (API key, token, proxying) adds.
-        Map<String, String> direct = Map.of("Authorization", "Bearer " + readerToken(suite, Duration.ofHours(1)));
+        Map<String, String> direct = readerHeaders(suite);
         JsonObject answer;
         Latencies api;
         Latencies serviceOnly;
         try (BlockingHttp gateway = new BlockingHttp(URI.create(suite.gatewayUrl()));
-                BlockingHttp service = new BlockingHttp(URI.create("http://127.0.0.1:" + suite.servicePort("metrics")))) {
+                BlockingHttp service = new BlockingHttp(metricsOrigin(suite))) {
             // Through the gateway first, so that its first requests find the path as cold as a fresh start
             // does; then both in alternating pairs, so that a slow spell of the shared cores falls on both.
             Latencies[] both = latencies(() -> ok(gateway.get(path, viaGateway), path), () -> ok(service.get(path, direct), path));
@@ -608,27 +608,35 @@ public final class MetricsBenchmark {
      * so that the table's client can be judged (it is not the service's time).
      */
     private static void compareClients(HttpClient http, LocalSuite suite, String path) throws Exception {
-        String token = readerToken(suite, Duration.ofHours(1));
-        URI origin = URI.create("http://127.0.0.1:" + suite.servicePort("metrics"));
-        HttpRequest request = HttpRequest.newBuilder(origin.resolve(path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(2)).GET().build();
+        Map<String, String> headers = readerHeaders(suite);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(metricsOrigin(suite).resolve(path)).timeout(Duration.ofMinutes(2));
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         double[] httpClient = new double[RUNS];
         double[] blocking = new double[RUNS];
-        try (BlockingHttp service = new BlockingHttp(origin)) {
+        try (BlockingHttp service = new BlockingHttp(metricsOrigin(suite))) {
             for (int i = 0; i < RUNS; i++) {
-                long start = System.nanoTime();
-                HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                httpClient[i] = (System.nanoTime() - start) / 1e6;
-                if (answer.statusCode() != 200) {
-                    throw new IllegalStateException(path + " answered " + answer.statusCode());
-                }
-                start = System.nanoTime();
-                ok(service.get(path, Map.of("Authorization", "Bearer " + token)), path);
-                blocking[i] = (System.nanoTime() - start) / 1e6;
+                httpClient[i] = timed(() -> {
+                    int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                    if (status != 200) {
+                        throw new IllegalStateException(path + " answered " + status);
+                    }
+                });
+                blocking[i] = timed(() -> ok(service.get(path, headers), path));
             }
         }
         System.out.printf("%nclient check, FRT direct, %d alternating pairs: java.net.http.HttpClient p50 %.1f ms,"
                 + " blocking socket (the table's client) p50 %.1f ms%n", RUNS, pct(httpClient, 50), pct(blocking, 50));
+    }
+
+    /** Where the harness reaches metrics-service without the gateway. */
+    private static URI metricsOrigin(LocalSuite suite) {
+        return URI.create("http://127.0.0.1:" + suite.servicePort("metrics"));
+    }
+
+    /** The headers the gateway would send metrics-service for the benchmark tenant's reader. */
+    private static Map<String, String> readerHeaders(LocalSuite suite) {
+        return Map.of("Authorization", "Bearer " + readerToken(suite, Duration.ofHours(1)));
     }
 
     /** The token the gateway would send metrics-service for a reader of the benchmark tenant. */
