@@ -46,6 +46,11 @@ public abstract class InternalTokenContract {
         expectUnauthorized(TestTokens.withoutTenant());
     }
 
+    @Test
+    void rejectsATokenWhoseTenantIsNotText() {
+        expectUnauthorized(TestTokens.withNumericTenant());
+    }
+
     private void expectUnauthorized(String token) {
         var request = given();
         if (token != null) {

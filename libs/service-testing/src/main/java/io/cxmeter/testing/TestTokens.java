@@ -80,6 +80,13 @@ public final class TestTokens {
                 .groups(InternalCaller.ROLE_READ).expiresIn(300).jws().sign(TestKeys.GATEWAY.getPrivate());
     }
 
+    /** Signed by the gateway's key, but its tenant claim is a number, not a tenant id. */
+    public static String withNumericTenant() {
+        return Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("test-user")
+                .claim(InternalToken.TENANT_CLAIM, 42).groups(InternalCaller.ROLE_READ).expiresIn(300).jws()
+                .sign(TestKeys.GATEWAY.getPrivate());
+    }
+
     private static String mint(PrivateKey key, String tenantId, String... roles) {
         return new InternalTokenMinter(key, LIFETIME)
                 .mint(new InternalCaller(tenantId, "test-user", Set.of(roles), "UTC", "EUR"));
