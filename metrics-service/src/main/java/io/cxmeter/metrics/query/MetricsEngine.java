@@ -154,16 +154,25 @@ public class MetricsEngine {
 
     private Evaluation additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric()), counters(r.metric(), family)),
+        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric()), counters(r, family)),
                 formula);
     }
 
-    /** How many of the family's first counters the metric needs (NPS: n to detractors, none of the score counts). */
-    private static int counters(Metric metric, Family family) {
-        return metric == Metric.NPS ? NPS_COUNTERS : Layout.size(family);
+    /**
+     * How many of the family's first counters the metric needs: NPS n to detractors, none of the score
+     * counts; FRT up to its count and sum, 5 of a ticket row's 12. A summary reads the ticket family
+     * once for all its ticket metrics, so there FRT reads them all.
+     */
+    private static int counters(MetricRequest r, Family family) {
+        return switch (r.metric()) {
+            case NPS -> NPS_COUNTERS;
+            case FIRST_RESPONSE_TIME -> r.reads() == null ? FRT_COUNTERS : Layout.size(family);
+            default -> Layout.size(family);
+        };
     }
 
     private static final int NPS_COUNTERS = Layout.prefix(Family.NPS, List.of("n", "promoters", "passives", "detractors"));
+    private static final int FRT_COUNTERS = Layout.prefix(Family.TICKET, List.of("frt.n", "frt.sum"));
 
     /** Every histogram of the ticket family: a summary reads them once for all its ticket metrics. */
     private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");
