@@ -154,19 +154,18 @@ public class MetricsEngine {
 
     private Evaluation additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric()), counters(r, family)),
+        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric()), counters(r.metric(), family)),
                 formula);
     }
 
     /**
      * How many of the family's first counters the metric needs: NPS n to detractors, none of the score
-     * counts; FRT up to its count and sum, 5 of a ticket row's 12. A summary reads the ticket family
-     * once for all its ticket metrics, so there FRT reads them all.
+     * counts; FRT up to its count and sum, 5 of a ticket row's 12.
      */
-    private static int counters(MetricRequest r, Family family) {
-        return switch (r.metric()) {
+    private static int counters(Metric metric, Family family) {
+        return switch (metric) {
             case NPS -> NPS_COUNTERS;
-            case FIRST_RESPONSE_TIME -> r.reads() == null ? FRT_COUNTERS : Layout.size(family);
+            case FIRST_RESPONSE_TIME -> FRT_COUNTERS;
             default -> Layout.size(family);
         };
     }
@@ -174,7 +173,10 @@ public class MetricsEngine {
     private static final int NPS_COUNTERS = Layout.prefix(Family.NPS, List.of("n", "promoters", "passives", "detractors"));
     private static final int FRT_COUNTERS = Layout.prefix(Family.TICKET, List.of("frt.n", "frt.sum"));
 
-    /** Every histogram of the ticket family: a summary reads them once for all its ticket metrics. */
+    /**
+     * Every histogram of the ticket family: a summary reads them, and all its counters, once for all its
+     * ticket metrics.
+     */
     private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");
 
     /** A family's sums over the periods, read once per summary when the request shares its reads. */
@@ -189,8 +191,9 @@ public class MetricsEngine {
             return rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, histograms, counters);
         }
         List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
-        return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted, counters),
-                () -> rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, wanted, counters));
+        int decoded = family == Family.TICKET ? Layout.size(family) : counters;
+        return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted, decoded),
+                () -> rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, wanted, decoded));
     }
 
     /** Each period's groups summed into its one total. */
