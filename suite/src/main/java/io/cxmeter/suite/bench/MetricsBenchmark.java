@@ -159,10 +159,10 @@ public final class MetricsBenchmark {
                     }
                 }
                 System.out.printf("%nEach path is warmed through the gateway and direct in alternating pairs, in windows of %,d,"
-                        + " until a window's p50 is no longer 2 %% below the one before (at most %,d; \"warmed\"), then %d pairs"
-                        + " are measured; through the gateway, \"early\" is the p50 of requests %d to %d, \"first\" of the"
-                        + " first %d, while the JIT compiles the path%n", WARM_UP_WINDOW, WARM_UP_MAX, RUNS, EARLY_FROM + 1,
-                        EARLY_FROM + RUNS, COLD);
+                        + " until a window's p50 is no longer %.0f %% below the one before (at most %,d; \"warmed\"), then %d"
+                        + " pairs are measured; through the gateway, \"early\" is the p50 of requests %d to %d, \"first\" of"
+                        + " the first %d, while the JIT compiles the path%n", WARM_UP_WINDOW, (1 - STEADY) * 100, WARM_UP_MAX, RUNS,
+                        EARLY_FROM + 1, EARLY_FROM + RUNS, COLD);
                 System.out.printf("%-34s %9s %9s %9s %9s %9s %9s %11s %11s %9s  %s%n", "query", "p50 ms", "p95 ms", "direct",
                         "early", "first", "warmed", "naive p50", "naive p95", "speed-up", "same answer");
                 report("NPS, year, by channel, weekly", suite, key, NPS_QUERY, raw, MetricsBenchmark::naiveNps,
@@ -693,7 +693,7 @@ public final class MetricsBenchmark {
         for (int i = 0; i < COLD; i++) {
             cold[i] = timed(viaGateway);
         }
-        double[] early = new double[WARM_UP_MAX >= EARLY_FROM + RUNS ? RUNS : 0];
+        double[] early = new double[RUNS];
         double[] window = new double[WARM_UP_WINDOW];
         double previous = Double.MAX_VALUE;
         int sent = COLD;
@@ -702,7 +702,7 @@ public final class MetricsBenchmark {
             for (int w = 0; w < n; w++, sent++) {
                 double took = timed(viaGateway);
                 window[w] = took;
-                if (sent >= EARLY_FROM && sent - EARLY_FROM < early.length) {
+                if (sent >= EARLY_FROM && sent - EARLY_FROM < RUNS) {
                     early[sent - EARLY_FROM] = took;
                 }
                 timed(direct);
