@@ -5,39 +5,53 @@ import java.util.Set;
 
 /**
  * A family of contributions that metrics read together. Rolled-up families are summed into hour,
- * day and month buckets per dimension; the others are read from the contributions themselves
+ * day, month and (see {@link #quarterly}) quarter buckets per dimension; the others are read from the contributions themselves
  * because their metrics need distinct counts or a join that buckets cannot keep.
  */
 public enum Family {
     /** Additive ticket counters: volume, blocks, FRT, final resolutions, ASA, service level, AHT. */
-    TICKET(true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    TICKET(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     /** +1/−1 as a ticket enters or leaves the waiting (new, open) and unresolved states. */
-    TICKET_STATE(true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    TICKET_STATE(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     /** A ticket's first assignment, and whether the ticket is resolved now (resolution rate). */
-    ASSIGNMENT(true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
-    NPS(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    CSAT(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    CES(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    CUSTOM(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    INVITATION(true, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    REVIEW(true, EnumSet.of(Dimension.AGENT)),
+    ASSIGNMENT(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    NPS(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
+    CSAT(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
+    CES(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
+    CUSTOM(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
+    INVITATION(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
+    REVIEW(true, true, EnumSet.of(Dimension.AGENT)),
     /** A customer becoming one (at since) and churning (at churnedAt). */
-    CUSTOMER(true, EnumSet.noneOf(Dimension.class)),
-    PURCHASE(false, EnumSet.noneOf(Dimension.class)),
+    CUSTOMER(true, true, EnumSet.noneOf(Dimension.class)),
+    PURCHASE(false, false, EnumSet.noneOf(Dimension.class)),
     /** Anything naming a customer: a ticket created, a survey response, an engagement event. */
-    INTERACTION(false, EnumSet.noneOf(Dimension.class));
+    INTERACTION(false, false, EnumSet.noneOf(Dimension.class));
 
     private final boolean rolledUp;
+    private final boolean quarterly;
     private final Set<Dimension> dimensions;
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
-    Family(boolean rolledUp, Set<Dimension> dimensions) {
+    Family(boolean rolledUp, boolean quarterly, Set<Dimension> dimensions) {
         this.rolledUp = rolledUp;
+        this.quarterly = quarterly;
         this.dimensions = dimensions;
     }
 
     public boolean rolledUp() {
         return rolledUp;
+    }
+
+    /**
+     * Whether it has quarter rollup rows besides months (V14). Survey families have none (V15): they are
+     * most of the events (a response or invitation each), and at a busy tenant's rate a batch's
+     * responses spread over most agents and touchpoints, so their quarter rows were a third of the
+     * survey rows every batch wrote, while sparing reads at most two month rows per group and quarter.
+     * Ticket families keep them: FRT or resolution rate by agent over quarters, and cumulative reads
+     * (open tickets, backlog, active customers) sum all history.
+     */
+    public boolean quarterly() {
+        return quarterly;
     }
 
     /** The dimensions its facts carry. {@code SURVEY} is the scope, not a rollup dimension of its own. */

@@ -81,7 +81,7 @@ public class RollupReader {
                     List<Integer> rawIdx = new ArrayList<>();
                     List<OffsetDateTime> rawFrom = new ArrayList<>();
                     List<OffsetDateTime> rawTo = new ArrayList<>();
-                    List<Grain> usable = Rollups.grainsFor(groupBy, grains);
+                    List<Grain> usable = Rollups.grainsFor(family, groupBy, grains);
                     for (Period period : periods) {
                         for (Cover.Piece piece : Cover.of(period.from(), period.to(), zone, usable)) {
                             OffsetDateTime a = piece.from() == null ? BEGINNING : piece.from().atOffset(ZoneOffset.UTC);

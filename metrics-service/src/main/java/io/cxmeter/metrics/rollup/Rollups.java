@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.cxmeter.metrics.facts.Contribution;
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Family;
 
 /**
  * How contributions add up into rollup rows: every grain for the total (per survey), days, months and
@@ -14,7 +15,8 @@ import io.cxmeter.metrics.facts.Dimension;
  * a busy tenant's facts spreads over 6 channels, 5 locales, a dozen touchpoints and hundreds of
  * agents, so nearly every fact made rows of its own, and those rows were a quarter of every batch's
  * writes while serving only grouped queries with an edge inside a day. Those read that day's facts
- * instead (see {@link #grainsFor}): a partial day at each end, whatever the period.
+ * instead (see {@link #grainsFor}): a partial day at each end, whatever the period. Only the families
+ * that are {@link Family#quarterly} have quarter rows.
  */
 public final class Rollups {
 
@@ -42,6 +44,9 @@ public final class Rollups {
             return;
         }
         for (Grain grain : grains) {
+            if (grain == Grain.QUARTER && !c.family().quarterly()) {
+                continue;
+            }
             Instant bucket = grain.floor(c.at(), zone);
             merge(deltas, new RollupKey(c.family(), TOTAL, grain, bucket, c.scope(), NONE), packed, sign);
             for (Dimension dimension : c.family().dimensions()) {
@@ -63,9 +68,12 @@ public final class Rollups {
         return dimension == Dimension.SURVEY;
     }
 
-    /** The grains a read grouped by {@code groupBy} may use, of those the tenant's calendar allows. */
-    public static List<Grain> grainsFor(Dimension groupBy, List<Grain> allowed) {
-        return groupBy == null || hourly(groupBy) ? allowed : allowed.stream().filter(g -> g != Grain.HOUR).toList();
+    /** The grains a read of {@code family} grouped by {@code groupBy} may use, of those the tenant's calendar allows. */
+    public static List<Grain> grainsFor(Family family, Dimension groupBy, List<Grain> allowed) {
+        return allowed.stream()
+                .filter(g -> g != Grain.HOUR || groupBy == null || hourly(groupBy))
+                .filter(g -> g != Grain.QUARTER || family.quarterly())
+                .toList();
     }
 
     private static void merge(Map<RollupKey, Delta> deltas, RollupKey key, Layout.Packed packed, int sign) {

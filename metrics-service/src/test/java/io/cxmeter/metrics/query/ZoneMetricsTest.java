@@ -1,15 +1,22 @@
 package io.cxmeter.metrics.query;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasSize;
 import static io.cxmeter.metrics.Fixtures.ev;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.cxmeter.metrics.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Calendar buckets in the tenant's time zone. Vilnius is UTC+2 in winter and UTC+3 from
@@ -17,6 +24,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class ZoneMetricsTest {
+
+    @Inject
+    Pool pool;
 
     @Test
     void weeksFollowTheTenantsCalendarAcrossTheDstChange() {
@@ -82,6 +92,35 @@ class ZoneMetricsTest {
         // A quarter and a day on each side: Q0 (local 03-31) and Q5 (local 10-01) join from day buckets.
         f.metric("first-response-time", "from", "2026-03-31T00:00:00+03:00", "to", "2026-10-02T00:00:00+03:00")
                 .body("count", equalTo(6));
+    }
+
+    @Test
+    void surveyMetricsOverWholeQuartersAddUpTheirMonthsWithoutQuarterRows() {
+        Fixtures f = new Fixtures("Europe/Vilnius");
+        // Around the local starts of Q2 (03-31 21:00Z) and Q4 (09-30 21:00Z), as for FRT above.
+        f.response("N0", "S-nps", "NPS", 0, 10, null, 10, "2026-03-31T20:59:59Z", "email", "A1", null, "en"); // Q1
+        f.response("N1", "S-nps", "NPS", 0, 10, null, 10, "2026-03-31T21:00:00Z", "email", "A1", null, "en"); // Q2
+        f.response("N2", "S-nps", "NPS", 0, 10, null, 3, "2026-05-10T08:00:00Z", "chat", "A2", null, "en"); // Q2
+        f.response("N3", "S-nps", "NPS", 0, 10, null, 8, "2026-08-10T08:00:00Z", "chat", "A1", null, "en"); // Q3
+        f.response("N4", "S-nps", "NPS", 0, 10, null, 9, "2026-09-30T20:59:00Z", "email", "A2", null, "en"); // Q3
+        f.response("N5", "S-nps", "NPS", 0, 10, null, 0, "2026-09-30T21:00:00Z", "email", "A2", null, "en"); // Q4
+        f.ticket("T1", "email", null, null, "2026-05-10T08:00:00Z");
+        f.deliver();
+        // Q2 and Q3: N1..N4. By hand: promoters N1, N4; detractor N2; passive N3: 100 * (2 - 1) / 4 = 25.
+        // A1: N1 promoter, N3 passive = 50; A2: N2 detractor, N4 promoter = 0.
+        f.metric("nps", "from", "2026-04-01T00:00:00+03:00", "to", "2026-10-01T00:00:00+03:00", "groupBy", "agent")
+                .statusCode(200)
+                .body("count", equalTo(4))
+                .body("value", equalTo(25.0))
+                .body("groups.find { it.key == 'A1' }.value", equalTo(50.0))
+                .body("groups.find { it.key == 'A2' }.value", equalTo(0.0));
+        f.metric("nps", "from", "2026-03-31T00:00:00+03:00", "to", "2026-10-02T00:00:00+03:00").body("count", equalTo(6));
+        // Survey families keep no quarter rows (V15); ticket families do.
+        Set<String> quarterly = new TreeSet<>();
+        pool.preparedQuery("SELECT DISTINCT family FROM rollup WHERE tenant_id = $1 AND grain = 4")
+                .execute(Tuple.of(f.tenant())).await().indefinitely()
+                .forEach(row -> quarterly.add(row.getString("family")));
+        assertEquals(Set.of("ticket", "ticket_state"), quarterly);
     }
 
     @Test

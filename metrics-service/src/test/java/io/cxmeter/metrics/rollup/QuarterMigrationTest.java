@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import io.cxmeter.metrics.Migrations;
 
-/** V14 adds the quarter rows of what was applied before it: the sums of the month rows of each local quarter. */
+/**
+ * V14 adds the quarter rows of what was applied before it: the sums of the month rows of each local
+ * quarter; V15 takes those of survey families away again.
+ */
 class QuarterMigrationTest {
 
     @Test
@@ -29,7 +34,7 @@ class QuarterMigrationTest {
                         ('t1', 'ticket', 'agent', 2, '2026-02-28T23:00:00Z', '', 'A1', '{2,1,0,2,90,0,0,0,0,0,0,0}', '100,1,205,1', NULL, '3,1', NULL),
                         ('t1', 'nps', '', 3, '2026-02-28T23:00:00Z', 'S1', '', '{3,27}', NULL, NULL, NULL, NULL),
                         ('t1', 'nps', '', 3, '2025-12-31T23:00:00Z', 'S1', '', '{1,9}', NULL, NULL, NULL, NULL)""");
-        migrations.migrate("latest");
+        migrations.migrate("14");
 
         try (Connection db = migrations.connect();
                 Statement sql = db.createStatement();
@@ -46,6 +51,37 @@ class QuarterMigrationTest {
                     "ticket 2025-12-31T23:00:00Z", "{3,1,0,3,150,0,0,0,0,0,0,0} 100,1,205,2 3,1 null",
                     "ticket 2026-03-31T22:00:00Z", "{1,0,0,0,0,0,0,0,0,0,0,0} null null -2147483648,2",
                     "nps 2025-12-31T23:00:00Z", "{4,36} null null null"), quarters);
+        }
+    }
+
+    @Test
+    void surveyFamiliesLoseTheirQuarterRowsAndTicketFamiliesKeepThem() throws Exception {
+        Migrations migrations = new Migrations("survey_quarters").migrate("14");
+        migrations.run("""
+                INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c) VALUES
+                ('t1', 'nps', '', 4, '2026-01-01T00:00:00Z', 'S1', '', '{1,9}'),
+                ('t1', 'nps', 'agent', 4, '2026-01-01T00:00:00Z', 'S1', 'A1', '{1,9}'),
+                ('t1', 'nps', 'agent', 3, '2026-01-01T00:00:00Z', 'S1', 'A1', '{1,9}'),
+                ('t1', 'csat', 'channel', 4, '2026-01-01T00:00:00Z', 'S2', 'email', '{1}'),
+                ('t1', 'ces', '', 4, '2026-01-01T00:00:00Z', 'S3', '', '{1}'),
+                ('t1', 'custom', '', 4, '2026-01-01T00:00:00Z', 'S4', '', '{1}'),
+                ('t1', 'invitation', '', 4, '2026-01-01T00:00:00Z', 'S1', '', '{1}'),
+                ('t1', 'ticket', 'agent', 4, '2026-01-01T00:00:00Z', '', 'A1', '{1}'),
+                ('t1', 'ticket_state', '', 4, '2026-01-01T00:00:00Z', '', '', '{1}'),
+                ('t1', 'assignment', '', 4, '2026-01-01T00:00:00Z', '', '', '{1}'),
+                ('t1', 'review', 'agent', 4, '2026-01-01T00:00:00Z', '', 'A1', '{1}'),
+                ('t1', 'customer', '', 4, '2026-01-01T00:00:00Z', '', '', '{1}')""");
+        migrations.migrate("latest");
+
+        try (Connection db = migrations.connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT family || ' ' || grain || ' ' || dim FROM rollup ORDER BY 1")) {
+            List<String> left = new ArrayList<>();
+            while (rows.next()) {
+                left.add(rows.getString(1));
+            }
+            assertEquals(List.of("assignment 4 ", "customer 4 ", "nps 3 agent", "review 4 agent", "ticket 4 agent",
+                    "ticket_state 4 "), left);
         }
     }
 }
