@@ -44,7 +44,7 @@ public final class Rollups {
             return;
         }
         for (Grain grain : grains) {
-            if (grain == Grain.QUARTER && !c.family().quarterly()) {
+            if (!hasRows(c.family(), grain)) {
                 continue;
             }
             Instant bucket = grain.floor(c.at(), zone);
@@ -72,8 +72,13 @@ public final class Rollups {
     public static List<Grain> grainsFor(Family family, Dimension groupBy, List<Grain> allowed) {
         return allowed.stream()
                 .filter(g -> g != Grain.HOUR || groupBy == null || hourly(groupBy))
-                .filter(g -> g != Grain.QUARTER || family.quarterly())
+                .filter(g -> hasRows(family, g))
                 .toList();
+    }
+
+    /** Whether the family has rollup rows of the grain: quarter rows only where it is {@link Family#quarterly}. */
+    private static boolean hasRows(Family family, Grain grain) {
+        return grain != Grain.QUARTER || family.quarterly();
     }
 
     private static void merge(Map<RollupKey, Delta> deltas, RollupKey key, Layout.Packed packed, int sign) {

@@ -1,8 +1,8 @@
 package io.cxmeter.metrics.query;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.cxmeter.metrics.Fixtures.ev;
 
 import java.util.List;

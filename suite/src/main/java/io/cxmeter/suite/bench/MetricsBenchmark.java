@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -568,9 +569,10 @@ public final class MetricsBenchmark {
                 + " AND coalesce((SELECT s.status FROM raw_status s WHERE s.tenant_id = t.tenant_id AND s.ticket_id = t.id"
                 + " AND s.at < ? ORDER BY s.at DESC LIMIT 1), 'new') IN ('new', 'open')";
         try (PreparedStatement q = raw.prepareStatement(sql)) {
+            OffsetDateTime at = OPEN_AT.atOffset(ZoneOffset.UTC);
             q.setString(1, TENANT);
-            q.setObject(2, OPEN_AT.atOffset(ZoneOffset.UTC));
-            q.setObject(3, OPEN_AT.atOffset(ZoneOffset.UTC));
+            q.setObject(2, at);
+            q.setObject(3, at);
             try (ResultSet rows = q.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
