@@ -44,7 +44,7 @@ public final class Rollups {
             return;
         }
         for (Grain grain : grains) {
-            if (!hasRows(c.family(), grain)) {
+            if (!hasRows(c.family(), null, grain)) {
                 continue;
             }
             Instant bucket = grain.floor(c.at(), zone);
@@ -53,7 +53,7 @@ public final class Rollups {
                 if (dimension == Dimension.SURVEY) {
                     continue;
                 }
-                if (grain == Grain.HOUR && !hourly(dimension)) {
+                if (!hasRows(c.family(), dimension, grain)) {
                     continue;
                 }
                 String value = c.dimension(dimension);
@@ -63,22 +63,22 @@ public final class Rollups {
         }
     }
 
-    /** Whether reads grouped by the dimension have hour rows: only survey grouping, which reads the totals per survey. */
-    static boolean hourly(Dimension dimension) {
-        return dimension == Dimension.SURVEY;
-    }
-
     /** The grains a read of {@code family} grouped by {@code groupBy} may use, of those the tenant's calendar allows. */
     public static List<Grain> grainsFor(Family family, Dimension groupBy, List<Grain> allowed) {
-        return allowed.stream()
-                .filter(g -> g != Grain.HOUR || groupBy == null || hourly(groupBy))
-                .filter(g -> hasRows(family, g))
-                .toList();
+        return allowed.stream().filter(g -> hasRows(family, groupBy, g)).toList();
     }
 
-    /** Whether the family has rollup rows of the grain: quarter rows only where it is {@link Family#quarterly}. */
-    private static boolean hasRows(Family family, Grain grain) {
-        return grain != Grain.QUARTER || family.quarterly();
+    /**
+     * Whether the family has rollup rows of the grain for {@code dimension} (null: the totals, which are kept
+     * per survey and so also answer grouping by survey), for writes and reads alike: hour rows only for
+     * those totals, quarter rows only where the family is {@link Family#quarterly}.
+     */
+    private static boolean hasRows(Family family, Dimension dimension, Grain grain) {
+        return switch (grain) {
+            case HOUR -> dimension == null || dimension == Dimension.SURVEY;
+            case QUARTER -> family.quarterly();
+            default -> true;
+        };
     }
 
     private static void merge(Map<RollupKey, Delta> deltas, RollupKey key, Layout.Packed packed, int sign) {
