@@ -27,22 +27,30 @@ final class BinSums {
      * as stored) is then the group's histogram as it is, without going through a tally.
      */
     void add(String text) {
+        add(text, 1);
+    }
+
+    /**
+     * The same, times {@code sign}: -1 subtracts the bins of a bucket that a period covers only in
+     * part ({@link Cover}); the sums are then tallied whatever came first.
+     */
+    void add(String text, int sign) {
         if (text.isEmpty()) {
             return;
         }
-        if (tally == null && size > 0) {
+        if (tally == null && (size > 0 || sign != 1)) {
             tally = new BinTally();
-            addParsedTo(tally);
+            addParsedTo(tally, 1);
         }
         parse(text);
         if (tally != null) {
-            addParsedTo(tally);
+            addParsedTo(tally, sign);
         }
     }
 
-    private void addParsedTo(BinTally into) {
+    private void addParsedTo(BinTally into, int sign) {
         for (int i = 0; i < size; i++) {
-            into.add(bins[i], counts[i]);
+            into.add(bins[i], sign * counts[i]);
         }
     }
 
@@ -103,7 +111,7 @@ final class BinSums {
         if (tally == null && size > 0 && !sortedOnce()) {
             // A single row out of order or with a bin twice (not as rollups store them): summed as any.
             tally = new BinTally();
-            addParsedTo(tally);
+            addParsedTo(tally, 1);
         }
         SortedBins summed = tally != null ? tally.sums() : SortedBins.of(bins, counts, size);
         if (!summed.isEmpty()) {

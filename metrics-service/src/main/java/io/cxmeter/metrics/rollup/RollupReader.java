@@ -78,9 +78,11 @@ public class RollupReader {
                     List<Short> grain = new ArrayList<>();
                     List<OffsetDateTime> from = new ArrayList<>();
                     List<OffsetDateTime> to = new ArrayList<>();
+                    List<Short> sign = new ArrayList<>();
                     List<Integer> rawIdx = new ArrayList<>();
                     List<OffsetDateTime> rawFrom = new ArrayList<>();
                     List<OffsetDateTime> rawTo = new ArrayList<>();
+                    List<Short> rawSign = new ArrayList<>();
                     List<Grain> usable = Rollups.grainsFor(family, groupBy, grains);
                     for (Period period : periods) {
                         for (Cover.Piece piece : Cover.of(period.from(), period.to(), zone, usable)) {
@@ -90,11 +92,13 @@ public class RollupReader {
                                 rawIdx.add(period.index());
                                 rawFrom.add(a);
                                 rawTo.add(b);
+                                rawSign.add((short) piece.sign());
                             } else {
                                 idx.add(period.index());
                                 grain.add(piece.grain().code());
                                 from.add(a);
                                 to.add(b);
+                                sign.add((short) piece.sign());
                             }
                         }
                     }
@@ -102,7 +106,8 @@ public class RollupReader {
                             tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                             grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new), to.toArray(OffsetDateTime[]::new),
                             survey == null ? "" : survey, rawIdx.toArray(Integer[]::new),
-                            rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new), zoned ? zone.getId() : ""))))
+                            rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new), zoned ? zone.getId() : "",
+                            sign.toArray(Short[]::new), rawSign.toArray(Short[]::new)))))
                             .map(result -> {
                                 Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                                 for (Row row : result) {
@@ -138,20 +143,20 @@ public class RollupReader {
         private double[] counters;
         private Map<String, BinSums> histograms;
 
-        void add(Double[] row) {
+        void add(Double[] row, int sign) {
             if (counters == null) {
                 counters = new double[row.length];
             }
             for (int i = 0; i < row.length && i < counters.length; i++) {
-                counters[i] += row[i] == null ? 0 : row[i];
+                counters[i] += row[i] == null ? 0 : sign * row[i];
             }
         }
 
-        void addBins(String histogram, String bins) {
+        void addBins(String histogram, String bins, int sign) {
             if (histograms == null) {
                 histograms = new HashMap<>();
             }
-            histograms.computeIfAbsent(histogram, h -> new BinSums()).add(bins);
+            histograms.computeIfAbsent(histogram, h -> new BinSums()).add(bins, sign);
         }
 
         State state(Family family) {
@@ -190,10 +195,11 @@ public class RollupReader {
             key = value == null || value.equals(Rollups.NONE) ? null : value;
         }
         Sum sum = sums.computeIfAbsent(row.getInteger(IDX), i -> new HashMap<>()).computeIfAbsent(key, k -> new Sum());
-        sum.add(counters);
+        int sign = row.getInteger(SIGN);
+        sum.add(counters, sign);
         for (int i = 0; i < bins.length; i++) {
             if (bins[i] != null) {
-                sum.addBins(histograms.get(i), bins[i]);
+                sum.addBins(histograms.get(i), bins[i], sign);
             }
         }
     }
@@ -209,9 +215,11 @@ public class RollupReader {
      * looked each one up among the column names, 17 % of an FRT read's Java time (JFR, session 10).
      */
     private static final int IDX = 0;
-    private static final int GROUP_KEY = 1;
-    private static final int COUNTERS = 2;
-    private static final int FIRST_HISTOGRAM = 3;
+    /** 1, or -1 for the rows of a piece subtracted ({@link Cover}). */
+    private static final int SIGN = 1;
+    private static final int GROUP_KEY = 2;
+    private static final int COUNTERS = 3;
+    private static final int FIRST_HISTOGRAM = 4;
 
     /**
      * One column per histogram read, only those (sketches are the bulk of a ticket rollup row and most
@@ -280,19 +288,19 @@ public class RollupReader {
     private static String sql(Family family, Dimension groupBy, List<String> histograms, String counters, int counterCount) {
         String key = groupBy == null ? "NULL::text" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
         return "WITH cal AS (SELECT $12 = '' OR coalesce((SELECT zone FROM tenant_calendar WHERE tenant_id = $1), $12) = $12 AS same_zone)"
-                + " SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
-                + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[]) AS p(idx, grain, a, b)"
+                + " SELECT p.idx, p.sign, x.group_key, x.c" + outerColumns(histograms)
+                + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[], $13::int2[]) AS p(idx, grain, a, b, sign)"
                 + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + counters + " AS c" + histogramColumns(family, histograms)
                 + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX
                 + " WHERE (SELECT same_zone FROM cal)"
-                + " UNION ALL SELECT p.idx, x.group_key, x.c" + outerColumns(histograms)
-                + " FROM unnest($9::int4[], $10::timestamptz[], $11::timestamptz[]) AS p(idx, a, b)"
+                + " UNION ALL SELECT p.idx, p.sign, x.group_key, x.c" + outerColumns(histograms)
+                + " FROM unnest($9::int4[], $10::timestamptz[], $11::timestamptz[], $14::int2[]) AS p(idx, a, b, sign)"
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key" + edgeColumns(family, histograms, counterCount)
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($8 = '' OR c.scope = $8) GROUP BY 1" + EACH_PIECE_BY_INDEX
-                + " UNION ALL SELECT NULL::int4, NULL::text, NULL::float8[]" + nulls(histograms.size())
+                + " UNION ALL SELECT NULL::int4, NULL::int2, NULL::text, NULL::float8[]" + nulls(histograms.size())
                 + " FROM cal WHERE NOT same_zone";
     }
 

@@ -21,37 +21,59 @@ class CoverTest {
     }
 
     @Test
-    void aPeriodIsWholeBucketsAndRawEdges() {
+    void aPeriodIsWholeBucketsAndRawEdgesAddedOrSubtracted() {
+        // [03-02 10:20, 03-05 09:00): three days minus the morning of the first (10 hours and 20 minutes of
+        // facts, read as an hour minus 40 minutes), plus nine hours: 23 rows and a third of an hour's facts,
+        // against 40 minutes, 13 hours, 2 days and 9 hours added.
         List<Cover.Piece> pieces = Cover.of(at("2026-03-02T10:20:00Z"), at("2026-03-05T09:00:00Z"), ZoneId.of("UTC"), ALL);
         assertEquals(List.of(
-                new Cover.Piece(null, at("2026-03-02T10:20:00Z"), at("2026-03-02T11:00:00Z")),
-                new Cover.Piece(Grain.HOUR, at("2026-03-02T11:00:00Z"), at("2026-03-03T00:00:00Z")),
-                new Cover.Piece(Grain.DAY, at("2026-03-03T00:00:00Z"), at("2026-03-05T00:00:00Z")),
+                new Cover.Piece(Grain.HOUR, at("2026-03-02T00:00:00Z"), at("2026-03-02T10:00:00Z"), -1),
+                new Cover.Piece(null, at("2026-03-02T10:00:00Z"), at("2026-03-02T10:20:00Z"), -1),
+                new Cover.Piece(Grain.DAY, at("2026-03-02T00:00:00Z"), at("2026-03-05T00:00:00Z")),
                 new Cover.Piece(Grain.HOUR, at("2026-03-05T00:00:00Z"), at("2026-03-05T09:00:00Z"))), pieces);
+        assertTiles(at("2026-03-02T10:20:00Z"), at("2026-03-05T09:00:00Z"), pieces);
+    }
+
+    @Test
+    void thirtyDaysAreTheMonthMinusItsLastDay() {
+        // A dashboard's 30 days: one month row and one day row a group instead of thirty day rows.
+        List<Grain> grouped = List.of(Grain.MONTH, Grain.DAY);
+        assertEquals(List.of(
+                new Cover.Piece(Grain.MONTH, at("2026-08-01T00:00:00Z"), at("2026-09-01T00:00:00Z")),
+                new Cover.Piece(Grain.DAY, at("2026-08-31T00:00:00Z"), at("2026-09-01T00:00:00Z"), -1)),
+                Cover.of(at("2026-08-01T00:00:00Z"), at("2026-08-31T00:00:00Z"), ZoneId.of("UTC"), grouped));
+        // From 10:00 to 10:00 (no hour rows for a group): the facts read are the 10 hours before each 10:00,
+        // not the 14 after the first and the 10 before the last.
+        List<Cover.Piece> unaligned = Cover.of(at("2026-08-01T10:00:00Z"), at("2026-08-31T10:00:00Z"), ZoneId.of("UTC"), grouped);
+        assertTiles(at("2026-08-01T10:00:00Z"), at("2026-08-31T10:00:00Z"), unaligned);
+        assertEquals(20, unaligned.stream().filter(p -> p.grain() == null)
+                .mapToLong(p -> java.time.Duration.between(p.from(), p.to()).toHours()).sum());
+        // August minus its last day: two rows a group.
+        assertEquals(List.of(new Cover.Piece(Grain.MONTH, at("2026-08-01T00:00:00Z"), at("2026-09-01T00:00:00Z")),
+                new Cover.Piece(Grain.DAY, at("2026-08-31T00:00:00Z"), at("2026-09-01T00:00:00Z"), -1)),
+                unaligned.stream().filter(p -> p.grain() != null).toList());
     }
 
     @Test
     void aCumulativeReadUsesMonthsBackToTheBeginning() {
-        List<Cover.Piece> pieces = Cover.of(null, at("2026-03-17T10:00:00Z"), VILNIUS, ALL);
-        // Vilnius months start at 22:00Z the day before (UTC+2 in winter).
-        assertEquals(new Cover.Piece(Grain.MONTH, null, at("2026-02-28T22:00:00Z")), pieces.get(0));
-        assertEquals(new Cover.Piece(Grain.DAY, at("2026-02-28T22:00:00Z"), at("2026-03-16T22:00:00Z")), pieces.get(1));
-        assertEquals(new Cover.Piece(Grain.HOUR, at("2026-03-16T22:00:00Z"), at("2026-03-17T10:00:00Z")), pieces.get(2));
-        assertEquals(3, pieces.size());
+        Instant to = at("2026-03-17T10:00:00Z");
+        List<Cover.Piece> pieces = Cover.of(null, to, VILNIUS, ALL);
+        // Vilnius months start at 22:00Z the day before (UTC+2 in winter); the 17th is past the middle of
+        // March, so all months up to April minus the rest of March (days, then hours to midnight).
+        assertEquals(new Cover.Piece(Grain.MONTH, null, at("2026-03-31T21:00:00Z")), pieces.get(0));
+        assertTiles(null, to, pieces);
+        assertTrue(pieces.stream().noneMatch(p -> p.grain() == null));
     }
 
     @Test
     void wholeQuartersOfTheTenantsCalendarAreReadAsQuarters() {
         List<Grain> all = List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR);
         // From mid-February to mid-October in Vilnius (UTC+2 in winter, UTC+3 in summer): Q2 and Q3 whole.
-        List<Cover.Piece> pieces = Cover.of(at("2026-02-15T10:00:00Z"), at("2026-10-15T10:00:00Z"), VILNIUS, all);
-        assertEquals(List.of(
-                new Cover.Piece(Grain.HOUR, at("2026-02-15T10:00:00Z"), at("2026-02-15T22:00:00Z")),
-                new Cover.Piece(Grain.DAY, at("2026-02-15T22:00:00Z"), at("2026-02-28T22:00:00Z")),
-                new Cover.Piece(Grain.MONTH, at("2026-02-28T22:00:00Z"), at("2026-03-31T21:00:00Z")),
-                new Cover.Piece(Grain.QUARTER, at("2026-03-31T21:00:00Z"), at("2026-09-30T21:00:00Z")),
-                new Cover.Piece(Grain.DAY, at("2026-09-30T21:00:00Z"), at("2026-10-14T21:00:00Z")),
-                new Cover.Piece(Grain.HOUR, at("2026-10-14T21:00:00Z"), at("2026-10-15T10:00:00Z"))), pieces);
+        Instant from = at("2026-02-15T10:00:00Z");
+        Instant to = at("2026-10-15T10:00:00Z");
+        List<Cover.Piece> pieces = Cover.of(from, to, VILNIUS, all);
+        assertTrue(pieces.contains(new Cover.Piece(Grain.QUARTER, at("2026-03-31T21:00:00Z"), at("2026-09-30T21:00:00Z"))));
+        assertTiles(from, to, pieces);
         // A quarter bucket runs from its first local midnight to the next quarter's, 91 days and an hour less
         // across the spring DST change.
         assertEquals(at("2025-12-31T22:00:00Z"), Grain.QUARTER.floor(at("2026-03-31T20:59:59Z"), VILNIUS));
@@ -65,14 +87,7 @@ class CoverTest {
         Instant from = at("2026-01-30T07:13:00Z");
         Instant to = at("2026-04-02T19:48:00Z");
         List<Cover.Piece> pieces = Cover.of(from, to, india, ALL);
-        Map<Instant, Instant> spans = new TreeMap<>();
-        pieces.forEach(p -> spans.put(p.from(), p.to()));
-        Instant cursor = from;
-        for (Map.Entry<Instant, Instant> span : spans.entrySet()) {
-            assertEquals(cursor, span.getKey(), "no gap or overlap");
-            cursor = span.getValue();
-        }
-        assertEquals(to, cursor);
+        assertTiles(from, to, pieces);
         // Local midnight is at :30 UTC, so day buckets start there; no raw edge spans two whole UTC hours.
         assertTrue(pieces.stream().anyMatch(p -> p.grain() == Grain.MONTH));
         assertTrue(pieces.stream().filter(p -> p.grain() == null)
@@ -93,6 +108,46 @@ class CoverTest {
             double exact = values[(int) Math.ceil(q * values.length) - 1];
             double approx = Sketch.quantile(state.histogram("d"), q);
             assertTrue(Math.abs(approx - exact) <= 0.01 * exact, q + ": " + approx + " vs " + exact);
+        }
+    }
+
+    @Test
+    void randomPeriodsAreCoveredExactlyOnceWhateverIsSubtracted() {
+        java.util.Random random = new java.util.Random(7);
+        List<ZoneId> zones = List.of(ZoneId.of("UTC"), VILNIUS, ZoneId.of("Asia/Kolkata"), ZoneId.of("America/St_Johns"));
+        List<List<Grain>> grainLists = List.of(List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR),
+                List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY), List.of(Grain.MONTH, Grain.DAY), List.of(Grain.HOUR));
+        Instant base = at("2025-01-01T00:00:00Z");
+        for (int i = 0; i < 2_000; i++) {
+            Instant from = random.nextInt(10) == 0 ? null : base.plusSeconds(random.nextInt(2 * 365 * 86_400));
+            Instant start = from == null ? base : from;
+            Instant to = start.plusSeconds(1 + random.nextInt(random.nextBoolean() ? 3 * 86_400 : 400 * 86_400));
+            assertTiles(from, to, Cover.of(from, to, zones.get(i % zones.size()), grainLists.get(random.nextInt(grainLists.size()))));
+        }
+    }
+
+    /**
+     * Every instant of {@code [from, to)} is covered exactly once by the pieces' signs, and none outside it:
+     * the signed count is constant between piece boundaries, so checking each boundary suffices.
+     */
+    private static void assertTiles(Instant from, Instant to, List<Cover.Piece> pieces) {
+        Instant beginning = Instant.parse("1900-01-01T00:00:00Z");
+        java.util.TreeSet<Instant> points = new java.util.TreeSet<>();
+        for (Cover.Piece p : pieces) {
+            points.add(p.from() == null ? beginning : p.from());
+            points.add(p.to());
+            assertTrue(p.from() == null || p.from().isBefore(p.to()), "empty piece " + p);
+        }
+        for (Instant t : points) {
+            int covered = 0;
+            for (Cover.Piece p : pieces) {
+                Instant a = p.from() == null ? beginning : p.from();
+                if (!t.isBefore(a) && t.isBefore(p.to())) {
+                    covered += p.sign();
+                }
+            }
+            boolean inside = (from == null || !t.isBefore(from)) && t.isBefore(to);
+            assertEquals(inside ? 1 : 0, covered, "coverage at " + t + " of [" + from + ", " + to + "): " + pieces);
         }
     }
 }
