@@ -90,19 +90,30 @@ public final class Cover {
             Plan best;
             if (level == grains.size()) {
                 best = new Plan(List.of(new Piece(null, from, to)), rawCost(from, to));
+            } else if (from != null && Duration.between(from, to).toSeconds() * 2 < length(grains.get(level))) {
+                // Shorter than half a bucket: no bucket of this grain fits, and one minus the rest would
+                // subtract more than the period holds, seldom cheaper; a series' days and weeks skip months
+                // and quarters at once (planning every choice cost a weekly series 0.5-1 ms).
+                best = plan(from, to, level + 1);
             } else {
                 Grain grain = grains.get(level);
                 Instant lastDown = grain.floor(to, zone);
-                Instant lastUp = grain.ceil(to, zone);
-                Instant firstUp = from == null ? null : grain.ceil(from, zone);
+                Instant lastUp = lastDown.equals(to) ? to : grain.next(lastDown, zone);
                 Instant firstDown = from == null ? null : grain.floor(from, zone);
+                Instant firstUp = from == null || firstDown.equals(from) ? from : grain.next(firstDown, zone);
                 best = whole(from, to, level, grain, firstUp, lastDown);
                 if (best == null) {
                     best = plan(from, to, level + 1);
                 }
-                for (Instant first : from == null || firstUp.equals(firstDown) ? java.util.Collections.singletonList(firstUp)
-                        : List.of(firstUp, firstDown)) {
-                    for (Instant last : lastUp.equals(lastDown) ? List.of(lastDown) : List.of(lastDown, lastUp)) {
+                // A side is subtracted only from the nearer bucket boundary: the part taken away is then
+                // less than the part it replaces, and the search stays a few choices per grain.
+                boolean fromNearDown = from != null && !firstUp.equals(firstDown) && nearer(firstDown, from, firstUp);
+                boolean toNearUp = !lastUp.equals(lastDown) && nearer(lastUp, to, lastDown);
+                for (Instant first : fromNearDown ? List.of(firstUp, firstDown) : java.util.Collections.singletonList(firstUp)) {
+                    for (Instant last : toNearUp ? List.of(lastDown, lastUp) : List.of(lastDown)) {
+                        if (java.util.Objects.equals(first, firstUp) && last.equals(lastDown)) {
+                            continue; // the plain tiling, already planned
+                        }
                         Plan other = whole(from, to, level, grain, first, last);
                         if (other != null && other.cost() < best.cost()) {
                             best = other;
@@ -129,16 +140,25 @@ public final class Cover {
             return new Plan(pieces, before.cost() + buckets(grain, first, last) + after.cost());
         }
 
+        /** Whether {@code at} is closer to {@code near} than to {@code far} ({@code at} lies between them). */
+        private static boolean nearer(Instant near, Instant at, Instant far) {
+            return Duration.between(near, at).abs().compareTo(Duration.between(at, far).abs()) < 0;
+        }
+
         /** About how many buckets of the grain {@code [from, to)} holds (a month as its mean length). */
         private static double buckets(Grain grain, Instant from, Instant to) {
             double seconds = Duration.between(from == null ? ORIGIN : from, to).toSeconds();
-            double length = switch (grain) {
+            return Math.max(1, Math.round(seconds / length(grain)));
+        }
+
+        /** A bucket's usual length in seconds (a month and a quarter as their mean). */
+        private static double length(Grain grain) {
+            return switch (grain) {
                 case HOUR -> 3_600;
                 case DAY -> 86_400;
                 case MONTH -> 2_629_746;
                 case QUARTER -> 7_889_238;
             };
-            return Math.max(1, Math.round(seconds / length));
         }
 
         private static double rawCost(Instant from, Instant to) {
