@@ -71,7 +71,6 @@ public class RollupReader {
     /** The sums from buckets of the given grains and contributions; null when zoned buckets were wanted but cut elsewhere. */
     private Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
-        String c = counters == Layout.size(family) ? "c" : "c[1:" + counters + "]";
         boolean zoned = grains.stream().anyMatch(Rollups.ZONED::contains);
         return Uni.createFrom().deferred(() -> {
                     List<Integer> idx = new ArrayList<>();
@@ -102,7 +101,7 @@ public class RollupReader {
                             }
                         }
                     }
-                    return pool.preparedQuery(sql(family, groupBy, histograms, c, counters)).execute(Tuple.wrap(new ArrayList<>(List.of(
+                    return pool.preparedQuery(sql(family, groupBy, histograms, counters)).execute(Tuple.wrap(new ArrayList<>(List.of(
                             tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
                             grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new), to.toArray(OffsetDateTime[]::new),
                             survey == null ? "" : survey, rawIdx.toArray(Integer[]::new),
@@ -281,23 +280,25 @@ public class RollupReader {
      * Whole buckets ($4..$7: period index, grain, bucket range per piece) from the rollups, while the
      * tenant's zoned buckets are cut in the zone of the query ($12; '' when the pieces include no zoned
      * bucket; a tenant without a calendar has none cut elsewhere); edges ($9..$11) from the
-     * contributions; and, when the zone differs, one row with a null index that says so.
-     * {@code counters}: the counter column or a slice of it ({@code c[1:6]}), from the layout, never
-     * from a request.
+     * contributions; and, when the zone differs, one row with a null index that says so. Each piece
+     * carries its sign ($13, $14: -1 for a piece subtracted, {@link Cover}).
+     * {@code counters}: how many of the layout's first counters are read (the column or a slice of it,
+     * {@code c[1:6]}), from the layout, never from a request.
      */
-    private static String sql(Family family, Dimension groupBy, List<String> histograms, String counters, int counterCount) {
+    private static String sql(Family family, Dimension groupBy, List<String> histograms, int counters) {
+        String slice = counters == Layout.size(family) ? "c" : "c[1:" + counters + "]";
         String key = groupBy == null ? "NULL::text" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
         return "WITH cal AS (SELECT $12 = '' OR coalesce((SELECT zone FROM tenant_calendar WHERE tenant_id = $1), $12) = $12 AS same_zone)"
                 + " SELECT p.idx, p.sign, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($4::int4[], $5::int2[], $6::timestamptz[], $7::timestamptz[], $13::int2[]) AS p(idx, grain, a, b, sign)"
-                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + counters + " AS c" + histogramColumns(family, histograms)
+                + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + slice + " AS c" + histogramColumns(family, histograms)
                 + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
                 + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX
                 + " WHERE (SELECT same_zone FROM cal)"
                 + " UNION ALL SELECT p.idx, p.sign, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($9::int4[], $10::timestamptz[], $11::timestamptz[], $14::int2[]) AS p(idx, a, b, sign)"
-                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key" + edgeColumns(family, histograms, counterCount)
+                + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key" + edgeColumns(family, histograms, counters)
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
                 + " AND ($8 = '' OR c.scope = $8) GROUP BY 1" + EACH_PIECE_BY_INDEX
                 + " UNION ALL SELECT NULL::int4, NULL::int2, NULL::text, NULL::float8[]" + nulls(histograms.size())
