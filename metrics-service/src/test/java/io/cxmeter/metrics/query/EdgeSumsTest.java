@@ -13,17 +13,22 @@ import io.cxmeter.metrics.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A grouped read sums the partial days at the edges of its period from the facts, in PostgreSQL, one
- * row per group: here several replies of one agent fall in one edge, their bins out of order (a zero
- * and a sub-second reply among them), and a whole day after it comes from the rollups. Expected values
+ * A grouped read takes the part of a day at the edge of its period from the facts, summed per group
+ * in PostgreSQL, or, when that part is the longer side of the day, the day's rollup row minus the
+ * facts of the other side ({@link io.cxmeter.metrics.rollup.Cover}). Here several replies of one agent
+ * fall in one edge, their bins out of order (a zero and a sub-second reply among them), a reply of
+ * the morning is outside the period, and a whole day after it comes from the rollups. Expected values
  * by hand from METRICS.md (nearest-rank quantiles, sketches within 1 %).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeSumsTest {
 
-    /** The left edge is [03-10 08:30, 03-11 00:00) from the facts; 03-11 is a whole day from the rollups. */
-    private static final String FROM = "2026-03-10T08:30:00Z";
+    /** From 12:30 the rest of 03-10 is the shorter side: [12:30, 03-11) is read from the facts. */
+    private static final String AFTERNOON = "2026-03-10T12:30:00Z";
+    /** From 08:30 the morning is the shorter side: the day 03-10 minus the facts of [00:00, 08:30). */
+    private static final String MORNING = "2026-03-10T08:30:00Z";
+    /** 03-11 is a whole day from the rollups. */
     private static final String TO = "2026-03-12T00:00:00Z";
     private static final double Q = 0.01;
 
@@ -35,17 +40,17 @@ class EdgeSumsTest {
     }
 
     private void tickets(Fixtures f) {
-        // A1 in the edge: 0 s, 1200 s, 30 s, 300 s (in that order); A2 in the edge: 0.5 s, 3600 s.
-        reply(f, "T1", "email", "2026-03-10T09:00:00Z", "2026-03-10T09:00:00Z", "A1");
-        reply(f, "T2", "email", "2026-03-10T10:00:00Z", "2026-03-10T10:20:00Z", "A1");
-        reply(f, "T3", "email", "2026-03-10T11:00:00Z", "2026-03-10T11:00:30Z", "A1");
-        reply(f, "T4", "email", "2026-03-10T12:00:00Z", "2026-03-10T12:05:00Z", "A1");
-        reply(f, "T5", "chat", "2026-03-10T13:00:00Z", "2026-03-10T13:00:00.500Z", "A2");
-        reply(f, "T6", "email", "2026-03-10T14:00:00Z", "2026-03-10T15:00:00Z", "A2");
+        // Before both periods (replied at 08:00): A2, 3600 s, in the day's rollup row only.
+        reply(f, "T8", "chat", "2026-03-10T07:00:00Z", "2026-03-10T08:00:00Z", "A2");
+        // A1 in the afternoon: 0 s, 1200 s, 30 s, 300 s (in that order); A2: 0.5 s, 3600 s.
+        reply(f, "T1", "email", "2026-03-10T13:00:00Z", "2026-03-10T13:00:00Z", "A1");
+        reply(f, "T2", "email", "2026-03-10T14:00:00Z", "2026-03-10T14:20:00Z", "A1");
+        reply(f, "T3", "email", "2026-03-10T15:00:00Z", "2026-03-10T15:00:30Z", "A1");
+        reply(f, "T4", "email", "2026-03-10T16:00:00Z", "2026-03-10T16:05:00Z", "A1");
+        reply(f, "T5", "chat", "2026-03-10T17:00:00Z", "2026-03-10T17:00:00.500Z", "A2");
+        reply(f, "T6", "email", "2026-03-10T18:00:00Z", "2026-03-10T19:00:00Z", "A2");
         // A1 on the whole day 03-11: 3600 s.
         reply(f, "T7", "email", "2026-03-11T08:00:00Z", "2026-03-11T09:00:00Z", "A1");
-        // Before the period (03-10 08:00 < 08:30): in the day's rollup row, not in the edge.
-        reply(f, "T8", "chat", "2026-03-10T07:00:00Z", "2026-03-10T08:00:00Z", "A2");
     }
 
     private static void reply(Fixtures f, String id, String channel, String createdAt, String repliedAt, String agent) {
@@ -54,10 +59,20 @@ class EdgeSumsTest {
 
     @Test
     void durationsOfAnEdgeAreSummedPerGroup() {
+        assertRepliesOfTheAfternoonAndTheNextDay(AFTERNOON);
+    }
+
+    @Test
+    void aDayMinusItsMorningSubtractsTheMorningsBins() {
+        // A2's day row holds 3600 s twice (T8, T6) and 0.5 s; T8's 3600 s is taken away again.
+        assertRepliesOfTheAfternoonAndTheNextDay(MORNING);
+    }
+
+    private void assertRepliesOfTheAfternoonAndTheNextDay(String from) {
         // A1: 0, 30, 300, 1200, 3600: mean 5130 / 5 = 1026, median rank 3 = 300, p90 rank 5 = 3600.
         // A2: 0.5, 3600: mean 1800.25, median rank 1 = 0.5, p90 rank 2 = 3600.
         // All 7: 0, 0.5, 30, 300, 1200, 3600, 3600: mean 8730.5 / 7, median rank 4 = 300, p90 rank 7 = 3600.
-        f.metric("first-response-time", "from", FROM, "to", TO, "groupBy", "agent")
+        f.metric("first-response-time", "from", from, "to", TO, "groupBy", "agent")
                 .statusCode(200)
                 .body("count", equalTo(7))
                 .body("value", closeTo(8730.5 / 7, 1e-9))
@@ -76,8 +91,8 @@ class EdgeSumsTest {
 
     @Test
     void onlyTheEdgeGivesTheZeroReply() {
-        // [03-10 08:30, 09:00:01) holds T1's reply alone (0 s): a group read from one edge row.
-        f.metric("first-response-time", "from", FROM, "to", "2026-03-10T09:00:01Z", "groupBy", "agent")
+        // [03-10 12:30, 13:00:01) holds T1's reply alone (0 s): a group read from one edge row.
+        f.metric("first-response-time", "from", AFTERNOON, "to", "2026-03-10T13:00:01Z", "groupBy", "agent")
                 .statusCode(200)
                 .body("count", equalTo(1))
                 .body("groups", hasSize(1))
@@ -89,12 +104,15 @@ class EdgeSumsTest {
 
     @Test
     void countersOfAnEdgeAreSummedPerGroup() {
-        // Created in the period: T1-T6 in the edge, T7 on 03-11 (T8 before): email T1-T4, T6, T7; chat T5.
-        f.metric("ticket-volume", "from", FROM, "to", TO, "groupBy", "channel")
-                .statusCode(200)
-                .body("value", equalTo(7.0))
-                .body("groups", hasSize(2))
-                .body("groups.find { it.key == 'email' }.value", equalTo(6.0))
-                .body("groups.find { it.key == 'chat' }.value", equalTo(1.0));
+        // Created in either period: T1-T6 on 03-10 from 13:00, T7 on 03-11 (T8 at 07:00 before both):
+        // email T1-T4, T6, T7; chat T5.
+        for (String from : new String[] {AFTERNOON, MORNING}) {
+            f.metric("ticket-volume", "from", from, "to", TO, "groupBy", "channel")
+                    .statusCode(200)
+                    .body("value", equalTo(7.0))
+                    .body("groups", hasSize(2))
+                    .body("groups.find { it.key == 'email' }.value", equalTo(6.0))
+                    .body("groups.find { it.key == 'chat' }.value", equalTo(1.0));
+        }
     }
 }

@@ -55,6 +55,22 @@ class CoverTest {
     }
 
     @Test
+    void anEdgeIsReadFromTheShorterSideOfItsDay() {
+        // What EdgeSumsTest relies on, grouped (no hour rows): from 12:30 the rest of the day is read as
+        // facts; from 08:30 the day minus the facts of its morning.
+        List<Grain> grouped = List.of(Grain.MONTH, Grain.DAY);
+        ZoneId utc = ZoneId.of("UTC");
+        assertEquals(List.of(
+                new Cover.Piece(null, at("2026-03-10T12:30:00Z"), at("2026-03-11T00:00:00Z")),
+                new Cover.Piece(Grain.DAY, at("2026-03-11T00:00:00Z"), at("2026-03-12T00:00:00Z"))),
+                Cover.of(at("2026-03-10T12:30:00Z"), at("2026-03-12T00:00:00Z"), utc, grouped));
+        assertEquals(List.of(
+                new Cover.Piece(null, at("2026-03-10T00:00:00Z"), at("2026-03-10T08:30:00Z"), -1),
+                new Cover.Piece(Grain.DAY, at("2026-03-10T00:00:00Z"), at("2026-03-12T00:00:00Z"))),
+                Cover.of(at("2026-03-10T08:30:00Z"), at("2026-03-12T00:00:00Z"), utc, grouped));
+    }
+
+    @Test
     void aCumulativeReadUsesMonthsBackToTheBeginning() {
         Instant to = at("2026-03-17T10:00:00Z");
         List<Cover.Piece> pieces = Cover.of(null, to, VILNIUS, ALL);
