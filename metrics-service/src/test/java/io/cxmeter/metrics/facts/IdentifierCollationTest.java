@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.cxmeter.metrics.Migrations;
 
 /**
- * Every text column of the schema is an identifier compared as bytes (V17), whatever the database's
+ * Every text column of the schema is an identifier compared as bytes, whatever the database's
  * default collation, except the few that are values: histogram lists and a time-zone name. A table or
  * column a later migration adds without {@code COLLATE "C"} fails here, so the rule holds.
  */
@@ -23,7 +23,7 @@ class IdentifierCollationTest {
 
     @Test
     void everyTextColumnButTheValuesComparesAsBytes() throws Exception {
-        Migrations migrations = new Migrations("identifier_collation").migrate("latest");
+        Migrations migrations = new Migrations("identifier_collation").migrate();
         List<String> linguistic = new ArrayList<>();
         int bytewise = 0;
         try (Connection db = migrations.connect();
@@ -42,7 +42,7 @@ class IdentifierCollationTest {
             }
         }
         assertEquals(VALUES, linguistic);
-        // The identifiers V17 names: received_event 3, received_counter 1, aggregate_version 3, contribution 11,
+        // The identifiers: received_event 3, received_counter 1, aggregate_version 3, contribution 11,
         // rollup 5, ticket_episode 6, customer_fact 2, tenant_calendar 1.
         assertEquals(32, bytewise);
     }

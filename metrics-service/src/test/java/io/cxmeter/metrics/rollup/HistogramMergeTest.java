@@ -8,14 +8,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/**
- * cx_bins_add, the merge of histogram deltas into rollup columns, and cx_bins, a contribution's jsonb
- * bins as such a column, in the database the migrations built (V13; cx_bins_add as V16 rewrote it).
- */
+/** cx_bins_add, the merge of histogram deltas into rollup columns, in the database the schema migration built. */
 @QuarkusTest
 class HistogramMergeTest {
 
@@ -24,11 +20,6 @@ class HistogramMergeTest {
 
     private String add(String a, String b) {
         return pool.preparedQuery("SELECT cx_bins_add($1, $2) AS h").execute(Tuple.of(a, b))
-                .await().indefinitely().iterator().next().getString("h");
-    }
-
-    private String bins(String json) {
-        return pool.preparedQuery("SELECT cx_bins($1::jsonb) AS h").execute(Tuple.of(json == null ? null : new JsonObject(json)))
                 .await().indefinitely().iterator().next().getString("h");
     }
 
@@ -62,12 +53,5 @@ class HistogramMergeTest {
         String once = add(row, "12,2,13,1,-5,3");
         assertEquals("-5,3,-4,1,12,9,13,1,300,2", once);
         assertEquals(row, add(once, "12,-2,13,-1,-5,-3"));
-    }
-
-    @Test
-    void aContributionsJsonbBinsBecomeTheSameSortedList() {
-        assertEquals("-2147483648,4,-5,1,7,2,12,3", bins("{\"12\": 3, \"7\": 2, \"-5\": 1, \"-2147483648\": 4, \"30\": 0}"));
-        assertNull(bins("{}"));
-        assertNull(bins(null));
     }
 }
