@@ -8,7 +8,7 @@ import java.util.Set;
 
 import io.cxmeter.metrics.facts.Dimension;
 
-/** Every metric of METRICS.md: its id in the API, what it measures and how, and what it can be grouped by. */
+/** Every metric of docs/metrics.md: its id in the API, what it measures and how, and what it can be grouped by. */
 public enum Metric {
     NPS("nps", "Net Promoter Score", Kind.SURVEY, "100 * (promoters (9-10) - detractors (0-6)) / responses, with the 95 % margin of error"),
     CSAT("csat", "Customer satisfaction", Kind.SURVEY, "100 * responses with score >= positiveFrom / responses"),
@@ -62,6 +62,11 @@ public enum Metric {
 
     public String formula() {
         return formula;
+    }
+
+    /** Where the product's metric definitions describe it (an anchor per metric id). */
+    public String documentation() {
+        return "docs/metrics.md#" + id;
     }
 
     public Set<Dimension> dimensions() {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,8 +36,9 @@ public class MetricsResource {
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
     private static final int MAX_SECONDS_PARAMETER = 3600;
 
-    /** One entry of the catalogue. */
-    public record Definition(String id, String title, String formula, List<String> parameters, List<String> groupBy) {
+    /** One entry of the catalogue; {@code documentation} is its section of the product's metric definitions. */
+    public record Definition(String id, String title, String formula, List<String> parameters, List<String> groupBy,
+            String documentation) {
     }
 
     /** All metrics of one period, for dashboards. */
@@ -52,7 +55,7 @@ public class MetricsResource {
     @Operation(summary = "The catalogue: every metric with its formula, parameters and dimensions")
     public List<Definition> catalogue() {
         return Arrays.stream(Metric.values()).map(m -> new Definition(m.id(), m.title(), m.formula(), m.parameters(),
-                m.dimensions().stream().map(Dimension::wire).toList())).toList();
+                m.dimensions().stream().map(Dimension::wire).toList(), m.documentation())).toList();
     }
 
     @GET
@@ -78,11 +81,11 @@ public class MetricsResource {
 
     @GET
     @Path("/{metric}")
-    @Operation(summary = "One metric over a period, optionally grouped and as a series (METRICS.md defines each)")
+    @Operation(summary = "One metric over a period, optionally grouped and as a series (docs/metrics.md defines each)")
     @APIResponse(responseCode = "200", description = "The metric; value null over an empty set")
     @APIResponse(responseCode = "400", description = "A bad parameter")
     @APIResponse(responseCode = "404", description = "No such metric")
-    public Uni<MetricResult> metric(@PathParam("metric") String id,
+    public Uni<MetricResult> metric(@Context UriInfo uri, @PathParam("metric") String id,
             @Parameter(description = "Start of the period (ISO-8601 instant); default: 30 days before `to`") @QueryParam("from") String from,
             @Parameter(description = "End of the period, excluded; default: now") @QueryParam("to") String to,
             @Parameter(description = "channel, agent, team, survey, touchpoint or locale") @QueryParam("groupBy") String groupBy,
@@ -93,6 +96,12 @@ public class MetricsResource {
             @Parameter(description = "Survey metrics: one survey") @QueryParam("surveyId") String surveyId) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!metric.parameters().contains(name)) {
+                throw ProblemException.badRequest("Unknown parameter '" + name + "': " + metric.id() + " takes "
+                        + String.join(", ", metric.parameters()));
+            }
+        }
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         return engine.compute(request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId));
