@@ -77,7 +77,7 @@ class GatewayReplicasIT {
 
     /**
      * Replica B verified the key and keeps it in memory; the revocation reaches it as the database's
-     * notice of the change (V3), which arrives within milliseconds of the commit, not before the
+     * notice of the change (the schema's trigger), which arrives within milliseconds of the commit, not before the
      * DELETE's answer: B is asked again until it refuses, for at most 2 s.
      */
     @Test

@@ -20,7 +20,7 @@ import io.vertx.pgclient.PgConnection;
 /**
  * The keys this replica verified lately, so that a busy key costs no database round trip per request,
  * while a revocation, a rotation or a tenant's new settings still take effect on every replica within
- * milliseconds: the database announces every such change on {@link #CHANNEL} (trigger of V3), and each
+ * milliseconds: the database announces every such change on {@link #CHANNEL} (a trigger of the schema), and each
  * replica holds one connection that LISTENs to it and forgets everything it cached on each notice.
  * <p>
  * The cache is only used while that connection is known to listen: before it first does, after it
@@ -33,7 +33,7 @@ import io.vertx.pgclient.PgConnection;
 @ApplicationScoped
 public class ApiKeyCache {
 
-    /** The channel of V3's trigger. */
+    /** The channel the schema's trigger announces on. */
     static final String CHANNEL = "cxmeter_api_keys";
     static final long PING_MILLIS = 5_000;
     /** The listening connection's application_name in pg_stat_activity. */

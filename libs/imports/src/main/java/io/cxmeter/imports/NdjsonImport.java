@@ -15,7 +15,7 @@ import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 
 /**
- * The bulk-import rules of API.md for any record type: one JSON object a line, blank lines
+ * The bulk-import rules of docs/api.md for any record type: one JSON object a line, blank lines
  * ignored, every bad line reported as {@code {line, error}}, the same key twice in one file an
  * error, and all-or-nothing: records are returned only when every line is valid.
  *

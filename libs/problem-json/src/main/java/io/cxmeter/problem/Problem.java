@@ -24,7 +24,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /**
      * One invalid part of a request: a JSON field or query parameter ({@code field}) or an import
-     * line ({@code line}, 1-based), with what is wrong with it ({@code error}, as API.md shows).
+     * line ({@code line}, 1-based), with what is wrong with it ({@code error}, as docs/api.md shows).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Violation(String field, Integer line, String error) {

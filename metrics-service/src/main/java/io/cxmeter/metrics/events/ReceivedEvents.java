@@ -55,7 +55,7 @@ public class ReceivedEvents {
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             RETURNING event_id""";
 
-    /** Counter slots per tenant (V10): concurrent deliveries add to different rows most of the time. */
+    /** Counter slots per tenant: concurrent deliveries add to different rows most of the time. */
     static final int COUNTER_SLOTS = 8;
 
     private static final String COUNT = """

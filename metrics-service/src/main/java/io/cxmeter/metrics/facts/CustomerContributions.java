@@ -21,7 +21,7 @@ public final class CustomerContributions {
     public record Engagement(String customerId, String type, Instant at) {
     }
 
-    /** A quality review with its score as METRICS.md defines it ({@code review.upserted}); null score = nothing rated. */
+    /** A quality review with its score as docs/metrics.md defines it ({@code review.upserted}); null score = nothing rated. */
     public record Review(String id, String agentId, Instant createdAt, Double score) {
     }
 

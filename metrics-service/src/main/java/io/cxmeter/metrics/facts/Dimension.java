@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a metric can be grouped by (METRICS.md: {@code groupBy}). */
+/** What a metric can be grouped by (docs/metrics.md: {@code groupBy}). */
 public enum Dimension {
     CHANNEL, TEAM, AGENT, SURVEY, TOUCHPOINT, LOCALE;
 

@@ -73,7 +73,7 @@ public class FactStore {
     /**
      * Adds the deltas of one family to its rollup rows in SQL, in key order (see GATE). The counters
      * are added element by element in plain SQL (generated for the family's layout): a function doing
-     * it took twice the time of the whole upsert. Each histogram column is merged by cx_bins_add (V13),
+     * it took twice the time of the whole upsert. Each histogram column is merged by cx_bins_add,
      * and only the family's own: a survey row has none.
      */
     private static final Map<Family, String> ADD_ROLLUPS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -43,7 +43,7 @@ public enum Family {
     }
 
     /**
-     * Whether it has quarter rollup rows besides months (V14). Survey families have none (V15): they are
+     * Whether it has quarter rollup rows besides months. Survey families have none: they are
      * most of the events (a response or invitation each), and at a busy tenant's rate a batch's
      * responses spread over most agents and touchpoints, so their quarter rows were a third of the
      * survey rows every batch wrote, while sparing reads at most two month rows per group and quarter.

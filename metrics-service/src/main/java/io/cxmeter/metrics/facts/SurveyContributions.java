@@ -8,7 +8,7 @@ import java.util.Locale;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.State;
 
-/** What a survey response and a survey invitation contribute (METRICS.md, survey metrics). */
+/** What a survey response and a survey invitation contribute (docs/metrics.md, survey metrics). */
 public final class SurveyContributions {
 
     /** A response as survey-service sends it ({@code response.upserted}), with its survey's kind and scale. */

@@ -16,7 +16,7 @@ import io.cxmeter.metrics.rollup.Sketch;
 import io.cxmeter.metrics.rollup.State;
 
 /**
- * Reads a ticket's full history the way METRICS.md does and says what it contributes to each ticket
+ * Reads a ticket's full history the way docs/metrics.md does and says what it contributes to each ticket
  * metric, at which instant and for which agent. Pure: the same ticket always gives the same answer.
  */
 public final class TicketContributions {

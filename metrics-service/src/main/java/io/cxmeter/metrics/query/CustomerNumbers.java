@@ -3,7 +3,7 @@ package io.cxmeter.metrics.query;
 import io.cxmeter.metrics.rollup.State;
 
 /**
- * The customer counts of one period (METRICS.md, customer metrics) and the metrics made of them.
+ * The customer counts of one period (docs/metrics.md, customer metrics) and the metrics made of them.
  * {@code beforeFrom} and {@code beforeTo} sum the customer deltas before {@code from} and {@code to}
  * (since +1, churned +1), {@code during} those in the period.
  */

@@ -8,7 +8,7 @@ import io.cxmeter.metrics.facts.TicketContributions;
 import io.cxmeter.metrics.rollup.Sketch;
 import io.cxmeter.metrics.rollup.State;
 
-/** METRICS.md's formulas over summed states. Pure functions; each returns null values over an empty set. */
+/** docs/metrics.md's formulas over summed states. Pure functions; each returns null values over an empty set. */
 public final class Formulas {
 
     private Formulas() {
@@ -77,7 +77,7 @@ public final class Formulas {
 
     /**
      * A metric that is the size of a set (ticket volume, blocks, open tickets, backlog): like every
-     * metric, null over an empty set (METRICS.md: "never 0").
+     * metric, null over an empty set (docs/metrics.md: "never 0").
      */
     public static Value count(long n, Map<String, Object> details) {
         return new Value(n == 0 ? null : (double) n, n, details);

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The answer of API.md: the value over the period, per group, and per bucket of a series. {@code value}
+ * The answer of docs/api.md: the value over the period, per group, and per bucket of a series. {@code value}
  * is always there, null over an empty set; {@code at}, {@code groups} and {@code series} only when asked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

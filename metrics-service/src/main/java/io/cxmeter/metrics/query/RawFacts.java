@@ -36,7 +36,7 @@ public class RawFacts {
 
     /**
      * Last resolutions in the period that were reopened after its end and never followed by another:
-     * the ticket was resolved at the period's end and its resolvedAt (METRICS.md: the latest
+     * the ticket was resolved at the period's end and its resolvedAt (docs/metrics.md: the latest
      * resolution of its history) is in the period. A resolution followed by a later one is not its
      * ticket's resolvedAt, so it counts nowhere; the lasting ones are in the rollups.
      */
@@ -61,7 +61,7 @@ public class RawFacts {
      * What the assignment rollups, which count a ticket as resolved if it is resolved now, get wrong
      * about the tickets first assigned in the period being resolved at its end: +1 for a resolution in
      * force at {@code to} and reopened later, −1 for a lasting resolution that came at or after
-     * {@code to} (V7 explains the spans). One GiST probe per period, as many rows as tickets in flight
+     * {@code to} (the schema explains the spans). One GiST probe per period, as many rows as tickets in flight
      * at {@code to}.
      */
     public Uni<Map<Integer, Map<String, State>>> resolvedAtEndCorrection(String tenantId, List<Period> periods,

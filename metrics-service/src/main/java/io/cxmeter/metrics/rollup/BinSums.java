@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Sums of one histogram's bins over many rollup rows, read from the list a rollup column stores
- * ({@code -4,1,12,7,300,2}: bins and counts, sorted by bin; V13). A grouped read adds up hundreds of
+ * ({@code -4,1,12,7,300,2}: bins and counts, sorted by bin). A grouped read adds up hundreds of
  * sketches of a hundred bins or more each ("FRT for a quarter by agent" at full size: 201 quarter rows),
  * so the digits are read straight into a {@link BinTally}: no JSON tree, no boxed bin, no list per row.
  */
@@ -58,7 +58,7 @@ final class BinSums {
         size = 0;
         int length = text.length();
         // The digits as bytes (a copy of the string's own Latin-1 bytes): charAt's checks per character
-        // were the largest single item of an FRT read's Java time (JFR, session 10). Anything else than
+        // would be the largest single item of an FRT read's Java time. Anything else than
         // digits, '-' and ',' is refused below, whatever it turned into.
         byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
         int at = 0;

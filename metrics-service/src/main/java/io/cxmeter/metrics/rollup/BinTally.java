@@ -6,8 +6,8 @@ import java.util.TreeMap;
 /**
  * Adds up many histograms bin by bin into one, mutable, for a read that sums hundreds of them: "FRT for
  * a quarter by agent" adds 600 rows of a hundred bins into 200 groups, then the 200 groups into their
- * total. Merging sorted lists pairwise allocated two arrays and walked the whole running sum per row
- * (40 % of the request's Java time, JFR, session 10); here each bin is one array addition. The bins of a
+ * total. Merging sorted lists pairwise would allocate two arrays and walk the whole running sum per row
+ * (most of such a request's Java time); here each bin is one array addition. The bins of a
  * sketch are a few hundred consecutive integers, and exact per-second distributions a few thousand,
  * so counts go into a dense window of bins that grows as needed up to {@link #MAX_SPAN}; bins beyond it
  * (the zero bin, {@code Integer.MIN_VALUE}, and outliers) are kept in a sorted map beside it.

@@ -14,7 +14,7 @@ import io.vertx.core.json.JsonObject;
  * PostgreSQL adds element-wise, so rollups are merged in SQL without a read) and its histograms,
  * if any: a contribution keeps them as a small jsonb object of sparse bins, a rollup row keeps each in
  * its own column ({@code h1} to {@code h4} in the family's histogram order) as a list of bins and
- * counts ({@link BinSums#text}), which PostgreSQL merges with {@code cx_bins_add} (V13).
+ * counts ({@link BinSums#text}), which PostgreSQL merges with {@code cx_bins_add}.
  */
 public final class Layout {
 
@@ -29,7 +29,7 @@ public final class Layout {
     }
 
     private static final Map<Family, List<String>> COUNTERS = new EnumMap<>(Family.class);
-    /** Each family's histograms, in the order of their rollup columns (V13 names the ticket ones). */
+    /** Each family's histograms, in the order of their rollup columns h1..h4. */
     private static final Map<Family, List<String>> HISTOGRAMS = new EnumMap<>(Family.class);
     private static final Map<Family, Map<String, Integer>> INDEX = new EnumMap<>(Family.class);
 

@@ -211,7 +211,7 @@ public class RollupReader {
     private static final String HISTOGRAM_COLUMN = "h";
     /**
      * Positions of the columns every read selects (idx, group_key, c, h0, h1, ...): by name, the row
-     * looked each one up among the column names, 17 % of an FRT read's Java time (JFR, session 10).
+     * would look each one up among the column names, a sixth of an FRT read's Java time.
      */
     private static final int IDX = 0;
     /** 1, or -1 for the rows of a piece subtracted ({@link Cover}). */
@@ -222,7 +222,7 @@ public class RollupReader {
 
     /**
      * One column per histogram read, only those (sketches are the bulk of a ticket rollup row and most
-     * metrics need none), each as the list of bins a rollup column stores (V13): a rollup row's own
+     * metrics need none), each as the list of bins a rollup column stores: a rollup row's own
      * column ({@code r.h1 AS h0}).
      */
     private static String histogramColumns(Family family, List<String> names) {
@@ -242,8 +242,8 @@ public class RollupReader {
      * ({@code {"frt": {"470": 1}}}); its text with the punctuation translated away is the list
      * ({@code 470,1}). An edge of a grouped read is up to a day of facts (no hour rows per dimension):
      * a ticket family's 9,400 contributions for FRT by agent over 30 days from 10:00 to 10:00. Sent one
-     * row each, with the bins made a list by {@code cx_bins} (an SQL function, 13 us a call), that took
-     * 140-200 ms; summed here, one row per group and edge.
+     * row each, with the bins made a list by an SQL function per row, that costs several times the
+     * whole read; summed here, it is one row per group and edge.
      */
     private static String edgeColumns(Family family, List<String> names, int counters) {
         StringBuilder columns = new StringBuilder(", ARRAY[");

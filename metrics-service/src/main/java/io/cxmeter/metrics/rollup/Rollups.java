@@ -23,7 +23,7 @@ public final class Rollups {
     public static final List<Grain> GRAINS = List.of(Grain.HOUR, Grain.DAY, Grain.MONTH, Grain.QUARTER);
     /** The grains cut in the tenant's time zone, recut when it changes. */
     public static final List<Grain> ZONED = List.of(Grain.DAY, Grain.MONTH, Grain.QUARTER);
-    /** Rollup value and column value standing for "the fact has no value here" (METRICS.md: the group with key null). */
+    /** Rollup value and column value standing for "the fact has no value here" (docs/metrics.md: the group with key null). */
     public static final String NONE = "";
     public static final String TOTAL = "";
 

@@ -6,7 +6,7 @@ import java.util.Map;
  * A mergeable quantile sketch for durations (DDSketch with logarithmic bins): a value {@code x > 0}
  * goes to bin {@code ceil(log_γ x)} with {@code γ = (1 + α) / (1 − α)}, and a bin reads back as
  * {@code 2γ^i / (γ + 1)}, within relative error α of every value in it. With α = 1 % the
- * quantiles it returns are within α = 1 % of the exact nearest-rank ones, as METRICS.md allows.
+ * quantiles it returns are within α = 1 % of the exact nearest-rank ones, as docs/metrics.md allows.
  * Bins live in a {@link State} histogram, so sketches merge (and un-merge) by adding counts.
  */
 public final class Sketch {

@@ -13,7 +13,7 @@ import java.util.SortedMap;
 /**
  * A histogram as summed by a read: bins and counts in two sorted primitive arrays, no zero counts,
  * immutable. "FRT for a quarter by agent" sums 603 rows of a hundred bins into 200 groups and their
- * total; bin by bin in TreeMaps that was 45 % of the request's Java time (JFR, session 9). These merge
+ * total; bin by bin in TreeMaps that would be half of the request's Java time. These merge
  * in one pass over both arrays and answer quantiles without boxing; {@link State} keeps them as they
  * are until something records into them one bin at a time.
  */

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * facts of the other side ({@link io.cxmeter.metrics.rollup.Cover}). Here several replies of one agent
  * fall in one edge, their bins out of order (a zero and a sub-second reply among them), a reply of
  * the morning is outside the period, and a whole day after it comes from the rollups. Expected values
- * by hand from METRICS.md (nearest-rank quantiles, sketches within 1 %).
+ * by hand from docs/metrics.md (nearest-rank quantiles, sketches within 1 %).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -15,7 +15,7 @@ import io.cxmeter.metrics.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Resolution rate (METRICS.md: of tickets first assigned in the period, the share resolved at `to`)
+ * Resolution rate (docs/metrics.md: of tickets first assigned in the period, the share resolved at `to`)
  * on tickets whose resolved state changes before, at and after the periods' ends, worked out by hand
  * in the comments. The tenant is in Europe/Berlin (UTC+1 in early March), so periods cut at UTC
  * midnight start and end inside the tenant's days. P is [2026-03-02T00:00Z, 2026-03-09T00:00Z).

@@ -17,7 +17,7 @@ import io.cxmeter.metrics.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Ticket metrics on a small history whose expected values are worked out by hand from METRICS.md,
+ * Ticket metrics on a small history whose expected values are worked out by hand from docs/metrics.md,
  * in the comments next to each assertion. The period P is the week [2026-03-02, 2026-03-09) UTC.
  */
 @QuarkusTest
@@ -26,7 +26,7 @@ class TicketMetricsTest {
 
     private static final String FROM = "2026-03-02T00:00:00Z";
     private static final String TO = "2026-03-09T00:00:00Z";
-    /** Sketch quantiles are within 1 % (METRICS.md allows it). */
+    /** Sketch quantiles are within 1 % (docs/metrics.md allows it). */
     private static final double Q = 0.01;
 
     private final Fixtures f = new Fixtures("UTC");

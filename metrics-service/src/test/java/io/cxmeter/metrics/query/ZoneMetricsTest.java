@@ -115,7 +115,7 @@ class ZoneMetricsTest {
                 .body("groups.find { it.key == 'A1' }.value", equalTo(50.0))
                 .body("groups.find { it.key == 'A2' }.value", equalTo(0.0));
         f.metric("nps", "from", "2026-03-31T00:00:00+03:00", "to", "2026-10-02T00:00:00+03:00").body("count", equalTo(6));
-        // Survey families keep no quarter rows (V15); ticket families do.
+        // Survey families keep no quarter rows; ticket families do.
         Set<String> quarterly = new TreeSet<>();
         pool.preparedQuery("SELECT DISTINCT family FROM rollup WHERE tenant_id = $1 AND grain = 4")
                 .execute(Tuple.of(f.tenant())).await().indefinitely()

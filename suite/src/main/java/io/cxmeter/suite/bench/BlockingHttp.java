@@ -18,8 +18,8 @@ import java.util.Map;
  * through JDBC, so both sides are measured with the same kind of client.
  * <p>
  * Why not {@link java.net.http.HttpClient}: each of its calls passes between the caller, its selector
- * thread and its executor; on two shared cores those hand-offs added 0.7 to 1.4 ms to a 5 ms answer
- * (the same FRT request, side by side, session 11), which is the client's time, not the service's.
+ * thread and its executor; on two shared cores those hand-offs add 0.7 to 1.4 ms to a 5 ms answer
+ * (the harness prints both clients' p50 for the same request), which is the client's time, not the service's.
  * Reads answers with Content-Length or chunked bodies; anything else (HTTP/1.0, close-delimited) is refused.
  */
 final class BlockingHttp implements AutoCloseable {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.cxmeter.suite.LocalSuite;
 
 /**
- * CPU time used so far by the processes that share this machine's cores during a benchmark: one
+ * CPU time used so far by the processes that share the machine's cores during a benchmark: one
  * service, the embedded PostgreSQL server (its postmaster and every backend and worker forked from
  * it, read from the OS as they are now) and this harness. Two readings taken around a phase say what
  * the phase cost each of them, which tells where to look when a rate is short: on a machine with

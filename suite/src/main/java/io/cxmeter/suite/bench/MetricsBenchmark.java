@@ -50,7 +50,7 @@ import io.vertx.core.json.JsonObject;
  * </ul>
  * Prints a table; asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
  * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [shuffled] [profile] [hold]}
- * (the issue's full size is 10000000 2000000). Events come in chronological order (as producers
+ * (the reference full size is 10000000 2000000). Events come in chronological order (as producers
  * deliver live changes and as helpdesk exports come) unless {@code shuffled} (every batch spread over
  * the two years: the worst case for rollups, whose rows a batch then barely shares). {@code profile}
  * loads pg_stat_statements and prints where PostgreSQL spent its time during the ingestion and the
@@ -77,12 +77,12 @@ public final class MetricsBenchmark {
      * How long a path is warmed before its latencies are measured. The first requests after a start
      * measure the JIT, not the service: the gateway took 4 ms of CPU per request at first and 0.6 ms
      * once compiled, and on two shared cores C2 is still compiling the per-request paths after
-     * thousands of requests (FRT by agent, session 12: straight to a fresh metrics-service 5.4 ms p50
-     * over requests 1,000-2,000, 3.9 ms at 6,000, 3.1 ms at 9,000). A replica serving dashboards is
+     * thousands of requests (FRT by agent straight to a fresh metrics-service: 5.4 ms p50 over
+     * requests 1,000-2,000, 3.9 ms at 6,000, 3.1 ms at 9,000). A replica serving dashboards is
      * past that within its first hour, so the table's p50 and p95 are the steady state: pairs are sent
      * in windows of WARM_UP_WINDOW until a window's p50 through the gateway is no longer STEADY (2 %)
      * below the one before, at most WARM_UP_MAX ({@code -Dbench.warmUp=N}; 0 measures at once).
-     * The p50 of requests EARLY_FROM.. (the harness's figure until session 11, after 300 requests) and
+     * The p50 of requests EARLY_FROM.. (a cold replica's first minutes) and
      * of the first COLD are printed beside them, and how many requests the path took to settle.
      */
     private static final int WARM_UP_MAX = Integer.getInteger("bench.warmUp", 20_000);
@@ -201,7 +201,7 @@ public final class MetricsBenchmark {
     /**
      * Delivers every response and ticket as a producer would, IN_FLIGHT batches at a time (timed); then
      * generates the same rows again from the same seed and stores them raw by COPY for the naive baseline
-     * (not timed, and not competing with the delivery for this machine's two cores).
+     * (not timed, and not competing with the delivery for the machine's cores).
      */
     private static Ingestion ingest(HttpClient http, LocalSuite suite, int responses, int tickets, boolean shuffled, Connection raw,
             boolean profile) throws Exception {

@@ -40,7 +40,7 @@ import io.vertx.core.json.JsonObject;
 class HeldOutHistoryIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    /** Relative error a DDSketch quantile may have (METRICS.md: at most 1 %). */
+    /** Relative error a DDSketch quantile may have (docs/metrics.md: at most 1 %). */
     private static final double QUANTILE_ERROR = 0.01;
     private static final List<String> METRICS = List.of("nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets",
             "backlog", "first-response-time", "resolution-time", "resolution-rate", "asa", "service-level", "blocks", "aht",
@@ -296,7 +296,7 @@ class HeldOutHistoryIT {
         Oracle oracle = oracle();
         check(mismatches, what, oracle.compute(metric, from, to, null, null, surveyId).get(null), answer);
         List<Instant[]> buckets = interval == null ? List.of() : buckets(from, to, interval);
-        // Each bucket is a period of its own (METRICS.md), computed once for the total and every group.
+        // Each bucket is a period of its own (docs/metrics.md), computed once for the total and every group.
         List<Expected> bucketTotals = new ArrayList<>();
         List<Map<String, Expected>> bucketGroups = new ArrayList<>();
         for (Instant[] b : buckets) {
@@ -412,7 +412,7 @@ class HeldOutHistoryIT {
         return Math.abs(want - have) <= relative * Math.max(1, Math.abs(want));
     }
 
-    /** Calendar buckets of [from, to) in Berlin time, the first and last clipped (METRICS.md). */
+    /** Calendar buckets of [from, to) in Berlin time, the first and last clipped (docs/metrics.md). */
     static List<Instant[]> buckets(Instant from, Instant to, String interval) {
         ZonedDateTime start = from.atZone(BERLIN).truncatedTo(ChronoUnit.DAYS);
         start = switch (interval) {

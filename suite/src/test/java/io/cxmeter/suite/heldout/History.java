@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A tenant's history made up from a seed, in the shapes of API.md's imports: customers with
+ * A tenant's history made up from a seed, in the shapes of docs/api.md's imports: customers with
  * purchases, engagement events, tickets on every channel (reopened, resolved then closed, calls
  * blocked, abandoned under and over 5 s, answered around the 20 s threshold, reassigned), survey
  * responses on NPS, CSAT and CES surveys of several scales, and reviews with N/A and critical
@@ -57,7 +57,7 @@ public final class History {
             if (positiveFrom != null) {
                 return positiveFrom;
             }
-            // METRICS.md's defaults per kind and scale.
+            // docs/metrics.md's defaults per kind and scale.
             return switch (kind + " " + min + "-" + max) {
                 case "CSAT 1-3" -> 3;
                 case "CSAT 1-5" -> 4;
@@ -245,7 +245,7 @@ public final class History {
         return values.get(random.nextInt(values.size()));
     }
 
-    // NDJSON lines of API.md's imports.
+    // NDJSON lines of docs/api.md's imports.
 
     public List<String> customerLines() {
         return customerLines(id -> true);

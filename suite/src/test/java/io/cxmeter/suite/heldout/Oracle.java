@@ -18,7 +18,7 @@ import io.cxmeter.suite.heldout.History.Event;
 import io.cxmeter.suite.heldout.History.Ticket;
 
 /**
- * Every metric of METRICS.md computed the slow, obvious way from a {@link History}: each period is
+ * Every metric of docs/metrics.md computed the slow, obvious way from a {@link History}: each period is
  * read from the raw records, ticket by ticket and response by response. It shares no code with
  * metrics-service, so an answer that agrees with it agrees with the contract, not with itself.
  */
@@ -118,7 +118,7 @@ public final class Oracle {
         return out;
     }
 
-    /** A ticket's place in a ticket metric's set, if it has one: METRICS.md's ticket metrics one by one. */
+    /** A ticket's place in a ticket metric's set, if it has one: docs/metrics.md's ticket metrics one by one. */
     private java.util.Optional<Fact> ticketFact(String metric, Ticket t, Instant from, Instant to, Instant at) {
         List<Event> events = t.events().stream().sorted(Comparator.comparing(Event::at)).toList();
         boolean queue = t.channel().equals("call") || t.channel().equals("chat");
@@ -231,7 +231,7 @@ public final class Oracle {
         };
     }
 
-    /** A count is the size of its set: over an empty set it is null like every metric (METRICS.md). */
+    /** A count is the size of its set: over an empty set it is null like every metric (docs/metrics.md). */
     private static Expected count(long n, Map<String, Object> details) {
         return new Expected(n == 0 ? null : (double) n, n, details);
     }

@@ -61,7 +61,7 @@ public class ResponseResource {
     @POST
     @Path("/{surveyId}/responses/import")
     @Consumes("application/x-ndjson")
-    @Operation(summary = "Import responses as NDJSON (API.md): all or nothing, re-imported ids update")
+    @Operation(summary = "Import responses as NDJSON (docs/api.md): all or nothing, re-imported ids update")
     @APIResponse(responseCode = "200", description = "How many responses were created and updated")
     @APIResponse(responseCode = "422", description = "Every bad line, as {line, error}; nothing was imported")
     public Uni<ImportResult> importResponses(@PathParam("surveyId") UUID surveyId, String ndjson) {

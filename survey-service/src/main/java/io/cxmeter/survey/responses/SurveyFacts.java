@@ -13,7 +13,7 @@ public record SurveyFacts(UUID id, String kind, int scaleMin, int scaleMax, Inte
         return "ACTIVE".equals(status);
     }
 
-    /** METRICS.md's negative answer: an NPS detractor (0–6), a CSAT or CES score below positiveFrom. */
+    /** docs/metrics.md's negative answer: an NPS detractor (0–6), a CSAT or CES score below positiveFrom. */
     public boolean isNegative(double score) {
         return switch (kind) {
             case "NPS" -> score <= 6;

@@ -8,7 +8,7 @@ import io.cxmeter.problem.ProblemException;
 
 /**
  * A survey's answer scale and, for CSAT and CES, the score from which an answer counts as positive.
- * The allowed scales and default thresholds are those of METRICS.md; anything else is refused,
+ * The allowed scales and default thresholds are those of docs/metrics.md; anything else is refused,
  * never adjusted.
  */
 public record SurveyScale(int min, int max, Integer positiveFrom) {

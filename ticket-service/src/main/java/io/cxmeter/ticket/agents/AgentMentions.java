@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Agents exist from their first mention (API.md): a ticket event or a review naming an unknown agent registers it. */
+/** Agents exist from their first mention (docs/api.md): a ticket event or a review naming an unknown agent registers it. */
 @ApplicationScoped
 public class AgentMentions {
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * A quality-review scorecard: weighted categories, each rated in {@code 0..maxPoints} or left out
- * as not applicable; a critical category rated 0 fails the whole review (METRICS.md, IQS).
+ * as not applicable; a critical category rated 0 fails the whole review (docs/metrics.md, IQS).
  */
 public record Scorecard(UUID id, String name, List<Category> categories) {
 

@@ -2,7 +2,7 @@ package io.cxmeter.ticket.tickets;
 
 import java.util.Optional;
 
-/** What can happen in a conversation (API.md). */
+/** What can happen in a conversation (docs/api.md). */
 public enum EventType implements WireValue {
     ASSIGNED("assigned"), AGENT_REPLY("agent_reply"), CUSTOMER_REPLY("customer_reply"), STATUS("status"),
     QUEUED("queued"), ANSWERED("answered"), ABANDONED("abandoned"), BLOCKED("blocked"), HANDLED("handled");

@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What a ticket's history adds up to, as METRICS.md reads it: the current status and assignee,
+ * What a ticket's history adds up to, as docs/metrics.md reads it: the current status and assignee,
  * the first assignment and first public agent reply, the latest resolution (a change from an
  * unresolved status to resolved or closed; resolved → closed is no new resolution), how often it
  * was reopened, the queue/answer/abandon/block times of a call or chat, and handle durations.

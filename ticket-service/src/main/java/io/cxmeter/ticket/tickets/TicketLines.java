@@ -10,7 +10,7 @@ import io.cxmeter.imports.Fields;
 import io.cxmeter.imports.NdjsonImport;
 
 /**
- * Reads the NDJSON of {@code POST /api/v1/tickets/import} (API.md): one ticket a line, its events
+ * Reads the NDJSON of {@code POST /api/v1/tickets/import} (docs/api.md): one ticket a line, its events
  * in any order. Every bad line is reported with its number and what is wrong, so a tenant can fix
  * a whole file in one go; plain Java, no database.
  */

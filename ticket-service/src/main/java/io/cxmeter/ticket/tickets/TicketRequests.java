@@ -31,7 +31,7 @@ public final class TicketRequests {
             OffsetDateTime createdAt) {
     }
 
-    /** Any event of API.md; {@code at} defaults to now. Status events go through the status machine. */
+    /** Any event of docs/api.md; {@code at} defaults to now. Status events go through the status machine. */
     @Schema(name = "TicketEventRequest", example = "{\"type\":\"agent_reply\",\"agentId\":\"A-3\"}")
     public record NewEvent(@NotNull EventType type, OffsetDateTime at, @Size(max = 200) String agentId,
             TicketStatus status, @Min(0) Integer talkSeconds, @Min(0) Integer holdSeconds, @Min(0) Integer wrapUpSeconds) {

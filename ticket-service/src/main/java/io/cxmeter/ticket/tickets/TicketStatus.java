@@ -2,7 +2,7 @@ package io.cxmeter.ticket.tickets;
 
 import java.util.Optional;
 
-/** Where a conversation stands. Resolved or closed counts as resolved (METRICS.md). */
+/** Where a conversation stands. Resolved or closed counts as resolved (docs/metrics.md). */
 public enum TicketStatus implements WireValue {
     NEW("new"), OPEN("open"), PENDING("pending"), ON_HOLD("on_hold"), RESOLVED("resolved"), CLOSED("closed");
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ScorecardTest {
 
-    /** The scorecard of API.md: Tone (weight 1, 5 points), Correct answer (weight 2, 4 points, critical). */
+    /** The scorecard of docs/api.md: Tone (weight 1, 5 points), Correct answer (weight 2, 4 points, critical). */
     private static final Scorecard QA = new Scorecard(UUID.randomUUID(), "Support QA", List.of(
             new Scorecard.Category("Tone", 1, 5, false),
             new Scorecard.Category("Correct answer", 2, 4, true)));
@@ -33,7 +33,7 @@ class ScorecardTest {
 
     @Test
     void notApplicableCategoriesAreLeftOut() {
-        // API.md's review: Tone 4, Correct answer N/A → 100 * (1 * 4/5) / 1 = 80.
+        // docs/api.md's review: Tone 4, Correct answer N/A → 100 * (1 * 4/5) / 1 = 80.
         assertEquals(80.0, QA.score(ratings(4, null)), 1e-9);
     }
 
