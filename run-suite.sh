@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building (first run downloads dependencies; later runs take about a minute)…"
-./mvnw -B -q -DskipTests package
+./mvnw -B -q -DskipTests clean package
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.RunSuite
