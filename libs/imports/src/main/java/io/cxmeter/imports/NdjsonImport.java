@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.cxmeter.problem.JsonErrors;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 
@@ -87,7 +88,9 @@ public final class NdjsonImport<L, R> {
         try {
             line = reader.readValue(text);
         } catch (JsonProcessingException e) {
-            problems.add("not a " + noun + " object: " + e.getOriginalMessage());
+            JsonErrors.Mistake mistake = JsonErrors.describe(e);
+            problems.add(mistake.field() == null ? "not a " + noun + " object: the line " + mistake.error()
+                    : mistake.field() + " " + mistake.error());
             return null;
         }
         if (line == null) {

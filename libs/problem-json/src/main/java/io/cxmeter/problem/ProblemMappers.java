@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -64,17 +63,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        Problem problem = Problem.of(400, "The request body is not valid JSON for this operation" + where + ": "
-                + e.getOriginalMessage()).at(uri.getPath());
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
-            problem = Problem.of(400, "The request body has an invalid value for " + field + ".")
-                    .at(uri.getPath())
-                    .withErrors(List.of(Problem.Violation.ofField(field, firstLine(e.getOriginalMessage()))));
-        }
-        return problem.toResponse();
+        JsonErrors.Mistake mistake = JsonErrors.describe(e);
+        String detail = mistake.field() == null ? "The request body " + mistake.error() + "."
+                : "The request body has an invalid value for " + mistake.field() + ": it " + mistake.error() + ".";
+        return Problem.of(400, detail).at(uri.getPath()).withErrors(JsonErrors.violations(mistake)).toResponse();
     }
 
     @ServerExceptionMapper
@@ -95,6 +87,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // The JSON reader wraps what it could not read (malformed JSON, NaN, an overflow) in a bare 400.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        // A query parameter that cannot be converted to its declared type is a 404 by the JAX-RS rules
+        // (as if no resource matched); for a caller it is a bad parameter, so name it.
+        if (status == 404 && e.getCause() != null) {
+            String parameter = unconvertibleQueryParameter(uri, e.getCause());
+            if (parameter != null) {
+                return Problem.of(400, "The query parameter " + parameter + " has a value of the wrong type.")
+                        .at(uri.getPath())
+                        .withErrors(List.of(Problem.Violation.ofField(parameter, "has a value of the wrong type")))
+                        .toResponse();
+            }
+        }
         String detail = switch (status) {
             case 404 -> "Nothing exists at " + uri.getPath() + ".";
             case 405 -> "This method is not allowed on " + uri.getPath() + ".";
@@ -120,12 +127,15 @@ public class ProblemMappers {
                 case METHOD, CONSTRUCTOR -> { }
                 case PARAMETER -> parameter = node.getName();
                 default -> {
-                    // An element of a list carries its index on the node that follows the list.
-                    if (node.isInIterable() && !names.isEmpty()) {
+                    // An element of a list or map carries its index or key on the node that follows the
+                    // container; an element of a set has neither, and the set's name says enough.
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (node.isInIterable() && !names.isEmpty() && position != null) {
                         String container = names.remove(names.size() - 1);
-                        names.add(container + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey()) + "]");
+                        names.add(container + "[" + position + "]");
                     }
-                    if (node.getName() != null && !node.getName().isEmpty()) {
+                    // Container elements are named like "<iterable element>": not a field.
+                    if (node.getName() != null && !node.getName().isEmpty() && !node.getName().startsWith("<")) {
                         names.add(node.getName());
                     }
                 }
@@ -134,26 +144,23 @@ public class ProblemMappers {
         return names.isEmpty() ? String.valueOf(parameter) : String.join(".", names);
     }
 
+    /** The query parameter whose value the conversion failure quotes, if any. */
+    private static String unconvertibleQueryParameter(UriInfo uri, Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        for (var parameter : uri.getQueryParameters().entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (message.contains("\"" + value + "\"") || message.endsWith(" " + value) || message.equals(value)) {
+                    return parameter.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
     private static List<ElementKind> kinds(Path path) {
         List<ElementKind> kinds = new ArrayList<>();
         path.forEach(node -> kinds.add(node.getKind()));
         return kinds;
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static String firstLine(String message) {
-        int end = message == null ? -1 : message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
-    }
 }

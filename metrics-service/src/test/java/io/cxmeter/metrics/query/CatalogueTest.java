@@ -46,4 +46,15 @@ class CatalogueTest {
         f.metric("ticket-volume", "threshold", "10").statusCode(400).body("detail", containsString("'threshold'"));
         f.metric("service-level", "threshold", "10").statusCode(200);
     }
+
+    @Test
+    void aPeriodOutsideTheAcceptedYearsIsABadRequestForEveryMetric() {
+        for (Metric metric : Metric.values()) {
+            f.metric(metric.id(), "from", "0001-01-01T00:00:00Z", "to", "2026-01-01T00:00:00Z").statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("from must be from 1970"));
+            f.metric(metric.id(), "from", "2026-01-01T00:00:00Z", "to", "9999-12-31T00:00:00Z").statusCode(400);
+        }
+        f.summary("1000-01-01T00:00:00Z", "2026-01-01T00:00:00Z").statusCode(400);
+        f.summary("2026-01-01T00:00:00Z", "2199-12-31T00:00:00Z").statusCode(200);
+    }
 }
