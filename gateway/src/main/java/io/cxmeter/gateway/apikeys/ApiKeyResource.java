@@ -1,6 +1,5 @@
 package io.cxmeter.gateway.apikeys;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +44,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     public Uni<RestResponse<NewApiKey>> issue(@NotNull @Valid ApiKeyRequest request) {
         return apiKeys.issue(GatewayCaller.requireTenant(identity).id(), request.name(), request.scopes())
-                .map(key -> RestResponse.ResponseBuilder.<NewApiKey>created(URI.create("/api/v1/api-keys/" + key.id()))
+                .map(key -> RestResponse.ResponseBuilder.<NewApiKey>created(UriBuilder.fromPath("/api/v1/api-keys/{id}").build(key.id()))
                         .entity(key).build());
     }
 

@@ -1,6 +1,5 @@
 package io.cxmeter.survey.responses;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,7 +53,7 @@ public class ResponseResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull ResponseDraft draft) {
         return responses.submit(caller.tenantId(), surveyId, draft, idempotencyKey).map(submitted -> submitted.created()
                 ? RestResponse.ResponseBuilder.<ResponseDraft>created(
-                        URI.create("/api/v1/surveys/" + surveyId + "/responses/" + submitted.response().id()))
+                        UriBuilder.fromPath("/api/v1/surveys/{survey}/responses/{id}").build(surveyId, submitted.response().id()))
                         .entity(submitted.response()).build()
                 : RestResponse.ok(submitted.response()));
     }

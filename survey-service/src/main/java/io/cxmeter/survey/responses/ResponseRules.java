@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.cxmeter.imports.TenantIds;
 import io.cxmeter.survey.texts.Locales;
 
 /**
@@ -13,7 +14,6 @@ import io.cxmeter.survey.texts.Locales;
 public final class ResponseRules {
 
     public static final int MAX_COMMENT = 5000;
-    private static final int MAX_ID = 200;
     private static final int MAX_LABEL = 100;
 
     private ResponseRules() {
@@ -23,6 +23,8 @@ public final class ResponseRules {
     public static ResponseDraft check(ResponseDraft r, SurveyFacts survey, Instant now, List<String> problems) {
         if (r.score() == null) {
             problems.add("score is required");
+        } else if (r.score().isNaN() || r.score().isInfinite()) {
+            problems.add("score must be a number");
         } else if (r.score() < survey.scaleMin() || r.score() > survey.scaleMax()) {
             problems.add("score " + format(r.score()) + " is outside this survey's scale " + survey.scaleMin() + "–"
                     + survey.scaleMax());
@@ -32,11 +34,12 @@ public final class ResponseRules {
         if (r.comment() != null && r.comment().length() > MAX_COMMENT) {
             problems.add("comment has " + r.comment().length() + " characters; at most " + MAX_COMMENT);
         }
-        length(problems, "id", r.id(), MAX_ID);
-        for (String[] label : new String[][] {{"customerId", r.customerId()}, {"ticketId", r.ticketId()},
-            {"agentId", r.agentId()}, {"channel", r.channel()}, {"touchpoint", r.touchpoint()}}) {
-            length(problems, label[0], label[1], MAX_LABEL);
+        for (String[] id : new String[][] {{"id", r.id()}, {"customerId", r.customerId()}, {"ticketId", r.ticketId()},
+            {"agentId", r.agentId()}}) {
+            TenantIds.check(id[1], id[0], false, problems);
         }
+        length(problems, "channel", r.channel(), MAX_LABEL);
+        length(problems, "touchpoint", r.touchpoint(), MAX_LABEL);
         if (r.locale() != null && !Locales.TAG.matcher(r.locale()).matches()) {
             problems.add("locale must be a language tag like lt or lt-LT");
         }
@@ -55,7 +58,7 @@ public final class ResponseRules {
         }
     }
 
-    static String format(double score) {
+    public static String format(double score) {
         return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
     }
 }

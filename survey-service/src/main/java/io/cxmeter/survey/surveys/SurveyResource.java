@@ -1,6 +1,5 @@
 package io.cxmeter.survey.surveys;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +42,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "422", description = "A scale or threshold the kind does not allow")
     public Uni<RestResponse<SurveyView>> create(@NotNull @Valid SurveyRequest request) {
         return surveys.create(caller.tenantId(), request)
-                .map(view -> RestResponse.ResponseBuilder.<SurveyView>created(URI.create("/api/v1/surveys/" + view.id()))
+                .map(view -> RestResponse.ResponseBuilder.<SurveyView>created(UriBuilder.fromPath("/api/v1/surveys/{id}").build(view.id()))
                         .entity(view).build());
     }
 

@@ -1,8 +1,11 @@
 package io.cxmeter.survey.widget;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.cxmeter.imports.TenantIds;
 
 /**
  * An answer given in the widget: the score (on the survey's scale), an optional comment, the
@@ -10,5 +13,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "WidgetAnswer", example = "{\"score\":9,\"locale\":\"lt-LT\",\"visitorId\":\"4f1c…\"}")
 public record WidgetAnswer(Double score, String comment, String locale, @Size(min = 1, max = 100) String visitorId,
-        @Size(min = 1, max = 100) String customerId) {
+        @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String customerId) {
 }

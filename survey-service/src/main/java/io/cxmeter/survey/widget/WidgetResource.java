@@ -1,6 +1,5 @@
 package io.cxmeter.survey.widget;
 
-import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +69,7 @@ public class WidgetResource {
         return widget.answer(publicKey, origin, cors(response), answer,
                 wait -> response.putHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))))
                 .map(receipt -> RestResponse.ResponseBuilder.<WidgetReceipt>created(
-                        URI.create("/public/v1/surveys/" + publicKey + "/responses/" + receipt.id())).entity(receipt).build());
+                        UriBuilder.fromPath("/public/v1/surveys/{key}/responses/{id}").build(publicKey, receipt.id())).entity(receipt).build());
     }
 
     @PATCH

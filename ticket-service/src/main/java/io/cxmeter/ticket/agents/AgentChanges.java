@@ -1,10 +1,13 @@
 package io.cxmeter.ticket.agents;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.imports.TenantIds;
+
 /** Changes to an agent; absent fields stay as they are. An inactive agent keeps its history. */
 @Schema(name = "AgentChanges", example = "{\"name\":\"Rūta Kazlauskienė\",\"team\":\"tier-2\",\"active\":false}")
-public record AgentChanges(@Size(min = 1, max = 200) String name, @Size(max = 128) String team, Boolean active) {
+public record AgentChanges(@Size(min = 1, max = 200) String name, @Pattern(regexp = "(" + TenantIds.REGEX + ")?", message = TenantIds.RULE) String team, Boolean active) {
 }

@@ -6,12 +6,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.imports.TenantIds;
+
 /** A new agent. {@code active} defaults to true. */
 @Schema(name = "AgentRequest", example = "{\"id\":\"A-3\",\"name\":\"Rūta K.\",\"team\":\"tier-1\",\"active\":true}")
 public record AgentRequest(
-        @NotBlank @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must not contain spaces or control characters")
+        @NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE)
         String id,
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 128) String team,
+        @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String team,
         Boolean active) {
 }

@@ -1,6 +1,5 @@
 package io.cxmeter.ticket.agents;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +41,7 @@ public class AgentResource {
     @APIResponse(responseCode = "409", description = "An agent with this id exists")
     public Uni<RestResponse<AgentView>> create(@NotNull @Valid AgentRequest request) {
         return agents.create(caller.tenantId(), request)
-                .map(view -> RestResponse.ResponseBuilder.<AgentView>created(URI.create("/api/v1/agents/" + view.id()))
+                .map(view -> RestResponse.ResponseBuilder.<AgentView>created(UriBuilder.fromPath("/api/v1/agents/{id}").build(view.id()))
                         .entity(view).build());
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.imports.Fields;
 import io.cxmeter.imports.NdjsonImport;
+import io.cxmeter.imports.TenantIds;
 
 /** Validates customers and engagement events, one JSON object each, for imports and the live API alike. */
 public final class CustomerLines {
@@ -53,7 +54,7 @@ public final class CustomerLines {
     }
 
     static CustomerDraft customer(CustomerLine line, List<String> problems) {
-        String id = Fields.text(line.id(), "id", true, problems);
+        String id = TenantIds.check(line.id(), "id", true, problems);
         Instant since = Fields.instant(line.since(), "since", true, problems);
         Instant churnedAt = Fields.instant(line.churnedAt(), "churnedAt", false, problems);
         if (since != null && churnedAt != null && churnedAt.isBefore(since)) {
@@ -89,7 +90,7 @@ public final class CustomerLines {
     }
 
     static Engagement engagement(EngagementLine line, List<String> problems) {
-        String customer = Fields.text(line.customerId(), "customerId", true, problems);
+        String customer = TenantIds.check(line.customerId(), "customerId", true, problems);
         String type = Fields.text(line.type(), "type", true, problems);
         if (type != null && !type.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
             problems.add("type '" + type + "' must be 1–64 lowercase letters, digits, '_', '.' or '-' (e.g. visit, login)");

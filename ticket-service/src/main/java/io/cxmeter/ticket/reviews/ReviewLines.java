@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.imports.Fields;
 import io.cxmeter.imports.NdjsonImport;
+import io.cxmeter.imports.TenantIds;
 
 /** Validates reviews against the tenant's scorecards, for the import and the live API alike. */
 public final class ReviewLines {
@@ -26,10 +27,10 @@ public final class ReviewLines {
     }
 
     public static Review validate(ReviewLine line, Map<UUID, Scorecard> scorecards, List<String> problems) {
-        String id = Fields.text(line.id(), "id", true, problems);
-        String agentId = Fields.text(line.agentId(), "agentId", true, problems);
-        String ticketId = Fields.text(line.ticketId(), "ticketId", false, problems);
-        String reviewer = Fields.text(line.reviewer(), "reviewer", false, problems);
+        String id = TenantIds.check(line.id(), "id", true, problems);
+        String agentId = TenantIds.check(line.agentId(), "agentId", true, problems);
+        String ticketId = TenantIds.check(line.ticketId(), "ticketId", false, problems);
+        String reviewer = TenantIds.check(line.reviewer(), "reviewer", false, problems);
         Instant createdAt = Fields.instant(line.createdAt(), "createdAt", true, problems);
         Scorecard scorecard = null;
         if (line.scorecardId() == null) {

@@ -1,6 +1,5 @@
 package io.cxmeter.ticket.reviews;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -9,14 +8,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.cxmeter.internalauth.Caller;
 import io.cxmeter.imports.ImportResult;
+import io.cxmeter.internalauth.Caller;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/reviews")
@@ -35,7 +35,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "Unknown scorecard or category, points out of range; nothing stored")
     public Uni<RestResponse<Review>> put(@NotNull ReviewLines.ReviewLine review) {
         return reviews.put(caller.tenantId(), review)
-                .map(stored -> RestResponse.ResponseBuilder.<Review>created(URI.create("/api/v1/reviews/" + stored.id()))
+                .map(stored -> RestResponse.ResponseBuilder.<Review>created(UriBuilder.fromPath("/api/v1/reviews/{id}").build(stored.id()))
                         .entity(stored).build());
     }
 

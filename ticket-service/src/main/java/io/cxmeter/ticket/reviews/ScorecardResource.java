@@ -1,6 +1,5 @@
 package io.cxmeter.ticket.reviews;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +36,7 @@ public class ScorecardResource {
     @APIResponse(responseCode = "422", description = "Categories that cannot score (duplicate names, weight ≤ 0, …)")
     public Uni<RestResponse<Scorecard>> create(@NotNull @Valid ScorecardRequest request) {
         return reviews.createScorecard(caller.tenantId(), request)
-                .map(card -> RestResponse.ResponseBuilder.<Scorecard>created(URI.create("/api/v1/scorecards/" + card.id()))
+                .map(card -> RestResponse.ResponseBuilder.<Scorecard>created(UriBuilder.fromPath("/api/v1/scorecards/{id}").build(card.id()))
                         .entity(card).build());
     }
 

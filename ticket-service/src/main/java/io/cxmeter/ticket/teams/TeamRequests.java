@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.imports.TenantIds;
+
 public final class TeamRequests {
 
     private TeamRequests() {
@@ -13,7 +15,7 @@ public final class TeamRequests {
 
     @Schema(name = "NewTeam", example = "{\"id\":\"tier-1\",\"name\":\"First line\"}")
     public record NewTeam(
-            @NotBlank @Size(max = 128) @Pattern(regexp = "[\\p{Graph}]+", message = "must not contain spaces or control characters") String id,
+            @NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String id,
             @NotBlank @Size(max = 200) String name) {
     }
 

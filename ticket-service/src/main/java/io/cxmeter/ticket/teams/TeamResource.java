@@ -1,6 +1,5 @@
 package io.cxmeter.ticket.teams;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +36,7 @@ public class TeamResource {
     @APIResponse(responseCode = "409", description = "A team with this id exists")
     public Uni<RestResponse<TeamView>> create(@NotNull @Valid TeamRequests.NewTeam request) {
         return teams.create(caller.tenantId(), request)
-                .map(view -> RestResponse.ResponseBuilder.<TeamView>created(URI.create("/api/v1/teams/" + view.id()))
+                .map(view -> RestResponse.ResponseBuilder.<TeamView>created(UriBuilder.fromPath("/api/v1/teams/{id}").build(view.id()))
                         .entity(view).build());
     }
 

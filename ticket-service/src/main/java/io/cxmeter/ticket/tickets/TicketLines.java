@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.imports.Fields;
 import io.cxmeter.imports.NdjsonImport;
+import io.cxmeter.imports.TenantIds;
 
 /**
  * Reads the NDJSON of {@code POST /api/v1/tickets/import} (docs/api.md): one ticket a line, its events
@@ -38,7 +39,7 @@ public final class TicketLines {
     }
 
     static TicketDraft validate(TicketLine line, List<String> problems) {
-        String id = Fields.text(line.id(), "id", true, problems);
+        String id = TenantIds.check(line.id(), "id", true, problems);
         Channel channel = null;
         if (line.channel() == null) {
             problems.add("channel is required (one of " + Channel.allowed() + ")");
@@ -76,13 +77,13 @@ public final class TicketLines {
                 || t.indexOf(TicketStore.TAG_SEPARATOR) >= 0)) {
             problems.add("tags must be non-empty strings of at most 100 characters without control characters");
         }
+        String subject = Fields.text(line.subject(), "subject", false, problems);
+        String team = TenantIds.check(line.team(), "team", false, problems);
+        String customerId = TenantIds.check(line.customerId(), "customerId", false, problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new TicketDraft(id, channel, Fields.text(line.subject(), "subject", false, problems), priority,
-                Fields.text(line.team(), "team", false, problems),
-                Fields.text(line.customerId(), "customerId", false, problems),
-                tags, createdAt, events);
+        return new TicketDraft(id, channel, subject, priority, team, customerId, tags, createdAt, events);
     }
 
     private static TicketEvent event(EventLine line, String where, List<String> problems) {
@@ -102,7 +103,9 @@ public final class TicketLines {
             }
         }
         Instant at = Fields.instant(line.at(), where + ".at", true, problems);
-        if (type == null || at == null || (line.status() != null && status == null)) {
+        boolean agentValid = line.agentId() == null || line.agentId().isBlank()
+                || TenantIds.check(line.agentId(), where + ".agentId", false, problems) != null;
+        if (type == null || at == null || (line.status() != null && status == null) || !agentValid) {
             return null;
         }
         return new TicketEvent(type, at, blankToNull(line.agentId()), status, line.talkSeconds(), line.holdSeconds(),

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.imports.TenantIds;
+
 /** The request bodies of the live ticket API. */
 public final class TicketRequests {
 
@@ -21,19 +23,19 @@ public final class TicketRequests {
     @Schema(name = "NewTicket", example = "{\"id\":\"T-1001\",\"channel\":\"chat\",\"subject\":\"Router down\","
             + "\"customerId\":\"C-17\",\"priority\":\"high\",\"team\":\"tier-1\",\"tags\":[\"router\"]}")
     public record NewTicket(
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[\\p{Graph}]+", message = "must not contain spaces or control characters") String id,
+            @NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String id,
             @NotNull Channel channel,
             @Size(max = 1000) String subject,
             Priority priority,
-            @Size(max = 200) String team,
-            @Size(max = 200) String customerId,
+            @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String team,
+            @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String customerId,
             @Size(max = 50) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must not contain control characters") String> tags,
             OffsetDateTime createdAt) {
     }
 
     /** Any event of docs/api.md; {@code at} defaults to now. Status events go through the status machine. */
     @Schema(name = "TicketEventRequest", example = "{\"type\":\"agent_reply\",\"agentId\":\"A-3\"}")
-    public record NewEvent(@NotNull EventType type, OffsetDateTime at, @Size(max = 200) String agentId,
+    public record NewEvent(@NotNull EventType type, OffsetDateTime at, @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String agentId,
             TicketStatus status, @Min(0) Integer talkSeconds, @Min(0) Integer holdSeconds, @Min(0) Integer wrapUpSeconds) {
     }
 
@@ -42,6 +44,6 @@ public final class TicketRequests {
     }
 
     @Schema(name = "AgentAction", example = "{\"agentId\":\"A-3\"}")
-    public record AgentAction(@NotBlank @Size(max = 200) String agentId, OffsetDateTime at) {
+    public record AgentAction(@NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String agentId, OffsetDateTime at) {
     }
 }

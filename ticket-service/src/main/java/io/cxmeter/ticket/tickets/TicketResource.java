@@ -1,6 +1,5 @@
 package io.cxmeter.ticket.tickets;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -18,15 +17,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.imports.ImportResult;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.imports.ImportResult;
 import io.cxmeter.ticket.Page;
 import io.smallrye.mutiny.Uni;
 
@@ -47,7 +47,7 @@ public class TicketResource {
     @APIResponse(responseCode = "409", description = "A ticket with this id exists")
     public Uni<RestResponse<TicketView>> create(@NotNull @Valid TicketRequests.NewTicket request) {
         return tickets.create(caller.tenantId(), request)
-                .map(view -> RestResponse.ResponseBuilder.<TicketView>created(URI.create("/api/v1/tickets/" + view.id()))
+                .map(view -> RestResponse.ResponseBuilder.<TicketView>created(UriBuilder.fromPath("/api/v1/tickets/{id}").build(view.id()))
                         .entity(view).build());
     }
 
