@@ -1,19 +1,25 @@
 package io.cxmeter.survey.responses;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.imports.Fields;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.imports.NdjsonImport;
+import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
 import io.smallrye.mutiny.Multi;
@@ -53,12 +59,13 @@ public class ResponseService {
             if (idempotencyKey == null) {
                 return write(connection, tenantId, survey, response);
             }
+            String fingerprint = fingerprint(surveyId, draft);
             return connection.preparedQuery("""
-                    INSERT INTO response_idempotency (tenant_id, idempotency_key, survey_id, response_key, created_at)
-                    VALUES ($1, $2, $3, $4, now()) ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
-                    .execute(Tuple.of(tenantId, idempotencyKey, surveyId, response.id()))
+                    INSERT INTO response_idempotency (tenant_id, idempotency_key, survey_id, response_key, created_at, fingerprint)
+                    VALUES ($1, $2, $3, $4, now(), $5) ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
+                    .execute(Tuple.of(tenantId, idempotencyKey, surveyId, response.id(), fingerprint))
                     .flatMap(inserted -> inserted.rowCount() == 1 ? write(connection, tenantId, survey, response)
-                            : firstResult(connection, tenantId, idempotencyKey));
+                            : firstResult(connection, tenantId, idempotencyKey, fingerprint));
         }));
     }
 
@@ -68,11 +75,17 @@ public class ResponseService {
     }
 
     /** A retry: the response the key first stored, as it is now. */
-    private Uni<Submitted> firstResult(SqlConnection connection, String tenantId, String idempotencyKey) {
-        return connection.preparedQuery("SELECT survey_id, response_key FROM response_idempotency"
+    private Uni<Submitted> firstResult(SqlConnection connection, String tenantId, String idempotencyKey, String fingerprint) {
+        return connection.preparedQuery("SELECT survey_id, response_key, fingerprint FROM response_idempotency"
                 + " WHERE tenant_id = $1 AND idempotency_key = $2").execute(Tuple.of(tenantId, idempotencyKey))
                 .flatMap(rows -> {
                     var row = rows.iterator().next();
+                    String first = row.getString("fingerprint");
+                    if (first != null && !first.equals(fingerprint)) {
+                        throw ProblemException.unprocessable("This Idempotency-Key was first used for a different request;"
+                                + " a new response needs a new key.", List.of(Problem.Violation.ofField("Idempotency-Key",
+                                        "was first used with another body")));
+                    }
                     return store.find(connection, tenantId, row.getUUID("survey_id"), row.getString("response_key"));
                 })
                 .map(found -> {
@@ -81,6 +94,17 @@ public class ResponseService {
                     }
                     return new Submitted(found, false);
                 });
+    }
+
+    /** What a request under an Idempotency-Key asked for: the survey and the response as read (not as completed). */
+    private String fingerprint(UUID surveyId, ResponseDraft draft) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((surveyId + "\n" + mapper.writeValueAsString(draft)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot fingerprint a response", e);
+        }
     }
 
     /** All lines or none: any bad line (score off the scale, unknown field, …) is a 422 naming every one. */

@@ -127,6 +127,22 @@ class ResponseResourceTest {
     }
 
     @Test
+    void aUsedIdempotencyKeyWithAnotherBodyIsRefusedAndStoresNothing() {
+        String id = survey("{\"name\":\"NPS\",\"kind\":\"NPS\"}");
+        as(tenant).header("Idempotency-Key", "k-2").body("{\"score\":9, \"comment\":\"fast\"}")
+                .post("/api/v1/surveys/" + id + "/responses").then().statusCode(201);
+        // The same request written differently is the same request.
+        as(tenant).header("Idempotency-Key", "k-2").body("{\"comment\":\"fast\",\"score\":9}")
+                .post("/api/v1/surveys/" + id + "/responses").then().statusCode(200);
+        as(tenant).header("Idempotency-Key", "k-2").body("{\"score\":2, \"comment\":\"slow\"}")
+                .post("/api/v1/surveys/" + id + "/responses").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertEquals(1, count("SELECT count(*) FROM response WHERE tenant_id = $1 AND survey_id = '" + id + "'", tenant));
+        assertEquals(0, count("SELECT count(*) FROM response WHERE tenant_id = $1 AND score = 2", tenant));
+    }
+
+    @Test
     void anImportLargerThanTheDefaultBodyLimitIsTakenWhole() {
         // 65,000 lines, about 11 MB: past Quarkus' default 10 MB body limit, which once refused such imports.
         String id = survey("{\"name\":\"NPS\",\"kind\":\"NPS\"}");
