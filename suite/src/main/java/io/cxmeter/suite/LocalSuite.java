@@ -170,6 +170,8 @@ public final class LocalSuite implements AutoCloseable {
             env.put("EVENTS_PUBLIC_KEY", RsaKeys.encode(events.getPublic()));
             env.put("METRICS_SERVICE_URL", "http://127.0.0.1:" + options.metricsPort());
             env.put("TICKET_SERVICE_URL", "http://127.0.0.1:" + options.ticketPort());
+            env.put("SURVEY_SERVICE_URL", "http://127.0.0.1:" + options.surveyPort());
+            env.put("CXMETER_PUBLIC_URL", gatewayUrl() + "/");
             started.put(name + "-service", launch(name + "-service", env, logs));
         }
 

@@ -175,7 +175,7 @@ class SuiteIT {
     }
 
     @Test
-    void anEmailRatingLinkRecordsTheScoreInOneClick() throws InterruptedException {
+    void anEmailRatingLinkRecordsTheScoreWhenPostedNeverOnAPlainFetch() throws InterruptedException {
         String key = registerTenant();
         String survey = as(key).body("{\"name\":\"E-mail CSAT\",\"kind\":\"CSAT\"}").post("/api/v1/surveys")
                 .then().statusCode(201).extract().path("id");
@@ -183,9 +183,18 @@ class SuiteIT {
                 .post("/api/v1/surveys/" + survey + "/invitations").then().statusCode(201).extract().path("links.url");
         org.junit.jupiter.api.Assertions.assertTrue(links.get(0).startsWith(suite.gatewayUrl() + "/r/"), links.get(0));
 
-        // No credentials: the link's token is one. Through the gateway, in German.
-        given().get(links.get(4)).then().statusCode(200).body(org.hamcrest.Matchers.containsString("Vielen Dank"));
+        // A mail scanner fetches every link, in any order and without running scripts: nothing is recorded.
+        for (String link : links) {
+            given().head(link).then().statusCode(200);
+            given().get(link).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"))
+                    .body(org.hamcrest.Matchers.containsString("/widget/v1/rating.js"));
+        }
+        as(key).get("/api/v1/surveys/" + survey + "/responses").then().body("items", org.hamcrest.Matchers.empty());
+        // The page's script (or its button) posts the link. No credentials: the link's token is one. In German.
+        given().post(links.get(4)).then().statusCode(200).body(org.hamcrest.Matchers.containsString("Vielen Dank"));
         as(key).get("/api/v1/surveys/" + survey + "/responses").then().body("items[0].score", equalTo(5.0f));
+        given().get("/widget/v1/rating.js").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/javascript"));
 
         Object rate = null;
         // Sent (0 %) and answered (100 %) may reach metrics-service in two deliveries.
@@ -241,7 +250,7 @@ class SuiteIT {
         java.util.Set<String> paths = document.getJsonObject("paths").fieldNames();
         for (String path : new String[] {"/api/v1/surveys", "/api/v1/surveys/{surveyId}/responses/import",
             "/api/v1/surveys/{surveyId}/invitations", "/public/v1/surveys/{publicKey}", "/public/v1/surveys/{publicKey}/responses",
-            "/widget/v1/widget.js", "/r/{token}/{score}", "/api/v1/tickets/import", "/api/v1/customers/import",
+            "/widget/v1/{file}", "/r/{token}/{score}", "/api/v1/tickets/import", "/api/v1/customers/import",
             "/api/v1/reviews/import", "/api/v1/metrics", "/api/v1/metrics/{metric}", "/api/v1/metrics/summary",
             "/api/v1/tenants", "/api/v1/api-keys"}) {
             org.junit.jupiter.api.Assertions.assertTrue(paths.contains(path), path + " missing from " + paths);

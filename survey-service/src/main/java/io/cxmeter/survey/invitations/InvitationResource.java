@@ -7,8 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,15 +26,16 @@ public class InvitationResource {
     @Inject
     InvitationService invitations;
 
+    @Inject
+    InvitationConfig config;
+
     @POST
     @Operation(summary = "Invite by e-mail: one-click rating links (one per score) and a ready HTML snippet")
     @APIResponse(responseCode = "201", description = "The invitation with its links")
     @APIResponse(responseCode = "409", description = "The survey is paused or archived")
-    public Uni<RestResponse<InvitationView>> invite(@PathParam("surveyId") UUID surveyId, @Valid InvitationRequest request,
-            @Context UriInfo uri) {
+    public Uni<RestResponse<InvitationView>> invite(@PathParam("surveyId") UUID surveyId, @Valid InvitationRequest request) {
         InvitationRequest given = request == null ? new InvitationRequest(null, null, null, null, null) : request;
-        // Links name the gateway: it sets X-Forwarded-Host and -Proto, which this service honours.
-        return invitations.create(caller.tenantId(), caller.get().timeZone(), surveyId, given, uri.getBaseUri())
+        return invitations.create(caller.tenantId(), caller.get().timeZone(), surveyId, given, config.publicUrl())
                 .map(view -> RestResponse.status(RestResponse.Status.CREATED, view));
     }
 }

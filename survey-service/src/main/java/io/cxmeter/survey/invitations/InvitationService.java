@@ -38,6 +38,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class InvitationService {
 
     public static final String UPSERTED = "invitation.upserted";
+    public static final String DELETED = "invitation.deleted";
     static final Duration CHANGE_WINDOW = Duration.ofHours(24);
 
     @Inject
@@ -77,7 +78,34 @@ public class InvitationService {
     public record Outcome(int status, String html) {
     }
 
-    /** Records the score of a click (or changes it within 24 hours of the first). */
+    /**
+     * What opening a rating link shows: the score about to be recorded, recorded by the page's script
+     * as soon as a browser runs it (or by its button). Nothing is written: mail scanners fetch every
+     * link of a message, and a fetch must not answer for the customer.
+     */
+    public Uni<Outcome> preview(String token, String scoreText) {
+        return withLink(token, (connection, link) -> {
+            Double score = parse(scoreText);
+            if (!onScale(score, link.survey())) {
+                return Uni.createFrom().item(offScale(link, scoreText));
+            }
+            return Uni.createFrom().item(new Outcome(200, RatingPage.confirm(link.texts(), link.lang(), ResponseRules.format(score))));
+        });
+    }
+
+    private static boolean onScale(Double score, SurveyFacts survey) {
+        List<String> problems = new ArrayList<>();
+        ResponseRules.check(new ResponseDraft(null, score, null, null, null, null, null, null, null, null, null),
+                survey, Instant.now(), problems);
+        return problems.isEmpty();
+    }
+
+    private static Outcome offScale(Link link, String scoreText) {
+        return new Outcome(422, RatingPage.message(link.lang(), "The score " + scoreText
+                + " is not on this survey's scale " + link.survey().scaleMin() + "–" + link.survey().scaleMax() + "."));
+    }
+
+    /** Records the score of a link (or changes it within 24 hours of the first). */
     public Uni<Outcome> rate(String token, String scoreText, String commentAction) {
         return withLink(token, (connection, link) -> {
             Row invitation = link.invitation();
@@ -92,9 +120,7 @@ public class InvitationService {
                         invitation.getString("agent_id"), invitation.getString("channel"), "email",
                         invitation.getString("locale"), first, null), survey, Instant.now(), problems);
                 if (draft == null) {
-                    return Uni.createFrom().item(new Outcome(422, RatingPage.message(link.lang(),
-                            "The score " + scoreText + " is not on this survey's scale " + survey.scaleMin() + "–"
-                                    + survey.scaleMax() + ".")));
+                    return Uni.createFrom().item(offScale(link, scoreText));
                 }
                 return record(connection, invitation, survey, draft).map(done -> new Outcome(200,
                         RatingPage.thanks(link.texts(), link.lang(), commentAction, draft.comment(), false)));

@@ -1,12 +1,27 @@
 package io.cxmeter.survey.invitations;
 
 /**
- * The small pages a rating link shows. Everything that came from a person (a comment) is escaped;
- * no script, so it works under any Content-Security-Policy.
+ * The small pages a rating link shows. Everything that came from a person (a comment) is escaped.
+ * No inline script or style: the stylesheet and the one script are files of their own, so the pages
+ * run under a Content-Security-Policy that allows nothing inline ({@link #POLICY}).
  */
 final class RatingPage {
 
     private RatingPage() {
+    }
+
+    /** What the pages may load: their own stylesheet and script, forms posting back here, nothing else. */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /**
+     * The page a rating link opens: the score, recorded by {@code rating.js} once a browser runs it (a
+     * mail scanner that only fetches the link records nothing), or by the button without script.
+     */
+    static String confirm(RatingTexts texts, String lang, String score) {
+        return page(lang, "<h1 class=\"score\">" + escape(score) + "</h1>"
+                + "<form id=\"record\" method=\"post\"><button type=\"submit\">" + escape(texts.send())
+                + "</button></form>", true);
     }
 
     static String thanks(RatingTexts texts, String lang, String commentAction, String comment, boolean saved) {
@@ -15,19 +30,19 @@ final class RatingPage {
                 + "<form method=\"post\" action=\"" + escape(commentAction) + "\">"
                 + "<label for=\"comment\">" + escape(texts.addComment()) + "</label>"
                 + "<textarea id=\"comment\" name=\"comment\" maxlength=\"5000\" rows=\"5\">" + escape(comment == null ? "" : comment)
-                + "</textarea><button type=\"submit\">" + escape(texts.send()) + "</button></form>");
+                + "</textarea><button type=\"submit\">" + escape(texts.send()) + "</button></form>", false);
     }
 
     static String message(String lang, String text) {
-        return page(lang, "<h1>" + escape(text) + "</h1>");
+        return page(lang, "<h1>" + escape(text) + "</h1>", false);
     }
 
-    private static String page(String lang, String body) {
+    private static String page(String lang, String body, boolean recordScript) {
         return "<!doctype html><html lang=\"" + escape(lang) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Feedback</title>"
-                + "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#222}"
-                + "textarea{width:100%;box-sizing:border-box}button{margin-top:.5rem;padding:.5rem 1rem}</style></head>"
-                + "<body><main>" + body + "</main></body></html>";
+                + "<link rel=\"stylesheet\" href=\"/widget/v1/rating.css\">"
+                + (recordScript ? "<script src=\"/widget/v1/rating.js\" defer></script>" : "")
+                + "</head><body><main>" + body + "</main></body></html>";
     }
 
     static String escape(String text) {

@@ -32,7 +32,15 @@ public class RatingResource {
     @GET
     @Path("/{score}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Record a score in one click; a small thank-you page with an optional comment form")
+    @Operation(summary = "Open a rating link: the score, recorded by the page's script in a browser (a plain fetch records nothing)")
+    public Uni<RestResponse<String>> open(@PathParam("token") String token, @PathParam("score") String score) {
+        return invitations.preview(token, score).map(RatingResource::page);
+    }
+
+    @POST
+    @Path("/{score}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Record the score of a rating link (or change it within 24 hours); a thank-you page with a comment form")
     public Uni<RestResponse<String>> rate(@PathParam("token") String token, @PathParam("score") String score) {
         // The page sits at /r/{token}/{score}: its form posts to /r/{token}/comment.
         return invitations.rate(token, score, "comment").map(RatingResource::page);
@@ -51,6 +59,7 @@ public class RatingResource {
         return RestResponse.ResponseBuilder.<String>create(outcome.status()).entity(outcome.html())
                 .type(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", RatingPage.POLICY)
                 .build();
     }
 }

@@ -6,48 +6,64 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.problem.ProblemException;
+
 /**
- * Serves {@code widget.js} (public; the gateway forwards /widget without credentials). Browsers may
- * keep it five minutes and then revalidate by ETag, so a new version reaches every site within minutes.
+ * Serves the public browser files (the gateway forwards /widget without credentials):
+ * {@code widget.js}, the embeddable survey widget, and the stylesheet and script of the rating-link
+ * pages. Browsers may keep them five minutes and then revalidate by ETag, so a new version reaches
+ * every site within minutes.
  */
-@Path("/widget/v1/widget.js")
+@Path("/widget/v1/{file}")
 @Tag(name = "Public: widget")
 @PermitAll
 public class WidgetScript {
 
-    private static final byte[] SCRIPT = load();
-    private static final String ETAG = "\"" + sha256(SCRIPT) + "\"";
+    private record Asset(byte[] bytes, String type, String etag) {
+    }
+
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "widget.js", load("widget.js", "text/javascript; charset=utf-8"),
+            "rating.js", load("rating.js", "text/javascript; charset=utf-8"),
+            "rating.css", load("rating.css", "text/css; charset=utf-8"));
 
     @GET
-    @Operation(summary = "The embeddable survey widget (plain JavaScript, no dependencies)")
-    public RestResponse<byte[]> script(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        if (ETAG.equals(ifNoneMatch)) {
-            return RestResponse.ResponseBuilder.<byte[]>create(RestResponse.Status.NOT_MODIFIED).header("ETag", ETAG).build();
+    @Operation(summary = "The embeddable survey widget (widget.js: plain JavaScript, no dependencies) and the rating pages' files")
+    public RestResponse<byte[]> file(@PathParam("file") String file, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Asset asset = ASSETS.get(file);
+        if (asset == null) {
+            throw ProblemException.notFound("No file " + file + " here; the widget is widget.js.");
         }
-        return RestResponse.ResponseBuilder.ok(SCRIPT, "text/javascript; charset=utf-8")
-                .header("ETag", ETAG)
+        if (asset.etag().equals(ifNoneMatch)) {
+            return RestResponse.ResponseBuilder.<byte[]>create(RestResponse.Status.NOT_MODIFIED).header("ETag", asset.etag()).build();
+        }
+        return RestResponse.ResponseBuilder.ok(asset.bytes(), asset.type())
+                .header("ETag", asset.etag())
                 .header("Cache-Control", "public, max-age=300")
                 // Sites that isolate themselves (Cross-Origin-Embedder-Policy) may still load it.
                 .header("Cross-Origin-Resource-Policy", "cross-origin")
                 .build();
     }
 
-    private static byte[] load() {
-        try (InputStream in = WidgetScript.class.getResourceAsStream("/widget/widget.js")) {
+    private static Asset load(String name, String type) {
+        try (InputStream in = WidgetScript.class.getResourceAsStream("/widget/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("widget/widget.js is missing from the classpath");
+                throw new IllegalStateException("widget/" + name + " is missing from the classpath");
             }
-            return in.readAllBytes();
+            byte[] bytes = in.readAllBytes();
+            return new Asset(bytes, type, "\"" + sha256(bytes) + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
