@@ -167,7 +167,7 @@ class ManifestsTest {
         assertEquals(Set.of("Ingress", "Egress"), texts(denyAll.at("/spec/policyTypes")));
 
         Map<String, Set<String>> allowedCallers = Map.of(
-                "survey-service", Set.of("gateway"),
+                "survey-service", Set.of("gateway", "ticket-service"),
                 "ticket-service", Set.of("gateway", "survey-service"),
                 "metrics-service", Set.of("gateway", "survey-service", "ticket-service"),
                 "gateway", Set.of());
@@ -198,6 +198,11 @@ class ManifestsTest {
             for (JsonNode rule : ingress.at("/spec/rules")) {
                 for (JsonNode path : rule.at("/http/paths")) {
                     assertEquals("gateway", path.at("/backend/service/name").asText(), "only the gateway is exposed");
+                    // Management endpoints (health, Prometheus metrics) are never routed from outside.
+                    String prefix = path.at("/path").asText();
+                    for (String management : List.of("/q/metrics", "/q/health")) {
+                        assertFalse(management.startsWith(prefix), prefix + " exposes " + management);
+                    }
                 }
             }
         }

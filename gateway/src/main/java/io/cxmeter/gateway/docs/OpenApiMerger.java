@@ -74,6 +74,10 @@ public final class OpenApiMerger {
         }
         JsonObject sortedPaths = new JsonObject();
         paths.fieldNames().stream().sorted().forEach(path -> sortedPaths.put(path, paths.getValue(path)));
+        // Only the schemas the public paths reach: those of /internal (event batches, follow-up
+        // requests) describe the services to each other, not to callers.
+        java.util.Set<String> reached = reachable(sortedPaths, mergedSchemas);
+        mergedSchemas.fieldNames().removeIf(name -> !reached.contains(name));
         return new JsonObject()
                 .put("openapi", sources.isEmpty() ? "3.1.0" : sources.get(0).document().getString("openapi", "3.1.0"))
                 .put("info", new JsonObject().put("title", title).put("version", version)
@@ -89,6 +93,35 @@ public final class OpenApiMerger {
                                         .put("bearerFormat", "JWT"))))
                 .put("security", new JsonArray().add(new JsonObject().put("apiKey", new JsonArray()))
                         .add(new JsonObject().put("bearer", new JsonArray())));
+    }
+
+    /** The schema names {@code root} refers to, directly or through other schemas. */
+    static java.util.Set<String> reachable(JsonObject root, JsonObject schemas) {
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        java.util.Deque<Object> pending = new java.util.ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Object value = pending.pop();
+            if (value instanceof JsonObject object) {
+                object.forEach(entry -> {
+                    if (entry.getKey().equals("$ref") && entry.getValue() instanceof String ref
+                            && ref.startsWith("#/components/schemas/")) {
+                        String name = ref.substring("#/components/schemas/".length());
+                        if (reached.add(name) && schemas.containsKey(name)) {
+                            pending.push(schemas.getJsonObject(name));
+                        }
+                    } else if (entry.getValue() != null) {
+                        pending.push(entry.getValue());
+                    }
+                });
+            } else if (value instanceof JsonArray array) {
+                array.forEach(item -> {
+                    if (item != null) {
+                        pending.push(item);
+                    }
+                });
+            }
+        }
+        return reached;
     }
 
     /** The value with every reference to a clashing schema pointed at the service's prefixed copy. */

@@ -5,17 +5,21 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.cxmeter.gateway.routing.RouteTable;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemRoutes;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses a body announced larger than the limit with a 413 problem before anything else happens
- * (no credential lookup, no connection to a service). Bodies sent in chunks are held to the same
- * limit by the service that receives them.
+ * (no credential lookup, no connection to a service). Imports may send up to the server's limit;
+ * the public paths (widget answers, rating-link comments) take what an answer needs and no more,
+ * and must announce their length: anyone on the internet can call them. Other bodies sent in chunks
+ * are held to the limit by the service that receives them.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -26,27 +30,47 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "cxmeter.public-body-limit", defaultValue = "64K")
+    MemorySize publicBodyLimit;
+
     void register(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);
     }
 
     private void check(RoutingContext ctx) {
+        boolean open = RouteTable.isOpen(ctx.normalizedPath());
+        long limit = open ? publicBodyLimit.asLongValue() : maxBodySize.asLongValue();
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            long announced;
-            try {
-                announced = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                announced = -1;
-            }
-            if (announced < 0 || announced > maxBodySize.asLongValue()) {
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                ProblemRoutes.send(ctx, announced < 0 ? Problem.of(400, "Content-Length '" + length + "' is not a size.")
-                        : Problem.of(413, "The body has " + announced + " bytes; at most " + maxBodySize.asLongValue()
-                                + " are accepted. Split the import into several files."));
+        if (length == null) {
+            if (open && carriesBody(ctx.request().method())) {
+                refuse(ctx, Problem.of(411, "Requests to public paths must announce their length (Content-Length)."));
                 return;
             }
+            ctx.next();
+            return;
         }
-        ctx.next();
+        long announced;
+        try {
+            announced = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            announced = -1;
+        }
+        if (announced < 0) {
+            refuse(ctx, Problem.of(400, "Content-Length '" + length + "' is not a size."));
+        } else if (announced > limit) {
+            refuse(ctx, Problem.of(413, "The body has " + announced + " bytes; at most " + limit + " are accepted"
+                    + (open ? " here." : ". Split the import into several files.")));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static boolean carriesBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+
+    private static void refuse(RoutingContext ctx, Problem problem) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ProblemRoutes.send(ctx, problem);
     }
 }

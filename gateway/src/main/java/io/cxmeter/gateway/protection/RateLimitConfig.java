@@ -26,6 +26,12 @@ public interface RateLimitConfig {
     @WithDefault("PT0.5S")
     Duration redisTimeout();
 
+    /**
+     * The proxies (addresses or CIDR ranges, such as the ingress controller's pods) whose
+     * {@code Forwarded} or {@code X-Forwarded-For} name the client; empty: the TCP peer is the client.
+     */
+    Optional<java.util.List<String>> trustedProxies();
+
     Plan api();
 
     @WithName("public")

@@ -50,7 +50,10 @@ public class RateLimits {
         }
     }
 
+    private ClientAddress clientAddress;
+
     void register(@Observes Filters filters) {
+        clientAddress = new ClientAddress(config.trustedProxies().orElse(java.util.List.of()));
         if (config.enabled()) {
             filters.register(this::limit, PRIORITY);
         }
@@ -62,7 +65,8 @@ public class RateLimits {
 
     Target target(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String ip = clientAddress.of(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
+                ctx.request().getHeader("Forwarded"), ctx.request().getHeader("X-Forwarded-For"));
         if (path.startsWith("/api/")) {
             SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
             if (identity == null || identity.isAnonymous()) {

@@ -31,4 +31,14 @@ public final class RouteTable {
 
     private RouteTable() {
     }
+
+    /** Whether {@code path} lies under a route that needs no credentials (widget, public API, rating links). */
+    public static boolean isOpen(String path) {
+        for (Route route : ROUTES) {
+            if (route.open() && (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -48,9 +48,17 @@ class MergedOpenApiTest {
                 .put("components", new JsonObject().put("schemas", new JsonObject()
                         .put("Item", new JsonObject().put("type", "string")).put("Problem", problem)));
         JsonObject b = new JsonObject().put("openapi", "3.1.0")
-                .put("paths", new JsonObject().put("/api/v1/b", new JsonObject()))
+                .put("paths", new JsonObject()
+                        .put("/api/v1/b", new JsonObject().put("get", new JsonObject().put("responses", new JsonObject()
+                                .put("200", new JsonObject().put("$ref", "#/components/schemas/Item"))
+                                .put("400", new JsonObject().put("$ref", "#/components/schemas/Problem")))))
+                        .put("/internal/v1/events", new JsonObject().put("post", new JsonObject().put("requestBody",
+                                new JsonObject().put("$ref", "#/components/schemas/EventBatch")))))
                 .put("components", new JsonObject().put("schemas", new JsonObject()
-                        .put("Item", new JsonObject().put("type", "integer")).put("Problem", problem.copy())));
+                        .put("Item", new JsonObject().put("type", "integer")).put("Problem", problem.copy())
+                        // Reached only from /internal: left out, with what only it refers to.
+                        .put("EventBatch", new JsonObject().put("$ref", "#/components/schemas/EventEnvelope"))
+                        .put("EventEnvelope", new JsonObject().put("type", "object"))));
 
         JsonObject merged = OpenApiMerger.merge("cxmeter API", "1.0",
                 List.of(new OpenApiMerger.Source("a-service", a), new OpenApiMerger.Source("b-service", b)));

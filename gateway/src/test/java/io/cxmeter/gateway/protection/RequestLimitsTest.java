@@ -24,11 +24,15 @@ class RequestLimitsTest {
     URL gateway;
 
     private String exchange(String head) throws IOException {
+        return exchange(head, "{\"id\":\"T-1\"}\n");
+    }
+
+    private String exchange(String head, String body) throws IOException {
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.setSoTimeout(3_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write("{\"id\":\"T-1\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write(body.getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
@@ -52,6 +56,31 @@ class RequestLimitsTest {
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("application/problem+json"), answer);
         assertTrue(answer.contains("at most 268435456"), answer);
+    }
+
+    @Test
+    void publicPathsTakeWhatAnAnswerNeedsAndMustAnnounceIt() throws IOException {
+        String big = exchange("POST /public/v1/surveys/pk-1/responses HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 16000000\r\n\r\n");
+        assertTrue(big.startsWith("HTTP/1.1 413"), big);
+        assertTrue(big.contains("application/problem+json"), big);
+        String comment = exchange("POST /r/token-1/comment HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 70000\r\n\r\n");
+        assertTrue(comment.startsWith("HTTP/1.1 413"), comment);
+        String chunked = exchange("POST /public/v1/surveys/pk-1/responses HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", "b\r\n{\"score\":9}\r\n0\r\n\r\n");
+        assertTrue(chunked.startsWith("HTTP/1.1 411"), chunked);
+        assertTrue(chunked.contains("application/problem+json"), chunked);
+    }
+
+    @Test
+    void aNulCharacterInThePathOrQueryIsABadRequestNamingIt() throws IOException {
+        String key = registerTenant(newTenantId());
+        String query = exchange("GET /api/v1/agents?cursor=a%00b HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + key + "\r\n\r\n");
+        assertTrue(query.startsWith("HTTP/1.1 400"), query);
+        assertTrue(query.contains("\"field\":\"cursor\""), query);
+        String path = exchange("GET /api/v1/agents/A%001 HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + key + "\r\n\r\n");
+        assertTrue(path.startsWith("HTTP/1.1 400"), path);
     }
 
     @Test
