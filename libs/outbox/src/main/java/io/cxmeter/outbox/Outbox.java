@@ -48,8 +48,18 @@ public class Outbox {
     /** Adds the events for a tenant whose time zone is {@code zone} (a change made without a tenant's token). */
     public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now,
             String zone) {
+        return insert(connection, tenantId, type, messages, now, zone).replaceWithVoid();
+    }
+
+    /** Adds one event in the request's zone; its id, for a caller that follows its delivery. */
+    public Uni<UUID> addOne(SqlConnection connection, String tenantId, String type, Message message, OffsetDateTime now) {
+        return insert(connection, tenantId, type, List.of(message), now, zone()).map(ids -> ids[0]);
+    }
+
+    private Uni<UUID[]> insert(SqlConnection connection, String tenantId, String type, List<Message> messages,
+            OffsetDateTime now, String zone) {
         if (messages.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(new UUID[0]);
         }
         int n = messages.size();
         UUID[] ids = new UUID[n];
@@ -64,7 +74,7 @@ public class Outbox {
         }
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.tuple(List.of(tenantId, type, now, ids, aggregates, payloads, zone)))
-                .replaceWithVoid();
+                .map(done -> ids);
     }
 
     /** The tenant's time zone as the request's token names it (every change comes from a request). */

@@ -36,6 +36,7 @@ public class EventTranslator {
     public static final String RESPONSE_UPSERTED = "response.upserted";
     public static final String RESPONSE_DELETED = "response.deleted";
     public static final String INVITATION_UPSERTED = "invitation.upserted";
+    public static final String INVITATION_DELETED = "invitation.deleted";
 
     /** One event read: an update, or the erasure of a customer. */
     public record Translated(AggregateUpdate update, String erasedCustomer) {
@@ -85,6 +86,7 @@ public class EventTranslator {
             case RESPONSE_UPSERTED -> update(SurveyContributions.of(read(payload, SurveyContributions.Response.class), version));
             case RESPONSE_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.RESPONSE, id(payload, "id"), version));
             case INVITATION_UPSERTED -> update(SurveyContributions.of(read(payload, SurveyContributions.Invitation.class), version));
+            case INVITATION_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.INVITATION, id(payload, "id"), version));
             case CUSTOMER_UPSERTED -> update(CustomerContributions.of(read(payload, CustomerContributions.Customer.class), version));
             case CUSTOMER_ERASED -> {
                 String customer = id(payload, "customerId");

@@ -1,11 +1,13 @@
 package io.cxmeter.ticket.customers;
 
-import java.net.URI;
+import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -14,15 +16,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.cxmeter.internalauth.Caller;
-import io.cxmeter.ticket.Page;
 import io.cxmeter.imports.ImportResult;
+import io.cxmeter.imports.TenantIds;
+import io.cxmeter.internalauth.Caller;
+import io.cxmeter.internalauth.InternalCaller;
+import io.cxmeter.ticket.Page;
+import io.cxmeter.ticket.erasure.CustomerErasures;
+import io.cxmeter.ticket.erasure.ErasureView;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/customers")
@@ -33,6 +40,9 @@ public class CustomerResource {
     Caller caller;
 
     @Inject
+    CustomerErasures erasures;
+
+    @Inject
     CustomerService customers;
 
     @POST
@@ -41,7 +51,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "422", description = "What is wrong, field by field; nothing stored")
     public Uni<RestResponse<CustomerDraft>> put(@NotNull CustomerLines.CustomerLine customer) {
         return customers.put(caller.tenantId(), customer)
-                .map(stored -> RestResponse.ResponseBuilder.<CustomerDraft>created(URI.create("/api/v1/customers/" + stored.id()))
+                .map(stored -> RestResponse.ResponseBuilder.<CustomerDraft>created(UriBuilder.fromPath("/api/v1/customers/{id}").build(stored.id()))
                         .entity(stored).build());
     }
 
@@ -93,11 +103,24 @@ public class CustomerResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Erase a customer (GDPR): customer, purchases and engagement events are deleted, "
-            + "their tickets lose the link and subject, and metrics are told")
-    @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "404", description = "Nothing of this tenant names this customer")
-    public Uni<Void> erase(@PathParam("id") String id) {
-        return customers.erase(caller.tenantId(), id);
+    @RolesAllowed(InternalCaller.ROLE_ADMIN)
+    @Operation(summary = "Erase a customer everywhere (GDPR): tickets, purchases, engagement, survey responses and "
+            + "comments, invitations, follow-ups and metrics; answers a receipt to follow")
+    @APIResponse(responseCode = "202", description = "Erased in ticket-service; the receipt tells when every service is done")
+    @APIResponse(responseCode = "403", description = "Erasure needs the admin scope")
+    public Uni<RestResponse<ErasureView>> erase(@PathParam("id") @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String id) {
+        return erasures.request(caller.tenantId(), id)
+                .map(receipt -> RestResponse.ResponseBuilder.<ErasureView>create(RestResponse.Status.ACCEPTED)
+                        .location(UriBuilder.fromPath("/api/v1/customers/erasures/{id}").build(receipt.id()))
+                        .entity(receipt).build());
+    }
+
+    @GET
+    @Path("/erasures/{erasureId}")
+    @RolesAllowed(InternalCaller.ROLE_ADMIN)
+    @Operation(summary = "The receipt of an erasure: pending, then done, per service")
+    @APIResponse(responseCode = "404", description = "No erasure of this tenant has this id")
+    public Uni<ErasureView> erasure(@PathParam("erasureId") UUID erasureId) {
+        return erasures.get(caller.tenantId(), erasureId);
     }
 }

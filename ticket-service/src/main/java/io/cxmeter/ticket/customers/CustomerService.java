@@ -80,12 +80,4 @@ public class CustomerService {
         });
     }
 
-    public Uni<Void> erase(String tenantId, String id) {
-        return pool.withTransaction(connection -> store.erase(connection, tenantId, id)).map(found -> {
-            if (!found) {
-                throw ProblemException.notFound("No customer '" + id + "'.");
-            }
-            return null;
-        });
-    }
 }

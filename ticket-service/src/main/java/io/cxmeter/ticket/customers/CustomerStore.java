@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
+import io.cxmeter.ticket.tickets.TicketStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -119,18 +120,29 @@ public class CustomerStore {
      * Erases the customer: the customer and purchases are deleted, engagement events too, and the
      * customer's tickets lose the link and their subject. Returns whether anything named them.
      */
-    public Uni<Boolean> erase(SqlConnection connection, String tenantId, String key) {
+    /**
+     * Erases the customer from ticket-service: the customer with purchases and engagement events, the
+     * link and subject of their tickets, and every outbox event that names them (delivered ones are
+     * deleted; waiting ones are dropped or lose the customer's id). Then tells metrics-service with a
+     * {@code customer.erased} event, whose id it answers, found or not: the customer may be known to
+     * the metrics only through other services' facts.
+     */
+    public Uni<UUID> erase(SqlConnection connection, String tenantId, String key) {
         Tuple args = Tuple.of(tenantId, key);
         return connection.preparedQuery("DELETE FROM customer WHERE tenant_id = $1 AND customer_key = $2").execute(args)
-                .flatMap(customers -> connection.preparedQuery(
-                        "DELETE FROM engagement_event WHERE tenant_id = $1 AND customer_key = $2").execute(args)
-                        .flatMap(events -> connection.preparedQuery(
-                                "UPDATE ticket SET customer_id = NULL, subject = NULL WHERE tenant_id = $1 AND customer_id = $2")
-                                .execute(args)
-                                .map(tickets -> customers.rowCount() + events.rowCount() + tickets.rowCount() > 0)))
-                .flatMap(found -> !found ? Uni.createFrom().item(false)
-                        : outbox.add(connection, tenantId, ERASED, List.of(new Outbox.Message(key, Map.of("customerId", key))),
-                                now()).map(ignored -> true));
+                .flatMap(ignored -> connection.preparedQuery(
+                        "DELETE FROM engagement_event WHERE tenant_id = $1 AND customer_key = $2").execute(args))
+                .flatMap(ignored -> connection.preparedQuery(
+                        "UPDATE ticket SET customer_id = NULL, subject = NULL WHERE tenant_id = $1 AND customer_id = $2").execute(args))
+                .flatMap(ignored -> connection.preparedQuery("""
+                        DELETE FROM outbox_event WHERE tenant_id = $1
+                          AND (payload ->> 'customerId' = $2 OR (type = $3 AND aggregate_id = $2))
+                          AND (published_at IS NOT NULL OR type <> $4)""").execute(Tuple.of(tenantId, key, UPSERTED, TicketStore.OUTBOX_TYPE)))
+                .flatMap(ignored -> connection.preparedQuery("""
+                        UPDATE outbox_event SET payload = payload || '{"customerId": null, "subject": null}'
+                        WHERE tenant_id = $1 AND published_at IS NULL AND payload ->> 'customerId' = $2""").execute(args))
+                .flatMap(ignored -> outbox.addOne(connection, tenantId, ERASED, new Outbox.Message(key, Map.of("customerId", key)),
+                        now()));
     }
 
     private Uni<CustomerDraft> withPurchases(SqlConnection connection, Row customer) {

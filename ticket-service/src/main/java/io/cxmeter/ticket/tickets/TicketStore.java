@@ -34,7 +34,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TicketStore {
 
-    static final String OUTBOX_TYPE = "ticket.upserted";
+    public static final String OUTBOX_TYPE = "ticket.upserted";
 
     /** Tags travel as one string each, joined by this character, since arrays of arrays cannot be unnested. */
     static final char TAG_SEPARATOR = '\u001f';

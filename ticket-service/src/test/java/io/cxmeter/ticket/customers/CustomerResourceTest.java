@@ -132,15 +132,28 @@ class CustomerResourceTest {
                         + "\"createdAt\":\"2026-02-03T08:00:00Z\"}")
                 .post("/api/v1/tickets").then().statusCode(201);
 
-        as(tenant).delete("/api/v1/customers/C-17").then().statusCode(204);
+        // Erasure is an admin's act.
+        given().auth().oauth2(TestTokens.forTenant(tenant, "read", "write")).delete("/api/v1/customers/C-17")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(tenant).get("/api/v1/customers/C-17").then().statusCode(200);
+
+        as(tenant).delete("/api/v1/customers/C-17").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.startsWith("http"))
+                .body("state", equalTo("pending")).body("customerId", equalTo("C-17"))
+                .body("services.'ticket-service'", equalTo("done"));
 
         as(tenant).get("/api/v1/customers/C-17").then().statusCode(404);
         as(tenant).get("/api/v1/tickets/T-1").then().statusCode(200)
                 .body("customerId", nullValue()).body("subject", nullValue());
         assertEquals(0, count("SELECT count(*) FROM engagement_event WHERE tenant_id = $1"));
         assertEquals(0, count("SELECT count(*) FROM purchase WHERE tenant_id = $1"));
+        // The only outbox event left naming the customer is the one that tells metrics-service; the
+        // waiting ticket event no longer names them.
         assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE tenant_id = $1 AND type = 'customer.erased'"));
-        as(tenant).delete("/api/v1/customers/C-17").then().statusCode(404);
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE tenant_id = $1 AND payload::text LIKE '%C-17%'"));
+        assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE tenant_id = $1 AND payload::text LIKE '%My address%'"));
+        // Asked again, it erases again (whatever appeared since): never an error.
+        as(tenant).delete("/api/v1/customers/C-17").then().statusCode(202);
     }
 
     @Test
@@ -149,7 +162,9 @@ class CustomerResourceTest {
         String other = "other-" + UUID.randomUUID();
         as(other).get("/api/v1/customers/C-17").then().statusCode(404);
         as(other).get("/api/v1/customers").then().body("items", empty());
-        as(other).delete("/api/v1/customers/C-17").then().statusCode(404);
+        String receipt = as(other).delete("/api/v1/customers/C-17").then().statusCode(202).extract().path("id");
         as(tenant).get("/api/v1/customers/C-17").then().statusCode(200);
+        as(tenant).get("/api/v1/customers/erasures/" + receipt).then().statusCode(404);
+        as(other).get("/api/v1/customers/erasures/" + receipt).then().statusCode(200);
     }
 }
