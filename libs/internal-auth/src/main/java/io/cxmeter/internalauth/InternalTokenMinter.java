@@ -30,6 +30,21 @@ public final class InternalTokenMinter {
         this.audience = Objects.requireNonNull(audience, "audience");
     }
 
+    /**
+     * A service's minter for calls to another service's {@code /internal} endpoints: signed with the
+     * producers' key (base64 PKCS#8), for the services' audience, one minute each.
+     */
+    public static InternalTokenMinter forPeerCalls(String producersSigningKey, String service) {
+        return new InternalTokenMinter(RsaKeys.privateKey(producersSigningKey), Duration.ofMinutes(1),
+                "cxmeter-" + service, InternalToken.AUDIENCE);
+    }
+
+    /** A peer call's token for a tenant, naming its zone as the gateway's token would. */
+    public String mintPeerCall(String service, String tenantId, String zone) {
+        return mint(new InternalCaller(tenantId, service, java.util.Set.of(InternalToken.PRODUCER_ROLE),
+                zone == null ? "UTC" : zone, null));
+    }
+
     public String mint(InternalCaller caller) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(audience)

@@ -1,10 +1,8 @@
 package io.cxmeter.survey.followups;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +11,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import io.cxmeter.internalauth.InternalCaller;
-import io.cxmeter.internalauth.InternalToken;
 import io.cxmeter.internalauth.InternalTokenMinter;
-import io.cxmeter.internalauth.RsaKeys;
 import io.cxmeter.outbox.Backoff;
 import io.cxmeter.survey.responses.ResponseStore;
 import io.quarkus.scheduler.Scheduled;
@@ -38,6 +33,7 @@ public class FollowUpRelay {
 
     private static final Logger LOG = Logger.getLogger(FollowUpRelay.class);
     private static final int BATCH = 50;
+    private static final String SERVICE = "survey-service";
 
     private static final String CLAIM = """
             SELECT tenant_id, survey_id, response_key, score, channel, customer_id, agent_id, ticket_id, zone, attempts
@@ -60,8 +56,7 @@ public class FollowUpRelay {
     void init() {
         if (config.enabled()) {
             // ticket-service takes /internal calls signed with the producers' key, for the services' audience.
-            minter = new InternalTokenMinter(RsaKeys.privateKey(config.signingKey()), Duration.ofMinutes(1),
-                    "cxmeter-survey-service", InternalToken.AUDIENCE);
+            minter = InternalTokenMinter.forPeerCalls(config.signingKey(), SERVICE);
         }
     }
 
@@ -91,8 +86,7 @@ public class FollowUpRelay {
                 score == null ? null : (int) Math.round(score), row.getString("channel"), row.getString("customer_id"),
                 row.getString("agent_id"), row.getString("ticket_id"));
         // The token names the tenant and its zone, as the gateway's would: the ticket's events are cut in that zone.
-        String token = minter.mint(new InternalCaller(row.getString("tenant_id"), "survey-service",
-                Set.of(InternalToken.PRODUCER_ROLE), row.getString("zone"), null));
+        String token = minter.mintPeerCall(SERVICE, row.getString("tenant_id"), row.getString("zone"));
         Tuple key = Tuple.of(row.getString("tenant_id"), row.getUUID("survey_id"), row.getString("response_key"));
         return tickets.open("Bearer " + token, request)
                 .flatMap(answer -> connection.preparedQuery("UPDATE follow_up SET follow_up_ticket_id = $4"

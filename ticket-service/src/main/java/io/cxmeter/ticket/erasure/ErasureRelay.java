@@ -1,11 +1,9 @@
 package io.cxmeter.ticket.erasure;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import io.cxmeter.internalauth.InternalCaller;
-import io.cxmeter.internalauth.InternalToken;
 import io.cxmeter.internalauth.InternalTokenMinter;
-import io.cxmeter.internalauth.RsaKeys;
 import io.cxmeter.outbox.Backoff;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -40,6 +35,7 @@ public class ErasureRelay {
 
     private static final Logger LOG = Logger.getLogger(ErasureRelay.class);
     private static final int BATCH = 50;
+    private static final String SERVICE = "ticket-service";
 
     private static final String CLAIM = """
             SELECT e.*, o.published_at AS event_published_at, o.zone
@@ -63,8 +59,7 @@ public class ErasureRelay {
     void init() {
         if (config.enabled()) {
             // survey-service takes /internal calls signed with the producers' key, for the services' audience.
-            minter = new InternalTokenMinter(RsaKeys.privateKey(config.signingKey()), Duration.ofMinutes(1),
-                    "cxmeter-ticket-service", InternalToken.AUDIENCE);
+            minter = InternalTokenMinter.forPeerCalls(config.signingKey(), SERVICE);
         }
     }
 
@@ -116,9 +111,7 @@ public class ErasureRelay {
 
     /** Whether survey-service has erased the customer; on failure the erasure is tried again later. */
     private Uni<Boolean> eraseInSurveys(SqlConnection connection, Row row) {
-        String zone = row.getString("zone") == null ? "UTC" : row.getString("zone");
-        String token = minter.mint(new InternalCaller(row.getString("tenant_id"), "ticket-service",
-                Set.of(InternalToken.PRODUCER_ROLE), zone, null));
+        String token = minter.mintPeerCall(SERVICE, row.getString("tenant_id"), row.getString("zone"));
         return surveys.erase("Bearer " + token, new SurveyErasureClient.Request(row.getString("customer_key")))
                 .flatMap(answer -> connection.preparedQuery("UPDATE customer_erasure SET survey_erased_at = now() WHERE id = $1")
                         .execute(Tuple.of(row.getUUID("id"))).map(done -> true))
