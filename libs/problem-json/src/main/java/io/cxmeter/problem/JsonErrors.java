@@ -37,8 +37,8 @@ public final class JsonErrors {
         if (e instanceof UnrecognizedPropertyException || e instanceof IgnoredPropertyException) {
             return new Mistake(field, "is not a field of this object");
         }
-        if (e instanceof JsonMappingException && NoNulCharacters.MESSAGE.equals(e.getOriginalMessage())) {
-            return new Mistake(field, NoNulCharacters.MESSAGE);
+        if (e instanceof JsonMappingException && StrictJsonInput.MESSAGE.equals(e.getOriginalMessage())) {
+            return new Mistake(field, StrictJsonInput.MESSAGE);
         }
         if (e instanceof InvalidFormatException invalid) {
             return new Mistake(field, mustBe(invalid.getTargetType(), invalid.getOriginalMessage()));

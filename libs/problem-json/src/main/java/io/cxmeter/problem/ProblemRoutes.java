@@ -52,7 +52,7 @@ public class ProblemRoutes {
             }
         }
         send(ctx, Problem.of(400, "The request's " + field + " contains the NUL character (%00), which is never valid.")
-                .withErrors(List.of(Problem.Violation.ofField(field, NoNulCharacters.MESSAGE))));
+                .withErrors(List.of(Problem.Violation.ofField(field, StrictJsonInput.MESSAGE))));
     }
 
     static void renderSecurityFailure(RoutingContext ctx) {

@@ -55,6 +55,13 @@ public record ResponseFilter(Instant from, Instant to, Double minScore, Double m
         return new Sql(sql.toString(), args);
     }
 
+    /** Refuses (400) a filter that cannot apply to the survey, before anything is read or streamed. */
+    public void checkFor(SurveyFacts survey) {
+        if (category != null) {
+            band(survey);
+        }
+    }
+
     private String band(SurveyFacts survey) {
         boolean nps = survey.kind().equals("NPS");
         boolean thresholded = survey.positiveFrom() != null && (survey.kind().equals("CSAT") || survey.kind().equals("CES"));

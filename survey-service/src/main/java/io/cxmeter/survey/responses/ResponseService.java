@@ -175,7 +175,8 @@ public class ResponseService {
      */
     public Multi<String> export(String tenantId, UUID surveyId, ResponseFilter filter) {
         int pageSize = 1000;
-        Uni<SurveyFacts> survey = pool.withConnection(connection -> existing(connection, tenantId, surveyId)).memoize().indefinitely();
+        Uni<SurveyFacts> survey = pool.withConnection(connection -> existing(connection, tenantId, surveyId))
+                .invoke(filter::checkFor).memoize().indefinitely();
         Instant[] afterAt = {Instant.EPOCH};
         String[] afterKey = {""};
         Multi<List<ResponseDraft>> pages = Multi.createBy().repeating()

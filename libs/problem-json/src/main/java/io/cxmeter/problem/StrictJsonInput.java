@@ -14,30 +14,39 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Refuses the NUL character (U+0000) in every string of a JSON body: text fields, list elements, map
- * keys and free-form values. PostgreSQL cannot store it in text or jsonb, so without this check such
- * a body failed in the database after validation passed. The failure names the field
- * ({@link ProblemMappers} turns it into a 400).
+ * What every service's JSON reader refuses beyond Jackson's defaults, each failure naming the field
+ * ({@link ProblemMappers} turns it into a 400):
+ * <ul>
+ * <li>the NUL character (U+0000) in any string: text fields, list elements, map keys and free-form
+ * values. PostgreSQL cannot store it in text or jsonb, so such a body used to fail in the database
+ * after validation passed;</li>
+ * <li>a number where true or false is expected (Jackson would read 0 as false and anything else as true).</li>
+ * </ul>
  */
 @Singleton
-public class NoNulCharacters implements ObjectMapperCustomizer {
+public class StrictJsonInput implements ObjectMapperCustomizer {
 
     static final String MESSAGE = "must not contain the NUL character (U+0000)";
 
     @Override
     public void customize(ObjectMapper mapper) {
-        SimpleModule module = new SimpleModule("no-nul-characters");
+        SimpleModule module = new SimpleModule("strict-json-input");
         module.addDeserializer(String.class, new Strings());
         module.addKeyDeserializer(String.class, new Keys());
         module.addDeserializer(Object.class, new FreeForm());
         mapper.registerModule(module);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 
     /** Whether {@code text} holds a NUL character. */
