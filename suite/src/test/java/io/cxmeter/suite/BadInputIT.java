@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,40 +71,28 @@ class BadInputIT {
 
     @Test
     void noOperationAnswers5xxOrLeaksJavaForBadInput() throws Exception {
-        JsonObject document = new JsonObject(given().get("/q/openapi").then().statusCode(200).extract().asString());
-        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
-        JsonObject paths = document.getJsonObject("paths");
-        for (String path : paths.fieldNames()) {
-            JsonObject item = paths.getJsonObject(path);
-            for (String method : item.fieldNames()) {
-                if (!(item.getValue(method) instanceof JsonObject operation) || !List.of("get", "post", "put", "patch", "delete")
-                        .contains(method)) {
-                    continue;
-                }
-                exercise(method.toUpperCase(), path, operation, schemas);
-            }
+        OpenApiOperations document = new OpenApiOperations(given().get("/q/openapi").then().statusCode(200).extract().asString());
+        List<OpenApiOperations.Operation> operations = document.all();
+        for (OpenApiOperations.Operation operation : operations) {
+            exercise(operation, document.schemas());
         }
-        System.out.printf("Bad-input suite: %d requests to %d paths through the gateway, %d problems%n", tried,
-                paths.size(), failures.size());
+        System.out.printf("Bad-input suite: %d requests to %d operations through the gateway, %d problems%n", tried,
+                operations.size(), failures.size());
         org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), String.join("\n", failures));
         org.junit.jupiter.api.Assertions.assertTrue(tried > 500, "the document was walked: " + tried);
     }
 
-    private void exercise(String method, String template, JsonObject operation, JsonObject schemas) throws Exception {
-        List<String> pathParams = new ArrayList<>();
-        Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
-        while (m.find()) {
-            pathParams.add(m.group(1));
-        }
+    private void exercise(OpenApiOperations.Operation operation, JsonObject schemas) throws Exception {
+        String method = operation.method();
         // Hostile path segments, one parameter at a time.
-        for (String param : pathParams) {
+        for (String param : operation.pathParams()) {
             for (String hostile : List.of("%00", "x".repeat(300), "%F0%9F%98%80", "..%2F..%2Fcustomers", "%7B%7D%7C", "-1")) {
-                send(method, fill(template, pathParams, param, hostile), null, null, false);
+                send(method, operation.fill(p -> p.equals(param) ? hostile : realId(operation.template(), p)), null, null, false);
             }
         }
-        String path = fill(template, pathParams, null, null);
+        String path = operation.fill(p -> realId(operation.template(), p));
         // Query values of the wrong type, one parameter at a time.
-        for (Object p : operation.getJsonArray("parameters", new JsonArray())) {
+        for (Object p : operation.spec().getJsonArray("parameters", new JsonArray())) {
             JsonObject parameter = (JsonObject) p;
             if (!"query".equals(parameter.getString("in"))) {
                 continue;
@@ -116,13 +103,13 @@ class BadInputIT {
                 send(method, path + "?" + parameter.getString("name") + "=" + value, null, null, false);
             }
         }
-        JsonObject content = operation.getJsonObject("requestBody", new JsonObject()).getJsonObject("content", new JsonObject());
+        JsonObject content = operation.spec().getJsonObject("requestBody", new JsonObject()).getJsonObject("content", new JsonObject());
         for (String type : content.fieldNames()) {
             if (!type.equals("application/json") && !type.equals("application/x-ndjson")) {
                 continue;
             }
-            JsonObject schema = resolve(content.getJsonObject(type).getJsonObject("schema", new JsonObject()), schemas);
-            JsonObject base = example(schema, content.getJsonObject(type));
+            JsonObject schema = OpenApiOperations.resolve(content.getJsonObject(type).getJsonObject("schema", new JsonObject()), schemas);
+            JsonObject base = OpenApiOperations.example(schema, content.getJsonObject(type));
             // Not JSON, or not an object: refused. (An unknown field is ignored in single requests, whatever it holds.)
             for (String broken : List.of("{", "[]", "\"x\"", "{\"a\":NaN}")) {
                 send(method, path, type, broken, true);
@@ -130,7 +117,7 @@ class BadInputIT {
             send(method, path, type, "{\"a\":\"\\u0000\"}", false);
             JsonObject properties = schema.getJsonObject("properties", new JsonObject());
             for (String property : properties.fieldNames()) {
-                String declared = typeOf(resolve(properties.getJsonObject(property), schemas));
+                String declared = OpenApiOperations.typeOf(OpenApiOperations.resolve(properties.getJsonObject(property), schemas));
                 for (Map.Entry<String, Boolean> hostile : hostileValues(declared).entrySet()) {
                     String json = base.copy().put(property, "__V__").encode().replace("\"__V__\"", hostile.getKey());
                     send(method, path, type, json, hostile.getValue());
@@ -193,46 +180,9 @@ class BadInputIT {
         }
     }
 
-    private static String fill(String template, List<String> params, String hostileParam, String hostile) {
-        String path = template;
-        for (String param : params) {
-            String value = param.equals(hostileParam) ? hostile
-                    : REAL_IDS.getOrDefault(param, REAL_IDS.getOrDefault(template.substring(0, template.indexOf("{" + param + "}"))
-                            + "{" + param + "}", "missing-1"));
-            path = path.replace("{" + param + "}", value);
-        }
-        return path;
-    }
-
-    private static JsonObject resolve(JsonObject schema, JsonObject schemas) {
-        String ref = schema.getString("$ref");
-        if (ref != null && ref.startsWith("#/components/schemas/")) {
-            return schemas.getJsonObject(ref.substring("#/components/schemas/".length()), new JsonObject());
-        }
-        return schema;
-    }
-
-    private static String typeOf(JsonObject schema) {
-        Object type = schema.getValue("type");
-        if (type instanceof JsonArray types) {
-            return types.stream().map(String::valueOf).filter(t -> !t.equals("null")).findFirst().orElse("");
-        }
-        return type == null ? "" : type.toString();
-    }
-
-    /** The operation's example as the base of each bad body (so that only one property is wrong). */
-    private static JsonObject example(JsonObject schema, JsonObject media) {
-        Object example = media.getValue("example", schema.getValue("example"));
-        try {
-            if (example instanceof JsonObject object) {
-                return object;
-            }
-            if (example instanceof String text && text.trim().startsWith("{")) {
-                return new JsonObject(text.trim().lines().findFirst().orElse("{}"));
-            }
-        } catch (RuntimeException e) {
-            // an example that is not one JSON object: start from nothing
-        }
-        return new JsonObject();
+    /** A real object's id for a path parameter (the survey, the ticket), or one that exists nowhere. */
+    private static String realId(String template, String param) {
+        return REAL_IDS.getOrDefault(param, REAL_IDS.getOrDefault(
+                template.substring(0, template.indexOf("{" + param + "}")) + "{" + param + "}", "missing-1"));
     }
 }
