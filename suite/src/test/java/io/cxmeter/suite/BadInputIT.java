@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.RestAssured;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -47,10 +45,7 @@ class BadInputIT {
 
     @BeforeAll
     static void startSuite() {
-        Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
-        Path work = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it-bad-input"));
-        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work).unlimited());
-        RestAssured.baseURI = suite.gatewayUrl();
+        suite = SuiteApi.startUnlimited("suite-it-bad-input");
         key = SuiteApi.registerTenant(suite);
         // Real objects, so that bad input also reaches the code behind an existing id.
         String survey = SuiteApi.as(key).body("{\"name\":\"NPS\",\"kind\":\"NPS\"}").post("/api/v1/surveys")
@@ -63,10 +58,7 @@ class BadInputIT {
 
     @AfterAll
     static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-        RestAssured.reset();
+        SuiteApi.stop(suite);
     }
 
     @Test

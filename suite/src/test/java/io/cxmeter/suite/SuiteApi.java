@@ -13,6 +13,22 @@ final class SuiteApi {
     private SuiteApi() {
     }
 
+    /** Starts the packaged suite on free ports with rate limits out of the way, and points REST Assured at its gateway. */
+    static LocalSuite startUnlimited(String workDir) {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("cxmeter.repo-root", ".."));
+        java.nio.file.Path work = java.nio.file.Path.of(System.getProperty("cxmeter.suite.work-dir", "target/" + workDir));
+        LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work).unlimited());
+        io.restassured.RestAssured.baseURI = suite.gatewayUrl();
+        return suite;
+    }
+
+    static void stop(LocalSuite suite) {
+        if (suite != null) {
+            suite.close();
+        }
+        io.restassured.RestAssured.reset();
+    }
+
     /** Registers a new tenant with the platform admin key; its admin API key. */
     static String registerTenant(LocalSuite suite) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 13);

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -44,10 +42,7 @@ class TenantIsolationIT {
 
     @BeforeAll
     static void startSuite() throws InterruptedException {
-        Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
-        Path work = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it-isolation"));
-        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work).unlimited());
-        RestAssured.baseURI = suite.gatewayUrl();
+        suite = SuiteApi.startUnlimited("suite-it-isolation");
         keyA = SuiteApi.registerTenant(suite);
         keyB = SuiteApi.registerTenant(suite);
         String survey = a().body("{\"name\":\"" + SECRET + "\",\"kind\":\"CSAT\"}").post("/api/v1/surveys")
@@ -104,10 +99,7 @@ class TenantIsolationIT {
 
     @AfterAll
     static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-        RestAssured.reset();
+        SuiteApi.stop(suite);
     }
 
     @Test
