@@ -15,7 +15,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a body announced larger than the limit with a 413 problem before anything else happens
+ * Refuses a URI longer than 8 KB (414) and a body announced larger than the limit (413) with a problem
+ * before anything else happens
  * (no credential lookup, no connection to a service). Imports may send up to the server's limit;
  * the public paths (widget answers, rating-link comments) take what an answer needs and no more,
  * and must announce their length: anyone on the internet can call them. Other bodies sent in chunks
@@ -26,6 +27,11 @@ public class BodyLimit {
 
     /** Before CORS (300) and authentication (200). */
     static final int PRIORITY = 400;
+    /**
+     * The longest URI answered. The HTTP server reads request lines up to its own, larger limit
+     * (quarkus.http.limits.max-initial-line-length), so that up to there the refusal is a problem.
+     */
+    static final int MAX_URI = 8192;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -38,6 +44,11 @@ public class BodyLimit {
     }
 
     private void check(RoutingContext ctx) {
+        if (ctx.request().uri().length() > MAX_URI) {
+            refuse(ctx, Problem.of(414, "The request's URI has " + ctx.request().uri().length() + " characters; at most "
+                    + MAX_URI + " are accepted. Send large filters in a body or split the request."));
+            return;
+        }
         boolean open = RouteTable.isOpen(ctx.normalizedPath());
         long limit = open ? publicBodyLimit.asLongValue() : maxBodySize.asLongValue();
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);

@@ -84,6 +84,17 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aLongUriAndAMalformedHostAreProblemsToo() throws IOException {
+        String longUri = exchange("GET /api/v1/agents?x=" + "a".repeat(9000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", "");
+        assertTrue(longUri.startsWith("HTTP/1.1 414"), longUri);
+        assertTrue(longUri.contains("application/problem+json"), longUri);
+        assertTrue(longUri.contains("X-Content-Type-Options"), longUri);
+        String host = exchange("GET /api/v1/agents HTTP/1.1\r\nHost: a b[c\r\n\r\n", "");
+        assertTrue(host.startsWith("HTTP/1.1 400"), host);
+        assertTrue(host.contains("application/problem+json"), host);
+    }
+
+    @Test
     void headersOverTheLimitAreRefused() throws IOException {
         String answer = exchange("GET /api/v1/agents HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(40_000)
                 + "\r\n\r\n");
