@@ -87,10 +87,9 @@ public class AccessLog {
 
     /** The route prefix and owning service of a path, with few distinct values (never ids). */
     static String[] route(String path) {
-        for (RouteTable.Route route : RouteTable.ROUTES) {
-            if (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/")) {
-                return new String[] {route.prefix(), route.service().name().toLowerCase()};
-            }
+        var route = RouteTable.of(path);
+        if (route.isPresent()) {
+            return new String[] {route.get().prefix(), route.get().service().name().toLowerCase()};
         }
         for (String own : new String[] {"/api/v1/tenants", "/api/v1/api-keys"}) {
             if (path.equals(own) || path.startsWith(own + "/")) {

@@ -16,8 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses a URI longer than 8 KB (414) and a body announced larger than the limit (413) with a problem
- * before anything else happens
- * (no credential lookup, no connection to a service). Imports may send up to the server's limit;
+ * before anything else happens (no credential lookup, no connection to a service). Imports may send up to the server's limit;
  * the public paths (widget answers, rating-link comments) take what an answer needs and no more,
  * and must announce their length: anyone on the internet can call them. Other bodies sent in chunks
  * are held to the limit by the service that receives them.

@@ -1,6 +1,7 @@
 package io.cxmeter.gateway.routing;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Which service owns which public path, and which paths need no credentials. */
@@ -32,13 +33,18 @@ public final class RouteTable {
     private RouteTable() {
     }
 
-    /** Whether {@code path} lies under a route that needs no credentials (widget, public API, rating links). */
-    public static boolean isOpen(String path) {
+    /** The route {@code path} lies under (its prefix itself or anything below it), if any. */
+    public static Optional<Route> of(String path) {
         for (Route route : ROUTES) {
-            if (route.open() && (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/"))) {
-                return true;
+            if (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/")) {
+                return Optional.of(route);
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** Whether {@code path} lies under a route that needs no credentials (widget, public API, rating links). */
+    public static boolean isOpen(String path) {
+        return of(path).map(Route::open).orElse(false);
     }
 }

@@ -79,8 +79,7 @@ public final class JsonErrors {
         }
         // A parse error (a bad number, a broken token): the parser knows which field it was reading.
         if (e.getProcessor() instanceof JsonParser parser) {
-            String name = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
-            return name;
+            return parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
         }
         return null;
     }

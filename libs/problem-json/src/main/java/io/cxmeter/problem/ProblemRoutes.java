@@ -3,7 +3,6 @@ package io.cxmeter.problem;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.event.Observes;
 
@@ -35,7 +34,7 @@ public class ProblemRoutes {
      */
     static void refuseNulInUri(RoutingContext ctx) {
         String uri = ctx.request().uri();
-        int nul = uri.toLowerCase(Locale.ROOT).indexOf("%00");
+        int nul = uri.indexOf("%00");
         if (nul < 0) {
             ctx.next();
             return;
@@ -44,7 +43,7 @@ public class ProblemRoutes {
         int query = uri.indexOf('?');
         if (query >= 0 && nul > query) {
             for (String pair : uri.substring(query + 1).split("&")) {
-                if (pair.toLowerCase(Locale.ROOT).contains("%00")) {
+                if (pair.contains("%00")) {
                     String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
                     field = URLDecoder.decode(name, StandardCharsets.UTF_8).replace("\0", "");
                     break;

@@ -86,18 +86,11 @@ public class InvitationService {
     public Uni<Outcome> preview(String token, String scoreText) {
         return withLink(token, (connection, link) -> {
             Double score = parse(scoreText);
-            if (!onScale(score, link.survey())) {
+            if (ResponseRules.scoreProblem(score, link.survey()) != null) {
                 return Uni.createFrom().item(offScale(link, scoreText));
             }
             return Uni.createFrom().item(new Outcome(200, RatingPage.confirm(link.texts(), link.lang(), ResponseRules.format(score))));
         });
-    }
-
-    private static boolean onScale(Double score, SurveyFacts survey) {
-        List<String> problems = new ArrayList<>();
-        ResponseRules.check(new ResponseDraft(null, score, null, null, null, null, null, null, null, null, null),
-                survey, Instant.now(), problems);
-        return problems.isEmpty();
     }
 
     private static Outcome offScale(Link link, String scoreText) {

@@ -21,15 +21,9 @@ public final class ResponseRules {
 
     /** The response with defaults (id, submittedAt), or null after adding what is wrong to {@code problems}. */
     public static ResponseDraft check(ResponseDraft r, SurveyFacts survey, Instant now, List<String> problems) {
-        if (r.score() == null) {
-            problems.add("score is required");
-        } else if (r.score().isNaN() || r.score().isInfinite()) {
-            problems.add("score must be a number");
-        } else if (r.score() < survey.scaleMin() || r.score() > survey.scaleMax()) {
-            problems.add("score " + format(r.score()) + " is outside this survey's scale " + survey.scaleMin() + "–"
-                    + survey.scaleMax());
-        } else if (!survey.kind().equals("CUSTOM") && r.score() != Math.rint(r.score())) {
-            problems.add("score must be a whole number on a " + survey.kind() + " scale");
+        String scoreProblem = scoreProblem(r.score(), survey);
+        if (scoreProblem != null) {
+            problems.add(scoreProblem);
         }
         if (r.comment() != null && r.comment().length() > MAX_COMMENT) {
             problems.add("comment has " + r.comment().length() + " characters; at most " + MAX_COMMENT);
@@ -50,6 +44,20 @@ public final class ResponseRules {
                 r.customerId(), r.ticketId(), r.agentId(), r.channel() == null ? survey.channel() : r.channel(),
                 r.touchpoint() == null ? survey.touchpoint() : r.touchpoint(), r.locale(),
                 r.submittedAt() == null ? now : r.submittedAt(), null);
+    }
+
+    /** What is wrong with a score on this survey (absent, not a number, off the scale, fractional), or null. */
+    public static String scoreProblem(Double score, SurveyFacts survey) {
+        if (score == null) {
+            return "score is required";
+        } else if (score.isNaN() || score.isInfinite()) {
+            return "score must be a number";
+        } else if (score < survey.scaleMin() || score > survey.scaleMax()) {
+            return "score " + format(score) + " is outside this survey's scale " + survey.scaleMin() + "–" + survey.scaleMax();
+        } else if (!survey.kind().equals("CUSTOM") && score != Math.rint(score)) {
+            return "score must be a whole number on a " + survey.kind() + " scale";
+        }
+        return null;
     }
 
     private static void length(List<String> problems, String field, String value, int max) {
