@@ -73,6 +73,7 @@ public final class LocalSuite implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byModule = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
     private final String platformAdminKey;
     private KeyPair eventKeys;
     private KeyPair gatewayKeys;
@@ -172,6 +173,7 @@ public final class LocalSuite implements AutoCloseable {
             env.put("TICKET_SERVICE_URL", "http://127.0.0.1:" + options.ticketPort());
             env.put("SURVEY_SERVICE_URL", "http://127.0.0.1:" + options.surveyPort());
             env.put("CXMETER_PUBLIC_URL", gatewayUrl() + "/");
+            serviceEnv.put(name + "-service", env);
             started.put(name + "-service", launch(name + "-service", env, logs));
         }
 
@@ -191,6 +193,30 @@ public final class LocalSuite implements AutoCloseable {
         ports.put("gateway", options.gatewayPort());
         Instant deadline = Instant.now().plus(READY_WITHIN);
         ports.forEach((name, port) -> awaitReady(name, started.get(name), port, deadline, logs));
+    }
+
+    /**
+     * Kills a service at once (as a crashed or evicted pod dies: no shutdown hooks) and starts it again
+     * with the same settings; returns when it is ready.
+     */
+    public void restart(String module) {
+        Process old = byModule.get(module);
+        Map<String, String> env = serviceEnv.get(module);
+        if (old == null || env == null) {
+            throw new IllegalArgumentException("No service " + module);
+        }
+        old.destroyForcibly();
+        try {
+            old.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping " + module, e);
+        }
+        processes.remove(old);
+        Process started = launch(module, env, logs, module + "-restarted");
+        byModule.put(module, started);
+        int port = Integer.parseInt(env.get(module.replace("-service", "").toUpperCase() + "_HTTP_PORT"));
+        awaitReady(module, started, port, Instant.now().plus(READY_WITHIN), logs);
     }
 
     /**

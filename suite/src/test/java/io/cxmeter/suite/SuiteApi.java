@@ -2,13 +2,18 @@ package io.cxmeter.suite;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Calls through the running suite's gateway, as a tenant's backend makes them. */
-final class SuiteApi {
+public final class SuiteApi {
 
     private SuiteApi() {
     }
@@ -36,6 +41,36 @@ final class SuiteApi {
                 .body("{\"id\":\"" + id + "\",\"name\":\"Tenant " + id + "\"}")
                 .post("/api/v1/tenants")
                 .then().statusCode(201).extract().path("adminKey.key");
+    }
+
+    /**
+     * Sends an NDJSON import as a tenant would and waits for its end: the answer itself when the file
+     * was imported at once, else the job it became, followed until completed; the created/updated counts.
+     */
+    public static JsonPath importFile(String apiKey, String path, byte[] ndjson) {
+        Response answer = given().header("X-Api-Key", apiKey).contentType("application/x-ndjson").body(ndjson).post(path);
+        if (answer.statusCode() == 200) {
+            return answer.jsonPath();
+        }
+        answer.then().statusCode(202);
+        String job = answer.header("Location");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath state = given().header("X-Api-Key", apiKey).get(job).then().statusCode(200).extract().jsonPath();
+            if (!List.of("validating", "storing").contains(state.getString("state"))) {
+                if (!"completed".equals(state.getString("state"))) {
+                    throw new AssertionError("The import " + job + " ended " + state.prettify());
+                }
+                return state;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("The import " + job + " did not end within 5 minutes");
     }
 
     static RequestSpecification as(String apiKey) {

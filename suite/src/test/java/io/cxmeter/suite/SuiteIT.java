@@ -206,9 +206,7 @@ class SuiteIT {
     }
 
     private static void ndjson(String key, String path, String... lines) {
-        given().header("X-Api-Key", key).contentType("application/x-ndjson")
-                .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post(path).then().statusCode(200);
+        SuiteApi.importFile(key, path, String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -79,11 +79,21 @@ public class OutboxRelay {
         if (Instant.now().isBefore(nextAttempt)) {
             return Uni.createFrom().voidItem();
         }
-        return relayOnce()
+        return drain(0)
                 .invoke(delivered -> failures = 0)
                 .onFailure().invoke(this::backOff)
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Delivers rounds until one finds less than a full batch: a large import's events flow at the
+     * speed metrics-service applies them, not one batch per tick.
+     */
+    private Uni<Integer> drain(int delivered) {
+        return relayOnce().flatMap(round -> round == config.batchSize()
+                ? drain(delivered + round)
+                : Uni.createFrom().item(delivered + round));
     }
 
     /** Delivers one round of pending events; the number delivered. */

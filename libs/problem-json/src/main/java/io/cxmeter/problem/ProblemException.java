@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final transient List<Problem.Violation> violations;
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String detail) {
         this(status, detail, null);
@@ -19,6 +20,13 @@ public class ProblemException extends RuntimeException {
         super(detail);
         this.status = status;
         this.violations = violations == null ? null : List.copyOf(violations);
+    }
+
+    /** 503 with the Retry-After a caller should wait. */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(503, detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
     }
 
     public static ProblemException badRequest(String detail) {
@@ -43,6 +51,11 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unprocessable(String detail, List<Problem.Violation> violations) {
         return new ProblemException(422, detail, violations);
+    }
+
+    /** Seconds to wait before trying again; 0 when the answer does not depend on waiting. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

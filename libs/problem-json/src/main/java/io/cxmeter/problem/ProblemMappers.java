@@ -34,7 +34,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return e.toProblem().at(uri.getPath()).toResponse();
+        Response response = e.toProblem().at(uri.getPath()).toResponse();
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cxmeter.suite.LocalSuite;
+import io.cxmeter.suite.SuiteApi;
 import io.cxmeter.suite.heldout.Oracle.Expected;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -520,8 +521,6 @@ class HeldOutHistoryIT {
     }
 
     private static void ndjson(String path, List<String> lines) {
-        given().header("X-Api-Key", key).contentType("application/x-ndjson")
-                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))
-                .post(path).then().statusCode(200);
+        SuiteApi.importFile(key, path, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 }

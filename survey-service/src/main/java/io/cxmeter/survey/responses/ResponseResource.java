@@ -1,5 +1,6 @@
 package io.cxmeter.survey.responses;
 
+import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,17 +19,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.imports.BulkImports;
+import io.cxmeter.imports.ImportDocs;
+import io.cxmeter.imports.ImportJob;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.problem.QueryParameters;
 import io.cxmeter.survey.Page;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -38,6 +48,9 @@ public class ResponseResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    BulkImports imports;
 
     @Inject
     ResponseService responses;
@@ -61,11 +74,27 @@ public class ResponseResource {
     @POST
     @Path("/{surveyId}/responses/import")
     @Consumes("application/x-ndjson")
+    @Blocking
     @Operation(summary = "Import responses as NDJSON (docs/api.md): all or nothing, re-imported ids update")
-    @APIResponse(responseCode = "200", description = "How many responses were created and updated")
-    @APIResponse(responseCode = "422", description = "Every bad line, as {line, error}; nothing was imported")
-    public Uni<ImportResult> importResponses(@PathParam("surveyId") UUID surveyId, String ndjson) {
-        return responses.importResponses(caller.tenantId(), surveyId, ndjson);
+    @APIResponse(responseCode = "200", description = ImportDocs.DONE,
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = ImportDocs.JOB,
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
+    @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
+    public Response importResponses(@PathParam("surveyId") UUID surveyId, InputStream body, @Context HttpHeaders headers) {
+        return imports.accept(responses.imports(), caller.tenantId(), caller.get().timeZone(), surveyId.toString(), body,
+                headers).toResponse();
+    }
+
+    @GET
+    @Path("/{surveyId}/responses/imports/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(summary = "Follow a response import that runs as a job")
+    @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
+    @APIResponse(responseCode = "404", description = "No such import job for this survey")
+    public ImportJob importJob(@PathParam("surveyId") UUID surveyId, @PathParam("id") String id) {
+        return imports.job(responses.imports().name(), caller.tenantId(), surveyId.toString(), id);
     }
 
     @GET

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxmeter.imports.Fields;
-import io.cxmeter.imports.ImportResult;
+import io.cxmeter.imports.ImportKind;
 import io.cxmeter.imports.NdjsonImport;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
@@ -43,6 +43,19 @@ public class ResponseService {
 
     @Inject
     ObjectMapper mapper;
+
+    private final ImportKind<SurveyFacts, ResponseDraft> imports = new ImportKind<>("responses",
+            (surveyId, jobId) -> "/api/v1/surveys/" + surveyId + "/responses/imports/" + jobId,
+            (connection, tenantId, surveyId) -> accepting(connection, tenantId, UUID.fromString(surveyId)),
+            this::rules,
+            (connection, tenantId, zone, survey, batch) -> store.upsert(connection, tenantId, zone, survey, batch));
+
+    private NdjsonImport<ResponseDraft, ResponseDraft> rules(SurveyFacts survey) {
+        Instant now = Instant.now();
+        return new NdjsonImport<>(mapper, ResponseDraft.class,
+                (line, problems) -> line.id() == null ? missingId(problems) : ResponseRules.check(line, survey, now, problems),
+                ResponseDraft::id, "response");
+    }
 
     /** The stored response and whether this call created it (a retry with the same Idempotency-Key did not). */
     public record Submitted(ResponseDraft response, boolean created) {
@@ -107,20 +120,12 @@ public class ResponseService {
         }
     }
 
-    /** All lines or none: any bad line (score off the scale, unknown field, …) is a 422 naming every one. */
-    public Uni<ImportResult> importResponses(String tenantId, UUID surveyId, String ndjson) {
-        return pool.withTransaction(connection -> accepting(connection, tenantId, surveyId).flatMap(survey -> {
-            Instant now = Instant.now();
-            List<ResponseDraft> responses = new NdjsonImport<ResponseDraft, ResponseDraft>(mapper, ResponseDraft.class,
-                    (line, problems) -> line.id() == null ? missingId(problems) : ResponseRules.check(line, survey, now, problems),
-                    ResponseDraft::id, "response").parseOrReject(ndjson);
-            Uni<ImportResult> total = Uni.createFrom().item(new ImportResult(0, 0));
-            for (int from = 0; from < responses.size(); from += CHUNK) {
-                List<ResponseDraft> chunk = responses.subList(from, Math.min(responses.size(), from + CHUNK));
-                total = total.flatMap(sum -> store.upsert(connection, tenantId, survey, chunk).map(sum::plus));
-            }
-            return total;
-        }));
+    /**
+     * {@code POST /api/v1/surveys/{id}/responses/import}: one response a line, checked against the
+     * survey (which must accept answers); re-imported ids update. The scope is the survey's id.
+     */
+    public ImportKind<SurveyFacts, ResponseDraft> imports() {
+        return imports;
     }
 
     private static ResponseDraft missingId(List<String> problems) {

@@ -1,10 +1,11 @@
 package io.cxmeter.survey.responses;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.testing.ImportJobs;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -143,8 +146,8 @@ class ResponseResourceTest {
     }
 
     @Test
-    void anImportLargerThanTheDefaultBodyLimitIsTakenWhole() {
-        // 65,000 lines, about 11 MB: past Quarkus' default 10 MB body limit, which once refused such imports.
+    void anImportLargerThanTheInlineLimitRunsAsAJobOfItsSurvey() {
+        // 65,000 lines, about 11 MB: past the 4 MB answered at once, and past Quarkus' default 10 MB body limit.
         String id = survey("{\"name\":\"NPS\",\"kind\":\"NPS\"}");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 65_000; i++) {
@@ -154,8 +157,15 @@ class ResponseResourceTest {
                     .append("\"submittedAt\":\"2026-02-03T08:00:00Z\"}\n");
         }
         assertTrue(lines.length() > 10 * 1024 * 1024, "the file must pass 10 MB, it has " + lines.length());
-        ndjson(id, lines.toString()).then().statusCode(200).body("created", equalTo(65_000));
+        String location = ndjson(id, lines.toString()).then().statusCode(202)
+                .header("Location", containsString("/api/v1/surveys/" + id + "/responses/imports/")).extract().header("Location");
+        JsonPath job = ImportJobs.awaitEnd(() -> as(tenant), location);
+        assertEquals("completed", job.getString("state"), job.prettify());
+        assertEquals(65_000, job.getLong("created"));
         assertEquals(65_000, count("SELECT count(*) FROM response WHERE tenant_id = $1", tenant));
+        // The job belongs to its survey.
+        String other = survey("{\"name\":\"CSAT\",\"kind\":\"CSAT\"}");
+        as(tenant).get(location.replace(id, other)).then().statusCode(404);
     }
 
     @Test

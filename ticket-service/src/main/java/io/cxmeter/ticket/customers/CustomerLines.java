@@ -45,12 +45,14 @@ public final class CustomerLines {
                 "engagement event");
     }
 
-    public List<CustomerDraft> customers(String ndjson) {
-        return customers.parseOrReject(ndjson);
+    /** The line rules of a customer file. */
+    public NdjsonImport<CustomerLine, CustomerDraft> customerRules() {
+        return customers;
     }
 
-    public List<Engagement> engagements(String ndjson) {
-        return engagements.parseOrReject(ndjson);
+    /** The line rules of an engagement file. */
+    public NdjsonImport<EngagementLine, Engagement> engagementRules() {
+        return engagements;
     }
 
     static CustomerDraft customer(CustomerLine line, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.cxmeter.ticket.customers;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,13 +17,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.imports.BulkImports;
+import io.cxmeter.imports.ImportDocs;
+import io.cxmeter.imports.ImportJob;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.imports.TenantIds;
 import io.cxmeter.internalauth.Caller;
@@ -30,6 +39,7 @@ import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.ticket.Page;
 import io.cxmeter.ticket.erasure.CustomerErasures;
 import io.cxmeter.ticket.erasure.ErasureView;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/customers")
@@ -38,6 +48,9 @@ public class CustomerResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    BulkImports imports;
 
     @Inject
     CustomerErasures erasures;
@@ -58,21 +71,51 @@ public class CustomerResource {
     @POST
     @Path("/import")
     @Consumes("application/x-ndjson")
-    @Operation(summary = "Import customers with their purchases (NDJSON); atomic; re-sent ids update")
-    @APIResponse(responseCode = "200", description = "How many customers were created and updated")
-    @APIResponse(responseCode = "422", description = "Every bad line with its number; nothing was stored")
-    public Uni<ImportResult> importCustomers(String ndjson) {
-        return customers.importCustomers(caller.tenantId(), ndjson == null ? "" : ndjson);
+    @Blocking
+    @Operation(summary = "Import customers with their purchases (NDJSON); all or nothing; re-sent ids update")
+    @APIResponse(responseCode = "200", description = ImportDocs.DONE,
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = ImportDocs.JOB,
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
+    @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
+    public Response importCustomers(InputStream body, @Context HttpHeaders headers) {
+        return imports.accept(customers.customerImports(), caller.tenantId(), caller.get().timeZone(), "", body, headers).toResponse();
+    }
+
+    @GET
+    @Path("/imports/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(summary = "Follow a customer import that runs as a job")
+    @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
+    @APIResponse(responseCode = "404", description = "No such import job for this tenant")
+    public ImportJob customersImportJob(@PathParam("id") String id) {
+        return imports.job(customers.customerImports().name(), caller.tenantId(), "", id);
     }
 
     @POST
     @Path("/events/import")
     @Consumes("application/x-ndjson")
-    @Operation(summary = "Import engagement events (visit, social_reaction, login, …) (NDJSON); atomic; never duplicates")
-    @APIResponse(responseCode = "200", description = "New events (created) and events already stored (updated)")
-    @APIResponse(responseCode = "422", description = "Every bad line with its number; nothing was stored")
-    public Uni<ImportResult> importEngagement(String ndjson) {
-        return customers.importEngagement(caller.tenantId(), ndjson == null ? "" : ndjson);
+    @Blocking
+    @Operation(summary = "Import engagement events (visit, social_reaction, login, …) (NDJSON); all or nothing; never duplicates")
+    @APIResponse(responseCode = "200", description = ImportDocs.DONE,
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = ImportDocs.JOB,
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
+    @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
+    public Response importEngagement(InputStream body, @Context HttpHeaders headers) {
+        return imports.accept(customers.engagementImports(), caller.tenantId(), caller.get().timeZone(), "", body, headers).toResponse();
+    }
+
+    @GET
+    @Path("/events/imports/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(summary = "Follow an engagement import that runs as a job")
+    @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
+    @APIResponse(responseCode = "404", description = "No such import job for this tenant")
+    public ImportJob engagementImportJob(@PathParam("id") String id) {
+        return imports.job(customers.engagementImports().name(), caller.tenantId(), "", id);
     }
 
     @POST

@@ -9,13 +9,12 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.imports.Fields;
+import io.cxmeter.imports.ImportKind;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
-import io.cxmeter.imports.Fields;
-import io.cxmeter.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @ApplicationScoped
 public class CustomerService {
@@ -29,24 +28,25 @@ public class CustomerService {
     @Inject
     ObjectMapper mapper;
 
-    private CustomerLines lines;
+    private ImportKind<Void, CustomerDraft> customerImports;
+    private ImportKind<Void, CustomerLines.Engagement> engagementImports;
 
     @PostConstruct
     void init() {
-        lines = new CustomerLines(mapper);
+        CustomerLines lines = new CustomerLines(mapper);
+        customerImports = ImportKind.of("customers", "/api/v1/customers/imports", lines.customerRules(), store::write);
+        engagementImports = ImportKind.of("engagement", "/api/v1/customers/events/imports", lines.engagementRules(),
+                store::record);
     }
 
-    public Uni<ImportResult> importCustomers(String tenantId, String ndjson) {
-        return Uni.createFrom().item(() -> lines.customers(ndjson))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(customers -> pool.withTransaction(connection -> store.write(connection, tenantId, customers)));
+    /** {@code POST /api/v1/customers/import}: one customer with its purchases a line; re-sent ids replace the customer. */
+    public ImportKind<Void, CustomerDraft> customerImports() {
+        return customerImports;
     }
 
-    /** Engagement events already stored count as updated: re-sending a file never duplicates. */
-    public Uni<ImportResult> importEngagement(String tenantId, String ndjson) {
-        return Uni.createFrom().item(() -> lines.engagements(ndjson))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(events -> pool.withTransaction(connection -> store.record(connection, tenantId, events)));
+    /** {@code POST /api/v1/customers/events/import}: one engagement event a line; an event stored before is not stored twice. */
+    public ImportKind<Void, CustomerLines.Engagement> engagementImports() {
+        return engagementImports;
     }
 
     /** Creates or replaces one customer, with the same rules as an import line. */

@@ -58,6 +58,11 @@ public class CustomerStore {
 
 
     public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<CustomerDraft> customers) {
+        return write(connection, tenantId, outbox.zone(), customers);
+    }
+
+    /** As above, with events in the tenant's time zone {@code zone} (work that outlives its request). */
+    public Uni<ImportResult> write(SqlConnection connection, String tenantId, String zone, List<CustomerDraft> customers) {
         OffsetDateTime now = now();
         List<Tuple> rows = customers.stream().map(c -> Tuple.wrap(new ArrayList<>(Arrays.asList(UUID.randomUUID(),
                 tenantId, c.id(), utc(c.since()), utc(c.churnedAt()), c.referred(), new JsonObject(c.attributes()), now))))
@@ -75,13 +80,19 @@ public class CustomerStore {
             return connection.preparedQuery("DELETE FROM purchase WHERE customer_id = ANY($1)")
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
                     .flatMap(ignored -> connection.preparedQuery(INSERT_PURCHASES).execute(purchaseRows(tenantId, customers, ids)))
-                    .flatMap(ignored -> outbox.add(connection, tenantId, UPSERTED, messages, now))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, UPSERTED, messages, now, zone))
                     .map(ignored -> written);
         });
     }
 
     /** Stores the events not stored before; only those go to the outbox. */
     public Uni<ImportResult> record(SqlConnection connection, String tenantId, List<CustomerLines.Engagement> events) {
+        return record(connection, tenantId, outbox.zone(), events);
+    }
+
+    /** As above, with events in the tenant's time zone {@code zone}. */
+    public Uni<ImportResult> record(SqlConnection connection, String tenantId, String zone,
+            List<CustomerLines.Engagement> events) {
         List<Tuple> rows = events.stream().map(e -> Tuple.of(tenantId, e.customerId(), e.type(), utc(e.at()))).toList();
         return connection.preparedQuery(INSERT_ENGAGEMENT).executeBatch(rows).flatMap(result -> {
             List<Outbox.Message> fresh = new ArrayList<>();
@@ -92,7 +103,7 @@ public class CustomerStore {
                 }
             }
             ImportResult written = new ImportResult(fresh.size(), events.size() - fresh.size());
-            return outbox.add(connection, tenantId, ENGAGED, fresh, now()).map(ignored -> written);
+            return outbox.add(connection, tenantId, ENGAGED, fresh, now(), zone).map(ignored -> written);
         });
     }
 

@@ -21,9 +21,10 @@ public final class ReviewLines {
     private ReviewLines() {
     }
 
-    public static List<Review> parseOrReject(ObjectMapper mapper, String ndjson, Map<UUID, Scorecard> scorecards) {
-        return new NdjsonImport<ReviewLine, Review>(mapper, ReviewLine.class,
-                (line, problems) -> validate(line, scorecards, problems), Review::id, "review").parseOrReject(ndjson);
+    /** The line rules of a review file, against the tenant's scorecards. */
+    public static NdjsonImport<ReviewLine, Review> rules(ObjectMapper mapper, Map<UUID, Scorecard> scorecards) {
+        return new NdjsonImport<>(mapper, ReviewLine.class, (line, problems) -> validate(line, scorecards, problems),
+                Review::id, "review");
     }
 
     public static Review validate(ReviewLine line, Map<UUID, Scorecard> scorecards, List<String> problems) {

@@ -1,6 +1,8 @@
 package io.cxmeter.ticket.reviews;
 
 
+import java.io.InputStream;
+
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -8,15 +10,24 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.imports.BulkImports;
+import io.cxmeter.imports.ImportDocs;
+import io.cxmeter.imports.ImportJob;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.internalauth.Caller;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/reviews")
@@ -25,6 +36,9 @@ public class ReviewResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    BulkImports imports;
 
     @Inject
     ReviewService reviews;
@@ -42,11 +56,26 @@ public class ReviewResource {
     @POST
     @Path("/import")
     @Consumes("application/x-ndjson")
-    @Operation(summary = "Import reviews (NDJSON, ratings null = N/A); atomic; re-sent ids update")
-    @APIResponse(responseCode = "200", description = "How many reviews were created and updated")
-    @APIResponse(responseCode = "422", description = "Every bad line with its number; nothing was stored")
-    public Uni<ImportResult> importReviews(String ndjson) {
-        return reviews.importReviews(caller.tenantId(), ndjson == null ? "" : ndjson);
+    @Blocking
+    @Operation(summary = "Import reviews (NDJSON, ratings null = N/A); all or nothing; re-sent ids update")
+    @APIResponse(responseCode = "200", description = ImportDocs.DONE,
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = ImportDocs.JOB,
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
+    @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
+    public Response importReviews(InputStream body, @Context HttpHeaders headers) {
+        return imports.accept(reviews.imports(), caller.tenantId(), caller.get().timeZone(), "", body, headers).toResponse();
+    }
+
+    @GET
+    @Path("/imports/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(summary = "Follow a review import that runs as a job")
+    @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
+    @APIResponse(responseCode = "404", description = "No such import job for this tenant")
+    public ImportJob reviewsImportJob(@PathParam("id") String id) {
+        return imports.job(reviews.imports().name(), caller.tenantId(), "", id);
     }
 
     @GET

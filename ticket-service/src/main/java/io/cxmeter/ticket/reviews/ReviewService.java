@@ -2,19 +2,20 @@ package io.cxmeter.ticket.reviews;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.problem.ProblemException;
 import io.cxmeter.imports.Fields;
-import io.cxmeter.imports.ImportResult;
+import io.cxmeter.imports.ImportKind;
+import io.cxmeter.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @ApplicationScoped
 public class ReviewService {
@@ -27,6 +28,16 @@ public class ReviewService {
 
     @Inject
     ObjectMapper mapper;
+
+    private ImportKind<Map<UUID, Scorecard>, Review> imports;
+
+    @PostConstruct
+    void init() {
+        imports = new ImportKind<>("reviews", (scope, jobId) -> "/api/v1/reviews/imports/" + jobId,
+                (connection, tenantId, scope) -> store.scorecards(tenantId),
+                scorecards -> ReviewLines.rules(mapper, scorecards),
+                (connection, tenantId, zone, scorecards, batch) -> store.write(connection, tenantId, zone, batch));
+    }
 
     public Uni<Scorecard> createScorecard(String tenantId, ScorecardRequest request) {
         List<String> problems = Scorecard.problems(request.categories());
@@ -48,11 +59,9 @@ public class ReviewService {
         return store.scorecards(tenantId).map(all -> List.copyOf(all.values()));
     }
 
-    public Uni<ImportResult> importReviews(String tenantId, String ndjson) {
-        return store.scorecards(tenantId)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(scorecards -> ReviewLines.parseOrReject(mapper, ndjson, scorecards))
-                .flatMap(reviews -> pool.withTransaction(connection -> store.write(connection, tenantId, reviews)));
+    /** {@code POST /api/v1/reviews/import}: one review a line, checked against the tenant's scorecards; re-sent ids replace it. */
+    public ImportKind<Map<UUID, Scorecard>, Review> imports() {
+        return imports;
     }
 
     /** Creates or replaces one review, with the same rules as an import line. */

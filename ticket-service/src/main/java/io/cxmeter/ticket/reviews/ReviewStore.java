@@ -18,9 +18,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.ticket.agents.AgentMentions;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
+import io.cxmeter.ticket.agents.AgentMentions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -83,6 +83,11 @@ public class ReviewStore {
     }
 
     public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<Review> reviews) {
+        return write(connection, tenantId, outbox.zone(), reviews);
+    }
+
+    /** As above, with events in the tenant's time zone {@code zone} (work that outlives its request). */
+    public Uni<ImportResult> write(SqlConnection connection, String tenantId, String zone, List<Review> reviews) {
         OffsetDateTime now = now();
         List<Tuple> rows = reviews.stream().map(r -> Tuple.wrap(new ArrayList<>(Arrays.asList(UUID.randomUUID(), tenantId,
                 r.id(), r.scorecardId(), r.ticketId(), r.agentId(), r.reviewer(), OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC),
@@ -96,7 +101,7 @@ public class ReviewStore {
             List<Outbox.Message> messages = reviews.stream().map(r -> new Outbox.Message(r.id(), r)).toList();
             return agents.mention(connection, tenantId, reviews.stream()
                     .flatMap(r -> Stream.of(r.agentId(), r.reviewer())).toList(), now)
-                    .flatMap(ignored -> outbox.add(connection, tenantId, REVIEWED, messages, now))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, REVIEWED, messages, now, zone))
                     .map(ignored -> written);
         });
     }

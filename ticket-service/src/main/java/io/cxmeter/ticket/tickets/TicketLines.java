@@ -33,9 +33,9 @@ public final class TicketLines {
         this.ndjson = new NdjsonImport<>(mapper, TicketLine.class, TicketLines::validate, TicketDraft::key, "ticket");
     }
 
-    /** The tickets of a file; 422 naming every bad line when any line is bad. */
-    public List<TicketDraft> parseOrReject(String ndjson) {
-        return this.ndjson.parseOrReject(ndjson);
+    /** The line rules of a ticket file. */
+    public NdjsonImport<TicketLine, TicketDraft> rules() {
+        return ndjson;
     }
 
     static TicketDraft validate(TicketLine line, List<String> problems) {

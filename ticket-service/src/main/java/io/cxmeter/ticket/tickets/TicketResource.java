@@ -1,5 +1,6 @@
 package io.cxmeter.ticket.tickets;
 
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -17,17 +18,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.imports.BulkImports;
+import io.cxmeter.imports.ImportDocs;
+import io.cxmeter.imports.ImportJob;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/tickets")
@@ -39,6 +49,9 @@ public class TicketResource {
 
     @Inject
     TicketService tickets;
+
+    @Inject
+    BulkImports imports;
 
     @POST
     @Operation(summary = "Open a ticket (a conversation on one channel) under the tenant's own id")
@@ -54,11 +67,26 @@ public class TicketResource {
     @POST
     @Path("/import")
     @Consumes("application/x-ndjson")
-    @Operation(summary = "Import tickets with their history (NDJSON, one ticket a line); atomic; re-sent ids update")
-    @APIResponse(responseCode = "200", description = "How many tickets were created and updated")
-    @APIResponse(responseCode = "422", description = "Every bad line with its number; nothing was stored")
-    public Uni<ImportResult> importTickets(String ndjson) {
-        return tickets.importTickets(caller.tenantId(), ndjson == null ? "" : ndjson);
+    @Blocking
+    @Operation(summary = "Import tickets with their history (NDJSON, one ticket a line); all or nothing; re-sent ids update")
+    @APIResponse(responseCode = "200", description = ImportDocs.DONE,
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = ImportDocs.JOB,
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
+    @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
+    @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
+    public Response importTickets(InputStream body, @Context HttpHeaders headers) {
+        return imports.accept(tickets.imports(), caller.tenantId(), caller.get().timeZone(), "", body, headers).toResponse();
+    }
+
+    @GET
+    @Path("/imports/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(summary = "Follow a ticket import that runs as a job")
+    @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
+    @APIResponse(responseCode = "404", description = "No such import job for this tenant")
+    public ImportJob importJob(@PathParam("id") String id) {
+        return imports.job(tickets.imports().name(), caller.tenantId(), "", id);
     }
 
     @GET

@@ -17,13 +17,12 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.imports.ImportKind;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.ticket.Page;
-import io.cxmeter.imports.ImportResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @ApplicationScoped
 public class TicketService {
@@ -40,18 +39,16 @@ public class TicketService {
     @Inject
     ObjectMapper mapper;
 
-    private TicketLines lines;
+    private ImportKind<Void, TicketDraft> imports;
 
     @PostConstruct
     void init() {
-        lines = new TicketLines(mapper);
+        imports = ImportKind.of("tickets", "/api/v1/tickets/imports", new TicketLines(mapper).rules(), store::write);
     }
 
-    /** Imports a whole file atomically: every line valid and stored, or nothing stored and every bad line named. */
-    public Uni<ImportResult> importTickets(String tenantId, String ndjson) {
-        return Uni.createFrom().item(() -> lines.parseOrReject(ndjson))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(drafts -> pool.withTransaction(connection -> store.write(connection, tenantId, drafts)));
+    /** {@code POST /api/v1/tickets/import}: one ticket with its history a line; re-sent ids replace the ticket. */
+    public ImportKind<Void, TicketDraft> imports() {
+        return imports;
     }
 
     public Uni<TicketView> create(String tenantId, TicketRequests.NewTicket request) {

@@ -16,9 +16,9 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxmeter.ticket.agents.AgentMentions;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
+import io.cxmeter.ticket.agents.AgentMentions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -103,16 +103,22 @@ public class TicketStore {
 
     /** Stores the tickets (creating or replacing each, history included) in the given transaction. */
     public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
+        return write(connection, tenantId, outbox.zone(), drafts);
+    }
+
+    /** As above, with events in the tenant's time zone {@code zone} (work that outlives its request). */
+    public Uni<ImportResult> write(SqlConnection connection, String tenantId, String zone, List<TicketDraft> drafts) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Uni<ImportResult> total = Uni.createFrom().item(new ImportResult(0, 0));
         for (int from = 0; from < drafts.size(); from += CHUNK) {
             List<TicketDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + CHUNK));
-            total = total.flatMap(sum -> writeChunk(connection, tenantId, chunk, now).map(sum::plus));
+            total = total.flatMap(sum -> writeChunk(connection, tenantId, zone, chunk, now).map(sum::plus));
         }
         return total;
     }
 
-    private Uni<ImportResult> writeChunk(SqlConnection connection, String tenantId, List<TicketDraft> drafts, OffsetDateTime now) {
+    private Uni<ImportResult> writeChunk(SqlConnection connection, String tenantId, String zone, List<TicketDraft> drafts,
+            OffsetDateTime now) {
         // Facts are derived once per ticket; every statement below reads them from the view.
         List<TicketView> views = drafts.stream().map(TicketView::of).toList();
         return connection.preparedQuery(UPSERT).execute(ticketRows(tenantId, views, now)).flatMap(rows -> {
@@ -130,7 +136,7 @@ public class TicketStore {
                     .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, views, ids)))
                     .flatMap(ignored -> agents.mention(connection, tenantId, views.stream()
                             .flatMap(v -> v.events().stream().map(TicketEvent::agentId)).toList(), now))
-                    .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(views, versions), now))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(views, versions), now, zone))
                     .map(ignored -> written);
         });
     }
