@@ -123,6 +123,10 @@ class ManifestsTest {
                 assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText(), name);
                 assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), name);
                 assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), name);
+                // Health answers on the management interface only (quarkus.management.enabled).
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), name + " " + probe);
+                }
                 int preStop = Integer.parseInt(container.at("/lifecycle/preStop/exec/command/1").asText());
                 long shutdown = quarkusShutdownSeconds(name);
                 assertTrue(pod.at("/terminationGracePeriodSeconds").asInt() >= preStop + shutdown,
@@ -195,6 +199,8 @@ class ManifestsTest {
         }
         for (ObjectNode ingress : ofKind(objects, "Ingress")) {
             assertFalse(ingress.at("/spec/tls").isEmpty(), "ingress terminates TLS");
+            // The Ingress lets through the largest import the services accept, and no more.
+            assertEquals("256m", ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1proxy-body-size").asText());
             for (JsonNode rule : ingress.at("/spec/rules")) {
                 for (JsonNode path : rule.at("/http/paths")) {
                     assertEquals("gateway", path.at("/backend/service/name").asText(), "only the gateway is exposed");

@@ -23,7 +23,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : new String[] {"survey", "ticket", "metrics"}) {
-            config.put("cxmeter.services." + service, "http://localhost:" + echoServer(service).actualPort());
+            String url = "http://localhost:" + echoServer(service).actualPort();
+            config.put("cxmeter.services." + service, url);
+            config.put("cxmeter.services." + service + "-management", url);
         }
         return config;
     }

@@ -74,6 +74,8 @@ public final class LocalSuite implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byModule = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
+    /** Each process's management port (health, Prometheus metrics), by its log name. */
+    private final Map<String, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String platformAdminKey;
     private KeyPair eventKeys;
     private KeyPair gatewayKeys;
@@ -116,6 +118,15 @@ public final class LocalSuite implements AutoCloseable {
             case "metrics" -> options.metricsPort();
             default -> throw new IllegalArgumentException("No service " + service);
         };
+    }
+
+    /** Where a process (gateway, survey-service, …) serves its health checks and Prometheus metrics. */
+    public String managementUrl(String module) {
+        Integer port = managementPorts.get(module);
+        if (port == null) {
+            throw new IllegalArgumentException("No process " + module);
+        }
+        return "http://127.0.0.1:" + port;
     }
 
     /** The key event producers sign deliveries to metrics-service with (benchmarks deliver as a producer). */
@@ -165,6 +176,7 @@ public final class LocalSuite implements AutoCloseable {
             String prefix = name.toUpperCase();
             Map<String, String> env = databaseEnv(prefix, postgres.createDatabase(name));
             env.put(prefix + "_HTTP_PORT", String.valueOf(service.getValue()));
+            env.put(prefix + "_MANAGEMENT_PORT", String.valueOf(freePort()));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("GATEWAY_PUBLIC_KEY", publicKey);
             env.put("EVENTS_SIGNING_KEY", RsaKeys.encode(events.getPrivate()));
@@ -183,6 +195,9 @@ public final class LocalSuite implements AutoCloseable {
         gatewayEnv.put("GATEWAY_API_KEY_PEPPER", randomToken(48));
         gatewayEnv.put("GATEWAY_ADMIN_KEY", platformAdminKey);
         services.forEach((name, port) -> gatewayEnv.put(name.toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + port));
+        services.keySet().forEach(name -> gatewayEnv.put(name.toUpperCase() + "_SERVICE_MANAGEMENT_URL",
+                "http://127.0.0.1:" + serviceEnv.get(name + "-service").get(name.toUpperCase() + "_MANAGEMENT_PORT")));
+        gatewayEnv.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
         gatewayEnv.putAll(options.gatewayEnv());
         this.gatewayEnv = gatewayEnv;
         this.logs = logs;
@@ -192,7 +207,7 @@ public final class LocalSuite implements AutoCloseable {
         services.forEach((name, port) -> ports.put(name + "-service", port));
         ports.put("gateway", options.gatewayPort());
         Instant deadline = Instant.now().plus(READY_WITHIN);
-        ports.forEach((name, port) -> awaitReady(name, started.get(name), port, deadline, logs));
+        ports.keySet().forEach(name -> awaitReady(name, started.get(name), managementPorts.get(name), deadline, logs));
     }
 
     /**
@@ -215,8 +230,7 @@ public final class LocalSuite implements AutoCloseable {
         processes.remove(old);
         Process started = launch(module, env, logs, module + "-restarted");
         byModule.put(module, started);
-        int port = Integer.parseInt(env.get(module.replace("-service", "").toUpperCase() + "_HTTP_PORT"));
-        awaitReady(module, started, port, Instant.now().plus(READY_WITHIN), logs);
+        awaitReady(module, started, managementPorts.get(module), Instant.now().plus(READY_WITHIN), logs);
     }
 
     /**
@@ -227,8 +241,9 @@ public final class LocalSuite implements AutoCloseable {
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>(gatewayEnv);
         env.put("GATEWAY_HTTP_PORT", String.valueOf(port));
+        env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
         Process process = launch("gateway", env, logs, "gateway-" + port);
-        awaitReady("gateway-" + port, process, port, Instant.now().plus(READY_WITHIN), logs);
+        awaitReady("gateway-" + port, process, managementPorts.get("gateway-" + port), Instant.now().plus(READY_WITHIN), logs);
         return "http://localhost:" + port;
     }
 
@@ -254,6 +269,8 @@ public final class LocalSuite implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
+        env.entrySet().stream().filter(e -> e.getKey().endsWith("_MANAGEMENT_PORT")).findFirst()
+                .ifPresent(e -> managementPorts.put(logName.replace("-restarted", ""), Integer.parseInt(e.getValue())));
         try {
             Process process = builder.start();
             processes.add(process);
@@ -263,9 +280,10 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private static void awaitReady(String name, Process process, int port, Instant deadline, Path logs) {
+    /** Waits until {@code process} reports ready on its management port. */
+    private static void awaitReady(String name, Process process, int managementPort, Instant deadline, Path logs) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

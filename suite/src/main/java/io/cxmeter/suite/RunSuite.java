@@ -40,7 +40,7 @@ public final class RunSuite {
                 cxmeter is running.
                   Gateway              %1$s
                   Swagger UI           %1$s/q/swagger-ui
-                  Health               %1$s/q/health
+                  Health               %5$s/q/health
                   Demo tenant          demo (time zone UTC, currency EUR)
                   Demo API key (admin) %2$s
                   Platform admin key   %3$s
@@ -51,7 +51,7 @@ public final class RunSuite {
                        -d '{"name":"After-call NPS","kind":"NPS"}' %1$s/api/v1/surveys
 
                 Logs: %4$s/logs. Press Ctrl-C to stop everything.
-                """.formatted(gateway, demoKey, suite.platformAdminKey(), options.workDir()));
+                """.formatted(gateway, demoKey, suite.platformAdminKey(), options.workDir(), suite.managementUrl("gateway")));
         stopped.await();
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +49,13 @@ class SuiteIT {
     }
 
     @Test
-    void gatewayIsHealthy() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    void everyPartIsHealthyOnItsManagementPortAndTheApiPortServesNoHealthOrMetrics() {
+        for (String module : List.of("gateway", "survey-service", "ticket-service", "metrics-service")) {
+            given().get(suite.managementUrl(module) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(suite.managementUrl(module) + "/q/metrics").then().statusCode(200);
+        }
+        given().get("/q/health").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

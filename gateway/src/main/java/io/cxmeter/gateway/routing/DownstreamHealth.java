@@ -16,8 +16,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 
 /**
- * Reports whether each service answers its readiness check, under {@code /q/health/well} (and in
- * {@code /q/health}). It is a wellness check on purpose: the gateway's own liveness and readiness do
+ * Reports whether each service answers its readiness check (on its management interface), under
+ * {@code /q/health/well} (and in {@code /q/health}) of the gateway's own management interface. It is a wellness check on purpose: the gateway's own liveness and readiness do
  * not depend on the services, so one service down never takes every gateway replica out of the
  * load balancer.
  */
@@ -30,7 +30,7 @@ public class DownstreamHealth implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        Map<String, URI> targets = calls.services();
+        Map<String, URI> targets = calls.managementInterfaces();
         List<String> names = targets.keySet().stream().sorted().toList();
         List<Future<Boolean>> checks = names.stream()
                 .map(name -> calls.get(targets.get(name), "/q/health/ready").map(body -> true).otherwise(false))

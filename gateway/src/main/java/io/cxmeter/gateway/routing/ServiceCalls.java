@@ -40,6 +40,12 @@ public class ServiceCalls {
                 "metrics-service", services.metrics());
     }
 
+    /** Each service by name, where its management interface (health) listens. */
+    public Map<String, URI> managementInterfaces() {
+        return Map.of("survey-service", services.surveyManagement(), "ticket-service", services.ticketManagement(),
+                "metrics-service", services.metricsManagement());
+    }
+
     /** The body of a GET that answered 200; a failed future otherwise. */
     public Future<Buffer> get(URI service, String path) {
         boolean tls = "https".equals(service.getScheme());

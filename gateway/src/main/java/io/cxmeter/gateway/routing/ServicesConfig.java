@@ -16,6 +16,13 @@ public interface ServicesConfig {
 
     URI metrics();
 
+    /** survey-service's management interface (health, Prometheus metrics). */
+    URI surveyManagement();
+
+    URI ticketManagement();
+
+    URI metricsManagement();
+
     @WithDefault("PT2S")
     Duration connectTimeout();
 

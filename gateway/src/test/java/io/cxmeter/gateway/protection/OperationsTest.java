@@ -16,11 +16,15 @@ import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What operators see of each request: its id everywhere, an access-log line, a Prometheus sample. */
 @QuarkusTest
 class OperationsTest {
+
+    private final String metrics = Management.url("/q/metrics");
+
 
     @Test
     void everyAnswerHasARequestId() {
@@ -70,7 +74,9 @@ class OperationsTest {
         assertTrue(Long.parseLong(line.getMdc("latencyMs")) >= 0);
         assertTrue(line.getFormattedMessage().startsWith("GET /api/v1/teams/t-9 200 "), line.getFormattedMessage());
 
-        given().get("/q/metrics").then().statusCode(200)
+        // Prometheus metrics answer on the management port only.
+        given().get("/q/metrics").then().statusCode(404);
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("gateway_requests_seconds_count{method=\"GET\",route=\"/api/v1/teams\","
                         + "service=\"ticket\",status=\"200\"}"));
     }

@@ -3,10 +3,10 @@ package io.cxmeter.gateway.routing;
 import static io.cxmeter.gateway.Fixtures.newTenantId;
 import static io.cxmeter.gateway.Fixtures.registerTenant;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.cxmeter.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,12 +32,16 @@ import io.quarkus.test.junit.TestProfile;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceOutageTest {
 
+    private final String health = Management.url("/q/health");
+
+
     public static class MetricsDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             try (ServerSocket socket = new ServerSocket(0)) {
                 // The port was free a moment ago and nothing will listen on it.
-                return Map.of("cxmeter.services.metrics", "http://127.0.0.1:" + socket.getLocalPort(),
+                String nowhere = "http://127.0.0.1:" + socket.getLocalPort();
+                return Map.of("cxmeter.services.metrics", nowhere, "cxmeter.services.metrics-management", nowhere,
                         "cxmeter.services.timeout", "PT1S");
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -94,13 +99,15 @@ class ServiceOutageTest {
     @Test
     @Order(4)
     void healthReportsEachServiceWithoutTakingTheGatewayOutOfService() {
-        given().get("/q/health/well")
+        given().get(health + "/well")
                 .then().statusCode(503)
                 .body("checks[0].name", equalTo("downstream services"))
                 .body("checks[0].data.'metrics-service'", equalTo("DOWN"))
                 .body("checks[0].data.'survey-service'", equalTo("UP"))
                 .body("checks[0].data.'ticket-service'", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(health + "/ready").then().statusCode(200);
+        given().get(health + "/live").then().statusCode(200);
+        // Health answers on the management port only.
+        given().get("/q/health/ready").then().statusCode(404);
     }
 }

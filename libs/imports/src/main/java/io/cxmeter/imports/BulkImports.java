@@ -313,7 +313,10 @@ public class BulkImports {
                 .map(rows -> view(rows.iterator().next())).await().indefinitely();
     }
 
-    /** A job's end, recorded unless the job was reported failed before (then false). */
+    /**
+     * A job's end, recorded unless the job was reported failed before (then false). It may run inside
+     * the import's long transaction, hence clock_timestamp(), not the transaction's start (now()).
+     */
     private static boolean finish(SqlClient client, UUID id, String state, NdjsonImport.Scan scan, ImportResult result,
             String detail) {
         JsonArray errors = new JsonArray();
@@ -321,7 +324,7 @@ public class BulkImports {
         return client.preparedQuery("""
                 UPDATE import_job SET state = $2, lines_read = $9, lines_valid = $3, lines_invalid = $4, errors = $5,
                     created = $6::bigint, updated = $7::bigint, stored = coalesce($6::bigint + $7::bigint, stored),
-                    detail = $8, heartbeat_at = now(), finished_at = now()
+                    detail = $8, heartbeat_at = clock_timestamp(), finished_at = clock_timestamp()
                 WHERE id = $1 AND finished_at IS NULL""")
                 .execute(Tuple.from(Arrays.asList(id, state, scan.valid(), scan.invalid(), errors,
                         result == null ? null : (long) result.created(), result == null ? null : (long) result.updated(),

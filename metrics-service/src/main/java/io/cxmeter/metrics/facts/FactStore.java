@@ -41,10 +41,21 @@ public class FactStore {
      * {@code created} tells a first sight of the aggregate (a row just inserted has no xmax) from an
      * update: only an update has facts to take away.
      */
+    /**
+     * The key under which an erased customer's tombstone is kept: a one-way hash of tenant and id, a
+     * suppression record that still stops an older update from bringing the customer back without
+     * storing who it was.
+     */
+    static final String ERASED_KEY = "'erased:' || encode(sha256(convert_to($1 || ':' || %s, 'UTF8')), 'hex')";
+
     private static final String GATE = """
             INSERT INTO aggregate_version (tenant_id, source, aggregate_id, version, deleted)
             SELECT $1, u.source, u.aggregate_id, u.version, u.deleted
             FROM unnest($2::text[], $3::text[], $4::int8[], $5::bool[]) WITH ORDINALITY AS u(source, aggregate_id, version, deleted, ord)
+            WHERE NOT EXISTS (SELECT 1 FROM aggregate_version e
+                              WHERE u.source = 'customer' AND e.tenant_id = $1 AND e.source = 'customer'
+                                AND e.aggregate_id = """ + ERASED_KEY.formatted("u.aggregate_id") + """
+                                AND e.version >= u.version)
             ORDER BY u.ord
             ON CONFLICT (tenant_id, source, aggregate_id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted
             WHERE aggregate_version.version <= EXCLUDED.version
@@ -216,7 +227,7 @@ public class FactStore {
     /**
      * What erasing the customers removes beyond the customer itself (a removal update): their engagement
      * and interactions, taken out of the rollups too, and the version rows of their engagement, whose
-     * ids name them. Their other facts (a response's score) stay, no longer linked to them; a
+     * ids name them; the customer's tombstone is kept under a hash of the id ({@link #ERASED_KEY}). Their other facts (a response's score) stay, no longer linked to them; a
      * customer's own facts are its versions' to keep or remove (see {@link AggregateUpdate#forgetting}).
      */
     private Uni<Void> forget(SqlConnection connection, String tenantId, ZoneId zone, List<String> erased,
@@ -243,6 +254,18 @@ public class FactStore {
                         UPDATE contribution SET customer_id = NULL
                         WHERE tenant_id = $1 AND customer_id = ANY($2)
                           AND NOT (source = 'customer' AND aggregate_id = customer_id)""")
+                        .execute(Tuple.of(tenantId, customers)))
+                // The customer's tombstone named them: it is kept under a hash of the id instead.
+                .flatMap(ignored -> connection.preparedQuery("""
+                        WITH tomb AS (
+                            DELETE FROM aggregate_version
+                            WHERE tenant_id = $1 AND source = 'customer' AND aggregate_id = ANY($2) AND deleted
+                            RETURNING aggregate_id, version)
+                        INSERT INTO aggregate_version (tenant_id, source, aggregate_id, version, deleted)
+                        SELECT $1, 'customer', """ + ERASED_KEY.formatted("tomb.aggregate_id") + """
+                        , version, true FROM tomb
+                        ON CONFLICT (tenant_id, source, aggregate_id)
+                        DO UPDATE SET version = greatest(aggregate_version.version, EXCLUDED.version)""")
                         .execute(Tuple.of(tenantId, customers)).replaceWithVoid());
     }
 

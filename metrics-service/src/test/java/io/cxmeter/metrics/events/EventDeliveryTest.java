@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.testing.Management;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,6 +20,8 @@ import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class EventDeliveryTest {
+
+    private final String metrics = Management.url("/q/metrics");
 
     private final String tenantA = "tenant-a-" + UUID.randomUUID();
     private final String tenantB = "tenant-b-" + UUID.randomUUID();
@@ -146,8 +149,8 @@ class EventDeliveryTest {
     }
 
     /** A sample of this instance's Prometheus endpoint, 0 when it has not been recorded yet. */
-    private static double meter(String sample) {
-        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+    private double meter(String sample) {
+        for (String line : given().get(metrics).then().statusCode(200).extract().asString().split("\n")) {
             if (line.startsWith(sample + " ")) {
                 return Double.parseDouble(line.substring(sample.length() + 1).trim());
             }

@@ -47,7 +47,7 @@ class IngestionTest {
     }
 
     @Test
-    void afterAnErasureOnlyTheCustomersTombstoneNamesIt() {
+    void afterAnErasureNothingNamesTheCustomerAndAnOlderUpdateCannotBringThemBack() {
         Fixtures f = new Fixtures("UTC");
         f.customer("C-9", "2026-01-01T00:00:00Z", null, false, 20, "2026-03-03T10:00:00Z")
                 .engagement("C-9", "visit", "2026-03-02T08:00:00Z")
@@ -56,10 +56,22 @@ class IngestionTest {
         // Told before the erasure in the erasing batch itself: a ticket and another visit.
         f.ticket("T1", "chat", null, "C-9", "2026-03-04T09:00:00Z").engagement("C-9", "login", "2026-03-04T08:00:00Z")
                 .erase("C-9").deliver();
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("aggregate_version:customer"), namingTheCustomer(f, "C-9"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), namingTheCustomer(f, "C-9"));
         // The response's score and the ticket stay, anonymous.
         f.metric("nps", "from", FROM, "to", TO).body("value", equalTo(100.0)).body("count", equalTo(1));
         f.metric("ticket-volume", "from", FROM, "to", TO).body("value", equalTo(1.0));
+        f.metric("clv", "from", FROM, "to", TO).body("count", equalTo(0));
+    }
+
+    @Test
+    void anUpdateOlderThanTheErasureArrivingAfterItIsIgnored() {
+        Fixtures f = new Fixtures("UTC");
+        f.customer("C-9", "2026-01-01T00:00:00Z", null, false, 20, "2026-03-03T10:00:00Z");
+        Map<String, Object> stale = f.pending().remove(0);
+        f.customer("C-9", "2026-01-01T00:00:00Z", null, false, 30, "2026-03-03T10:00:00Z").erase("C-9").deliver();
+        f.pending().add(stale);
+        f.deliver();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), namingTheCustomer(f, "C-9"));
     }
 
     @Test

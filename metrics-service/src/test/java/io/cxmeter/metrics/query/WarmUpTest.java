@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -16,19 +17,21 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class WarmUpTest {
 
+    private final String ready = Management.url("/q/health/ready");
+
     @Test
     void readinessWaitsForEveryMetricToHaveBeenAnsweredOnce() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonPath health;
         do {
-            health = given().get("/q/health/ready").then().extract().jsonPath();
+            health = given().get(ready).then().extract().jsonPath();
             if ("UP".equals(health.getString("status"))) {
                 break;
             }
             Thread.sleep(200);
         } while (Instant.now().isBefore(deadline));
         // "done", not "given up": every metric, alone and grouped as a weekly series, computed and written.
-        given().get("/q/health/ready").then()
+        given().get(ready).then()
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("query warm-up"))
                 .body("checks.find { it.name == 'query warm-up' }.data.state", equalTo("done"));

@@ -133,7 +133,7 @@ class HeldOutHistoryIT {
 
     @Test
     @org.junit.jupiter.api.Order(4)
-    void anErasedCustomerLeavesTheMetrics() throws InterruptedException {
+    void anErasedCustomerLeavesTheMetrics() throws InterruptedException, java.sql.SQLException {
         // The customer with the most responses, so that survey and customer metrics both move.
         String erased = history.responses.stream().map(History.Response::customerId).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting()))
@@ -159,6 +159,12 @@ class HeldOutHistoryIT {
             given().header("X-Api-Key", key).queryParam("limit", 1000).get("/api/v1/surveys/" + survey + "/responses")
                     .then().statusCode(200).body("items.customerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(erased)));
         }
+        // Read past every API: no table of any service still holds the customer's id.
+        List<String> traces = new ArrayList<>();
+        for (String database : List.of("survey", "ticket", "metrics")) {
+            traces.addAll(RawTables.whereFound(suite.postgres(), database, erased));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), traces, "where customer " + erased + " is still stored");
 
         List<String> mismatches = new ArrayList<>();
         for (String metric : List.of("nps", "csat", "ces", "churn-rate", "retention-rate", "referral-rate", "engagement", "clv")) {
