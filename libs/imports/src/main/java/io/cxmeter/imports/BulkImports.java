@@ -123,13 +123,13 @@ public class BulkImports {
             throw tooLarge(announced, max);
         }
         // A missing survey or a closed one is said before the file is read.
-        pool.withConnection(connection -> kind.context().read(connection, tenantId, scope)).await().indefinitely();
+        C context = context(kind, tenantId, scope);
         Path file = receive(body, max);
         boolean handedOver = false;
         try {
             long bytes = size(file);
             if (bytes <= config.inlineLimit().asLongValue() && !async) {
-                NdjsonImport.Scan scan = check(kind, tenantId, scope, file, Progress.NONE);
+                NdjsonImport.Scan scan = check(kind, context, file, Progress.NONE);
                 if (!scan.clean()) {
                     throw scan.rejection();
                 }
@@ -185,7 +185,8 @@ public class BulkImports {
     private <C, R> void run(ImportKind<C, R> kind, String tenantId, String zone, String scope, Path file, UUID id) {
         try {
             JobProgress progress = new JobProgress(id);
-            NdjsonImport.Scan scan = check(kind, tenantId, scope, file, progress);
+            // Read again: the job runs later than its request.
+            NdjsonImport.Scan scan = check(kind, context(kind, tenantId, scope), file, progress);
             if (!scan.clean()) {
                 finish(pool, id, ImportJob.FAILED, scan, null, scan.rejection().getMessage());
                 return;
@@ -207,9 +208,12 @@ public class BulkImports {
         }
     }
 
-    private <C, R> NdjsonImport.Scan check(ImportKind<C, R> kind, String tenantId, String scope, Path file,
-            Progress progress) {
-        C context = pool.withConnection(connection -> kind.context().read(connection, tenantId, scope)).await().indefinitely();
+    private <C> C context(ImportKind<C, ?> kind, String tenantId, String scope) {
+        return pool.withConnection(connection -> kind.context().read(connection, tenantId, scope)).await().indefinitely();
+    }
+
+    /** Checks every line of the file against the kind's rules; writes nothing. */
+    private static <C, R> NdjsonImport.Scan check(ImportKind<C, R> kind, C context, Path file, Progress progress) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return kind.rules().apply(context).scan(in, record -> {
             }, progress::lines);
@@ -319,8 +323,7 @@ public class BulkImports {
      */
     private static boolean finish(SqlClient client, UUID id, String state, NdjsonImport.Scan scan, ImportResult result,
             String detail) {
-        JsonArray errors = new JsonArray();
-        scan.errors().forEach(error -> errors.add(new JsonObject().put("line", error.line()).put("error", error.error())));
+        JsonArray errors = errorsJson(scan.errors());
         return client.preparedQuery("""
                 UPDATE import_job SET state = $2, lines_read = $9, lines_valid = $3, lines_invalid = $4, errors = $5,
                     created = $6::bigint, updated = $7::bigint, stored = coalesce($6::bigint + $7::bigint, stored),
@@ -333,10 +336,7 @@ public class BulkImports {
     }
 
     private void finishQuietly(UUID id, String detail, List<Problem.Violation> violations) {
-        JsonArray errors = new JsonArray();
-        if (violations != null) {
-            violations.forEach(error -> errors.add(new JsonObject().put("line", error.line()).put("error", error.error())));
-        }
+        JsonArray errors = errorsJson(violations == null ? List.of() : violations);
         try {
             pool.preparedQuery("""
                     UPDATE import_job SET state = $2, detail = $3, errors = $4, heartbeat_at = now(), finished_at = now()
@@ -346,6 +346,13 @@ public class BulkImports {
             // The job is then reported failed once its heartbeat is stale.
             LOG.warnf(e, "Could not record the end of import job %s", id);
         }
+    }
+
+    /** Bad lines as the {@code errors} column keeps them. */
+    private static JsonArray errorsJson(List<Problem.Violation> violations) {
+        JsonArray errors = new JsonArray();
+        violations.forEach(error -> errors.add(new JsonObject().put("line", error.line()).put("error", error.error())));
+        return errors;
     }
 
     private static ImportJob view(Row row) {
