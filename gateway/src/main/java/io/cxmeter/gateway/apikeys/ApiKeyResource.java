@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -25,7 +27,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/api-keys")
-@Tag(name = "API keys")
+@Tag(name = "API keys",
+        description = "Keys that let a tenant's backend call the API (X-Api-Key), each with its scopes; the secret is shown once")
 @RolesAllowed(Roles.ADMIN)
 public class ApiKeyResource {
 
@@ -39,8 +42,9 @@ public class ApiKeyResource {
     ApiKeyCache cache;
 
     @POST
-    @Operation(summary = "Issue an API key for the caller's tenant; the key is shown only in this answer")
-    @APIResponse(responseCode = "201", description = "Issued")
+    @Operation(operationId = "createApiKey", summary = "Issue an API key for the caller's tenant; the key is shown only in this answer")
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewApiKey.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     public Uni<RestResponse<NewApiKey>> issue(@NotNull @Valid ApiKeyRequest request) {
         return apiKeys.issue(GatewayCaller.requireTenant(identity).id(), request.name(), request.scopes())
@@ -49,7 +53,7 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List the tenant's API keys (prefix, scopes, last use; never the secret)")
+    @Operation(operationId = "listApiKeys", summary = "List the tenant's API keys (prefix, scopes, last use; never the secret)")
     @APIResponse(responseCode = "200", description = "The keys, oldest first")
     public Uni<List<ApiKeyView>> list() {
         return apiKeys.list(GatewayCaller.requireTenant(identity).id());
@@ -57,7 +61,7 @@ public class ApiKeyResource {
 
     @POST
     @Path("/{id}/rotate")
-    @Operation(summary = "Give an API key a new secret (shown once); the old secret stops working at once")
+    @Operation(operationId = "rotateApiKey", summary = "Give an API key a new secret (shown once); the old secret stops working at once")
     @APIResponse(responseCode = "200", description = "The key with its new secret")
     @APIResponse(responseCode = "404", description = "No such key for this tenant")
     @APIResponse(responseCode = "409", description = "The key is revoked")
@@ -68,7 +72,7 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API key; it stops working at once")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it stops working at once")
     @APIResponse(responseCode = "200", description = "The revoked key")
     @APIResponse(responseCode = "404", description = "No such key for this tenant")
     public Uni<ApiKeyView> revoke(@PathParam("id") UUID id) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +43,13 @@ public class MergedOpenApi {
     @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "1.0")
     String version;
 
+    /**
+     * Where callers reach this installation's gateway: the document's one server. Unset, the server is
+     * "/", the host that served the document.
+     */
+    @ConfigProperty(name = "cxmeter.public-url")
+    Optional<String> publicUrl;
+
     private volatile Buffer kept;
     private volatile long keptUntil;
 
@@ -77,7 +85,7 @@ public class MergedOpenApi {
                 ProblemRoutes.send(ctx, Problem.of(503, "No API description could be read right now."));
                 return;
             }
-            JsonObject merged = OpenApiMerger.merge(title, version, sources);
+            JsonObject merged = OpenApiMerger.merge(title, version, publicUrl.orElse("/"), sources);
             Buffer body = merged.toBuffer();
             if (missing.isEmpty()) {
                 kept = body;

@@ -26,7 +26,8 @@ public final class OpenApiMerger {
     public record Source(String name, JsonObject document) {
     }
 
-    public static JsonObject merge(String title, String version, List<Source> sources) {
+    /** The merged document; {@code server} is the gateway's public address, as callers reach it. */
+    public static JsonObject merge(String title, String version, String server, List<Source> sources) {
         Map<String, JsonObject> schemas = new LinkedHashMap<>();
         // First pass: which schema names clash between documents.
         Map<String, Integer> differing = new LinkedHashMap<>();
@@ -62,6 +63,8 @@ public final class OpenApiMerger {
                         operation.remove("security");
                         if (open) {
                             operation.put("security", new JsonArray());
+                        } else {
+                            gatewayAnswers(operation);
                         }
                     }
                 }
@@ -72,6 +75,13 @@ public final class OpenApiMerger {
                 tags.putIfAbsent(t.getString("name"), t);
             });
         }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        paths.forEach(entry -> ((JsonObject) entry.getValue()).forEach(method -> {
+            if (method.getValue() instanceof JsonObject operation) {
+                operation.getJsonArray("tags", new JsonArray()).forEach(tag -> used.add((String) tag));
+            }
+        }));
+        tags.keySet().retainAll(used);
         JsonObject sortedPaths = new JsonObject();
         paths.fieldNames().stream().sorted().forEach(path -> sortedPaths.put(path, paths.getValue(path)));
         // Only the schemas the public paths reach: those of /internal (event batches, follow-up
@@ -82,17 +92,46 @@ public final class OpenApiMerger {
                 .put("openapi", sources.isEmpty() ? "3.1.0" : sources.get(0).document().getString("openapi", "3.1.0"))
                 .put("info", new JsonObject().put("title", title).put("version", version)
                         .put("description", "Every public endpoint of the suite, as the gateway serves it. Authenticate with"
-                                + " X-Api-Key or an OIDC bearer token; /public, /widget and /r need neither."))
+                                + " X-Api-Key or an OIDC bearer token; /public, /widget and /r need neither. Every error"
+                                + " is an RFC 9457 problem (application/problem+json).")
+                        .put("license", new JsonObject().put("name", "Proprietary").put("identifier", "LicenseRef-Proprietary")))
+                .put("servers", new JsonArray().add(new JsonObject().put("url", server.equals("/") ? server : server.replaceAll("/+$", ""))
+                        .put("description", "This installation's gateway")))
                 .put("tags", new JsonArray(List.copyOf(tags.values())))
                 .put("paths", sortedPaths)
                 .put("components", new JsonObject()
                         .put("schemas", mergedSchemas)
                         .put("securitySchemes", new JsonObject()
-                                .put("apiKey", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "X-Api-Key"))
+                                .put("apiKey", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "X-Api-Key")
+                                        .put("description", "An API key of the tenant (POST /api/v1/api-keys); its scopes"
+                                                + " (read, write, admin) decide what it may do"))
                                 .put("bearer", new JsonObject().put("type", "http").put("scheme", "bearer")
-                                        .put("bearerFormat", "JWT"))))
+                                        .put("bearerFormat", "JWT")
+                                        .put("description", "An access token from the tenant's OIDC provider; its roles"
+                                                + " (read, write, admin) decide what it may do"))))
                 .put("security", new JsonArray().add(new JsonObject().put("apiKey", new JsonArray()))
                         .add(new JsonObject().put("bearer", new JsonArray())));
+    }
+
+    /** What the gateway itself answers on every path that needs credentials, before any service is asked. */
+    private static final Map<String, String> GATEWAY_ANSWERS = Map.of(
+            "401", "No API key or bearer token, or one that is not valid",
+            "403", "The key or token lacks the scope this operation needs (read, write or admin)",
+            "429", "Too many requests for this tenant; Retry-After says when to try again");
+
+    private static void gatewayAnswers(JsonObject operation) {
+        JsonObject responses = operation.getJsonObject("responses");
+        if (responses == null) {
+            responses = new JsonObject();
+            operation.put("responses", responses);
+        }
+        for (Map.Entry<String, String> answer : new java.util.TreeMap<>(GATEWAY_ANSWERS).entrySet()) {
+            if (!responses.containsKey(answer.getKey())) {
+                responses.put(answer.getKey(), new JsonObject().put("description", answer.getValue())
+                        .put("content", new JsonObject().put("application/problem+json", new JsonObject()
+                                .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem")))));
+            }
+        }
     }
 
     /** The schema names {@code root} refers to, directly or through other schemas. */

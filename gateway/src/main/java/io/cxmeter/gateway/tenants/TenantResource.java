@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -23,7 +25,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/tenants")
-@Tag(name = "Tenants")
+@Tag(name = "Tenants",
+        description = "Registering a tenant and reading or changing its settings: time zone, currency, name")
 public class TenantResource {
 
     @Inject
@@ -37,8 +40,9 @@ public class TenantResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Register a tenant (platform admin); returns its first admin API key, shown once")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "registerTenant", summary = "Register a tenant (platform admin); returns its first admin API key, shown once")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisteredTenant.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     @APIResponse(responseCode = "409", description = "A tenant with this id exists")
     public Uni<RestResponse<RegisteredTenant>> register(@NotNull @Valid TenantRequest request) {
@@ -50,7 +54,7 @@ public class TenantResource {
     @GET
     @Path("/current")
     @RolesAllowed(Roles.READ)
-    @Operation(summary = "The caller's tenant and its settings")
+    @Operation(operationId = "getCurrentTenant", summary = "The caller's tenant and its settings")
     @APIResponse(responseCode = "200", description = "The tenant")
     public Uni<TenantView> current() {
         return tenants.get(GatewayCaller.requireTenant(identity).id());
@@ -59,7 +63,7 @@ public class TenantResource {
     @PATCH
     @Path("/current")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change the caller's tenant settings (time zone, currency, name)")
+    @Operation(operationId = "updateCurrentTenant", summary = "Change the caller's tenant settings (time zone, currency, name)")
     @APIResponse(responseCode = "200", description = "The tenant as changed")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     public Uni<TenantView> update(@NotNull @Valid TenantSettingsRequest changes) {

@@ -60,7 +60,7 @@ class MergedOpenApiTest {
                         .put("EventBatch", new JsonObject().put("$ref", "#/components/schemas/EventEnvelope"))
                         .put("EventEnvelope", new JsonObject().put("type", "object"))));
 
-        JsonObject merged = OpenApiMerger.merge("cxmeter API", "1.0",
+        JsonObject merged = OpenApiMerger.merge("cxmeter API", "1.0", "https://cx.example.org/",
                 List.of(new OpenApiMerger.Source("a-service", a), new OpenApiMerger.Source("b-service", b)));
 
         JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
@@ -71,5 +71,34 @@ class MergedOpenApiTest {
                 .getJsonObject("get").getJsonArray("security"));
         assertEquals(List.of("/api/v1/a", "/api/v1/b", "/public/v1/surveys/{publicKey}"),
                 List.copyOf(merged.getJsonObject("paths").fieldNames()));
+        assertEquals(new JsonArray().add(new JsonObject().put("url", "https://cx.example.org")
+                .put("description", "This installation's gateway")), merged.getJsonArray("servers"));
+    }
+
+    @Test
+    void pathsThatNeedCredentialsDocumentWhatTheGatewayAnswersTagsOnlyWhatIsUsed() {
+        JsonObject service = new JsonObject().put("openapi", "3.1.0")
+                .put("tags", new JsonArray().add(new JsonObject().put("name", "Things").put("description", "What a tenant has"))
+                        .add(new JsonObject().put("name", "Internal: things").put("description", "Between services")))
+                .put("paths", new JsonObject()
+                        .put("/api/v1/things", new JsonObject().put("get", new JsonObject().put("tags", new JsonArray().add("Things"))
+                                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "Things")))))
+                        .put("/widget/v1/{file}", new JsonObject().put("get", new JsonObject().put("tags", new JsonArray().add("Things"))
+                                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "A file")))))
+                        .put("/internal/v1/things", new JsonObject().put("post", new JsonObject()
+                                .put("tags", new JsonArray().add("Internal: things")))));
+
+        JsonObject merged = OpenApiMerger.merge("cxmeter API", "1.0", "/", List.of(new OpenApiMerger.Source("a-service", service)));
+
+        JsonObject secured = merged.getJsonObject("paths").getJsonObject("/api/v1/things").getJsonObject("get")
+                .getJsonObject("responses");
+        assertEquals(List.of("200", "401", "403", "429"), List.copyOf(secured.fieldNames()));
+        assertEquals("#/components/schemas/Problem", secured.getJsonObject("401").getJsonObject("content")
+                .getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref"));
+        JsonObject open = merged.getJsonObject("paths").getJsonObject("/widget/v1/{file}").getJsonObject("get");
+        assertEquals(List.of("200"), List.copyOf(open.getJsonObject("responses").fieldNames()));
+        assertEquals(new JsonArray(), open.getJsonArray("security"));
+        assertEquals(List.of("Things"), merged.getJsonArray("tags").stream().map(t -> ((JsonObject) t).getString("name")).toList());
+        assertEquals("/", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
     }
 }

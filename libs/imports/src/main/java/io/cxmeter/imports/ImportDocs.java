@@ -9,7 +9,7 @@ public final class ImportDocs {
     public static final String BAD_LINES = "Every bad line with its number (the first 100, and the count); nothing was stored";
     public static final String BUSY = "This instance runs its maximum of large imports; try again after Retry-After";
     public static final String STATUS = "The job: validating, storing, completed or failed, with its counts and first errors";
-    /** Job ids are UUIDs; the pattern keeps a job path from hiding a record whose id is "imports". */
+    /** Job ids are UUIDs: any other id under …/import/jobs/ is not found without a look. */
     public static final String JOB_ID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private ImportDocs() {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -27,6 +29,7 @@ public record Problem(String type, String title, int status, String detail, Stri
      * line ({@code line}, 1-based), with what is wrong with it ({@code error}, as docs/api.md shows).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = ProblemResponses.VIOLATION)
     public record Violation(String field, Integer line, String error) {
 
         public static Violation ofField(String field, String error) {

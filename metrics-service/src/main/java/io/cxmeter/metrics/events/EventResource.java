@@ -20,7 +20,8 @@ import io.smallrye.mutiny.Uni;
  * application.properties). Not routed by the gateway.
  */
 @Path("/internal/v1/events")
-@Tag(name = "Internal: events")
+@Tag(name = "Internal: events",
+        description = "Events from the other services (not exposed by the gateway)")
 public class EventResource {
 
     @Inject
@@ -31,7 +32,7 @@ public class EventResource {
 
     @POST
     @RolesAllowed(InternalToken.PRODUCER_ROLE)
-    @Operation(summary = "Deliver a batch of events (idempotent by event id)")
+    @Operation(operationId = "deliverEvents", summary = "Deliver a batch of events (idempotent by event id)")
     @APIResponse(responseCode = "200", description = "The batch is stored; duplicates were ignored")
     @APIResponse(responseCode = "400", description = "An invalid event: nothing of the batch is stored")
     public Uni<IngestionResult> deliver(@NotNull @Valid EventBatch batch) {

@@ -13,7 +13,8 @@ import io.cxmeter.metrics.events.ReceivedEvents;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/metrics/freshness")
-@Tag(name = "Metrics")
+@Tag(name = "Metrics",
+        description = "Every metric of docs/metrics.md over any period: values with sample sizes and margins of error, groups, series, the catalogue and how fresh the data is")
 public class FreshnessResource {
 
     @Inject
@@ -23,7 +24,7 @@ public class FreshnessResource {
     ReceivedEvents events;
 
     @GET
-    @Operation(summary = "How much of the tenant's data metrics-service has received")
+    @Operation(operationId = "getFreshness", summary = "How much of the tenant's data metrics-service has received")
     @APIResponse(responseCode = "200", description = "Counts and times of received events")
     public Uni<Freshness> freshness() {
         return events.freshness(caller.tenantId());

@@ -21,9 +21,14 @@ public enum Interval {
     public record Bucket(Instant start, Instant end) {
     }
 
+    /** The name callers use: day, week, month. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     public static Interval fromWire(String value) {
         for (Interval interval : values()) {
-            if (interval.name().toLowerCase(Locale.ROOT).equals(value)) {
+            if (interval.wire().equals(value)) {
                 return interval;
             }
         }

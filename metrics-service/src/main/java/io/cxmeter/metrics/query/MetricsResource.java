@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +32,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/metrics")
-@Tag(name = "Metrics")
+@Tag(name = "Metrics",
+        description = "Every metric of docs/metrics.md over any period: values with sample sizes and margins of error, groups, series, the catalogue and how fresh the data is")
 public class MetricsResource {
 
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
@@ -52,7 +55,7 @@ public class MetricsResource {
     MetricsEngine engine;
 
     @GET
-    @Operation(summary = "The catalogue: every metric with its formula, parameters and dimensions")
+    @Operation(operationId = "listMetrics", summary = "The catalogue: every metric with its formula, parameters and dimensions")
     public List<Definition> catalogue() {
         return Arrays.stream(Metric.values()).map(m -> new Definition(m.id(), m.title(), m.formula(), m.parameters(),
                 m.dimensions().stream().map(Dimension::wire).toList(), m.documentation())).toList();
@@ -60,9 +63,14 @@ public class MetricsResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Every metric over one period (no groups, no series)")
+    @Operation(operationId = "getMetricsSummary", summary = "Every metric over one period (no groups, no series)")
+    @APIResponse(responseCode = "200", description = "Each metric's value over the period, by metric id")
     @APIResponse(responseCode = "400", description = "A bad period")
-    public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<Summary> summary(
+            @Parameter(description = "Start of the period (ISO-8601 instant); default: 30 days before `to`",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End of the period, excluded; default: now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null).sharingReads();
@@ -81,19 +89,26 @@ public class MetricsResource {
 
     @GET
     @Path("/{metric}")
-    @Operation(summary = "One metric over a period, optionally grouped and as a series (docs/metrics.md defines each)")
+    @Operation(operationId = "getMetric", summary = "One metric over a period, optionally grouped and as a series (docs/metrics.md defines each)")
     @APIResponse(responseCode = "200", description = "The metric; value null over an empty set")
     @APIResponse(responseCode = "400", description = "A bad parameter")
     @APIResponse(responseCode = "404", description = "No such metric")
-    public Uni<MetricResult> metric(@Context UriInfo uri, @PathParam("metric") String id,
-            @Parameter(description = "Start of the period (ISO-8601 instant); default: 30 days before `to`") @QueryParam("from") String from,
-            @Parameter(description = "End of the period, excluded; default: now") @QueryParam("to") String to,
-            @Parameter(description = "channel, agent, team, survey, touchpoint or locale") @QueryParam("groupBy") String groupBy,
-            @Parameter(description = "day, week or month, in the tenant's time zone") @QueryParam("interval") String interval,
-            @Parameter(description = "Open tickets: the instant; default `to`") @QueryParam("at") String at,
-            @Parameter(description = "Service level: seconds, default 20") @QueryParam("threshold") String threshold,
-            @Parameter(description = "Service level: seconds, default 5") @QueryParam("shortAbandonSeconds") String shortAbandon,
-            @Parameter(description = "Survey metrics: one survey") @QueryParam("surveyId") String surveyId) {
+    public Uni<MetricResult> metric(@Context UriInfo uri,
+            @Parameter(description = "The metric's id (GET /api/v1/metrics lists them)") @PathParam("metric") String id,
+            @Parameter(description = "Start of the period (ISO-8601 instant); default: 30 days before `to`",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End of the period, excluded; default: now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "The dimension to break the value down by") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "A series of buckets of this length, in the tenant's time zone") @QueryParam("interval") String interval,
+            @Parameter(description = "Open tickets: the instant; default `to`",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("at") String at,
+            @Parameter(description = "Service level: the answer-time target in seconds, default 20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("threshold") String threshold,
+            @Parameter(description = "Service level: calls abandoned within this many seconds are left out, default 5",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("shortAbandonSeconds") String shortAbandon,
+            @Parameter(description = "Survey metrics: one survey",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("surveyId") String surveyId) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {

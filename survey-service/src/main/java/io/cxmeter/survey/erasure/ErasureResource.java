@@ -22,7 +22,8 @@ import io.smallrye.mutiny.Uni;
  * Idempotent: asked again (a retry after a lost answer), it erases whatever has appeared since.
  */
 @Path("/internal/v1/erasures")
-@Tag(name = "Internal: erasure")
+@Tag(name = "Internal: erasure",
+        description = "Erasure requests from ticket-service (not exposed by the gateway)")
 public class ErasureResource {
 
     public record ErasureRequest(@NotBlank @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String customerId) {
@@ -36,7 +37,7 @@ public class ErasureResource {
 
     @POST
     @RolesAllowed(InternalToken.PRODUCER_ROLE)
-    @Operation(summary = "Erase a customer's responses, comments, invitations and follow-ups (idempotent)")
+    @Operation(operationId = "eraseCustomerResponses", summary = "Erase a customer's responses, comments, invitations and follow-ups (idempotent)")
     public Uni<CustomerErasure.Erased> erase(@NotNull @Valid ErasureRequest request) {
         return erasure.erase(caller.tenantId(), request.customerId());
     }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -17,7 +19,8 @@ import io.cxmeter.internalauth.Caller;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/surveys/{surveyId}/invitations")
-@Tag(name = "Invitations")
+@Tag(name = "Invitations",
+        description = "Invitations to answer a survey: one signed rating link per score and a ready HTML snippet")
 public class InvitationResource {
 
     @Inject
@@ -30,8 +33,9 @@ public class InvitationResource {
     InvitationConfig config;
 
     @POST
-    @Operation(summary = "Invite by e-mail: one-click rating links (one per score) and a ready HTML snippet")
-    @APIResponse(responseCode = "201", description = "The invitation with its links")
+    @Operation(operationId = "createInvitation", summary = "Invite by e-mail: one-click rating links (one per score) and a ready HTML snippet")
+    @APIResponse(responseCode = "201", description = "The invitation with its links",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "The survey is paused or archived")
     public Uni<RestResponse<InvitationView>> invite(@PathParam("surveyId") UUID surveyId, @Valid InvitationRequest request) {
         InvitationRequest given = request == null ? new InvitationRequest(null, null, null, null, null) : request;

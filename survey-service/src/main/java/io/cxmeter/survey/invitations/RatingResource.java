@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -22,8 +26,17 @@ import io.smallrye.mutiny.Uni;
  * the gateway forwards /r without one).
  */
 @Path("/r/{token}")
-@Tag(name = "Public: rating links")
+@Tag(name = "Public: rating links",
+        description = "One-click rating links from invitation e-mails; no credentials, the link's token names the invitation")
 @PermitAll
+@APIResponse(responseCode = "404", description = "A page saying the link is not known",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "409", description = "A page saying the survey is paused, or the answer can no longer change",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "410", description = "A page saying the link has expired",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "422", description = "A page saying the score or comment is not accepted",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
 public class RatingResource {
 
     @Inject
@@ -32,7 +45,9 @@ public class RatingResource {
     @GET
     @Path("/{score}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Open a rating link: the score, recorded by the page's script in a browser (a plain fetch records nothing)")
+    @Operation(operationId = "openRatingLink", summary = "Open a rating link: the score, recorded by the page's script in a browser (a plain fetch records nothing)")
+    @APIResponse(responseCode = "200", description = "A page that records the score once a browser runs it",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<String>> open(@PathParam("token") String token, @PathParam("score") String score) {
         return invitations.preview(token, score).map(RatingResource::page);
     }
@@ -40,7 +55,9 @@ public class RatingResource {
     @POST
     @Path("/{score}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Record the score of a rating link (or change it within 24 hours); a thank-you page with a comment form")
+    @Operation(operationId = "submitRating", summary = "Record the score of a rating link (or change it within 24 hours); a thank-you page with a comment form")
+    @APIResponse(responseCode = "200", description = "The thank-you page, with a form for a comment",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<String>> rate(@PathParam("token") String token, @PathParam("score") String score) {
         // The page sits at /r/{token}/{score}: its form posts to /r/{token}/comment.
         return invitations.rate(token, score, "comment").map(RatingResource::page);
@@ -50,7 +67,9 @@ public class RatingResource {
     @Path("/comment")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Add a comment to the score given through the link")
+    @Operation(operationId = "commentRating", summary = "Add a comment to the score given through the link")
+    @APIResponse(responseCode = "200", description = "A page thanking for the comment",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<String>> comment(@PathParam("token") String token, @FormParam("comment") String comment) {
         return invitations.comment(token, comment, "comment").map(RatingResource::page);
     }

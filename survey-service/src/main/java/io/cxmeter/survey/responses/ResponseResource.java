@@ -43,7 +43,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/surveys")
-@Tag(name = "Responses")
+@Tag(name = "Responses",
+        description = "Survey answers: submitted one at a time or imported in bulk, listed, exported as CSV, erased")
 public class ResponseResource {
 
     @Inject
@@ -57,8 +58,9 @@ public class ResponseResource {
 
     @POST
     @Path("/{surveyId}/responses")
-    @Operation(summary = "Submit a response (Idempotency-Key: a retry answers the first result, never a duplicate)")
-    @APIResponse(responseCode = "201", description = "Stored")
+    @Operation(operationId = "submitResponse", summary = "Submit a response (Idempotency-Key: a retry answers the first result, never a duplicate)")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResponseDraft.class)))
     @APIResponse(responseCode = "200", description = "A retry of an earlier submission: its result")
     @APIResponse(responseCode = "409", description = "The survey is paused or archived")
     @APIResponse(responseCode = "422", description = "A score off the survey's scale, a comment over 5,000 characters, …")
@@ -75,11 +77,11 @@ public class ResponseResource {
     @Path("/{surveyId}/responses/import")
     @Consumes("application/x-ndjson")
     @Blocking
-    @Operation(summary = "Import responses as NDJSON (docs/api.md): all or nothing, re-imported ids update")
+    @Operation(operationId = "importResponses", summary = "Import responses as NDJSON (docs/api.md): all or nothing, re-imported ids update")
     @APIResponse(responseCode = "200", description = ImportDocs.DONE,
-            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "202", description = ImportDocs.JOB,
-            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
     @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
     @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
@@ -89,8 +91,8 @@ public class ResponseResource {
     }
 
     @GET
-    @Path("/{surveyId}/responses/imports/{id: " + ImportDocs.JOB_ID + "}")
-    @Operation(summary = "Follow a response import that runs as a job")
+    @Path("/{surveyId}/responses/import/jobs/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(operationId = "getResponseImportJob", summary = "Follow a response import that runs as a job")
     @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
     @APIResponse(responseCode = "404", description = "No such import job for this survey")
     public ImportJob importJob(@PathParam("surveyId") UUID surveyId, @PathParam("id") String id) {
@@ -99,7 +101,7 @@ public class ResponseResource {
 
     @GET
     @Path("/{surveyId}/responses")
-    @Operation(summary = "The survey's responses, oldest first, filtered (period, score, band, comment, channel, agent)")
+    @Operation(operationId = "listResponses", summary = "The survey's responses, oldest first, filtered (period, score, band, comment, channel, agent)")
     public Uni<Page<ResponseDraft>> list(@PathParam("surveyId") UUID surveyId, @BeanParam Filter filter,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return responses.list(caller.tenantId(), surveyId, filter.toFilter(), cursor, limit);
@@ -108,7 +110,7 @@ public class ResponseResource {
     @GET
     @Path("/{surveyId}/responses/export.csv")
     @Produces("text/csv")
-    @Operation(summary = "The same responses as CSV, streamed (any size)")
+    @Operation(operationId = "exportResponses", summary = "The same responses as CSV, streamed (any size)")
     public Multi<String> export(@PathParam("surveyId") UUID surveyId, @BeanParam Filter filter) {
         return responses.export(caller.tenantId(), surveyId, filter.toFilter());
     }
@@ -144,14 +146,14 @@ public class ResponseResource {
 
     @GET
     @Path("/{surveyId}/responses/{responseId}")
-    @Operation(summary = "One response")
+    @Operation(operationId = "getResponse", summary = "One response")
     public Uni<ResponseDraft> get(@PathParam("surveyId") UUID surveyId, @PathParam("responseId") String responseId) {
         return responses.get(caller.tenantId(), surveyId, responseId);
     }
 
     @DELETE
     @Path("/responses")
-    @Operation(summary = "Erase every response of a customer, in every survey (and from the metrics)")
+    @Operation(operationId = "eraseCustomerResponsesEverywhere", summary = "Erase every response of a customer, in every survey (and from the metrics)")
     @APIResponse(responseCode = "200", description = "How many responses were erased")
     public Uni<Map<String, Integer>> erase(@QueryParam("customerId") String customerId) {
         return responses.eraseCustomer(caller.tenantId(), customerId).map(erased -> Map.of("erased", erased));

@@ -45,7 +45,7 @@ public class ResponseService {
     ObjectMapper mapper;
 
     private final ImportKind<SurveyFacts, ResponseDraft> imports = new ImportKind<>("responses",
-            (surveyId, jobId) -> "/api/v1/surveys/" + surveyId + "/responses/imports/" + jobId,
+            (surveyId, jobId) -> "/api/v1/surveys/" + surveyId + "/responses/import/jobs/" + jobId,
             (connection, tenantId, surveyId) -> accepting(connection, tenantId, UUID.fromString(surveyId)),
             this::rules,
             (connection, tenantId, zone, survey, batch) -> store.upsert(connection, tenantId, zone, survey, batch));

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,7 +34,8 @@ import io.vertx.core.http.HttpServerResponse;
  * Origin comes from no browser page and is served without CORS headers.
  */
 @Path("/public/v1/surveys/{publicKey}")
-@Tag(name = "Public: widget")
+@Tag(name = "Public: widget",
+        description = "What the embeddable survey widget calls from a customer's browser; no credentials, the survey's public key names it")
 @PermitAll
 public class WidgetResource {
 
@@ -42,7 +45,7 @@ public class WidgetResource {
     WidgetService widget;
 
     @GET
-    @Operation(summary = "The survey as the widget shows it, in the language closest to the visitor's")
+    @Operation(operationId = "getWidgetSurvey", summary = "The survey as the widget shows it, in the language closest to the visitor's")
     @APIResponse(responseCode = "200", description = "Question, scale, follow-up question and words; ask=false when throttled")
     @APIResponse(responseCode = "403", description = "The page's Origin is not among the survey's allowedOrigins")
     @APIResponse(responseCode = "404", description = "No survey has this public key (it may have been rotated)")
@@ -58,8 +61,9 @@ public class WidgetResource {
 
     @POST
     @Path("/responses")
-    @Operation(summary = "Answer the survey from the widget (the score, optionally a comment)")
-    @APIResponse(responseCode = "201", description = "Stored; the id lets the page add the follow-up comment")
+    @Operation(operationId = "answerWidgetSurvey", summary = "Answer the survey from the widget (the score, optionally a comment)")
+    @APIResponse(responseCode = "201", description = "Stored; the id lets the page add the follow-up comment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WidgetReceipt.class)))
     @APIResponse(responseCode = "403", description = "The page's Origin is not among the survey's allowedOrigins")
     @APIResponse(responseCode = "409", description = "The survey is paused or archived")
     @APIResponse(responseCode = "422", description = "A score off the scale, a comment over 5,000 characters, a bad locale")
@@ -74,7 +78,7 @@ public class WidgetResource {
 
     @PATCH
     @Path("/responses/{id}")
-    @Operation(summary = "Add the answer to the follow-up question (within 24 hours of the score)")
+    @Operation(operationId = "commentWidgetResponse", summary = "Add the answer to the follow-up question (within 24 hours of the score)")
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "404", description = "No widget answer with this id in this survey")
     @APIResponse(responseCode = "410", description = "More than 24 hours after the score")

@@ -15,6 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -27,7 +31,8 @@ import io.cxmeter.problem.ProblemException;
  * every site within minutes.
  */
 @Path("/widget/v1/{file}")
-@Tag(name = "Public: widget")
+@Tag(name = "Public: widget",
+        description = "What the embeddable survey widget calls from a customer's browser; no credentials, the survey's public key names it")
 @PermitAll
 public class WidgetScript {
 
@@ -40,7 +45,12 @@ public class WidgetScript {
             "rating.css", load("rating.css", "text/css; charset=utf-8"));
 
     @GET
-    @Operation(summary = "The embeddable survey widget (widget.js: plain JavaScript, no dependencies) and the rating pages' files")
+    @Operation(operationId = "getWidgetFile", summary = "The embeddable survey widget (widget.js: plain JavaScript, no dependencies) and the rating pages' files")
+    @APIResponse(responseCode = "200", description = "The file (widget.js, rating.js or rating.css), with its ETag",
+            content = {@Content(mediaType = "text/javascript", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "text/css", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "The copy named by If-None-Match is still current")
+    @APIResponse(responseCode = "404", description = "No such file")
     public RestResponse<byte[]> file(@PathParam("file") String file, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Asset asset = ASSETS.get(file);
         if (asset == null) {

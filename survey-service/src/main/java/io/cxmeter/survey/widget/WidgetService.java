@@ -16,6 +16,7 @@ import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
+import io.cxmeter.survey.surveys.SurveyView;
 import io.cxmeter.survey.texts.BuiltInTexts;
 import io.cxmeter.survey.texts.Locales;
 import io.smallrye.mutiny.Uni;
@@ -170,7 +171,7 @@ public class WidgetService {
             followUp = survey.followUpQuestion() == null ? words.get("followUpQuestion")
                     : survey.followUpQuestion().get(Locales.choose(survey.followUpQuestion(), wanted, survey.defaultLocale()));
         }
-        return new WidgetConfig(publicKey, kind, new WidgetConfig.Scale(survey.facts().scaleMin(), survey.facts().scaleMax()),
+        return new WidgetConfig(publicKey, kind, new SurveyView.Scale(survey.facts().scaleMin(), survey.facts().scaleMax()),
                 locale, question, words.low(kind), words.high(kind), followUp,
                 new WidgetConfig.Words(words.get("send"), words.get("skip"), words.get("close"), words.get("thanks"),
                         words.get("failed")), survey.minDaysBetweenAsks(), ask);

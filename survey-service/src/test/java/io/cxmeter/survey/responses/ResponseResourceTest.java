@@ -2,10 +2,10 @@ package io.cxmeter.survey.responses;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,7 +158,7 @@ class ResponseResourceTest {
         }
         assertTrue(lines.length() > 10 * 1024 * 1024, "the file must pass 10 MB, it has " + lines.length());
         String location = ndjson(id, lines.toString()).then().statusCode(202)
-                .header("Location", containsString("/api/v1/surveys/" + id + "/responses/imports/")).extract().header("Location");
+                .header("Location", containsString("/api/v1/surveys/" + id + "/responses/import/jobs/")).extract().header("Location");
         JsonPath job = ImportJobs.awaitEnd(() -> as(tenant), location);
         assertEquals("completed", job.getString("state"), job.prettify());
         assertEquals(65_000, job.getLong("created"));

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -25,7 +27,8 @@ import io.cxmeter.ticket.Page;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/agents")
-@Tag(name = "Agents")
+@Tag(name = "Agents",
+        description = "The tenant's agents, under the tenant's own ids, with their team and whether they are active")
 public class AgentResource {
 
     @Inject
@@ -35,8 +38,9 @@ public class AgentResource {
     AgentService agents;
 
     @POST
-    @Operation(summary = "Register an agent under the tenant's own id")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createAgent", summary = "Register an agent under the tenant's own id")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     @APIResponse(responseCode = "409", description = "An agent with this id exists")
     public Uni<RestResponse<AgentView>> create(@NotNull @Valid AgentRequest request) {
@@ -47,7 +51,7 @@ public class AgentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one agent")
+    @Operation(operationId = "getAgent", summary = "Read one agent")
     @APIResponse(responseCode = "200", description = "The agent")
     @APIResponse(responseCode = "404", description = "No such agent for this tenant")
     public Uni<AgentView> get(@PathParam("id") String id) {
@@ -56,7 +60,7 @@ public class AgentResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Rename an agent, move them to a team, or mark them active or inactive")
+    @Operation(operationId = "updateAgent", summary = "Rename an agent, move them to a team, or mark them active or inactive")
     @APIResponse(responseCode = "200", description = "The agent as changed")
     @APIResponse(responseCode = "404", description = "No such agent for this tenant")
     public Uni<AgentView> update(@PathParam("id") String id, @NotNull @Valid AgentChanges changes) {
@@ -64,7 +68,7 @@ public class AgentResource {
     }
 
     @GET
-    @Operation(summary = "List agents, ordered by id, a page at a time")
+    @Operation(operationId = "listAgents", summary = "List agents, ordered by id, a page at a time")
     @APIResponse(responseCode = "200", description = "A page; pass nextCursor as 'after' for the next one")
     public Uni<Page<AgentView>> list(@QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {

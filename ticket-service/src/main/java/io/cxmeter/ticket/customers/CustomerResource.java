@@ -43,7 +43,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/customers")
-@Tag(name = "Customers")
+@Tag(name = "Customers",
+        description = "Customers with their purchases and engagement, imported in bulk or one at a time, and erased on request")
 public class CustomerResource {
 
     @Inject
@@ -59,8 +60,9 @@ public class CustomerResource {
     CustomerService customers;
 
     @POST
-    @Operation(summary = "Create or replace a customer (since, churnedAt, referred, purchases, attributes)")
-    @APIResponse(responseCode = "201", description = "Stored")
+    @Operation(operationId = "putCustomer", summary = "Create or replace a customer (since, churnedAt, referred, purchases, attributes)")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerDraft.class)))
     @APIResponse(responseCode = "422", description = "What is wrong, field by field; nothing stored")
     public Uni<RestResponse<CustomerDraft>> put(@NotNull CustomerLines.CustomerLine customer) {
         return customers.put(caller.tenantId(), customer)
@@ -72,11 +74,11 @@ public class CustomerResource {
     @Path("/import")
     @Consumes("application/x-ndjson")
     @Blocking
-    @Operation(summary = "Import customers with their purchases (NDJSON); all or nothing; re-sent ids update")
+    @Operation(operationId = "importCustomers", summary = "Import customers with their purchases (NDJSON); all or nothing; re-sent ids update")
     @APIResponse(responseCode = "200", description = ImportDocs.DONE,
-            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "202", description = ImportDocs.JOB,
-            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
     @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
     @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
@@ -85,8 +87,8 @@ public class CustomerResource {
     }
 
     @GET
-    @Path("/imports/{id: " + ImportDocs.JOB_ID + "}")
-    @Operation(summary = "Follow a customer import that runs as a job")
+    @Path("/import/jobs/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(operationId = "getCustomerImportJob", summary = "Follow a customer import that runs as a job")
     @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
     @APIResponse(responseCode = "404", description = "No such import job for this tenant")
     public ImportJob customersImportJob(@PathParam("id") String id) {
@@ -97,11 +99,11 @@ public class CustomerResource {
     @Path("/events/import")
     @Consumes("application/x-ndjson")
     @Blocking
-    @Operation(summary = "Import engagement events (visit, social_reaction, login, …) (NDJSON); all or nothing; never duplicates")
+    @Operation(operationId = "importEngagementEvents", summary = "Import engagement events (visit, social_reaction, login, …) (NDJSON); all or nothing; never duplicates")
     @APIResponse(responseCode = "200", description = ImportDocs.DONE,
-            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "202", description = ImportDocs.JOB,
-            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
     @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
     @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
@@ -110,8 +112,8 @@ public class CustomerResource {
     }
 
     @GET
-    @Path("/events/imports/{id: " + ImportDocs.JOB_ID + "}")
-    @Operation(summary = "Follow an engagement import that runs as a job")
+    @Path("/events/import/jobs/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(operationId = "getEngagementImportJob", summary = "Follow an engagement import that runs as a job")
     @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
     @APIResponse(responseCode = "404", description = "No such import job for this tenant")
     public ImportJob engagementImportJob(@PathParam("id") String id) {
@@ -120,7 +122,7 @@ public class CustomerResource {
 
     @POST
     @Path("/events")
-    @Operation(summary = "Record one engagement event of a customer")
+    @Operation(operationId = "recordEngagementEvent", summary = "Record one engagement event of a customer")
     @APIResponse(responseCode = "204", description = "Recorded (or already recorded)")
     @APIResponse(responseCode = "422", description = "What is wrong; nothing stored")
     public Uni<Void> engage(@NotNull CustomerLines.EngagementLine event) {
@@ -129,7 +131,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a customer with purchases")
+    @Operation(operationId = "getCustomer", summary = "Read a customer with purchases")
     @APIResponse(responseCode = "200", description = "The customer")
     @APIResponse(responseCode = "404", description = "No such customer for this tenant")
     public Uni<CustomerDraft> get(@PathParam("id") String id) {
@@ -137,7 +139,7 @@ public class CustomerResource {
     }
 
     @GET
-    @Operation(summary = "List customers by id, a page at a time (purchases left out)")
+    @Operation(operationId = "listCustomers", summary = "List customers by id, a page at a time (purchases left out)")
     @APIResponse(responseCode = "200", description = "A page; pass nextCursor as 'after' for the next one")
     public Uni<Page<CustomerDraft>> list(@QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
@@ -147,9 +149,10 @@ public class CustomerResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(InternalCaller.ROLE_ADMIN)
-    @Operation(summary = "Erase a customer everywhere (GDPR): tickets, purchases, engagement, survey responses and "
+    @Operation(operationId = "eraseCustomer", summary = "Erase a customer everywhere (GDPR): tickets, purchases, engagement, survey responses and "
             + "comments, invitations, follow-ups and metrics; answers a receipt to follow")
-    @APIResponse(responseCode = "202", description = "Erased in ticket-service; the receipt tells when every service is done")
+    @APIResponse(responseCode = "202", description = "Erased in ticket-service; the receipt tells when every service is done",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasureView.class)))
     @APIResponse(responseCode = "403", description = "Erasure needs the admin scope")
     public Uni<RestResponse<ErasureView>> erase(@PathParam("id") @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String id) {
         return erasures.request(caller.tenantId(), id)
@@ -161,7 +164,8 @@ public class CustomerResource {
     @GET
     @Path("/erasures/{erasureId}")
     @RolesAllowed(InternalCaller.ROLE_ADMIN)
-    @Operation(summary = "The receipt of an erasure: pending, then done, per service")
+    @Operation(operationId = "getErasure", summary = "The receipt of an erasure: pending, then done, per service")
+    @APIResponse(responseCode = "200", description = "The receipt: done once every service has erased the customer")
     @APIResponse(responseCode = "404", description = "No erasure of this tenant has this id")
     public Uni<ErasureView> erasure(@PathParam("erasureId") UUID erasureId) {
         return erasures.get(caller.tenantId(), erasureId);

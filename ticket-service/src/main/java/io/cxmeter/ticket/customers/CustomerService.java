@@ -34,8 +34,8 @@ public class CustomerService {
     @PostConstruct
     void init() {
         CustomerLines lines = new CustomerLines(mapper);
-        customerImports = ImportKind.of("customers", "/api/v1/customers/imports", lines.customerRules(), store::write);
-        engagementImports = ImportKind.of("engagement", "/api/v1/customers/events/imports", lines.engagementRules(),
+        customerImports = ImportKind.of("customers", "/api/v1/customers/import/jobs", lines.customerRules(), store::write);
+        engagementImports = ImportKind.of("engagement", "/api/v1/customers/events/import/jobs", lines.engagementRules(),
                 store::record);
     }
 

@@ -15,5 +15,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "\"services\":{\"ticket-service\":\"done\",\"survey-service\":\"done\",\"metrics-service\":\"pending\"},"
         + "\"requestedAt\":\"2026-02-03T08:00:00Z\",\"completedAt\":null}")
 public record ErasureView(String id, String customerId, String state, Map<String, String> services, Instant requestedAt,
-        Instant completedAt) {
+        @Schema(nullable = true, description = "When the last service was done; null while pending") Instant completedAt) {
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -29,7 +31,8 @@ import io.smallrye.mutiny.Uni;
  * Not routed by the gateway; callers sign with the producers' key (see application.properties).
  */
 @Path("/internal/v1/follow-ups")
-@Tag(name = "Internal: follow-ups")
+@Tag(name = "Internal: follow-ups",
+        description = "Follow-up tickets requested by survey-service (not exposed by the gateway)")
 public class FollowUpResource {
 
     static final String PREFIX = "followup-";
@@ -42,8 +45,9 @@ public class FollowUpResource {
 
     @POST
     @RolesAllowed(InternalToken.PRODUCER_ROLE)
-    @Operation(summary = "Open the follow-up ticket of a negative survey response (idempotent by response id)")
-    @APIResponse(responseCode = "201", description = "The follow-up ticket was opened")
+    @Operation(operationId = "openFollowUp", summary = "Open the follow-up ticket of a negative survey response (idempotent by response id)")
+    @APIResponse(responseCode = "201", description = "The follow-up ticket was opened",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FollowUpView.class)))
     @APIResponse(responseCode = "200", description = "It existed already; nothing changed")
     public Uni<RestResponse<FollowUpView>> open(@NotNull @Valid FollowUpRequest request) {
         String ticketId = PREFIX + request.responseId();

@@ -31,7 +31,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/reviews")
-@Tag(name = "Quality reviews")
+@Tag(name = "Quality reviews",
+        description = "Internal quality reviews of conversations against weighted scorecards (IQS)")
 public class ReviewResource {
 
     @Inject
@@ -44,8 +45,9 @@ public class ReviewResource {
     ReviewService reviews;
 
     @POST
-    @Operation(summary = "Create or replace a review; answers with its score")
-    @APIResponse(responseCode = "201", description = "Stored, with its score (null when nothing was rated)")
+    @Operation(operationId = "putReview", summary = "Create or replace a review; answers with its score")
+    @APIResponse(responseCode = "201", description = "Stored, with its score (null when nothing was rated)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Review.class)))
     @APIResponse(responseCode = "422", description = "Unknown scorecard or category, points out of range; nothing stored")
     public Uni<RestResponse<Review>> put(@NotNull ReviewLines.ReviewLine review) {
         return reviews.put(caller.tenantId(), review)
@@ -57,11 +59,11 @@ public class ReviewResource {
     @Path("/import")
     @Consumes("application/x-ndjson")
     @Blocking
-    @Operation(summary = "Import reviews (NDJSON, ratings null = N/A); all or nothing; re-sent ids update")
+    @Operation(operationId = "importReviews", summary = "Import reviews (NDJSON, ratings null = N/A); all or nothing; re-sent ids update")
     @APIResponse(responseCode = "200", description = ImportDocs.DONE,
-            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "202", description = ImportDocs.JOB,
-            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
     @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
     @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
@@ -70,8 +72,8 @@ public class ReviewResource {
     }
 
     @GET
-    @Path("/imports/{id: " + ImportDocs.JOB_ID + "}")
-    @Operation(summary = "Follow a review import that runs as a job")
+    @Path("/import/jobs/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(operationId = "getReviewImportJob", summary = "Follow a review import that runs as a job")
     @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
     @APIResponse(responseCode = "404", description = "No such import job for this tenant")
     public ImportJob reviewsImportJob(@PathParam("id") String id) {
@@ -80,7 +82,7 @@ public class ReviewResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a review with its score")
+    @Operation(operationId = "getReview", summary = "Read a review with its score")
     @APIResponse(responseCode = "200", description = "The review")
     @APIResponse(responseCode = "404", description = "No such review for this tenant")
     public Uni<Review> get(@PathParam("id") String id) {

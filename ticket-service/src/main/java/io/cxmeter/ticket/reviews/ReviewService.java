@@ -33,7 +33,7 @@ public class ReviewService {
 
     @PostConstruct
     void init() {
-        imports = new ImportKind<>("reviews", (scope, jobId) -> "/api/v1/reviews/imports/" + jobId,
+        imports = new ImportKind<>("reviews", (scope, jobId) -> "/api/v1/reviews/import/jobs/" + jobId,
                 (connection, tenantId, scope) -> store.scorecards(tenantId),
                 scorecards -> ReviewLines.rules(mapper, scorecards),
                 (connection, tenantId, zone, scorecards, batch) -> store.write(connection, tenantId, zone, batch));

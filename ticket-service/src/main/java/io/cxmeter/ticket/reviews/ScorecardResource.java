@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,7 +23,8 @@ import io.cxmeter.internalauth.Caller;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/scorecards")
-@Tag(name = "Quality reviews")
+@Tag(name = "Quality reviews",
+        description = "Internal quality reviews of conversations against weighted scorecards (IQS)")
 public class ScorecardResource {
 
     @Inject
@@ -31,8 +34,9 @@ public class ScorecardResource {
     ReviewService reviews;
 
     @POST
-    @Operation(summary = "Create a scorecard of weighted categories (weight > 0, maxPoints, critical)")
-    @APIResponse(responseCode = "201", description = "Created; its id is what reviews name")
+    @Operation(operationId = "createScorecard", summary = "Create a scorecard of weighted categories (weight > 0, maxPoints, critical)")
+    @APIResponse(responseCode = "201", description = "Created; its id is what reviews name",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Scorecard.class)))
     @APIResponse(responseCode = "422", description = "Categories that cannot score (duplicate names, weight ≤ 0, …)")
     public Uni<RestResponse<Scorecard>> create(@NotNull @Valid ScorecardRequest request) {
         return reviews.createScorecard(caller.tenantId(), request)
@@ -42,7 +46,7 @@ public class ScorecardResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a scorecard")
+    @Operation(operationId = "getScorecard", summary = "Read a scorecard")
     @APIResponse(responseCode = "200", description = "The scorecard")
     @APIResponse(responseCode = "404", description = "No such scorecard for this tenant")
     public Uni<Scorecard> get(@PathParam("id") UUID id) {
@@ -50,7 +54,7 @@ public class ScorecardResource {
     }
 
     @GET
-    @Operation(summary = "List the tenant's scorecards")
+    @Operation(operationId = "listScorecards", summary = "List the tenant's scorecards")
     @APIResponse(responseCode = "200", description = "Oldest first")
     public Uni<List<Scorecard>> list() {
         return reviews.scorecards(caller.tenantId());

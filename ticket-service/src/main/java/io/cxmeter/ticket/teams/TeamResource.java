@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,7 +23,8 @@ import io.cxmeter.internalauth.Caller;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/teams")
-@Tag(name = "Teams")
+@Tag(name = "Teams",
+        description = "The tenant's teams of agents, under the tenant's own ids")
 public class TeamResource {
 
     @Inject
@@ -31,8 +34,9 @@ public class TeamResource {
     TeamService teams;
 
     @POST
-    @Operation(summary = "Create a team under the tenant's own id")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createTeam", summary = "Create a team under the tenant's own id")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "409", description = "A team with this id exists")
     public Uni<RestResponse<TeamView>> create(@NotNull @Valid TeamRequests.NewTeam request) {
         return teams.create(caller.tenantId(), request)
@@ -42,7 +46,7 @@ public class TeamResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a team")
+    @Operation(operationId = "getTeam", summary = "Read a team")
     @APIResponse(responseCode = "200", description = "The team")
     @APIResponse(responseCode = "404", description = "No such team for this tenant")
     public Uni<TeamView> get(@PathParam("id") String id) {
@@ -50,7 +54,7 @@ public class TeamResource {
     }
 
     @GET
-    @Operation(summary = "List the tenant's teams by id")
+    @Operation(operationId = "listTeams", summary = "List the tenant's teams by id")
     @APIResponse(responseCode = "200", description = "The teams")
     public Uni<List<TeamView>> list() {
         return teams.list(caller.tenantId());
@@ -58,7 +62,7 @@ public class TeamResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Rename a team or mark it active or inactive")
+    @Operation(operationId = "updateTeam", summary = "Rename a team or mark it active or inactive")
     @APIResponse(responseCode = "200", description = "The team as changed")
     @APIResponse(responseCode = "404", description = "No such team for this tenant")
     public Uni<TeamView> update(@PathParam("id") String id, @NotNull @Valid TeamRequests.TeamChanges changes) {

@@ -29,7 +29,7 @@ public final class TicketRequests {
             Priority priority,
             @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String team,
             @Pattern(regexp = TenantIds.REGEX, message = TenantIds.RULE) String customerId,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must not contain control characters") String> tags,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cc}]+", message = "must not contain control characters") String> tags,
             OffsetDateTime createdAt) {
     }
 

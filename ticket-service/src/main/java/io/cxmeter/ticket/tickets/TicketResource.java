@@ -41,7 +41,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/tickets")
-@Tag(name = "Tickets")
+@Tag(name = "Tickets",
+        description = "Support conversations on every channel with their full history: opened, replied to, assigned, resolved, imported in bulk")
 public class TicketResource {
 
     @Inject
@@ -54,8 +55,9 @@ public class TicketResource {
     BulkImports imports;
 
     @POST
-    @Operation(summary = "Open a ticket (a conversation on one channel) under the tenant's own id")
-    @APIResponse(responseCode = "201", description = "Created, status new")
+    @Operation(operationId = "createTicket", summary = "Open a ticket (a conversation on one channel) under the tenant's own id")
+    @APIResponse(responseCode = "201", description = "Created, status new",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json lists each)")
     @APIResponse(responseCode = "409", description = "A ticket with this id exists")
     public Uni<RestResponse<TicketView>> create(@NotNull @Valid TicketRequests.NewTicket request) {
@@ -68,11 +70,11 @@ public class TicketResource {
     @Path("/import")
     @Consumes("application/x-ndjson")
     @Blocking
-    @Operation(summary = "Import tickets with their history (NDJSON, one ticket a line); all or nothing; re-sent ids update")
+    @Operation(operationId = "importTickets", summary = "Import tickets with their history (NDJSON, one ticket a line); all or nothing; re-sent ids update")
     @APIResponse(responseCode = "200", description = ImportDocs.DONE,
-            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "202", description = ImportDocs.JOB,
-            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "413", description = ImportDocs.TOO_LARGE)
     @APIResponse(responseCode = "422", description = ImportDocs.BAD_LINES)
     @APIResponse(responseCode = "503", description = ImportDocs.BUSY)
@@ -81,8 +83,8 @@ public class TicketResource {
     }
 
     @GET
-    @Path("/imports/{id: " + ImportDocs.JOB_ID + "}")
-    @Operation(summary = "Follow a ticket import that runs as a job")
+    @Path("/import/jobs/{id: " + ImportDocs.JOB_ID + "}")
+    @Operation(operationId = "getTicketImportJob", summary = "Follow a ticket import that runs as a job")
     @APIResponse(responseCode = "200", description = ImportDocs.STATUS)
     @APIResponse(responseCode = "404", description = "No such import job for this tenant")
     public ImportJob importJob(@PathParam("id") String id) {
@@ -91,7 +93,7 @@ public class TicketResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a ticket with its facts and full history")
+    @Operation(operationId = "getTicket", summary = "Read a ticket with its facts and full history")
     @APIResponse(responseCode = "200", description = "The ticket")
     @APIResponse(responseCode = "404", description = "No such ticket for this tenant")
     public Uni<TicketView> get(@PathParam("id") String id) {
@@ -99,7 +101,7 @@ public class TicketResource {
     }
 
     @GET
-    @Operation(summary = "List tickets, newest first, filtered; a page at a time (no history in listings)")
+    @Operation(operationId = "listTickets", summary = "List tickets, newest first, filtered; a page at a time (no history in listings)")
     @APIResponse(responseCode = "200", description = "A page; pass nextCursor as 'cursor' for the next one")
     public Uni<Page<TicketView>> list(@QueryParam("status") String status, @QueryParam("channel") String channel,
             @QueryParam("agent") String agent, @QueryParam("team") String team,
@@ -142,7 +144,7 @@ public class TicketResource {
 
     @POST
     @Path("/{id}/events")
-    @Operation(summary = "Append an event to the ticket's history (at defaults to now)")
+    @Operation(operationId = "appendTicketEvent", summary = "Append an event to the ticket's history (at defaults to now)")
     @APIResponse(responseCode = "200", description = "The ticket as changed")
     @APIResponse(responseCode = "404", description = "No such ticket for this tenant")
     @APIResponse(responseCode = "409", description = "A status change the status machine does not allow; nothing changed")
@@ -153,7 +155,7 @@ public class TicketResource {
 
     @POST
     @Path("/{id}/status")
-    @Operation(summary = "Change the ticket's status: new → open ↔ pending ↔ on_hold → resolved → closed; resolved → open reopens")
+    @Operation(operationId = "changeTicketStatus", summary = "Change the ticket's status: new → open ↔ pending ↔ on_hold → resolved → closed; resolved → open reopens")
     @APIResponse(responseCode = "200", description = "The ticket as changed")
     @APIResponse(responseCode = "409", description = "Not a move the status machine allows; nothing changed")
     public Uni<TicketView> changeStatus(@PathParam("id") String id, @NotNull @Valid TicketRequests.StatusChange change) {
@@ -163,7 +165,7 @@ public class TicketResource {
 
     @POST
     @Path("/{id}/assignment")
-    @Operation(summary = "Assign the ticket to an agent")
+    @Operation(operationId = "assignTicket", summary = "Assign the ticket to an agent")
     @APIResponse(responseCode = "200", description = "The ticket as changed")
     public Uni<TicketView> assign(@PathParam("id") String id, @NotNull @Valid TicketRequests.AgentAction action) {
         return tickets.append(caller.tenantId(), id,
@@ -172,7 +174,7 @@ public class TicketResource {
 
     @POST
     @Path("/{id}/replies")
-    @Operation(summary = "Record a public reply by an agent")
+    @Operation(operationId = "recordTicketReply", summary = "Record a public reply by an agent")
     @APIResponse(responseCode = "200", description = "The ticket as changed")
     public Uni<TicketView> reply(@PathParam("id") String id, @NotNull @Valid TicketRequests.AgentAction action) {
         return tickets.append(caller.tenantId(), id,

@@ -43,7 +43,7 @@ public class TicketService {
 
     @PostConstruct
     void init() {
-        imports = ImportKind.of("tickets", "/api/v1/tickets/imports", new TicketLines(mapper).rules(), store::write);
+        imports = ImportKind.of("tickets", "/api/v1/tickets/import/jobs", new TicketLines(mapper).rules(), store::write);
     }
 
     /** {@code POST /api/v1/tickets/import}: one ticket with its history a line; re-sent ids replace the ticket. */

@@ -77,7 +77,7 @@ class ImportJobTest {
 
         Response accepted = post(file, false);
         accepted.then().statusCode(202)
-                .header("Location", containsString("/api/v1/tickets/imports/"))
+                .header("Location", containsString("/api/v1/tickets/import/jobs/"))
                 .body("kind", equalTo("tickets"))
                 .body("state", equalTo("validating"))
                 .body("bytes", equalTo(file.getBytes(StandardCharsets.UTF_8).length));
@@ -153,8 +153,8 @@ class ImportJobTest {
         awaitEnd(location);
         as("tenant-" + UUID.randomUUID()).get(location).then().statusCode(404)
                 .contentType("application/problem+json");
-        as(tenant).get("/api/v1/tickets/imports/" + UUID.randomUUID()).then().statusCode(404);
-        as(tenant).get("/api/v1/customers/imports/" + location.substring(location.lastIndexOf('/') + 1))
+        as(tenant).get("/api/v1/tickets/import/jobs/" + UUID.randomUUID()).then().statusCode(404);
+        as(tenant).get("/api/v1/customers/import/jobs/" + location.substring(location.lastIndexOf('/') + 1))
                 .then().statusCode(404);
     }
 
@@ -166,7 +166,7 @@ class ImportJobTest {
                 VALUES ($1, $2, 'tickets', 'storing', 1000, 10, now() - interval '5 minutes', now() - interval '2 minutes')""")
                 .execute(Tuple.of(id, tenant)).await().indefinitely();
 
-        as(tenant).get("/api/v1/tickets/imports/" + id).then().statusCode(200)
+        as(tenant).get("/api/v1/tickets/import/jobs/" + id).then().statusCode(200)
                 .body("state", equalTo("failed"))
                 .body("detail", containsString("nothing was stored"))
                 .body("finishedAt", notNullValue());

@@ -1,0 +1,45 @@
+package io.cxmeter.metrics.query;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+import io.cxmeter.metrics.facts.Dimension;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * The metric endpoint's closed sets — metric ids, dimensions, intervals — listed in the API document
+ * from the enums the engine runs on, so generated clients offer exactly the values the service takes.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class MetricParameters implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        PathItem item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/api/v1/metrics/{metric}");
+        if (item == null || item.getGET() == null || item.getGET().getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : item.getGET().getParameters()) {
+            switch (parameter.getName()) {
+                case "metric" -> parameter.setSchema(oneOf(Metric.values(), Metric::id));
+                case "groupBy" -> parameter.setSchema(oneOf(Dimension.values(), Dimension::wire));
+                case "interval" -> parameter.setSchema(oneOf(Interval.values(), Interval::wire));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static <E> Schema oneOf(E[] values, Function<E, String> wire) {
+        List<Object> names = Arrays.stream(values).map(wire).map(Object.class::cast).toList();
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(names);
+    }
+}
