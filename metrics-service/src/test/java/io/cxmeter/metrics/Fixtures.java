@@ -190,8 +190,12 @@ public final class Fixtures {
         return request.get("/api/v1/metrics/" + metric).then();
     }
 
-    public ValidatableResponse summary(String from, String to) {
-        return given().config(DOUBLES).auth().oauth2(TestTokens.forTenantInZone(tenant, zone))
-                .queryParam("from", from).queryParam("to", to).get("/api/v1/metrics/summary").then();
+    public ValidatableResponse summary(String from, String to, String... params) {
+        var request = given().config(DOUBLES).auth().oauth2(TestTokens.forTenantInZone(tenant, zone))
+                .queryParam("from", from).queryParam("to", to);
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam(params[i], params[i + 1]);
+        }
+        return request.get("/api/v1/metrics/summary").then();
     }
 }

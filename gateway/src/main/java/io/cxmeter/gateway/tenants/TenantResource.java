@@ -25,9 +25,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/tenants")
-@Tag(name = "Tenants",
-        description = "Registering a tenant and reading or changing its settings: time zone, currency, name")
+@Tag(name = "Tenants", description = TenantResource.TAG)
 public class TenantResource {
+
+    static final String TAG = "Registering a tenant, reading or changing its settings (time zone, currency, name),"
+            + " and who the caller is";
 
     @Inject
     SecurityIdentity identity;

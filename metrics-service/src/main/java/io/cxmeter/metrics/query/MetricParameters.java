@@ -23,17 +23,23 @@ public class MetricParameters implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        PathItem item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/api/v1/metrics/{metric}");
-        if (item == null || item.getGET() == null || item.getGET().getParameters() == null) {
+        if (openAPI.getPaths() == null) {
             return;
         }
-        for (Parameter parameter : item.getGET().getParameters()) {
-            switch (parameter.getName()) {
-                case "metric" -> parameter.setSchema(oneOf(Metric.values(), Metric::id));
-                case "groupBy" -> parameter.setSchema(oneOf(Dimension.values(), Dimension::wire));
-                case "interval" -> parameter.setSchema(oneOf(Interval.values(), Interval::wire));
-                default -> {
-                }
+        for (String path : List.of("/api/v1/metrics/{metric}", "/api/v1/metrics/summary")) {
+            PathItem item = openAPI.getPaths().getPathItem(path);
+            if (item != null && item.getGET() != null && item.getGET().getParameters() != null) {
+                item.getGET().getParameters().forEach(MetricParameters::closedSet);
+            }
+        }
+    }
+
+    private static void closedSet(Parameter parameter) {
+        switch (parameter.getName()) {
+            case "metric" -> parameter.setSchema(oneOf(Metric.values(), Metric::id));
+            case "groupBy" -> parameter.setSchema(oneOf(Dimension.values(), Dimension::wire));
+            case "interval" -> parameter.setSchema(oneOf(Interval.values(), Interval::wire));
+            default -> {
             }
         }
     }

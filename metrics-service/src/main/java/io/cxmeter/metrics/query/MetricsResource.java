@@ -63,17 +63,19 @@ public class MetricsResource {
 
     @GET
     @Path("/summary")
-    @Operation(operationId = "getMetricsSummary", summary = "Every metric over one period (no groups, no series)")
+    @Operation(operationId = "getMetricsSummary", summary = "Every metric over one period, optionally each as a series (no groups)")
     @APIResponse(responseCode = "200", description = "Each metric's value over the period, by metric id")
     @APIResponse(responseCode = "400", description = "A bad period")
     public Uni<Summary> summary(
             @Parameter(description = "Start of the period (ISO-8601 instant); default: 30 days before `to`",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End of the period, excluded; default: now",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "Each metric also as a series of buckets of this length, in the tenant's time zone")
+            @QueryParam("interval") String interval) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest base = request(Metric.NPS, start, end, null, null, null, null, null, null).sharingReads();
+        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null).sharingReads();
         return Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> engine.compute(base.withMetric(metric)))
                 .collect().asList()

@@ -7,7 +7,12 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,6 +254,20 @@ class TicketMetricsTest {
                 .body("metrics.'service-level'.value", closeTo(100.0 / 3, 1e-9))
                 .body("metrics.'open-tickets'.value", equalTo(5.0))
                 .body("metrics.backlog.value", equalTo(6.0));
+    }
+
+    @Test
+    void theSummaryCarriesEachMetricsSeriesWhenAskedForOne() {
+        for (String metric : List.of("ticket-volume", "first-response-time", "backlog")) {
+            List<Map<String, Object>> own = f.metric(metric, "from", FROM, "to", TO, "interval", "day")
+                    .statusCode(200).extract().path("series");
+            List<Map<String, Object>> inSummary = f.summary(FROM, TO, "interval", "day")
+                    .statusCode(200).extract().path("metrics.'" + metric + "'.series");
+            assertEquals(7, own.size());
+            assertEquals(own, inSummary, metric);
+        }
+        f.summary(FROM, TO).statusCode(200).body("metrics.nps", not(hasKey("series")));
+        f.summary(FROM, TO, "interval", "fortnight").statusCode(400);
     }
 
     @Test
