@@ -6,13 +6,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 
+import io.cxmeter.suite.history.History;
+import io.cxmeter.suite.history.HistoryLoader;
 import io.vertx.core.json.JsonObject;
 
 /**
  * {@code ./run-suite.sh}: starts everything on the embedded defaults, registers a demo tenant with an
- * admin API key, prints where to go, and stops every process it started on Ctrl-C.
+ * admin API key and four months of generated history (so that the console shows full charts at
+ * once), prints where to go, and stops every process it started on Ctrl-C.
  */
 public final class RunSuite {
 
@@ -35,9 +41,14 @@ public final class RunSuite {
 
         String demoKey = registerDemoTenant(suite);
         String gateway = suite.gatewayUrl();
+        System.out.println("Loading the demo tenant's last four months (tickets, surveys, customers, reviews)…");
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        new HistoryLoader(gateway, demoKey).load(History.generate(20261206L, today.minus(Duration.ofDays(120)),
+                today.minus(Duration.ofDays(1)), 200, 2400, 3000, 240));
         System.out.println("""
 
                 cxmeter is running.
+                  Console              %1$s/app  (sign in with the demo API key)
                   Gateway              %1$s
                   Swagger UI           %1$s/q/swagger-ui
                   Health               %5$s/q/health

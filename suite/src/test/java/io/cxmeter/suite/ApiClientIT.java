@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -150,8 +149,8 @@ class ApiClientIT {
                 null, null, OffsetDateTime.parse(TO)), result -> result.getCount() == 4);
 
         run(List.of("npx", "--no-install", "tsc", "-p", "tsconfig.json"), "tsc.log");
-        String output = run(List.of("node", "out/flow.js", suite.gatewayUrl(), key, FROM, TO), "flow.log").strip();
-        JsonObject read = new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
+        JsonObject read = new JsonObject(Processes.lastLine(run(List.of("node", "out/flow.js", suite.gatewayUrl(), key, FROM, TO),
+                "flow.log")));
 
         assertEquals(List.of(survey.getId().toString()), read.getJsonArray("surveys").getList());
         JsonObject volume = read.getJsonObject("volume");
@@ -243,19 +242,7 @@ class ApiClientIT {
         }
     }
 
-    /** Runs a command in the contract directory within 5 minutes; its output, or a failure that shows it. */
     private static String run(List<String> command, String log) throws IOException, InterruptedException {
-        Path output = build.resolve(log);
-        Process process = new ProcessBuilder(command).directory(contract.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within 5 min: " + Files.readString(output));
-        }
-        String text = Files.readString(output);
-        if (process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + text);
-        }
-        return text;
+        return Processes.run(command, contract, build.resolve(log), 5);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +42,8 @@ class WidgetBrowserIT {
         Path build = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it")).toAbsolutePath().getParent();
         browser = build.resolve("browser");
         artifacts = Files.createDirectories(build.resolve("browser-artifacts"));
-        run(List.of("bash", Path.of("src/test/browser/install.sh").toAbsolutePath().toString(), browser.toString()),
-                build.resolve("browser-install.log"), 15);
+        Processes.run(List.of("bash", Path.of("src/test/browser/install.sh").toAbsolutePath().toString(), browser.toString()),
+                null, build.resolve("browser-install.log"), 15);
         Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
         suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, build.resolve("widget-it")));
         RestAssured.baseURI = suite.gatewayUrl();
@@ -75,8 +74,8 @@ class WidgetBrowserIT {
                     + "\"browserLanguage\":\"" + origin + "/page.html?key=" + publicKey + "\","
                     + "\"hostile\":\"http://localhost:" + hostile.getAddress().getPort() + "/page.html?key=" + publicKey + "\","
                     + "\"artifacts\":\"" + artifacts + "\",\"comment\":\"" + COMMENT + "\"}";
-            String output = run(List.of("node", browser.resolve("widget.mjs").toString(), args),
-                    artifacts.resolve("widget-run.log"), 3);
+            String output = Processes.run(List.of("node", browser.resolve("widget.mjs").toString(), args),
+                    null, artifacts.resolve("widget-run.log"), 3);
             JsonPath seen = JsonPath.from(output.lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow());
 
             assertEquals("Kaip tikėtina, kad rekomenduotumėte mus draugui ar kolegai?", seen.getString("question"));
@@ -155,19 +154,5 @@ class WidgetBrowserIT {
             }
         }
         return null;
-    }
-
-    /** Runs a command to completion within the minutes given; its output, or a failure that shows it. */
-    private static String run(List<String> command, Path log, int minutes) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command.get(0) + " did not finish within " + minutes + " min: " + Files.readString(log));
-        }
-        String output = Files.readString(log);
-        if (process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command.subList(0, Math.min(2, command.size()))) + " failed:\n" + output);
-        }
-        return output;
     }
 }

@@ -2,6 +2,7 @@ package io.cxmeter.suite.heldout;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import io.cxmeter.suite.LocalSuite;
 import io.cxmeter.suite.SuiteApi;
 import io.cxmeter.suite.heldout.Oracle.Expected;
+import io.cxmeter.suite.history.History;
+import io.cxmeter.suite.history.HistoryLoader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -57,7 +60,7 @@ class HeldOutHistoryIT {
     private static int checked;
 
     @BeforeAll
-    static void importHistory() throws InterruptedException {
+    static void importHistory() throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
         Path work = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it"), "held-out");
         suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work).unlimited());
@@ -69,18 +72,9 @@ class HeldOutHistoryIT {
 
         // A fixed seed, so that a failure can be replayed; -Dheldout.seed=N explores other histories.
         history = History.generate(Long.getLong("heldout.seed", 20261129L), 60, 600, 900, 80);
-        ndjson("/api/v1/customers/import", history.customerLines());
-        ndjson("/api/v1/customers/events/import", history.engagementLines());
-        ndjson("/api/v1/tickets/import", history.ticketLines());
-        for (int s = 0; s < history.surveys.size(); s++) {
-            String id = as().body(history.surveyRequest(s).encode()).post("/api/v1/surveys")
-                    .then().statusCode(201).extract().path("id");
-            surveyIds.add(id);
-            ndjson("/api/v1/surveys/" + id + "/responses/import", history.responseLines(s));
-        }
-        scorecard = as().body(history.scorecard().encode()).post("/api/v1/scorecards")
-                .then().statusCode(201).extract().path("id");
-        ndjson("/api/v1/reviews/import", history.reviewLines(scorecard));
+        HistoryLoader.Loaded loaded = new HistoryLoader(suite.gatewayUrl(), key).load(history);
+        surveyIds.addAll(loaded.surveyIds());
+        scorecard = loaded.scorecardId();
 
         expectedEvents = history.customers.size() + history.engagements.size() + history.tickets.size()
                 + history.responses.size() + history.reviews.size();

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.cxmeter.suite.heldout.History.Event;
-import io.cxmeter.suite.heldout.History.Ticket;
+import io.cxmeter.suite.history.History.Event;
+import io.cxmeter.suite.history.History.Ticket;
+import io.cxmeter.suite.history.History;
 
 /**
  * Every metric of docs/metrics.md computed the slow, obvious way from a {@link History}: each period is

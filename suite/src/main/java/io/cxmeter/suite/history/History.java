@@ -1,4 +1,4 @@
-package io.cxmeter.suite.heldout;
+package io.cxmeter.suite.history;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,7 +21,8 @@ import io.vertx.core.json.JsonObject;
  * blocked, abandoned under and over 5 s, answered around the 20 s threshold, reassigned), survey
  * responses on NPS, CSAT and CES surveys of several scales, and reviews with N/A and critical
  * categories. Every instant is a whole second and no two events of a ticket share one, so the
- * order of a ticket's events is never a question.
+ * order of a ticket's events is never a question. The held-out comparison uses the fixed window
+ * {@link #START}–{@link #END}; the local run's demo tenant gets the months up to now.
  */
 public final class History {
 
@@ -53,7 +54,7 @@ public final class History {
     /** A survey as created through the API; {@code touchpoint} labels its responses that name none. */
     public record Survey(String name, String kind, int min, int max, Integer positiveFrom, String touchpoint) {
 
-        int positive() {
+        public int positive() {
             if (positiveFrom != null) {
                 return positiveFrom;
             }
@@ -101,13 +102,23 @@ public final class History {
     public final List<Review> reviews = new ArrayList<>();
 
     private final Random random;
+    private final Instant start;
+    private final Instant end;
 
-    private History(long seed) {
+    private History(long seed, Instant start, Instant end) {
         this.random = new Random(seed);
+        this.start = start;
+        this.end = end;
     }
 
     public static History generate(long seed, int customers, int tickets, int responses, int reviews) {
-        History h = new History(seed);
+        return generate(seed, START, END, customers, tickets, responses, reviews);
+    }
+
+    /** A history whose events fall in {@code [start, end)}; customers may have joined up to 120 days before. */
+    public static History generate(long seed, Instant start, Instant end, int customers, int tickets, int responses,
+            int reviews) {
+        History h = new History(seed, start, end);
         for (int i = 1; i <= customers; i++) {
             h.customer("C-" + i);
         }
@@ -128,11 +139,11 @@ public final class History {
     }
 
     private void customer(String id) {
-        Instant since = between(START.minus(Duration.ofDays(120)), END.minus(Duration.ofDays(20)));
-        Instant churnedAt = random.nextInt(10) < 3 ? between(since.plusSeconds(3600), END) : null;
+        Instant since = between(start.minus(Duration.ofDays(120)), end.minus(Duration.ofDays(20)));
+        Instant churnedAt = random.nextInt(10) < 3 ? between(since.plusSeconds(3600), end) : null;
         List<Purchase> purchases = new ArrayList<>();
         int n = random.nextInt(4);
-        Instant last = churnedAt == null ? END : churnedAt;
+        Instant last = churnedAt == null ? end : churnedAt;
         for (int p = 0; p < n; p++) {
             BigDecimal amount = BigDecimal.valueOf(500 + random.nextInt(20000)).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
             purchases.add(new Purchase(amount, between(since, last)));
@@ -228,7 +239,7 @@ public final class History {
 
     /** Mostly anywhere; one in twenty exactly on a midnight in Berlin, where buckets are cut. */
     private Instant instant() {
-        Instant t = between(START, END);
+        Instant t = between(start, end);
         return random.nextInt(20) == 0 ? t.atZone(ZONE).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toInstant() : t;
     }
 
@@ -397,7 +408,7 @@ public final class History {
         for (int i = 0; i < customers.size() / 6; i++) {
             int index = random.nextInt(customers.size());
             Customer c = customers.get(index);
-            Instant churnedAt = c.churnedAt() == null ? between(c.since().plusSeconds(3600), END) : null;
+            Instant churnedAt = c.churnedAt() == null ? between(c.since().plusSeconds(3600), end) : null;
             customers.set(index, new Customer(c.id(), c.since(), churnedAt, !c.referred(), c.purchases().subList(0,
                     c.purchases().size() / 2)));
             changedCustomers.add(c.id());

@@ -1,0 +1,524 @@
+// The cxmeter console: one page, hash routes, the public API only. Signed in through the tenant's
+// OIDC provider (Authorization Code with PKCE) or with an API key, kept for this browser tab only;
+// what the caller's roles do not allow is neither shown nor enabled.
+
+const KINDS = {
+  percent: ["csat", "response-rate", "resolution-rate", "service-level", "churn-rate", "retention-rate", "referral-rate", "iqs"],
+  duration: ["first-response-time", "resolution-time", "asa", "aht"],
+  money: ["clv"],
+};
+const LOWER_IS_BETTER = new Set(["first-response-time", "resolution-time", "asa", "aht", "open-tickets", "backlog",
+  "blocks", "churn-rate", "ces-effort"]);
+const TILES = ["nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets", "backlog", "first-response-time",
+  "resolution-time", "resolution-rate", "asa", "service-level", "blocks", "aht", "churn-rate", "retention-rate",
+  "referral-rate", "engagement", "clv", "response-rate"];
+const DAY = 86400000;
+
+const main = document.getElementById("main");
+const state = { caller: null, catalogue: null, oidc: null };
+
+// --- signing in ---------------------------------------------------------------------------------
+
+function credentials() {
+  const key = sessionStorage.getItem("cxmeter.apiKey");
+  if (key) return { "X-Api-Key": key };
+  const token = sessionStorage.getItem("cxmeter.accessToken");
+  return token ? { Authorization: `Bearer ${token}` } : null;
+}
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function redirectUri() {
+  return `${location.origin}/app/`;
+}
+
+async function discovery() {
+  const response = await fetch(`${state.oidc.issuer}/.well-known/openid-configuration`);
+  if (!response.ok) throw new Error("The sign-in service cannot be reached.");
+  return response.json();
+}
+
+/** Off to the provider's sign-in page, with a PKCE challenge whose verifier only this tab keeps. */
+async function signInWithProvider() {
+  const endpoints = await discovery();
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
+  const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem("cxmeter.pkce", JSON.stringify({ verifier, state: nonce, tokenEndpoint: endpoints.token_endpoint,
+    hash: location.hash }));
+  const url = new URL(endpoints.authorization_endpoint);
+  url.search = new URLSearchParams({ response_type: "code", client_id: state.oidc.clientId, redirect_uri: redirectUri(),
+    scope: "openid", code_challenge: challenge, code_challenge_method: "S256", state: nonce });
+  location.assign(url);
+}
+
+async function tokens(parameters) {
+  const pending = JSON.parse(sessionStorage.getItem("cxmeter.tokenEndpoint") || "null");
+  const response = await fetch(pending, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ client_id: state.oidc.clientId, ...parameters }) });
+  if (!response.ok) return false;
+  const answer = await response.json();
+  sessionStorage.setItem("cxmeter.accessToken", answer.access_token);
+  if (answer.refresh_token) sessionStorage.setItem("cxmeter.refreshToken", answer.refresh_token);
+  return true;
+}
+
+/** Back from the provider: the code and the verifier make the tokens; the address loses the code. */
+async function finishProviderSignIn() {
+  const params = new URLSearchParams(location.search);
+  if (!params.has("code") && !params.has("error")) return;
+  const pending = JSON.parse(sessionStorage.getItem("cxmeter.pkce") || "null");
+  sessionStorage.removeItem("cxmeter.pkce");
+  history.replaceState(null, "", `${location.pathname}${pending ? pending.hash : ""}`);
+  if (params.has("error")) throw new Error(params.get("error_description") || "The sign-in was not completed.");
+  if (!pending || pending.state !== params.get("state")) throw new Error("The sign-in answer did not match this tab's request; try again.");
+  sessionStorage.setItem("cxmeter.tokenEndpoint", JSON.stringify(pending.tokenEndpoint));
+  if (!await tokens({ grant_type: "authorization_code", code: params.get("code"), redirect_uri: redirectUri(),
+    code_verifier: pending.verifier })) {
+    throw new Error("The sign-in service did not accept the sign-in; try again.");
+  }
+}
+
+/** An expired access token is renewed once with the refresh token, if there is one. */
+async function renew() {
+  const refresh = sessionStorage.getItem("cxmeter.refreshToken");
+  return Boolean(refresh && state.oidc && await tokens({ grant_type: "refresh_token", refresh_token: refresh }));
+}
+
+// --- talking to the API -------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(problem) {
+    super(problem.detail || problem.title || "Request failed");
+    this.problem = problem;
+  }
+}
+
+async function api(path, options = {}, retried = false) {
+  const headers = { ...credentials(), ...(options.body ? { "Content-Type": "application/json" } : {}) };
+  const response = await fetch(path, { ...options, headers: { ...headers, ...options.headers } });
+  if (response.status === 401 && !retried && await renew()) {
+    return api(path, options, true);
+  }
+  if (response.status === 401) {
+    signOut();
+    throw new ApiError({ status: 401, detail: "Signed out: the key is not valid any more." });
+  }
+  const type = response.headers.get("Content-Type") || "";
+  const body = type.includes("json") ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new ApiError(typeof body === "object" ? body : { status: response.status, detail: body });
+  }
+  return body;
+}
+
+function can(role) {
+  return state.caller && state.caller.roles.includes(role);
+}
+
+// --- formatting ---------------------------------------------------------------------------------
+
+function kindOf(metric) {
+  return Object.keys(KINDS).find((kind) => KINDS[kind].includes(metric)) || "number";
+}
+
+function duration(seconds) {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${(seconds / 60).toFixed(1)} min`;
+  if (seconds < 172800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} d`;
+}
+
+function format(metric, value) {
+  if (value === null || value === undefined) return "–";
+  switch (kindOf(metric)) {
+    case "percent": return `${value.toFixed(1)} %`;
+    case "duration": return duration(value);
+    case "money": return new Intl.NumberFormat(undefined, { style: "currency", currency: state.caller.tenant.currency || "EUR" }).format(value);
+    default: return Number.isInteger(value) ? value.toLocaleString() : value.toFixed(1);
+  }
+}
+
+function title(metric) {
+  const entry = (state.catalogue || []).find((m) => m.id === metric);
+  return entry ? entry.title : metric;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (value === true) node.setAttribute(name, "");
+    else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function isoDay(date) {
+  return new Date(date).toISOString().slice(0, 10);
+}
+
+function failure(error) {
+  return el("p", { class: "error", role: "alert" }, error.message);
+}
+
+// --- charts (uPlot) -----------------------------------------------------------------------------
+
+function sparkline(target, series) {
+  const xs = series.map((p) => Date.parse(p.start) / 1000);
+  const ys = series.map((p) => p.value);
+  if (xs.length < 2 || typeof uPlot === "undefined") return;
+  new uPlot({
+    width: Math.max(target.clientWidth, 120), height: 40, legend: { show: false }, cursor: { show: false },
+    axes: [{ show: false }, { show: false }], scales: { x: { time: true } },
+    series: [{}, { stroke: "#0b5cad", width: 1.5, spanGaps: true }],
+  }, [xs, ys], target);
+}
+
+function lineChart(target, metric, lines) {
+  target.replaceChildren();
+  if (!lines.length || typeof uPlot === "undefined") return;
+  const palette = ["#0b5cad", "#b35900", "#116329", "#8250df", "#a40e26", "#1b7c83", "#6e7781", "#953800"];
+  const xs = lines[0].points.map((p) => Date.parse(p.start) / 1000);
+  new uPlot({
+    width: Math.max(target.clientWidth - 16, 280), height: 280,
+    scales: { x: { time: true } },
+    axes: [{}, { values: (u, ticks) => ticks.map((v) => format(metric, v)), size: 70 }],
+    series: [{}, ...lines.map((line, i) => ({ label: line.label, stroke: palette[i % palette.length], width: 2, spanGaps: true,
+      value: (u, v) => format(metric, v) }))],
+  }, [xs, ...lines.map((line) => line.points.map((p) => p.value))], target);
+}
+
+// --- pages --------------------------------------------------------------------------------------
+
+function periodControl(days, onChange) {
+  const select = el("select", { id: "period", onchange: () => onChange(Number(select.value)) },
+    [7, 30, 90, 365].map((d) => el("option", { value: d, selected: d === days }, `Last ${d} days`)));
+  return el("label", {}, "Period", select);
+}
+
+async function overview(days = 30) {
+  const to = new Date();
+  const from = new Date(to.getTime() - days * DAY);
+  const before = new Date(from.getTime() - days * DAY);
+  main.replaceChildren(el("h1", {}, "Overview"),
+    el("div", { class: "controls" }, periodControl(days, overview)), el("p", { class: "muted" }, "Loading…"));
+  try {
+    const [now, previous] = await Promise.all([
+      api(`/api/v1/metrics/summary?from=${from.toISOString()}&to=${to.toISOString()}&interval=day`),
+      api(`/api/v1/metrics/summary?from=${before.toISOString()}&to=${from.toISOString()}`),
+    ]);
+    const grid = el("div", { class: "tiles" });
+    main.lastChild.replaceWith(grid);
+    for (const metric of TILES) {
+      const result = now.metrics[metric];
+      if (!result) continue;
+      const earlier = previous.metrics[metric];
+      const moe = result.details && result.details.marginOfError95;
+      let delta = null;
+      if (result.value !== null && earlier && earlier.value !== null) {
+        const change = result.value - earlier.value;
+        const better = LOWER_IS_BETTER.has(metric) ? change < 0 : change > 0;
+        const arrow = change === 0 ? "→" : change > 0 ? "▲" : "▼";
+        const amount = kindOf(metric) === "percent" ? `${Math.abs(change).toFixed(1)} pts` : format(metric, Math.abs(change));
+        delta = el("span", { class: `delta ${change === 0 ? "" : better ? "up" : "down"}` },
+          `${arrow} ${amount} vs previous ${days} days`);
+      }
+      const spark = el("div", { class: "spark", "aria-hidden": "true" });
+      grid.append(el("section", { class: "tile", "data-metric": metric, "data-value": result.value ?? "", "data-count": result.count },
+        el("h2", {}, el("a", { href: `#/explore?metric=${metric}` }, title(metric))),
+        el("div", { class: "value" }, format(metric, result.value),
+          moe !== undefined && moe !== null ? el("span", { class: "meta" }, ` ± ${format(metric, moe).replace(" %", "")}`) : null),
+        el("div", { class: "meta" }, `n = ${result.count.toLocaleString()}`),
+        delta ? el("div", { class: "meta" }, delta) : null,
+        spark));
+      requestAnimationFrame(() => sparkline(spark, result.series || []));
+    }
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
+async function explore(params) {
+  const metric = params.get("metric") || "nps";
+  const days = Number(params.get("days") || 30);
+  const interval = params.get("interval") || "day";
+  const groupBy = params.get("groupBy") || "";
+  const entry = state.catalogue.find((m) => m.id === metric) || state.catalogue[0];
+  const go = (changes) => {
+    const next = new URLSearchParams({ metric, days, interval, groupBy, ...changes });
+    location.hash = `#/explore?${next}`;
+  };
+  const metricSelect = el("select", { id: "metric", onchange: () => go({ metric: metricSelect.value, groupBy: "" }) },
+    state.catalogue.map((m) => el("option", { value: m.id, selected: m.id === metric }, m.title)));
+  const intervalSelect = el("select", { id: "interval", onchange: () => go({ interval: intervalSelect.value }) },
+    ["day", "week", "month"].map((i) => el("option", { value: i, selected: i === interval }, i)));
+  const groupSelect = el("select", { id: "group-by", onchange: () => go({ groupBy: groupSelect.value }) },
+    el("option", { value: "" }, "nothing"),
+    entry.groupBy.map((g) => el("option", { value: g, selected: g === groupBy }, g)));
+  const chart = el("div", { class: "chart", role: "img", "aria-label": `${entry.title} over time` });
+  const table = el("div", { class: "table-wrap" });
+  main.replaceChildren(el("h1", {}, `Explore: ${entry.title}`),
+    el("p", { class: "muted" }, entry.formula),
+    el("div", { class: "controls" },
+      el("label", {}, "Metric", metricSelect), periodControl(days, (d) => go({ days: d })),
+      el("label", {}, "Interval", intervalSelect), el("label", {}, "Break down by", groupSelect)),
+    chart, table);
+  const to = new Date();
+  const from = new Date(to.getTime() - days * DAY);
+  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), interval });
+  if (groupBy) query.set("groupBy", groupBy);
+  try {
+    const result = await api(`/api/v1/metrics/${metric}?${query}`);
+    const groups = result.groups || [];
+    const show = (selected) => {
+      const lines = selected ? [{ label: selected.key, points: selected.series || [] }]
+        : groups.length ? groups.slice(0, 8).map((g) => ({ label: g.key, points: g.series || [] }))
+          : [{ label: entry.title, points: result.series || [] }];
+      lineChart(chart, metric, lines);
+    };
+    show(null);
+    const rows = groups.length ? groups.map((g) => ({ key: g.key, value: g.value, count: g.count, group: g }))
+      : (result.series || []).map((p) => ({ key: isoDay(p.start), value: p.value, count: p.count }));
+    const body = el("tbody", {}, rows.map((row) => {
+      const tr = el("tr", {}, el("td", {}, row.group
+        ? el("button", { type: "button", class: "quiet", "aria-pressed": "false", onclick: (event) => {
+          const pressed = event.currentTarget.getAttribute("aria-pressed") === "true";
+          body.querySelectorAll("button[aria-pressed]").forEach((b) => b.setAttribute("aria-pressed", "false"));
+          body.querySelectorAll("tr").forEach((r) => r.classList.remove("selected"));
+          if (!pressed) { event.currentTarget.setAttribute("aria-pressed", "true"); tr.classList.add("selected"); }
+          show(pressed ? null : row.group);
+        } }, row.key) : row.key),
+      el("td", { class: "num" }, format(metric, row.value)), el("td", { class: "num" }, row.count.toLocaleString()));
+      return tr;
+    }));
+    const csv = () => {
+      const lines = [[groupBy || "start", metric, "count"], ...rows.map((r) => [r.key, r.value ?? "", r.count])];
+      const blob = new Blob([lines.map((l) => l.map((c) => `"${String(c).replaceAll('"', '""')}"`).join(",")).join("\r\n") + "\r\n"],
+        { type: "text/csv" });
+      const link = el("a", { href: URL.createObjectURL(blob), download: `${metric}-${groupBy || interval}.csv` });
+      link.click();
+      URL.revokeObjectURL(link.href);
+    };
+    table.replaceChildren(
+      el("p", {}, `${entry.title}: `, el("strong", { id: "explore-value" }, format(metric, result.value)),
+        ` (n = ${result.count.toLocaleString()})`, " ", el("button", { type: "button", class: "quiet", onclick: csv }, "Export CSV")),
+      el("table", { id: "explore-table" }, el("caption", { class: "muted" }, groupBy ? `By ${groupBy}; choose one to chart it alone` : `By ${interval}`),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, groupBy || "Start"), el("th", { scope: "col", class: "num" }, "Value"),
+          el("th", { scope: "col", class: "num" }, "Count"))), body));
+  } catch (error) {
+    table.replaceChildren(failure(error));
+  }
+}
+
+async function lowScores(params) {
+  main.replaceChildren(el("h1", {}, "Low scores"), el("p", { class: "muted" }, "Loading…"));
+  try {
+    const surveys = (await api("/api/v1/surveys?limit=100")).items.filter((s) => ["NPS", "CSAT", "CES"].includes(s.kind));
+    if (!surveys.length) {
+      main.lastChild.replaceWith(el("p", {}, "No NPS, CSAT or CES survey yet."));
+      return;
+    }
+    const surveyId = params.get("survey") || surveys[0].id;
+    const days = Number(params.get("days") || 30);
+    const channel = params.get("channel") || "";
+    const survey = surveys.find((s) => s.id === surveyId) || surveys[0];
+    const go = (changes) => { location.hash = `#/low-scores?${new URLSearchParams({ survey: survey.id, days, channel, ...changes })}`; };
+    const surveySelect = el("select", { id: "survey", onchange: () => go({ survey: surveySelect.value }) },
+      surveys.map((s) => el("option", { value: s.id, selected: s.id === survey.id }, `${s.name} (${s.kind})`)));
+    const channelInput = el("select", { id: "channel", onchange: () => go({ channel: channelInput.value }) },
+      ["", "email", "chat", "call", "social", "web"].map((c) => el("option", { value: c, selected: c === channel }, c || "every channel")));
+    const to = new Date();
+    const query = new URLSearchParams({ from: new Date(to.getTime() - days * DAY).toISOString(), to: to.toISOString(),
+      category: survey.kind === "NPS" ? "detractor" : "negative", limit: 200 });
+    if (channel) query.set("channel", channel);
+    const page = await api(`/api/v1/surveys/${survey.id}/responses?${query}`);
+    const answers = page.items.slice().reverse();
+    main.lastChild.replaceWith(el("div", {},
+      el("div", { class: "controls" }, el("label", {}, "Survey", surveySelect), periodControl(days, (d) => go({ days: d })),
+        el("label", {}, "Channel", channelInput)),
+      answers.length ? el("div", { class: "table-wrap" }, el("table", { id: "low-scores-table" },
+        el("caption", { class: "muted" }, `${answers.length} ${survey.kind === "NPS" ? "detractors" : "negative answers"}, newest first`),
+        el("thead", {}, el("tr", {}, ["When", "Score", "Comment", "Customer", "Agent", "Channel", "Ticket", "Follow-up"]
+          .map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, answers.map((a) => el("tr", {},
+          el("td", {}, new Date(a.submittedAt).toLocaleString()), el("td", { class: "num" }, a.score),
+          el("td", {}, a.comment || ""), el("td", {}, a.customerId || ""), el("td", {}, a.agentId || ""),
+          el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), el("td", {}, a.followUpTicketId || ""))))))
+        : el("p", {}, "No low score in this period.")));
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
+function snippet(survey) {
+  return `<script src="${location.origin}/widget/v1/widget.js" data-survey="${survey.publicKey}" async></script>`;
+}
+
+async function surveys() {
+  main.replaceChildren(el("h1", {}, "Surveys"), el("p", { class: "muted" }, "Loading…"));
+  try {
+    const page = await api("/api/v1/surveys?limit=100");
+    const list = el("div", { class: "table-wrap" }, el("table", { id: "surveys-table" },
+      el("thead", {}, el("tr", {}, ["Name", "Kind", "Status", "Widget snippet", ""].map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, page.items.map((s) => el("tr", { "data-survey": s.id },
+        el("td", {}, s.name), el("td", {}, s.kind), el("td", {}, s.status),
+        el("td", {}, el("pre", { class: "snippet" }, snippet(s)),
+          el("button", { type: "button", class: "quiet", onclick: () => navigator.clipboard.writeText(snippet(s)) }, "Copy snippet")),
+        el("td", {}, can("write") && s.status !== "archived"
+          ? el("button", { type: "button", class: "quiet", onclick: async () => {
+            await api(`/api/v1/surveys/${s.id}`, { method: "PATCH", body: JSON.stringify({ status: s.status === "active" ? "paused" : "active" }) });
+            surveys();
+          } }, s.status === "active" ? "Pause" : "Resume") : null))))));
+    const parts = [list];
+    if (can("write")) {
+      const message = el("p", { role: "status" });
+      const form = el("form", { class: "panel controls", id: "new-survey", onsubmit: async (event) => {
+        event.preventDefault();
+        const data = new FormData(form);
+        try {
+          await api("/api/v1/surveys", { method: "POST", body: JSON.stringify({ name: data.get("name"), kind: data.get("kind") }) });
+          surveys();
+        } catch (error) {
+          message.replaceChildren(failure(error));
+        }
+      } },
+      el("label", {}, "Name", el("input", { name: "name", required: true, maxlength: 200 })),
+      el("label", {}, "Kind", el("select", { name: "kind" }, ["NPS", "CSAT", "CES"].map((k) => el("option", { value: k }, k)))),
+      el("button", { type: "submit" }, "Create survey"), message);
+      parts.unshift(el("h2", {}, "New survey"), form, el("h2", {}, "All surveys"));
+    }
+    main.lastChild.replaceWith(el("div", {}, parts));
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
+async function settings() {
+  main.replaceChildren(el("h1", {}, "Settings"), el("p", { class: "muted" }, "Loading…"));
+  if (!can("admin")) {
+    main.lastChild.replaceWith(el("p", {}, "Settings need an admin key."));
+    return;
+  }
+  try {
+    const [tenant, keys] = await Promise.all([api("/api/v1/tenants/current"), api("/api/v1/api-keys")]);
+    const saved = el("p", { role: "status" });
+    const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
+      event.preventDefault();
+      const data = new FormData(tenantForm);
+      try {
+        await api("/api/v1/tenants/current", { method: "PATCH", body: JSON.stringify({ timeZone: data.get("timeZone"), currency: data.get("currency") }) });
+        saved.replaceChildren("Saved.");
+      } catch (error) {
+        saved.replaceChildren(failure(error));
+      }
+    } },
+    el("label", {}, "Time zone", el("input", { name: "timeZone", value: tenant.timeZone, required: true })),
+    el("label", {}, "Currency", el("input", { name: "currency", value: tenant.currency, required: true, maxlength: 3 })),
+    el("button", { type: "submit" }, "Save"), saved);
+    const shown = el("div", { role: "status" });
+    const keyForm = el("form", { class: "panel controls", id: "new-key", onsubmit: async (event) => {
+      event.preventDefault();
+      const data = new FormData(keyForm);
+      try {
+        const key = await api("/api/v1/api-keys", { method: "POST", body: JSON.stringify({ name: data.get("name"), scopes: [data.get("scope")] }) });
+        await settings();
+        main.querySelector("#key-secret").replaceChildren(el("p", {}, "The new key, shown once: ", el("code", {}, key.key)));
+      } catch (error) {
+        shown.replaceChildren(failure(error));
+      }
+    } },
+    el("label", {}, "Key name", el("input", { name: "name", required: true, maxlength: 100 })),
+    el("label", {}, "Scope", el("select", { name: "scope" }, ["read", "write", "admin"].map((s) => el("option", { value: s }, s)))),
+    el("button", { type: "submit" }, "Issue key"), shown);
+    const keyRows = keys.map((k) => el("tr", {}, el("td", {}, k.name), el("td", {}, k.prefix), el("td", {}, (k.scopes || []).join(", ")),
+      el("td", {}, k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : "never"),
+      el("td", {}, el("button", { type: "button", class: "quiet", "aria-label": `Revoke ${k.name}`, onclick: async () => {
+        await api(`/api/v1/api-keys/${k.id}`, { method: "DELETE" });
+        settings();
+      } }, "Revoke"))));
+    main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "API keys"),
+      el("div", { id: "key-secret" }), keyForm,
+      el("div", { class: "table-wrap" }, el("table", { id: "keys-table" }, el("thead", {}, el("tr", {},
+        ["Name", "Prefix", "Scopes", "Last used", ""].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, keyRows)))));
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
+function signIn(message) {
+  document.getElementById("nav").hidden = true;
+  document.getElementById("sign-out").hidden = true;
+  document.getElementById("who").textContent = "";
+  const form = el("form", { id: "sign-in", onsubmit: async (event) => {
+    event.preventDefault();
+    sessionStorage.setItem("cxmeter.apiKey", new FormData(form).get("apiKey").trim());
+    await start();
+  } },
+  el("label", {}, "API key", el("input", { name: "apiKey", type: "password", autocomplete: "off", required: true })),
+  el("button", { type: "submit", class: state.oidc ? "quiet" : null }, "Sign in with the key"));
+  const provider = state.oidc ? [el("button", { type: "button", id: "sign-in-provider", onclick: () => signInWithProvider()
+    .catch((error) => signIn(error.message)) }, "Sign in with your company account"), el("p", { class: "muted" }, "or")] : [];
+  main.replaceChildren(el("div", { class: "signin panel" }, el("h1", {}, "Sign in to cxmeter"),
+    message ? el("p", { class: "error", role: "alert" }, message) : null, ...provider,
+    el("p", { class: "muted" }, "With an API key of your tenant; the console keeps it for this tab only."), form));
+}
+
+function signOut() {
+  for (const item of ["apiKey", "accessToken", "refreshToken", "tokenEndpoint"]) sessionStorage.removeItem(`cxmeter.${item}`);
+  state.caller = null;
+  signIn();
+}
+
+async function route() {
+  if (!state.caller) return;
+  const [path, query] = location.hash.slice(1).split("?");
+  const params = new URLSearchParams(query || "");
+  const pages = { "/overview": () => overview(Number(params.get("days") || 30)), "/explore": () => explore(params),
+    "/low-scores": () => lowScores(params), "/surveys": surveys, "/settings": settings };
+  const page = pages[path] ? path : "/overview";
+  document.querySelectorAll("#nav a").forEach((a) => {
+    if (a.getAttribute("href") === `#${page}`) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  });
+  await pages[page]();
+  main.focus();
+}
+
+async function start() {
+  try {
+    state.oidc = (await (await fetch("config.json")).json()).oidc;
+    await finishProviderSignIn();
+  } catch (error) {
+    signIn(error.message);
+    return;
+  }
+  if (!credentials()) {
+    signIn();
+    return;
+  }
+  try {
+    state.caller = await api("/api/v1/me");
+    state.catalogue = await api("/api/v1/metrics");
+  } catch (error) {
+    signOut();
+    signIn(error.message);
+    return;
+  }
+  const nav = document.getElementById("nav");
+  nav.hidden = false;
+  nav.querySelectorAll("[data-role]").forEach((a) => { a.hidden = !can(a.dataset.role); });
+  document.getElementById("who").textContent = `${state.caller.tenant.name} · ${state.caller.roles[state.caller.roles.length - 1]}`;
+  const out = document.getElementById("sign-out");
+  out.hidden = false;
+  out.onclick = signOut;
+  await route();
+}
+
+window.addEventListener("hashchange", route);
+start();

@@ -1,0 +1,150 @@
+// Drives the tenant console in Debian's Chromium as a tenant's people would, for ConsoleBrowserIT.
+// Usage: node console.mjs '{"url":URL,"adminKey":KEY,"readKey":KEY,"artifacts":DIR}'
+// Prints one JSON line of what it saw (tiles, explore table, axe findings per page); exits 1 with
+// the reason when a page does not behave.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = JSON.parse(process.argv[2]);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const seen = { consoleErrors: [], axe: {} };
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function audit(page, name) {
+  // Evaluated through the DevTools protocol: the console's own policy forbids inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const run = await axe.run(document, { resultTypes: ['violations'] });
+    return run.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  seen.axe[name] = result;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(args.artifacts, `console-${name}.png`), fullPage: true });
+}
+
+async function signIn(page, key) {
+  await page.goto(args.url);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in with the key' }).click();
+  await page.locator('.tile').first().waitFor({ timeout: 20000 });
+}
+
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cxmeter-chromium-')), {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await context.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') seen.consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => seen.consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/metrics/summary' && url.searchParams.get('interval') === 'day' && !seen.summaryRequest) {
+      seen.summaryRequest = { from: url.searchParams.get('from'), to: url.searchParams.get('to') };
+    }
+  });
+
+  // Sign-in page first: it is what a new user sees.
+  await page.goto(args.url);
+  await page.getByLabel('API key').waitFor();
+  await audit(page, 'sign-in');
+  await shot(page, 'sign-in');
+
+  // Overview: a tile per metric, with its value, sample size and sparkline.
+  await signIn(page, args.adminKey);
+  await page.waitForFunction(() => document.querySelectorAll('.tile canvas').length > 0, null, { timeout: 10000 });
+  seen.tiles = await page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => ({
+    metric: t.dataset.metric, value: t.dataset.value === '' ? null : Number(t.dataset.value), count: Number(t.dataset.count),
+    text: t.querySelector('.value').textContent })));
+  seen.who = await page.locator('#who').textContent();
+  await audit(page, 'overview');
+  await shot(page, 'overview');
+
+  // The period changes the numbers' window.
+  await page.getByLabel('Period').selectOption('7');
+  await page.waitForFunction(() => location.hash.includes('days=7') || document.querySelector('#period').value === '7');
+  await page.locator('.tile').first().waitFor();
+
+  // Explore: ticket volume by channel, one group drilled into, the table exported.
+  await page.goto(`${args.url}#/explore?metric=ticket-volume&days=30&interval=day&groupBy=channel`);
+  await page.locator('#explore-table tbody tr').first().waitFor({ timeout: 10000 });
+  seen.explore = {
+    value: await page.locator('#explore-value').textContent(),
+    rows: await page.locator('#explore-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))),
+  };
+  const first = page.locator('#explore-table tbody button').first();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  check(await first.getAttribute('aria-pressed') === 'true', 'a group chosen by keyboard is not marked as chosen');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  seen.csv = readFileSync(await download.path(), 'utf8');
+  await page.getByLabel('Break down by').selectOption('');
+  await page.waitForFunction(() => document.querySelector('#explore-table caption')?.textContent.startsWith('By day'));
+  await audit(page, 'explore');
+  await shot(page, 'explore');
+
+  // Low scores: the detractors of the period, newest first.
+  await page.getByRole('link', { name: 'Low scores' }).click();
+  await page.getByLabel('Survey').selectOption({ label: 'NPS after support (NPS)' });
+  await page.waitForFunction(() => document.querySelector('#survey')?.selectedOptions[0]?.textContent.startsWith('NPS'));
+  await page.locator('#low-scores-table tbody tr').first().waitFor({ timeout: 10000 });
+  seen.lowScores = await page.locator('#low-scores-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  await audit(page, 'low-scores');
+  await shot(page, 'low-scores');
+
+  // Surveys: create one and see its widget snippet.
+  await page.getByRole('link', { name: 'Surveys' }).click();
+  await page.getByLabel('Name').fill('Console CSAT');
+  await page.getByLabel('Kind').selectOption('CSAT');
+  await page.getByRole('button', { name: 'Create survey' }).click();
+  await page.getByRole('cell', { name: 'Console CSAT' }).waitFor();
+  seen.snippet = await page.locator('tr', { hasText: 'Console CSAT' }).locator('pre').textContent();
+  await audit(page, 'surveys');
+  await shot(page, 'surveys');
+
+  // Settings (admin): the tenant and its keys.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Time zone').waitFor();
+  seen.timeZone = await page.getByLabel('Time zone').inputValue();
+  await audit(page, 'settings');
+  await shot(page, 'settings');
+
+  // A phone: 375 px wide, nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.locator('.tile').first().waitFor();
+  seen.phoneOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await shot(page, 'overview-375');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A read-only key sees the numbers and no write action.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, args.readKey);
+  seen.readOnly = { settingsLink: await page.getByRole('link', { name: 'Settings' }).isVisible() };
+  await page.getByRole('link', { name: 'Surveys' }).click();
+  await page.getByRole('cell', { name: 'Console CSAT' }).waitFor();
+  seen.readOnly.createForm = await page.locator('#new-survey').count();
+  seen.readOnly.pauseButtons = await page.getByRole('button', { name: 'Pause' }).count();
+  await shot(page, 'surveys-read-only');
+
+  console.log(JSON.stringify(seen));
+} catch (error) {
+  console.error(error.stack || String(error), JSON.stringify(seen));
+  process.exitCode = 1;
+} finally {
+  await context.close();
+}

@@ -1,0 +1,141 @@
+package io.cxmeter.suite;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.suite.history.History;
+import io.cxmeter.suite.history.HistoryLoader;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The tenant console in a real Chromium, signed in with API keys: every page opens under its
+ * content policy with no serious or critical axe-core finding, the overview's tiles show the API's
+ * numbers for the period the page asked, explore groups, drills and exports, low scores lists the
+ * detractors, a survey is created with its snippet, settings show the tenant, a 375 px screen
+ * needs no sideways scrolling, and a read-only key is offered no write action. Screenshots of each
+ * page are kept in target/browser-artifacts.
+ */
+class ConsoleBrowserIT {
+
+    private static LocalSuite suite;
+    private static Path browser;
+    private static Path artifacts;
+    private static String adminKey;
+    private static String readKey;
+    private static History history;
+    private static HistoryLoader.Loaded loaded;
+
+    @BeforeAll
+    static void start() throws IOException, InterruptedException {
+        Path build = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it")).toAbsolutePath().getParent();
+        browser = build.resolve("browser");
+        artifacts = Files.createDirectories(build.resolve("browser-artifacts"));
+        Processes.run(List.of("bash", Path.of("src/test/browser/install.sh").toAbsolutePath().toString(), browser.toString()),
+                null, build.resolve("browser-install.log"), 15);
+        suite = SuiteApi.startUnlimited("suite-it");
+        adminKey = SuiteApi.registerTenant(suite);
+        readKey = SuiteApi.as(adminKey).body("{\"name\":\"viewer\",\"scopes\":[\"read\"]}").post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("key");
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        history = History.generate(20261206L, today.minus(Duration.ofDays(60)), today.minus(Duration.ofDays(1)), 40, 300, 400, 40);
+        loaded = new HistoryLoader(suite.gatewayUrl(), adminKey).load(history);
+        awaitApplied();
+    }
+
+    @AfterAll
+    static void stop() {
+        SuiteApi.stop(suite);
+    }
+
+    @Test
+    void aTenantReadsAndActsThroughTheConsole() throws IOException, InterruptedException {
+        String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("adminKey", adminKey).put("readKey", readKey)
+                .put("artifacts", artifacts.toString()).encode();
+        JsonObject seen = new JsonObject(Processes.lastLine(Processes.run(List.of("node", browser.resolve("console.mjs").toString(),
+                args), null, artifacts.getParent().resolve("console-browser.log"), 5)));
+
+        assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
+        seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
+                "serious or critical accessibility findings on " + page.getKey()));
+        assertEquals(6, seen.getJsonObject("axe").size(), "every page audited");
+
+        // Every tile shows what the API answers for the period the page asked for.
+        JsonObject summary = seen.getJsonObject("summaryRequest");
+        JsonObject api = new JsonObject(SuiteApi.as(adminKey).queryParam("from", summary.getString("from"))
+                .queryParam("to", summary.getString("to")).get("/api/v1/metrics/summary").then().statusCode(200)
+                .extract().asString()).getJsonObject("metrics");
+        JsonArray tiles = seen.getJsonArray("tiles");
+        assertEquals(20, tiles.size());
+        for (Object item : tiles) {
+            JsonObject tile = (JsonObject) item;
+            String metric = tile.getString("metric");
+            assertEquals(api.getJsonObject(metric).getLong("count"), tile.getLong("count"), metric + " count");
+            Double value = api.getJsonObject(metric).getDouble("value");
+            if (value == null) {
+                assertEquals(null, tile.getValue("value"), metric);
+            } else {
+                assertEquals(value, tile.getDouble("value"), 1e-9, metric);
+            }
+        }
+        assertTrue(api.getJsonObject("ticket-volume").getLong("count") > 50, "the period holds the history");
+
+        // Explore by channel: the rows are the API's groups; the export carries them.
+        JsonArray rows = seen.getJsonObject("explore").getJsonArray("rows");
+        assertTrue(rows.size() >= 3, rows.encode());
+        assertTrue(seen.getString("csv").startsWith("\"channel\",\"ticket-volume\",\"count\"\r\n"), seen.getString("csv"));
+        assertEquals(rows.size() + 1, seen.getString("csv").split("\r\n").length);
+
+        // Low scores: the NPS survey's detractors of the last 30 days, each with a score of 6 or less.
+        JsonArray low = seen.getJsonArray("lowScores");
+        assertFalse(low.isEmpty());
+        for (Object row : low) {
+            assertTrue(Double.parseDouble(((JsonArray) row).getString(1)) <= 6, row.toString());
+        }
+
+        assertTrue(seen.getString("snippet").contains("/widget/v1/widget.js"), seen.getString("snippet"));
+        given().header("X-Api-Key", adminKey).get("/api/v1/surveys").then().statusCode(200)
+                .body("items.name", org.hamcrest.Matchers.hasItem("Console CSAT"));
+        assertEquals("UTC", seen.getString("timeZone"));
+        assertTrue(seen.getInteger("phoneOverflow") <= 0, "a 375 px screen scrolls sideways by " + seen.getInteger("phoneOverflow"));
+
+        JsonObject readOnly = seen.getJsonObject("readOnly");
+        assertEquals(Map.of("settingsLink", false, "createForm", 0, "pauseButtons", 0), readOnly.getMap());
+    }
+
+    /** Until metrics-service has every ticket and response of the history. */
+    private static void awaitApplied() throws InterruptedException {
+        String from = Instant.now().minus(Duration.ofDays(400)).toString();
+        String to = Instant.now().plus(Duration.ofDays(10)).toString();
+        long responses = history.responses.stream().filter(r -> r.survey() == 0).count();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            long tickets = SuiteApi.as(adminKey).queryParam("from", from).queryParam("to", to)
+                    .get("/api/v1/metrics/ticket-volume").then().statusCode(200).extract().jsonPath().getLong("count");
+            long answers = SuiteApi.as(adminKey).queryParam("from", from).queryParam("to", to)
+                    .queryParam("surveyId", loaded.surveyIds().get(0))
+                    .get("/api/v1/metrics/" + history.surveys.get(0).kind().toLowerCase()).then().statusCode(200)
+                    .extract().jsonPath().getLong("count");
+            if (tickets == history.tickets.size() && answers == responses) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("The history did not reach metrics-service within 2 minutes");
+    }
+}
