@@ -71,6 +71,16 @@ try {
     metric: t.dataset.metric, value: t.dataset.value === '' ? null : Number(t.dataset.value), count: Number(t.dataset.count),
     text: t.querySelector('.value').textContent })));
   seen.who = await page.locator('#who').textContent();
+  // A fresh load of the overview, signed in: when the first paint and the tiles came, and what the
+  // page's scripts and styles weighed on the wire (figures printed, not asserted).
+  await page.reload();
+  await page.locator('.tile').first().waitFor({ timeout: 20000 });
+  seen.timing = await page.evaluate(() => ({
+    firstPaintMs: Math.round(performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1),
+    tilesMs: Math.round(performance.now()),
+    assets: performance.getEntriesByType('resource').filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname))
+      .map((r) => ({ file: new URL(r.name).pathname.split('/').pop(), bytes: r.encodedBodySize })),
+  }));
   await audit(page, 'overview');
   await shot(page, 'overview');
 
@@ -97,6 +107,13 @@ try {
   await audit(page, 'explore');
   await shot(page, 'explore');
 
+  // Durations: the median and the 90th percentile beside the mean, and chartable.
+  await page.goto(`${args.url}#/explore?metric=first-response-time&days=30&interval=week&groupBy=channel&statistic=median`);
+  await page.locator('#explore-table tbody tr').first().waitFor({ timeout: 10000 });
+  seen.durationHeaders = await page.locator('#explore-table thead th').allTextContents();
+  seen.statistic = await page.getByLabel('Statistic').inputValue();
+  await shot(page, 'explore-durations');
+
   // Low scores: the detractors of the period, newest first.
   await page.getByRole('link', { name: 'Low scores' }).click();
   await page.getByLabel('Survey').selectOption({ label: 'NPS after support (NPS)' });
@@ -105,6 +122,17 @@ try {
   seen.lowScores = await page.locator('#low-scores-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
   await audit(page, 'low-scores');
   await shot(page, 'low-scores');
+
+  // A detractor whose answer opened a follow-up ticket: marked handled, the ticket is resolved.
+  await page.getByLabel('Survey').selectOption({ label: 'Follow-up NPS (NPS)' });
+  const handled = page.getByRole('button', { name: `Mark ${args.followUpTicket} handled` });
+  await handled.waitFor({ timeout: 10000 });
+  seen.followUpBefore = await page.locator('.follow-up-status').first().textContent();
+  await handled.click();
+  await page.waitForFunction((ticket) => [...document.querySelectorAll('.follow-up-status')]
+    .some((node) => node.textContent === `${ticket}: resolved`), args.followUpTicket, { timeout: 10000 });
+  seen.followUpAfter = await page.locator('.follow-up-status').first().textContent();
+  await shot(page, 'low-scores-handled');
 
   // Surveys: create one and see its widget snippet.
   await page.getByRole('link', { name: 'Surveys' }).click();

@@ -249,11 +249,15 @@ async function explore(params) {
   const days = Number(params.get("days") || 30);
   const interval = params.get("interval") || "day";
   const groupBy = params.get("groupBy") || "";
+  const durations = kindOf(metric) === "duration";
+  const statistic = durations ? params.get("statistic") || "mean" : "mean";
   const entry = state.catalogue.find((m) => m.id === metric) || state.catalogue[0];
   const go = (changes) => {
-    const next = new URLSearchParams({ metric, days, interval, groupBy, ...changes });
+    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, ...changes });
     location.hash = `#/explore?${next}`;
   };
+  /** The value a statistic reads: the mean is the metric's value; median and p90 are in its details. */
+  const pick = (item) => (statistic === "mean" ? item.value : (item.details || {})[statistic] ?? null);
   const metricSelect = el("select", { id: "metric", onchange: () => go({ metric: metricSelect.value, groupBy: "" }) },
     state.catalogue.map((m) => el("option", { value: m.id, selected: m.id === metric }, m.title)));
   const intervalSelect = el("select", { id: "interval", onchange: () => go({ interval: intervalSelect.value }) },
@@ -261,13 +265,17 @@ async function explore(params) {
   const groupSelect = el("select", { id: "group-by", onchange: () => go({ groupBy: groupSelect.value }) },
     el("option", { value: "" }, "nothing"),
     entry.groupBy.map((g) => el("option", { value: g, selected: g === groupBy }, g)));
+  const statisticSelect = durations ? el("label", {}, "Statistic", el("select", { id: "statistic",
+    onchange: (event) => go({ statistic: event.target.value }) },
+  [["mean", "mean"], ["median", "median"], ["p90", "90th percentile"]]
+    .map(([value, label]) => el("option", { value, selected: value === statistic }, label)))) : null;
   const chart = el("div", { class: "chart", role: "img", "aria-label": `${entry.title} over time` });
   const table = el("div", { class: "table-wrap" });
   main.replaceChildren(el("h1", {}, `Explore: ${entry.title}`),
     el("p", { class: "muted" }, entry.formula),
     el("div", { class: "controls" },
       el("label", {}, "Metric", metricSelect), periodControl(days, (d) => go({ days: d })),
-      el("label", {}, "Interval", intervalSelect), el("label", {}, "Break down by", groupSelect)),
+      el("label", {}, "Interval", intervalSelect), el("label", {}, "Break down by", groupSelect), statisticSelect),
     chart, table);
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
@@ -280,11 +288,15 @@ async function explore(params) {
       const lines = selected ? [{ label: selected.key, points: selected.series || [] }]
         : groups.length ? groups.slice(0, 8).map((g) => ({ label: g.key, points: g.series || [] }))
           : [{ label: entry.title, points: result.series || [] }];
-      lineChart(chart, metric, lines);
+      lineChart(chart, metric, lines.map((line) => ({ ...line,
+        points: line.points.map((p) => ({ start: p.start, value: pick(p) })) })));
     };
     show(null);
-    const rows = groups.length ? groups.map((g) => ({ key: g.key, value: g.value, count: g.count, group: g }))
-      : (result.series || []).map((p) => ({ key: isoDay(p.start), value: p.value, count: p.count }));
+    const row = (key, item, group) => ({ key, value: item.value, count: item.count, group,
+      median: (item.details || {}).median ?? null, p90: (item.details || {}).p90 ?? null });
+    const rows = groups.length ? groups.map((g) => row(g.key, g, g))
+      : (result.series || []).map((p) => row(isoDay(p.start), p, null));
+    const extra = durations ? ["median", "p90"] : [];
     const body = el("tbody", {}, rows.map((row) => {
       const tr = el("tr", {}, el("td", {}, row.group
         ? el("button", { type: "button", class: "quiet", "aria-pressed": "false", onclick: (event) => {
@@ -294,11 +306,14 @@ async function explore(params) {
           if (!pressed) { event.currentTarget.setAttribute("aria-pressed", "true"); tr.classList.add("selected"); }
           show(pressed ? null : row.group);
         } }, row.key) : row.key),
-      el("td", { class: "num" }, format(metric, row.value)), el("td", { class: "num" }, row.count.toLocaleString()));
+      el("td", { class: "num" }, format(metric, row.value)),
+      extra.map((name) => el("td", { class: "num" }, format(metric, row[name]))),
+      el("td", { class: "num" }, row.count.toLocaleString()));
       return tr;
     }));
     const csv = () => {
-      const lines = [[groupBy || "start", metric, "count"], ...rows.map((r) => [r.key, r.value ?? "", r.count])];
+      const lines = [[groupBy || "start", metric, ...extra, "count"],
+        ...rows.map((r) => [r.key, r.value ?? "", ...extra.map((name) => r[name] ?? ""), r.count])];
       const blob = new Blob([lines.map((l) => l.map((c) => `"${String(c).replaceAll('"', '""')}"`).join(",")).join("\r\n") + "\r\n"],
         { type: "text/csv" });
       const link = el("a", { href: URL.createObjectURL(blob), download: `${metric}-${groupBy || interval}.csv` });
@@ -309,7 +324,9 @@ async function explore(params) {
       el("p", {}, `${entry.title}: `, el("strong", { id: "explore-value" }, format(metric, result.value)),
         ` (n = ${result.count.toLocaleString()})`, " ", el("button", { type: "button", class: "quiet", onclick: csv }, "Export CSV")),
       el("table", { id: "explore-table" }, el("caption", { class: "muted" }, groupBy ? `By ${groupBy}; choose one to chart it alone` : `By ${interval}`),
-        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, groupBy || "Start"), el("th", { scope: "col", class: "num" }, "Value"),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, groupBy || "Start"),
+          el("th", { scope: "col", class: "num" }, durations ? "Mean" : "Value"),
+          extra.map((name) => el("th", { scope: "col", class: "num" }, name === "p90" ? "90th percentile" : "Median")),
           el("th", { scope: "col", class: "num" }, "Count"))), body));
   } catch (error) {
     table.replaceChildren(failure(error));
@@ -339,6 +356,32 @@ async function lowScores(params) {
     if (channel) query.set("channel", channel);
     const page = await api(`/api/v1/surveys/${survey.id}/responses?${query}`);
     const answers = page.items.slice().reverse();
+    const followUps = new Map(await Promise.all(answers.filter((a) => a.followUpTicketId).map(async (a) => {
+      try {
+        return [a.followUpTicketId, (await api(`/api/v1/tickets/${encodeURIComponent(a.followUpTicketId)}`)).status];
+      } catch (error) {
+        return [a.followUpTicketId, "unknown"];
+      }
+    })));
+    const followUpCell = (ticket) => {
+      if (!ticket) return el("td", {}, "");
+      const status = followUps.get(ticket);
+      const open = !["resolved", "closed", "unknown"].includes(status);
+      return el("td", {}, el("span", { class: "follow-up-status" }, `${ticket}: ${status}`), " ",
+        open && can("write") ? el("button", { type: "button", class: "quiet", "aria-label": `Mark ${ticket} handled`,
+          onclick: async (event) => {
+            event.currentTarget.disabled = true;
+            try {
+              if (status === "new") {
+                await api(`/api/v1/tickets/${encodeURIComponent(ticket)}/status`, { method: "POST", body: JSON.stringify({ status: "open" }) });
+              }
+              await api(`/api/v1/tickets/${encodeURIComponent(ticket)}/status`, { method: "POST", body: JSON.stringify({ status: "resolved" }) });
+              lowScores(params);
+            } catch (error) {
+              event.target.replaceWith(failure(error));
+            }
+          } }, "Mark handled") : null);
+    };
     main.lastChild.replaceWith(el("div", {},
       el("div", { class: "controls" }, el("label", {}, "Survey", surveySelect), periodControl(days, (d) => go({ days: d })),
         el("label", {}, "Channel", channelInput)),
@@ -349,7 +392,7 @@ async function lowScores(params) {
         el("tbody", {}, answers.map((a) => el("tr", {},
           el("td", {}, new Date(a.submittedAt).toLocaleString()), el("td", { class: "num" }, a.score),
           el("td", {}, a.comment || ""), el("td", {}, a.customerId || ""), el("td", {}, a.agentId || ""),
-          el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), el("td", {}, a.followUpTicketId || ""))))))
+          el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), followUpCell(a.followUpTicketId))))))
         : el("p", {}, "No low score in this period.")));
   } catch (error) {
     main.lastChild.replaceWith(failure(error));

@@ -40,6 +40,7 @@ class ConsoleBrowserIT {
     private static String readKey;
     private static History history;
     private static HistoryLoader.Loaded loaded;
+    private static String followUpTicket;
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
@@ -55,7 +56,27 @@ class ConsoleBrowserIT {
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         history = History.generate(20261206L, today.minus(Duration.ofDays(60)), today.minus(Duration.ofDays(1)), 40, 300, 400, 40);
         loaded = new HistoryLoader(suite.gatewayUrl(), adminKey).load(history);
+        followUpTicket = detractorWithFollowUp();
         awaitApplied();
+    }
+
+    /** A survey that follows up, and a detractor whose answer opened a follow-up ticket: that ticket's id. */
+    private static String detractorWithFollowUp() throws InterruptedException {
+        String survey = SuiteApi.as(adminKey).body("{\"name\":\"Follow-up NPS\",\"kind\":\"NPS\",\"followUp\":true}")
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        SuiteApi.as(adminKey).body(new JsonObject().put("id", "R-follow").put("score", 2).put("channel", "email")
+                .put("comment", "Nobody called back").put("submittedAt", Instant.now().minus(Duration.ofHours(1)).toString()).encode())
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            String ticket = SuiteApi.as(adminKey).get("/api/v1/surveys/" + survey + "/responses/R-follow")
+                    .then().statusCode(200).extract().path("followUpTicketId");
+            if (ticket != null) {
+                return ticket;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The detractor opened no follow-up ticket within 60 s");
     }
 
     @AfterAll
@@ -66,10 +87,11 @@ class ConsoleBrowserIT {
     @Test
     void aTenantReadsAndActsThroughTheConsole() throws IOException, InterruptedException {
         String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("adminKey", adminKey).put("readKey", readKey)
-                .put("artifacts", artifacts.toString()).encode();
+                .put("followUpTicket", followUpTicket).put("artifacts", artifacts.toString()).encode();
         JsonObject seen = new JsonObject(Processes.lastLine(Processes.run(List.of("node", browser.resolve("console.mjs").toString(),
                 args), null, artifacts.getParent().resolve("console-browser.log"), 5)));
 
+        System.out.println("Console overview, fresh load: " + seen.getJsonObject("timing").encode());
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
@@ -107,6 +129,16 @@ class ConsoleBrowserIT {
         for (Object row : low) {
             assertTrue(Double.parseDouble(((JsonArray) row).getString(1)) <= 6, row.toString());
         }
+
+        assertEquals(List.of("channel", "Mean", "Median", "90th percentile", "Count"),
+                seen.getJsonArray("durationHeaders").getList());
+        assertEquals("median", seen.getString("statistic"));
+
+        // Marking a low score handled resolves its follow-up ticket.
+        assertEquals(followUpTicket + ": new", seen.getString("followUpBefore"));
+        assertEquals(followUpTicket + ": resolved", seen.getString("followUpAfter"));
+        SuiteApi.as(adminKey).get("/api/v1/tickets/" + followUpTicket).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("resolved"));
 
         assertTrue(seen.getString("snippet").contains("/widget/v1/widget.js"), seen.getString("snippet"));
         given().header("X-Api-Key", adminKey).get("/api/v1/surveys").then().statusCode(200)
