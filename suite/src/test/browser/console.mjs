@@ -139,10 +139,23 @@ try {
   await page.getByLabel('Name').fill('Console CSAT');
   await page.getByLabel('Kind').selectOption('CSAT');
   await page.getByRole('button', { name: 'Create survey' }).click();
-  await page.getByRole('cell', { name: 'Console CSAT' }).waitFor();
+  await page.getByRole('cell', { name: 'Console CSAT', exact: true }).waitFor();
   seen.snippet = await page.locator('tr', { hasText: 'Console CSAT' }).locator('pre').textContent();
   await audit(page, 'surveys');
   await shot(page, 'surveys');
+
+  // Edit it: texts per locale, touchpoint, allowed origins; a line without a locale is refused first.
+  await page.getByRole('link', { name: 'Edit Console CSAT' }).click();
+  await page.getByLabel('Touchpoint').fill('checkout');
+  await page.getByLabel('Question per locale (locale: text, one a line)').fill('How was checkout?');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  seen.editError = await page.locator('#edit-survey [role=alert]').textContent();
+  await page.getByLabel('Question per locale (locale: text, one a line)').fill('en: How was checkout?\nlt: Kaip sekėsi?');
+  await page.getByLabel('Sites that may embed the widget (one origin a line)').fill('https://shop.example.com');
+  await audit(page, 'survey-edit');
+  await shot(page, 'survey-edit');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#surveys-table').waitFor();
 
   // Settings (admin): the tenant and its keys.
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -164,7 +177,7 @@ try {
   await signIn(page, args.readKey);
   seen.readOnly = { settingsLink: await page.getByRole('link', { name: 'Settings' }).isVisible() };
   await page.getByRole('link', { name: 'Surveys' }).click();
-  await page.getByRole('cell', { name: 'Console CSAT' }).waitFor();
+  await page.getByRole('cell', { name: 'Console CSAT', exact: true }).waitFor();
   seen.readOnly.createForm = await page.locator('#new-survey').count();
   seen.readOnly.pauseButtons = await page.getByRole('button', { name: 'Pause' }).count();
   await shot(page, 'surveys-read-only');

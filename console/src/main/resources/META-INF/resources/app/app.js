@@ -403,9 +403,67 @@ function snippet(survey) {
   return `<script src="${location.origin}/widget/v1/widget.js" data-survey="${survey.publicKey}" async></script>`;
 }
 
-async function surveys() {
+/** Texts per locale, one "locale: text" a line, as the API's map; blank lines are left out. */
+function localeTexts(text) {
+  const texts = {};
+  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const colon = line.indexOf(":");
+    if (colon < 1) throw new Error(`"${line}" needs a locale first, like "en: How did we do?"`);
+    texts[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return texts;
+}
+
+function problemText(error) {
+  const fields = (error.problem && error.problem.errors) || [];
+  return fields.length ? fields.map((f) => `${f.field || `line ${f.line}`}: ${f.error}`).join("; ") : error.message;
+}
+
+function surveyEditor(survey) {
+  const message = el("p", { role: "status" });
+  const lines = (map) => Object.entries(map || {}).map(([locale, text]) => `${locale}: ${text}`).join("\n");
+  const form = el("form", { class: "panel", id: "edit-survey", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      const minDays = Number(data.get("minDaysBetweenAsks"));
+      await api(`/api/v1/surveys/${survey.id}`, { method: "PATCH", body: JSON.stringify({
+        name: data.get("name"), touchpoint: data.get("touchpoint"), defaultLocale: data.get("defaultLocale"),
+        questions: localeTexts(data.get("questions")), followUp: data.get("followUp") === "on",
+        allowedOrigins: data.get("allowedOrigins").split("\n").map((o) => o.trim()).filter(Boolean),
+        minDaysBetweenAsks: minDays }) });
+      location.hash = "#/surveys";
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("h2", {}, `Edit ${survey.name} (${survey.kind}, ${survey.scale.min}–${survey.scale.max})`),
+  el("div", { class: "controls" },
+    el("label", {}, "Name", el("input", { name: "name", value: survey.name, required: true, maxlength: 200 })),
+    el("label", {}, "Touchpoint", el("input", { name: "touchpoint", value: survey.touchpoint || "", maxlength: 100 })),
+    el("label", {}, "Default locale", el("input", { name: "defaultLocale", value: survey.defaultLocale || "en", size: 6 })),
+    el("label", {}, "Days between asks", el("input", { name: "minDaysBetweenAsks", type: "number", min: 0, max: 365,
+      value: survey.minDaysBetweenAsks }))),
+  el("div", { class: "controls" },
+    el("label", {}, "Question per locale (locale: text, one a line)",
+      el("textarea", { name: "questions", rows: 4, cols: 50 }, lines(survey.questions))),
+    el("label", {}, "Sites that may embed the widget (one origin a line)",
+      el("textarea", { name: "allowedOrigins", rows: 4, cols: 40 }, (survey.allowedOrigins || []).join("\n")))),
+  el("div", { class: "controls" },
+    el("label", { class: "inline" }, el("input", { type: "checkbox", name: "followUp", checked: survey.followUp }),
+      " Open a follow-up ticket for each negative answer"),
+    el("button", { type: "submit" }, "Save changes"), el("a", { href: "#/surveys" }, "Cancel")), message);
+  return form;
+}
+
+async function surveys(params = new URLSearchParams()) {
   main.replaceChildren(el("h1", {}, "Surveys"), el("p", { class: "muted" }, "Loading…"));
   try {
+    const editing = params.get("edit");
+    if (editing && can("write")) {
+      main.lastChild.replaceWith(surveyEditor(await api(`/api/v1/surveys/${encodeURIComponent(editing)}`)));
+      return;
+    }
     const page = await api("/api/v1/surveys?limit=100");
     const list = el("div", { class: "table-wrap" }, el("table", { id: "surveys-table" },
       el("thead", {}, el("tr", {}, ["Name", "Kind", "Status", "Widget snippet", ""].map((h) => el("th", { scope: "col" }, h)))),
@@ -417,7 +475,9 @@ async function surveys() {
           ? el("button", { type: "button", class: "quiet", onclick: async () => {
             await api(`/api/v1/surveys/${s.id}`, { method: "PATCH", body: JSON.stringify({ status: s.status === "active" ? "paused" : "active" }) });
             surveys();
-          } }, s.status === "active" ? "Pause" : "Resume") : null))))));
+          } }, s.status === "active" ? "Pause" : "Resume") : null,
+        can("write") && s.status !== "archived"
+          ? el("a", { href: `#/surveys?edit=${s.id}`, "aria-label": `Edit ${s.name}` }, "Edit") : null))))));
     const parts = [list];
     if (can("write")) {
       const message = el("p", { role: "status" });
@@ -523,7 +583,7 @@ async function route() {
   const [path, query] = location.hash.slice(1).split("?");
   const params = new URLSearchParams(query || "");
   const pages = { "/overview": () => overview(Number(params.get("days") || 30)), "/explore": () => explore(params),
-    "/low-scores": () => lowScores(params), "/surveys": surveys, "/settings": settings };
+    "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/settings": settings };
   const page = pages[path] ? path : "/overview";
   document.querySelectorAll("#nav a").forEach((a) => {
     if (a.getAttribute("href") === `#${page}`) a.setAttribute("aria-current", "page");

@@ -95,7 +95,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(6, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(7, seen.getJsonObject("axe").size(), "every page audited");
 
         // Every tile shows what the API answers for the period the page asked for.
         JsonObject summary = seen.getJsonObject("summaryRequest");
@@ -142,7 +142,12 @@ class ConsoleBrowserIT {
 
         assertTrue(seen.getString("snippet").contains("/widget/v1/widget.js"), seen.getString("snippet"));
         given().header("X-Api-Key", adminKey).get("/api/v1/surveys").then().statusCode(200)
-                .body("items.name", org.hamcrest.Matchers.hasItem("Console CSAT"));
+                .body("items.find { it.name == 'Console CSAT' }.touchpoint", org.hamcrest.Matchers.equalTo("checkout"))
+                .body("items.find { it.name == 'Console CSAT' }.questions",
+                        org.hamcrest.Matchers.equalTo(Map.of("en", "How was checkout?", "lt", "Kaip sekėsi?")))
+                .body("items.find { it.name == 'Console CSAT' }.allowedOrigins",
+                        org.hamcrest.Matchers.equalTo(List.of("https://shop.example.com")));
+        assertTrue(seen.getString("editError").contains("needs a locale"), seen.getString("editError"));
         assertEquals("UTC", seen.getString("timeZone"));
         assertTrue(seen.getInteger("phoneOverflow") <= 0, "a 375 px screen scrolls sideways by " + seen.getInteger("phoneOverflow"));
 
