@@ -1,5 +1,5 @@
 // Drives the tenant console in Debian's Chromium as a tenant's people would, for ConsoleBrowserIT.
-// Usage: node console.mjs '{"url":URL,"adminKey":KEY,"readKey":KEY,"artifacts":DIR}'
+// Usage: node console.mjs '{"url":URL,"adminKey":KEY,"readKey":KEY,"otherKey":KEY,"followUpTicket":ID,"artifacts":DIR}'
 // Prints one JSON line of what it saw (tiles, explore table, axe findings per page); exits 1 with
 // the reason when a page does not behave.
 import { chromium } from 'playwright-core';
@@ -181,6 +181,14 @@ try {
   seen.readOnly.createForm = await page.locator('#new-survey').count();
   seen.readOnly.pauseButtons = await page.getByRole('button', { name: 'Pause' }).count();
   await shot(page, 'surveys-read-only');
+
+  // Another tenant's admin sees none of this tenant's data.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, args.otherKey);
+  seen.otherTenant = { ticketVolume: await page.locator('.tile[data-metric="ticket-volume"]').getAttribute('data-count') };
+  await page.getByRole('link', { name: 'Surveys' }).click();
+  await page.locator('#surveys-table').waitFor();
+  seen.otherTenant.surveys = await page.locator('#surveys-table tbody tr').count();
 
   console.log(JSON.stringify(seen));
 } catch (error) {

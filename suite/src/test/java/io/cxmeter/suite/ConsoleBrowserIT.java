@@ -28,7 +28,8 @@ import io.vertx.core.json.JsonObject;
  * content policy with no serious or critical axe-core finding, the overview's tiles show the API's
  * numbers for the period the page asked, explore groups, drills and exports, low scores lists the
  * detractors, a survey is created with its snippet, settings show the tenant, a 375 px screen
- * needs no sideways scrolling, and a read-only key is offered no write action. Screenshots of each
+ * needs no sideways scrolling, a read-only key is offered no write action, and another tenant's
+ * admin sees none of it. Screenshots of each
  * page are kept in target/browser-artifacts.
  */
 class ConsoleBrowserIT {
@@ -87,7 +88,8 @@ class ConsoleBrowserIT {
     @Test
     void aTenantReadsAndActsThroughTheConsole() throws IOException, InterruptedException {
         String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("adminKey", adminKey).put("readKey", readKey)
-                .put("followUpTicket", followUpTicket).put("artifacts", artifacts.toString()).encode();
+                .put("otherKey", SuiteApi.registerTenant(suite)).put("followUpTicket", followUpTicket)
+                .put("artifacts", artifacts.toString()).encode();
         JsonObject seen = new JsonObject(Processes.lastLine(Processes.run(List.of("node", browser.resolve("console.mjs").toString(),
                 args), null, artifacts.getParent().resolve("console-browser.log"), 5)));
 
@@ -153,6 +155,8 @@ class ConsoleBrowserIT {
 
         JsonObject readOnly = seen.getJsonObject("readOnly");
         assertEquals(Map.of("settingsLink", false, "createForm", 0, "pauseButtons", 0), readOnly.getMap());
+        assertEquals(Map.of("ticketVolume", "0", "surveys", 0), seen.getJsonObject("otherTenant").getMap(),
+                "another tenant's console shows this tenant's data");
     }
 
     /** Until metrics-service has every ticket and response of the history. */
