@@ -1,20 +1,12 @@
 // Signs in to the tenant console through Keycloak (Authorization Code with PKCE), as a tenant's
 // employee would, for ConsoleOidcIT. Usage: node console-oidc.mjs '{"url":URL,"username":U,"password":P,"artifacts":DIR}'
 // Prints one JSON line of what it saw; exits 1 with the reason when the sign-in fails.
-import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launch } from './chromium.mjs';
 import { join } from 'node:path';
 
 const args = JSON.parse(process.argv[2]);
 const seen = { consoleErrors: [] };
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cxmeter-chromium-')), {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const context = await launch({ viewport: { width: 1280, height: 900 } });
 try {
   const page = await context.newPage();
   page.on('pageerror', (error) => seen.consoleErrors.push(String(error)));

@@ -2,10 +2,9 @@
 // Usage: node console.mjs '{"url":URL,"adminKey":KEY,"readKey":KEY,"otherKey":KEY,"followUpTicket":ID,"artifacts":DIR}'
 // Prints one JSON line of what it saw (tiles, explore table, axe findings per page); exits 1 with
 // the reason when a page does not behave.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { launch } from './chromium.mjs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const args = JSON.parse(process.argv[2]);
@@ -40,13 +39,7 @@ async function signIn(page, key) {
   await page.locator('.tile').first().waitFor({ timeout: 20000 });
 }
 
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cxmeter-chromium-')), {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const context = await launch({ viewport: { width: 1280, height: 900 } });
 try {
   const page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') seen.consoleErrors.push(message.text()); });

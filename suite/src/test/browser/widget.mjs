@@ -1,9 +1,7 @@
 // Drives the survey widget in Debian's Chromium, as a visitor would, for WidgetBrowserIT.
 // Usage: node widget.mjs '{"allowed":URL,"browserLanguage":URL,"hostile":URL,"artifacts":DIR,"comment":TEXT}'
 // Prints one JSON line of what it saw; exits 1 (with the reason) when the widget misbehaves.
-import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launch } from './chromium.mjs';
 import { join } from 'node:path';
 
 const args = JSON.parse(process.argv[2]);
@@ -13,13 +11,7 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cxmeter-chromium-')), {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  locale: 'de-DE',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const context = await launch({ locale: 'de-DE' });
 try {
   const page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') seen.consoleErrors.push(message.text()); });

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,8 +33,7 @@ import io.vertx.core.json.JsonObject;
 class ConsoleBrowserIT {
 
     private static LocalSuite suite;
-    private static Path browser;
-    private static Path artifacts;
+    private static BrowserTools browser;
     private static String adminKey;
     private static String readKey;
     private static History history;
@@ -45,11 +42,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
-        Path build = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it")).toAbsolutePath().getParent();
-        browser = build.resolve("browser");
-        artifacts = Files.createDirectories(build.resolve("browser-artifacts"));
-        Processes.run(List.of("bash", Path.of("src/test/browser/install.sh").toAbsolutePath().toString(), browser.toString()),
-                null, build.resolve("browser-install.log"), 15);
+        browser = BrowserTools.install();
         suite = SuiteApi.startUnlimited("suite-it");
         adminKey = SuiteApi.registerTenant(suite);
         readKey = SuiteApi.as(adminKey).body("{\"name\":\"viewer\",\"scopes\":[\"read\"]}").post("/api/v1/api-keys")
@@ -89,9 +82,9 @@ class ConsoleBrowserIT {
     void aTenantReadsAndActsThroughTheConsole() throws IOException, InterruptedException {
         String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("adminKey", adminKey).put("readKey", readKey)
                 .put("otherKey", SuiteApi.registerTenant(suite)).put("followUpTicket", followUpTicket)
-                .put("artifacts", artifacts.toString()).encode();
-        JsonObject seen = new JsonObject(Processes.lastLine(Processes.run(List.of("node", browser.resolve("console.mjs").toString(),
-                args), null, artifacts.getParent().resolve("console-browser.log"), 5)));
+                .put("artifacts", browser.artifacts().toString()).encode();
+        JsonObject seen = new JsonObject(Processes.lastLine(browser.node("console.mjs", args,
+                browser.build().resolve("console-browser.log"), 5)));
 
         System.out.println("Console overview, fresh load: " + seen.getJsonObject("timing").encode());
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,21 +33,16 @@ class ConsoleOidcIT {
 
     private static KeycloakServer keycloak;
     private static LocalSuite suite;
-    private static Path browser;
-    private static Path artifacts;
+    private static BrowserTools browser;
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
-        Path build = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it")).toAbsolutePath().getParent();
-        browser = build.resolve("browser");
-        artifacts = Files.createDirectories(build.resolve("browser-artifacts"));
-        Processes.run(List.of("bash", Path.of("src/test/browser/install.sh").toAbsolutePath().toString(), browser.toString()),
-                null, build.resolve("browser-install.log"), 15);
+        browser = BrowserTools.install();
         keycloak = KeycloakServer.start(Path.of(System.getProperty("cxmeter.keycloak.zip", "target/keycloak.zip")),
-                build.resolve("keycloak"), realm());
+                browser.build().resolve("keycloak"), realm());
 
         Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
-        LocalSuite.Options options = LocalSuite.Options.onFreePorts(root, build.resolve("oidc-it")).unlimited();
+        LocalSuite.Options options = LocalSuite.Options.onFreePorts(root, browser.build().resolve("oidc-it")).unlimited();
         Map<String, String> env = new HashMap<>(options.gatewayEnv());
         env.put("QUARKUS_OIDC_TENANT_ENABLED", "true");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(REALM));
@@ -76,10 +70,9 @@ class ConsoleOidcIT {
                 .body("oidc.clientId", org.hamcrest.Matchers.equalTo("cxmeter-console"));
 
         String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("username", "ana")
-                .put("password", "ana-password").put("artifacts", artifacts.toString()).encode();
-        JsonObject seen = new JsonObject(Processes.lastLine(Processes.run(
-                List.of("node", browser.resolve("console-oidc.mjs").toString(), args), null,
-                artifacts.getParent().resolve("console-oidc.log"), 5)));
+                .put("password", "ana-password").put("artifacts", browser.artifacts().toString()).encode();
+        JsonObject seen = new JsonObject(Processes.lastLine(browser.node("console-oidc.mjs", args,
+                browser.build().resolve("console-oidc.log"), 5)));
 
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList());
         assertEquals("#/surveys", seen.getString("landedOn"), "back where the sign-in started");

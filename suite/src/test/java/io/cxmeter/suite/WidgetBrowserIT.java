@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +33,13 @@ class WidgetBrowserIT {
 
     private static final String COMMENT = "Greita ir maloni pagalba, ačiū!";
     private static LocalSuite suite;
-    private static Path browser;
-    private static Path artifacts;
+    private static BrowserTools browser;
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
-        Path build = Path.of(System.getProperty("cxmeter.suite.work-dir", "target/suite-it")).toAbsolutePath().getParent();
-        browser = build.resolve("browser");
-        artifacts = Files.createDirectories(build.resolve("browser-artifacts"));
-        Processes.run(List.of("bash", Path.of("src/test/browser/install.sh").toAbsolutePath().toString(), browser.toString()),
-                null, build.resolve("browser-install.log"), 15);
+        browser = BrowserTools.install();
         Path root = Path.of(System.getProperty("cxmeter.repo-root", ".."));
-        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, build.resolve("widget-it")));
+        suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, browser.build().resolve("widget-it")));
         RestAssured.baseURI = suite.gatewayUrl();
     }
 
@@ -73,9 +67,8 @@ class WidgetBrowserIT {
             String args = "{\"allowed\":\"" + origin + "/page.html?key=" + publicKey + "&locale=lt-LT\","
                     + "\"browserLanguage\":\"" + origin + "/page.html?key=" + publicKey + "\","
                     + "\"hostile\":\"http://localhost:" + hostile.getAddress().getPort() + "/page.html?key=" + publicKey + "\","
-                    + "\"artifacts\":\"" + artifacts + "\",\"comment\":\"" + COMMENT + "\"}";
-            String output = Processes.run(List.of("node", browser.resolve("widget.mjs").toString(), args),
-                    null, artifacts.resolve("widget-run.log"), 3);
+                    + "\"artifacts\":\"" + browser.artifacts() + "\",\"comment\":\"" + COMMENT + "\"}";
+            String output = browser.node("widget.mjs", args, browser.artifacts().resolve("widget-run.log"), 3);
             JsonPath seen = JsonPath.from(output.lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow());
 
             assertEquals("Kaip tikėtina, kad rekomenduotumėte mus draugui ar kolegai?", seen.getString("question"));
@@ -90,7 +83,7 @@ class WidgetBrowserIT {
             assertEquals("Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?",
                     seen.getString("browserLanguageQuestion"));
             assertEquals(0, seen.getInt("hostileWidgets"));
-            assertTrue(Files.size(artifacts.resolve("widget-thanks.png")) > 0);
+            assertTrue(Files.size(browser.artifacts().resolve("widget-thanks.png")) > 0);
 
             SuiteApi.as(key).get("/api/v1/surveys/" + surveyId + "/responses")
                     .then().statusCode(200)
