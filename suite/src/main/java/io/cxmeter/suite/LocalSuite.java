@@ -335,7 +335,8 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port the OS says is free now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

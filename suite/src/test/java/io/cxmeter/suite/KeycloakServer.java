@@ -2,7 +2,6 @@ package io.cxmeter.suite;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,10 @@ final class KeycloakServer implements AutoCloseable {
         Path root = unpack(zip, home);
         Path imports = Files.createDirectories(root.resolve("data/import"));
         Files.writeString(imports.resolve(realm.getString("realm") + "-realm.json"), realm.encodePrettily());
-        int port = freePort();
+        int port = LocalSuite.freePort();
         Path log = home.resolve("keycloak.log");
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port", String.valueOf(port), "--import-realm", "--http-management-port", String.valueOf(freePort()))
+                "--http-port", String.valueOf(port), "--import-realm", "--http-management-port", String.valueOf(LocalSuite.freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", javaHome().toString());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -156,11 +155,5 @@ final class KeycloakServer implements AutoCloseable {
             return 0;
         }
         return 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

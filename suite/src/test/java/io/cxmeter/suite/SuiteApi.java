@@ -2,14 +2,14 @@ package io.cxmeter.suite;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 
+import io.cxmeter.suite.history.HistoryLoader;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Calls through the running suite's gateway, as a tenant's backend makes them. */
@@ -23,7 +23,7 @@ public final class SuiteApi {
         java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("cxmeter.repo-root", ".."));
         java.nio.file.Path work = java.nio.file.Path.of(System.getProperty("cxmeter.suite.work-dir", "target/" + workDir));
         LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, work).unlimited());
-        io.restassured.RestAssured.baseURI = suite.gatewayUrl();
+        RestAssured.baseURI = suite.gatewayUrl();
         return suite;
     }
 
@@ -31,7 +31,7 @@ public final class SuiteApi {
         if (suite != null) {
             suite.close();
         }
-        io.restassured.RestAssured.reset();
+        RestAssured.reset();
     }
 
     /** Registers a new tenant with the platform admin key; its admin API key. */
@@ -48,29 +48,14 @@ public final class SuiteApi {
      * was imported at once, else the job it became, followed until completed; the created/updated counts.
      */
     public static JsonPath importFile(String apiKey, String path, byte[] ndjson) {
-        Response answer = given().header("X-Api-Key", apiKey).contentType("application/x-ndjson").body(ndjson).post(path);
-        if (answer.statusCode() == 200) {
-            return answer.jsonPath();
+        try {
+            return JsonPath.from(new HistoryLoader(RestAssured.baseURI, apiKey).importBody(path, ndjson).encode());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        answer.then().statusCode(202);
-        String job = answer.header("Location");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath state = given().header("X-Api-Key", apiKey).get(job).then().statusCode(200).extract().jsonPath();
-            if (!List.of("validating", "storing").contains(state.getString("state"))) {
-                if (!"completed".equals(state.getString("state"))) {
-                    throw new AssertionError("The import " + job + " ended " + state.prettify());
-                }
-                return state;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("The import " + job + " did not end within 5 minutes");
     }
 
     static RequestSpecification as(String apiKey) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,21 +56,31 @@ public final class HistoryLoader {
 
     /** One NDJSON import, waited for: answered at once, or a job followed until it completes. */
     public void importLines(String path, List<String> lines) throws IOException, InterruptedException {
+        importBody(path, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One NDJSON import as a tenant sends it, waited for: the answer when the file was imported at
+     * once, else the job it became, followed until it completed (its created and updated counts).
+     */
+    public JsonObject importBody(String path, byte[] ndjson) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(request(path).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 200) {
-            return;
+            return new JsonObject(answer.body());
         }
         if (answer.statusCode() != 202) {
             throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
         }
-        String job = answer.headers().firstValue("Location").orElseThrow();
+        // The Location may be absolute or a path: either way, on this gateway.
+        URI job = URI.create(gateway + "/").resolve(answer.headers().firstValue("Location").orElseThrow());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
-            JsonObject state = new JsonObject(send(request(job).GET().build(), 200).body());
+            JsonObject state = new JsonObject(send(HttpRequest.newBuilder(job).header("X-Api-Key", apiKey).GET().build(), 200)
+                    .body());
             switch (state.getString("state")) {
                 case "completed" -> {
-                    return;
+                    return state;
                 }
                 case "validating", "storing" -> Thread.sleep(200);
                 default -> throw new IllegalStateException("The import " + job + " ended " + state.encodePrettily());
