@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.ticket.agents.AgentMentions;
+import io.cxmeter.ticket.triggers.StateChanges;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,8 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Tickets in PostgreSQL through the reactive client, as arrays: one write path serves the bulk
  * import and every live change. A write stores the ticket with its derived facts, replaces its
- * history, registers agents on first mention and adds one outbox event, all in the caller's
- * transaction.
+ * history, registers agents on first mention, adds one outbox event and notes a recent status
+ * change for survey-service, all in the caller's transaction.
  */
 @ApplicationScoped
 public class TicketStore {
@@ -101,6 +102,9 @@ public class TicketStore {
     @Inject
     AgentMentions agents;
 
+    @Inject
+    StateChanges stateChanges;
+
     /** Stores the tickets (creating or replacing each, history included) in the given transaction. */
     public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
         return write(connection, tenantId, outbox.zone(), drafts);
@@ -137,6 +141,7 @@ public class TicketStore {
                     .flatMap(ignored -> agents.mention(connection, tenantId, views.stream()
                             .flatMap(v -> v.events().stream().map(TicketEvent::agentId)).toList(), now))
                     .flatMap(ignored -> outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(views, versions), now, zone))
+                    .flatMap(ignored -> stateChanges.note(connection, tenantId, zone, views, now))
                     .map(ignored -> written);
         });
     }
