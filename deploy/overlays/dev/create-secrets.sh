@@ -21,6 +21,9 @@ openssl pkcs8 -topk8 -nocrypt -in "$work/events.pem" -outform DER | base64 -w0 >
 openssl pkey -in "$work/events.pem" -pubout -outform DER | base64 -w0 > "$work/events-public.b64"
 apply cxmeter-events --from-file=private-key="$work/events-private.b64" --from-file=public-key="$work/events-public.b64"
 
+# survey-service seals tenants' SMTP passwords at rest with this AES-256 key.
+apply cxmeter-delivery --from-literal=sealing-key="$(openssl rand -base64 32)"
+
 admin_key=$(openssl rand -hex 24)
 apply cxmeter-gateway --from-literal=api-key-pepper="$(openssl rand -hex 32)" --from-literal=admin-key="$admin_key"
 apply cxmeter-redis --from-literal=url="redis://redis:6379"

@@ -164,6 +164,10 @@ public final class LocalSuite implements AutoCloseable {
         // Event producers sign their deliveries to metrics-service with a key pair of their own.
         KeyPair events = RsaKeys.generate();
         eventKeys = events;
+        // survey-service seals tenants' SMTP passwords with an AES key of its own.
+        byte[] sealing = new byte[32];
+        new java.security.SecureRandom().nextBytes(sealing);
+        String deliveryKey = java.util.Base64.getEncoder().encodeToString(sealing);
 
         Map<String, Integer> services = new LinkedHashMap<>();
         services.put("survey", options.surveyPort());
@@ -185,6 +189,7 @@ public final class LocalSuite implements AutoCloseable {
             env.put("TICKET_SERVICE_URL", "http://127.0.0.1:" + options.ticketPort());
             env.put("SURVEY_SERVICE_URL", "http://127.0.0.1:" + options.surveyPort());
             env.put("CXMETER_PUBLIC_URL", gatewayUrl() + "/");
+            env.put("DELIVERY_SEALING_KEY", deliveryKey);
             serviceEnv.put(name + "-service", env);
             started.put(name + "-service", launch(name + "-service", env, logs));
         }

@@ -38,7 +38,7 @@ public class InvitationResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "The survey is paused or archived")
     public Uni<RestResponse<InvitationView>> invite(@PathParam("surveyId") UUID surveyId, @Valid InvitationRequest request) {
-        InvitationRequest given = request == null ? new InvitationRequest(null, null, null, null, null) : request;
+        InvitationRequest given = request == null ? new InvitationRequest(null, null, null, null, null, null, null, null) : request;
         return invitations.create(caller.tenantId(), caller.get().timeZone(), surveyId, given, config.publicUrl())
                 .map(view -> RestResponse.status(RestResponse.Status.CREATED, view));
     }

@@ -18,6 +18,11 @@ import jakarta.inject.Inject;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Secrets;
+import io.cxmeter.survey.delivery.InvitationDelivery;
+import io.cxmeter.survey.delivery.MailMessages;
+import io.cxmeter.survey.delivery.Suppressions;
+import io.cxmeter.survey.texts.BuiltInTexts;
+import io.smallrye.mutiny.Multi;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
@@ -50,6 +55,15 @@ public class InvitationService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    MailMessages messages;
+
+    @Inject
+    InvitationDelivery delivery;
+
+    @Inject
+    Suppressions suppressions;
+
     public Uni<InvitationView> create(String tenantId, String zone, UUID surveyId, InvitationRequest request, URI base) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
@@ -61,17 +75,34 @@ public class InvitationService {
             if (!survey.acceptsResponses()) {
                 throw ProblemException.conflict("The survey is " + survey.status().toLowerCase() + "; it accepts no responses");
             }
-            return connection.preparedQuery("""
-                    INSERT INTO invitation (id, tenant_id, survey_id, token, customer_id, ticket_id, agent_id, channel, locale,
-                                            zone, created_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-                    .execute(Tuple.tuple(java.util.Arrays.asList(id, tenantId, surveyId, token, request.customerId(),
-                            request.ticketId(), request.agentId(), request.channel(), request.locale(), zone, now)))
-                    .flatMap(done -> outbox.add(connection, tenantId, UPSERTED,
-                            List.of(new Outbox.Message(id.toString(), event(id, surveyId, now, request.channel(),
-                                    request.agentId(), request.locale(), false))), now, zone))
-                    .map(done -> view(id, surveyId, now.toInstant(), survey, base.resolve("r/" + token + "/")));
+            return delivery.beforeInvitation(connection, tenantId, zone, surveyId, request, now.toInstant())
+                    .flatMap(sending -> insert(connection, tenantId, zone, surveyId, id, token, request, now)
+                            .flatMap(done -> sending
+                                    ? delivery.scheduleSend(connection, tenantId, zone, surveyId, id, request, now.toInstant())
+                                    : announce(connection, tenantId, zone, id, surveyId, now, request.channel(),
+                                            request.agentId(), request.locale(), false).replaceWith((UUID) null))
+                            .map(message -> view(id, surveyId, now.toInstant(), survey, base.resolve("r/" + token + "/"),
+                                    message)));
         }));
+    }
+
+    /** Stores an invitation with its link token; nothing is announced yet. */
+    public Uni<Void> insert(SqlConnection connection, String tenantId, String zone, UUID surveyId, UUID id, String token,
+            InvitationRequest request, OffsetDateTime now) {
+        return connection.preparedQuery("""
+                INSERT INTO invitation (id, tenant_id, survey_id, token, customer_id, ticket_id, agent_id, channel, locale,
+                                        zone, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                .execute(Tuple.tuple(java.util.Arrays.asList(id, tenantId, surveyId, token, request.customerId(),
+                        request.ticketId(), request.agentId(), request.channel(), request.locale(), zone, now)))
+                .replaceWithVoid();
+    }
+
+    /** Tells metrics-service an invitation went out (at {@code sentAt}): the response rate counts it. */
+    public Uni<Void> announce(SqlConnection connection, String tenantId, String zone, UUID id, UUID surveyId,
+            OffsetDateTime sentAt, String channel, String agentId, String locale, boolean responded) {
+        return outbox.add(connection, tenantId, UPSERTED, List.of(new Outbox.Message(id.toString(),
+                event(id, surveyId, sentAt, channel, agentId, locale, responded))), sentAt, zone);
     }
 
     /** What a click shows: the status and the page. */
@@ -140,6 +171,48 @@ public class InvitationService {
         });
     }
 
+    /**
+     * What the unsubscribe link of an e-mail shows: a page whose button unsubscribes (a plain fetch by
+     * a mail scanner changes nothing).
+     */
+    public Uni<Outcome> unsubscribePage(String token) {
+        return pool.withConnection(connection -> invitation(connection, token, false).map(invitation -> {
+            if (invitation == null) {
+                return new Outcome(404, RatingPage.message("en", "This link is not known."));
+            }
+            String lang = lang(invitation);
+            return new Outcome(200, RatingPage.unsubscribe(BuiltInTexts.forLocale(lang), lang));
+        }));
+    }
+
+    /**
+     * Unsubscribes the address the invitation was mailed to (RFC 8058 one-click, or the page's
+     * button): the tenant never mails it again. Repeating it changes nothing.
+     */
+    public Uni<Outcome> unsubscribe(String token) {
+        return pool.withTransaction(connection -> invitation(connection, token, false).flatMap(invitation -> {
+            if (invitation == null) {
+                return Uni.createFrom().item(new Outcome(404, RatingPage.message("en", "This link is not known.")));
+            }
+            String lang = lang(invitation);
+            String tenantId = invitation.getString("tenant_id");
+            return connection.preparedQuery("SELECT DISTINCT recipient FROM mail_message WHERE invitation_id = $1"
+                    + " AND recipient IS NOT NULL").execute(Tuple.of(invitation.getUUID("id")))
+                    .flatMap(rows -> {
+                        List<String> addresses = new ArrayList<>();
+                        rows.forEach(row -> addresses.add(row.getString("recipient")));
+                        return Multi.createFrom().iterable(addresses).onItem().transformToUniAndConcatenate(address ->
+                                suppressions.add(connection, tenantId, address, Suppressions.Reason.UNSUBSCRIBED,
+                                        "one-click unsubscribe")).collect().last();
+                    })
+                    .map(done -> new Outcome(200, RatingPage.message(lang, BuiltInTexts.forLocale(lang).get("unsubscribed"))));
+        }));
+    }
+
+    private static String lang(Row invitation) {
+        return invitation.getString("locale") == null ? "en" : invitation.getString("locale");
+    }
+
     /** A link that may still answer: its invitation (locked), survey, page texts and response id. */
     private record Link(Row invitation, SurveyFacts survey, RatingTexts texts, String lang) {
 
@@ -186,13 +259,19 @@ public class InvitationService {
         return stored
                 .flatMap(done -> connection.preparedQuery("UPDATE invitation SET responded_at = $2 WHERE id = $1")
                         .execute(Tuple.of(id, now)))
+                .flatMap(done -> messages.answered(connection, id, now))
                 .flatMap(done -> outbox.add(connection, tenantId, UPSERTED, List.of(new Outbox.Message(id.toString(),
                         event(id, survey.id(), invitation.getOffsetDateTime("created_at"), invitation.getString("channel"),
                                 invitation.getString("agent_id"), invitation.getString("locale"), true))), now, zone));
     }
 
     private static Uni<Row> invitation(SqlConnection connection, String token) {
-        return connection.preparedQuery("SELECT * FROM invitation WHERE token = $1 FOR UPDATE").execute(Tuple.of(token))
+        return invitation(connection, token, true);
+    }
+
+    private static Uni<Row> invitation(SqlConnection connection, String token, boolean lock) {
+        return connection.preparedQuery("SELECT * FROM invitation WHERE token = $1" + (lock ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(token))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
@@ -205,7 +284,7 @@ public class InvitationService {
         }
     }
 
-    private static InvitationView view(UUID id, UUID surveyId, Instant createdAt, SurveyFacts survey, URI links) {
+    private static InvitationView view(UUID id, UUID surveyId, Instant createdAt, SurveyFacts survey, URI links, UUID messageId) {
         List<InvitationView.Link> list = new ArrayList<>();
         StringBuilder html = new StringBuilder("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"4\"><tr>");
         for (int score = survey.scaleMin(); score <= survey.scaleMax(); score++) {
@@ -216,7 +295,7 @@ public class InvitationService {
                     .append("border-radius:4px;text-align:center;text-decoration:none;color:#222\">").append(score)
                     .append("</a></td>");
         }
-        return new InvitationView(id, surveyId, createdAt, list, html.append("</tr></table>").toString());
+        return new InvitationView(id, surveyId, createdAt, list, html.append("</tr></table>").toString(), messageId);
     }
 
     private static Map<String, Object> event(UUID id, UUID surveyId, OffsetDateTime sentAt, String channel, String agentId,

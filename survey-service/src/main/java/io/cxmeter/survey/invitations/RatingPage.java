@@ -33,6 +33,13 @@ final class RatingPage {
                 + "</textarea><button type=\"submit\">" + escape(texts.send()) + "</button></form>", false);
     }
 
+    /** The unsubscribe link's page: the question and a button that posts back (one-click clients post directly). */
+    static String unsubscribe(io.cxmeter.survey.texts.BuiltInTexts.Words words, String lang) {
+        return page(lang, "<h1>" + escape(words.get("unsubscribeQuestion")) + "</h1>"
+                + "<form method=\"post\"><button type=\"submit\">" + escape(words.get("mail.unsubscribe"))
+                + "</button></form>", false);
+    }
+
     static String message(String lang, String text) {
         return page(lang, "<h1>" + escape(text) + "</h1>", false);
     }
@@ -46,17 +53,6 @@ final class RatingPage {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return io.cxmeter.survey.Html.escape(text);
     }
 }

@@ -43,6 +43,26 @@ public class RatingResource {
     InvitationService invitations;
 
     @GET
+    @Path("/unsubscribe")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "openUnsubscribeLink", summary = "Open an e-mail's unsubscribe link: a page whose button unsubscribes (a plain fetch changes nothing)")
+    @APIResponse(responseCode = "200", description = "A page asking to confirm",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<String>> unsubscribePage(@PathParam("token") String token) {
+        return invitations.unsubscribePage(token).map(RatingResource::page);
+    }
+
+    @POST
+    @Path("/unsubscribe")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "unsubscribe", summary = "Unsubscribe the address the e-mail went to (RFC 8058 one-click, or the page's button)")
+    @APIResponse(responseCode = "200", description = "A page saying no more surveys will come",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<String>> unsubscribe(@PathParam("token") String token) {
+        return invitations.unsubscribe(token).map(RatingResource::page);
+    }
+
+    @GET
     @Path("/{score}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "openRatingLink", summary = "Open a rating link: the score, recorded by the page's script in a browser (a plain fetch records nothing)")

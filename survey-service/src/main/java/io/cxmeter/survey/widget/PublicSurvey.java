@@ -10,14 +10,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** A survey as its public key shows it to visitors: facts for answers plus texts, origins and throttling. */
-record PublicSurvey(String tenantId, SurveyFacts facts, Map<String, String> questions, String defaultLocale,
+public record PublicSurvey(String tenantId, SurveyFacts facts, Map<String, String> questions, String defaultLocale,
         boolean askComment, Map<String, String> followUpQuestion, List<String> allowedOrigins, int minDaysBetweenAsks,
         String zone) {
 
-    static final String COLUMNS = ResponseStore.SURVEY_FACTS + ", tenant_id, questions, default_locale, ask_comment,"
+    public static final String COLUMNS = ResponseStore.SURVEY_FACTS + ", tenant_id, questions, default_locale, ask_comment,"
             + " follow_up_question, allowed_origins, min_days_between_asks, zone";
 
-    static PublicSurvey of(Row row) {
+    public static PublicSurvey of(Row row) {
         return new PublicSurvey(row.getString("tenant_id"), ResponseStore.facts(row), texts(row.getValue("questions")),
                 row.getString("default_locale"), row.getBoolean("ask_comment"), texts(row.getValue("follow_up_question")),
                 Survey.Origins.parse(row.getString("allowed_origins")), row.getInteger("min_days_between_asks"), row.getString("zone"));

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import io.cxmeter.imports.Fields;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Secrets;
+import io.cxmeter.survey.delivery.Fatigue;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
@@ -41,6 +42,9 @@ public class WidgetService {
     @Inject
     ResponseStore responses;
 
+    @Inject
+    Fatigue fatigue;
+
     /** What happens to the caller's CORS: the origin to allow once the survey has accepted it. */
     public interface Cors {
         void allow(String origin);
@@ -49,10 +53,14 @@ public class WidgetService {
     public Uni<WidgetConfig> config(String publicKey, String origin, Cors cors, String wanted, String visitorId,
             String customerId) {
         return pool.withConnection(connection -> visible(connection, publicKey, origin, cors).flatMap(survey ->
-                lastAnswer(connection, survey, subjects(visitorId, customerId)).map(last -> {
+                lastAnswer(connection, survey, subjects(visitorId, customerId)).flatMap(last -> {
                     boolean ask = last == null || survey.minDaysBetweenAsks() == 0
                             || last.plus(Duration.ofDays(survey.minDaysBetweenAsks())).isBefore(Instant.now());
-                    return config(publicKey, survey, wanted, ask);
+                    // An identified visitor draws on the customer's fatigue budget, like every other way of asking.
+                    Uni<Boolean> budget = !ask || identified(customerId) == null ? Uni.createFrom().item(ask)
+                            : fatigue.check(connection, survey.tenantId(), customerId, survey.facts().id(),
+                                    Fatigue.Channel.WIDGET, Instant.now()).map(Fatigue.Decision::allowed);
+                    return budget.map(allowed -> config(publicKey, survey, wanted, allowed));
                 })));
     }
 
@@ -153,7 +161,7 @@ public class WidgetService {
      * tag, language, then the survey's default locale), else the built-in one; every other word in
      * the language of the question shown.
      */
-    static WidgetConfig config(String publicKey, PublicSurvey survey, String wanted, boolean ask) {
+    public static WidgetConfig config(String publicKey, PublicSurvey survey, String wanted, boolean ask) {
         String kind = survey.facts().kind();
         String locale;
         String question;
@@ -212,6 +220,11 @@ public class WidgetService {
             subjects.add("c:" + customerId);
         }
         return subjects;
+    }
+
+    /** The customer a page names, if it is a usable id. */
+    private static String identified(String customerId) {
+        return customerId != null && !customerId.isBlank() && customerId.length() <= 100 ? customerId : null;
     }
 
     private static String blankToNull(String text) {

@@ -1,0 +1,23 @@
+package io.cxmeter.survey;
+
+/** Text written into HTML (pages and e-mails): everything a person typed goes through {@link #escape}. */
+public final class Html {
+
+    private Html() {
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
