@@ -28,6 +28,7 @@
     store.set('cxmeter:visitor', visitor);
   }
 
+  var impression = null;
   var query = '?locale=' + encodeURIComponent(locale) + '&visitorId=' + visitor
     + (customer ? '&customerId=' + encodeURIComponent(customer) : '');
   fetch(api + query, { credentials: 'omit' })
@@ -38,6 +39,10 @@
       if (config.minDaysBetweenAsks && Date.now() - last < config.minDaysBetweenAsks * 864e5) return;
       store.set(askedKey, String(Date.now()));
       render(config);
+      // Shown: the response rate counts the showing, and the answer given in it names it.
+      send('POST', '/impressions', customer ? { locale: config.locale, visitorId: visitor, customerId: customer }
+        : { locale: config.locale, visitorId: visitor })
+        .then(function (receipt) { impression = receipt.id; }, function () { /* counted or not, the widget works */ });
     })
     .catch(function () { /* the survey is unavailable: show nothing */ });
 
@@ -157,6 +162,7 @@
       submit.disabled = true;
       var answer = { score: Number(chosen.value), locale: locale, visitorId: visitor };
       if (customer) answer.customerId = customer;
+      if (impression) answer.impressionId = impression;
       send('POST', '/responses', answer).then(function (receipt) {
         if (config.followUpQuestion) commentStep(receipt);
         else thanks();

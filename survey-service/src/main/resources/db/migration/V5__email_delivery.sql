@@ -107,6 +107,20 @@ CREATE TABLE signature_link (
     tenant_id  text        NOT NULL,
     survey_id  uuid        NOT NULL REFERENCES survey (id),
     agent_id   text        NOT NULL,
+    zone       text        NOT NULL,
     created_at timestamptz NOT NULL,
     UNIQUE (tenant_id, survey_id, agent_id)
 );
+
+-- The widget shown to a visitor (it reports that it was): the response rate's denominator on pages,
+-- as an e-mail sent is in e-mail.
+CREATE TABLE widget_impression (
+    id          uuid        PRIMARY KEY,
+    tenant_id   text        NOT NULL,
+    survey_id   uuid        NOT NULL REFERENCES survey (id),
+    customer_id text,
+    locale      text,
+    shown_at    timestamptz NOT NULL,
+    answered_at timestamptz
+);
+CREATE INDEX widget_impression_customer ON widget_impression (tenant_id, customer_id);

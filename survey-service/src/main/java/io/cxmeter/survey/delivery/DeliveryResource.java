@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.cxmeter.imports.TenantIds;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.internalauth.InternalCaller;
@@ -40,6 +42,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class DeliveryResource {
 
     /** The e-mail messages of a listing, newest first. */
+    @Schema(name = "EmailMessages")
     public record Messages(List<MailMessages.View> items) {
     }
 
@@ -47,6 +50,7 @@ public class DeliveryResource {
      * Whether a customer may be asked now and why not, with their latest asks and skips on every
      * survey and channel (newest first).
      */
+    @Schema(name = "CustomerAsks")
     public record CustomerAsks(String customerId, ContactPolicy policy, boolean askableNow, String reason,
             Instant nextAskAt, List<Fatigue.Ask> asks) {
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,10 +44,11 @@ public class Fatigue {
     /** Whether a customer may be asked now; if not, why and from when on. */
     public record Decision(boolean allowed, String reason, Instant nextAllowedAt) {
 
-        static final Decision ALLOWED = new Decision(true, null, null);
+        public static final Decision ALLOWED = new Decision(true, null, null);
     }
 
     /** One entry of the ledger. */
+    @Schema(name = "CustomerAsk")
     public record Ask(Instant at, UUID surveyId, String channel, boolean asked, String reason) {
     }
 

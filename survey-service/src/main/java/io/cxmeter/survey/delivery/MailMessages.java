@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,6 +42,7 @@ public class MailMessages {
     public static final String TRIGGER_RESOLVED = "ticket-resolved";
 
     /** A message as the API shows it. */
+    @Schema(name = "EmailMessage")
     public record View(UUID id, UUID surveyId, String kind, String trigger, String status, String reason, String recipient,
             String customerId, String ticketId, String agentId, String channel, String locale, UUID invitationId,
             Instant dueAt, Instant createdAt, Instant sentAt, Instant answeredAt, int attempts) {

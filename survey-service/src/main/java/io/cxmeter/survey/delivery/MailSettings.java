@@ -19,6 +19,7 @@ public record MailSettings(String tenantId, String host, int port, Security secu
         String fromAddress, String fromName, String brandColor, String logoUrl, Instant updatedAt) {
 
     /** How the connection to the relay is protected. */
+    @Schema(name = "SmtpSecurity")
     public enum Security {
         /** Plain SMTP (a relay on the same private network). */
         NONE,
@@ -36,6 +37,7 @@ public record MailSettings(String tenantId, String host, int port, Security secu
     }
 
     /** What a tenant sets. The password is write-only: left out, the stored one is kept. */
+    @Schema(name = "EmailSettingsRequest")
     public record Request(
             @NotBlank @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?",
                     message = "must be a host name or an IP address") String host,
@@ -53,6 +55,7 @@ public record MailSettings(String tenantId, String host, int port, Security secu
     }
 
     /** What the API shows: everything but the password, which is only said to be set. */
+    @Schema(name = "EmailSettings")
     public record View(String host, int port, Security security, String username, boolean passwordSet, String fromAddress,
             String fromName, String brandColor, String logoUrl, Instant updatedAt) {
     }

@@ -11,6 +11,8 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -24,9 +26,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Suppressions {
 
     /** Why an address is suppressed. */
+    @Schema(name = "SuppressionReason")
     public enum Reason { UNSUBSCRIBED, HARD_BOUNCE, MANUAL }
 
     /** An address's suppression, as the API shows it. */
+    @Schema(name = "Suppression")
     public record Entry(String address, Reason reason, String detail, Instant since) {
     }
 

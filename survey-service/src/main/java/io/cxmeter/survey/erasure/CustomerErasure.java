@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Erases everything survey-service holds about one customer, in one transaction: their responses
- * (comments included), invitations, e-mail messages (addresses included), asks, follow-ups and
+ * (comments included), invitations, widget impressions, e-mail messages (addresses included), asks, follow-ups and
  * widget throttling rows, and every outbox row that
  * names them. metrics-service is told what to forget (responses and invitations deleted) through the
  * outbox; events still waiting to leave keep their place but no longer name the customer.
@@ -52,8 +52,10 @@ public class CustomerErasure {
         return connection.preparedQuery("DELETE FROM mail_message WHERE tenant_id = $1 AND customer_id = $2").execute(customer)
                 .flatMap(ignored -> connection.preparedQuery("DELETE FROM customer_ask WHERE tenant_id = $1 AND customer_id = $2")
                         .execute(customer))
-                .flatMap(ignored -> connection.preparedQuery("DELETE FROM invitation WHERE tenant_id = $1 AND customer_id = $2 RETURNING id")
-                .execute(customer))
+                .flatMap(ignored -> connection.preparedQuery("""
+                        WITH impressions AS (DELETE FROM widget_impression WHERE tenant_id = $1 AND customer_id = $2 RETURNING id),
+                             invitations AS (DELETE FROM invitation WHERE tenant_id = $1 AND customer_id = $2 RETURNING id)
+                        SELECT id FROM impressions UNION ALL SELECT id FROM invitations""").execute(customer))
                 .flatMap(rows -> {
                     List<Outbox.Message> events = new ArrayList<>();
                     rows.forEach(row -> events.add(new Outbox.Message(row.getUUID("id").toString(),

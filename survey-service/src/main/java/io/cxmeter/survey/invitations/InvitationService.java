@@ -98,11 +98,18 @@ public class InvitationService {
                 .replaceWithVoid();
     }
 
-    /** Tells metrics-service an invitation went out (at {@code sentAt}): the response rate counts it. */
+    /** Tells metrics-service an e-mail invitation went out (at {@code sentAt}): the response rate counts it. */
     public Uni<Void> announce(SqlConnection connection, String tenantId, String zone, UUID id, UUID surveyId,
             OffsetDateTime sentAt, String channel, String agentId, String locale, boolean responded) {
+        return announce(connection, tenantId, zone, id, surveyId, sentAt, channel, "email", agentId, locale, responded);
+    }
+
+    /** Tells metrics-service about an ask on any touchpoint (an e-mail sent, a widget shown) and whether it was answered. */
+    public Uni<Void> announce(SqlConnection connection, String tenantId, String zone, UUID id, UUID surveyId,
+            OffsetDateTime sentAt, String channel, String touchpoint, String agentId, String locale, boolean responded) {
         return outbox.add(connection, tenantId, UPSERTED, List.of(new Outbox.Message(id.toString(),
-                event(id, surveyId, sentAt, channel, agentId, locale, responded))), sentAt, zone);
+                event(id, surveyId, sentAt, channel, touchpoint, agentId, locale, responded))),
+                OffsetDateTime.now(ZoneOffset.UTC), zone);
     }
 
     /** What a click shows: the status and the page. */
@@ -260,9 +267,8 @@ public class InvitationService {
                 .flatMap(done -> connection.preparedQuery("UPDATE invitation SET responded_at = $2 WHERE id = $1")
                         .execute(Tuple.of(id, now)))
                 .flatMap(done -> messages.answered(connection, id, now))
-                .flatMap(done -> outbox.add(connection, tenantId, UPSERTED, List.of(new Outbox.Message(id.toString(),
-                        event(id, survey.id(), invitation.getOffsetDateTime("created_at"), invitation.getString("channel"),
-                                invitation.getString("agent_id"), invitation.getString("locale"), true))), now, zone));
+                .flatMap(done -> announce(connection, tenantId, zone, id, survey.id(), invitation.getOffsetDateTime("created_at"),
+                        invitation.getString("channel"), invitation.getString("agent_id"), invitation.getString("locale"), true));
     }
 
     private static Uni<Row> invitation(SqlConnection connection, String token) {
@@ -276,7 +282,7 @@ public class InvitationService {
     }
 
 
-    private static Double parse(String score) {
+    static Double parse(String score) {
         try {
             return Double.valueOf(score);
         } catch (NumberFormatException e) {
@@ -284,7 +290,7 @@ public class InvitationService {
         }
     }
 
-    private static InvitationView view(UUID id, UUID surveyId, Instant createdAt, SurveyFacts survey, URI links, UUID messageId) {
+    static InvitationView view(UUID id, UUID surveyId, Instant createdAt, SurveyFacts survey, URI links, UUID messageId) {
         List<InvitationView.Link> list = new ArrayList<>();
         StringBuilder html = new StringBuilder("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"4\"><tr>");
         for (int score = survey.scaleMin(); score <= survey.scaleMax(); score++) {
@@ -298,14 +304,14 @@ public class InvitationService {
         return new InvitationView(id, surveyId, createdAt, list, html.append("</tr></table>").toString(), messageId);
     }
 
-    private static Map<String, Object> event(UUID id, UUID surveyId, OffsetDateTime sentAt, String channel, String agentId,
-            String locale, boolean responded) {
+    private static Map<String, Object> event(UUID id, UUID surveyId, OffsetDateTime sentAt, String channel, String touchpoint,
+            String agentId, String locale, boolean responded) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", id.toString());
         payload.put("surveyId", surveyId.toString());
         payload.put("sentAt", sentAt.toInstant().toString());
         payload.put("channel", channel);
-        payload.put("touchpoint", "email");
+        payload.put("touchpoint", touchpoint);
         payload.put("agentId", agentId);
         payload.put("locale", locale);
         payload.put("responded", responded);

@@ -76,6 +76,20 @@ public class WidgetResource {
                         UriBuilder.fromPath("/public/v1/surveys/{key}/responses/{id}").build(publicKey, receipt.id())).entity(receipt).build());
     }
 
+    @POST
+    @Path("/impressions")
+    @Operation(operationId = "reportWidgetImpression", summary = "Report that the widget was shown (the response rate counts it; an identified customer's fatigue budget is drawn on)")
+    @APIResponse(responseCode = "201", description = "Recorded; the answer given in this showing names the id",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WidgetImpression.Receipt.class)))
+    @APIResponse(responseCode = "403", description = "The page's Origin is not among the survey's allowedOrigins")
+    @APIResponse(responseCode = "409", description = "The survey is paused or archived")
+    public Uni<RestResponse<WidgetImpression.Receipt>> impression(@PathParam("publicKey") String publicKey,
+            @HeaderParam("Origin") String origin, @Valid WidgetImpression impression, @Context HttpServerResponse response) {
+        return widget.impression(publicKey, origin, cors(response),
+                impression == null ? new WidgetImpression(null, null, null) : impression)
+                .map(receipt -> RestResponse.status(RestResponse.Status.CREATED, receipt));
+    }
+
     @PATCH
     @Path("/responses/{id}")
     @Operation(operationId = "commentWidgetResponse", summary = "Add the answer to the follow-up question (within 24 hours of the score)")
@@ -89,7 +103,7 @@ public class WidgetResource {
 
     /** The preflight of any of the above: allowed only for the survey's origins. */
     @OPTIONS
-    @Path("{below: (responses(/[^/]+)?)?}")
+    @Path("{below: (responses(/[^/]+)?|impressions)?}")
     @Operation(summary = "CORS preflight", hidden = true)
     public Uni<RestResponse<Void>> preflight(@PathParam("publicKey") String publicKey,
             @HeaderParam("Origin") String origin, @Context HttpServerResponse response) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import io.cxmeter.imports.Fields;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.delivery.Fatigue;
+import io.cxmeter.survey.invitations.InvitationService;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
@@ -35,6 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WidgetService {
 
     static final Duration COMMENT_WINDOW = Duration.ofHours(24);
+    static final String TOUCHPOINT = "widget";
 
     @Inject
     Pool pool;
@@ -44,6 +47,9 @@ public class WidgetService {
 
     @Inject
     Fatigue fatigue;
+
+    @Inject
+    InvitationService invitations;
 
     /** What happens to the caller's CORS: the origin to allow once the survey has accepted it. */
     public interface Cors {
@@ -85,9 +91,49 @@ public class WidgetService {
                 return remember(connection, survey, subjects, now)
                         .flatMap(done -> responses.upsert(connection, survey.tenantId(), survey.zone(), survey.facts(),
                                 List.of(draft)))
+                        .flatMap(done -> answered(connection, survey, answer.impressionId(), now))
                         .map(done -> new WidgetReceipt(draft.id(), draft.score()));
             });
         }));
+    }
+
+    /**
+     * Records that the widget was shown: an ask on the widget touchpoint for the response rate, and
+     * for an identified customer an ask drawn on their fatigue budget.
+     */
+    public Uni<WidgetImpression.Receipt> impression(String publicKey, String origin, Cors cors, WidgetImpression impression) {
+        return pool.withTransaction(connection -> visible(connection, publicKey, origin, cors).flatMap(survey -> {
+            UUID id = UUID.randomUUID();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String customer = identified(impression.customerId());
+            String locale = impression.locale() == null || !Locales.TAG.matcher(impression.locale()).matches() ? null
+                    : impression.locale();
+            return connection.preparedQuery("""
+                    INSERT INTO widget_impression (id, tenant_id, survey_id, customer_id, locale, shown_at)
+                    VALUES ($1, $2, $3, $4, $5, $6)""")
+                    .execute(Tuple.tuple(java.util.Arrays.asList(id, survey.tenantId(), survey.facts().id(), customer, locale, now)))
+                    .flatMap(done -> customer == null ? Uni.createFrom().voidItem()
+                            : Fatigue.record(connection, survey.tenantId(), customer, survey.facts().id(), Fatigue.Channel.WIDGET,
+                                    Fatigue.Decision.ALLOWED, now.toInstant()))
+                    .flatMap(done -> invitations.announce(connection, survey.tenantId(), survey.zone(), id, survey.facts().id(),
+                            now, null, TOUCHPOINT, null, locale, false))
+                    .map(done -> new WidgetImpression.Receipt(id.toString()));
+        }));
+    }
+
+    /** The impression an answer was given in is answered (once). */
+    private Uni<Void> answered(SqlConnection connection, PublicSurvey survey, UUID impressionId, Instant now) {
+        if (impressionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                UPDATE widget_impression SET answered_at = $3 WHERE id = $1 AND survey_id = $2 AND answered_at IS NULL
+                RETURNING shown_at, locale""")
+                .execute(Tuple.of(impressionId, survey.facts().id(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
+                        : invitations.announce(connection, survey.tenantId(), survey.zone(), impressionId, survey.facts().id(),
+                                rows.iterator().next().getOffsetDateTime("shown_at"), null, TOUCHPOINT, null,
+                                rows.iterator().next().getString("locale"), true));
     }
 
     /** Where the Retry-After of a throttled answer goes. */
