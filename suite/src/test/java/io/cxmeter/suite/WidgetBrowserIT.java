@@ -93,6 +93,21 @@ class WidgetBrowserIT {
                     .body("items[0].locale", equalTo("lt-LT"))
                     .body("items[0].customerId", equalTo("C-42"))
                     .body("items[0].touchpoint", equalTo("help-center"));
+
+            // Each showing of the widget is an invitation of the response rate; the one answered counts as answered.
+            JsonPath rate = null;
+            for (int attempt = 0; attempt < 100; attempt++) {
+                rate = SuiteApi.as(key).get("/api/v1/metrics/response-rate?surveyId=" + surveyId).then().statusCode(200)
+                        .extract().jsonPath();
+                // The showing and its answer may reach metrics-service in two deliveries.
+                if (rate.get("value") != null && Math.abs(rate.getFloat("value") * rate.getInt("count") - 100.0f) < 0.1f) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            int shown = rate.getInt("count");
+            assertTrue(shown >= 1, "the showings were reported");
+            assertEquals(100.0f / shown, rate.getFloat("value"), 0.01f, "one answer out of " + shown + " showings");
         } finally {
             site.stop(0);
             hostile.stop(0);
