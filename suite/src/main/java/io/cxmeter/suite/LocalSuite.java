@@ -243,12 +243,27 @@ public final class LocalSuite implements AutoCloseable {
      * on a free port; its URL. Stopped with the suite.
      */
     public String startGatewayReplica() {
+        return startReplica("gateway");
+    }
+
+    /**
+     * Starts one more replica of {@code module} (the gateway or a service), configured like the first
+     * (same database, keys and peers) on free ports; its URL. A service replica is not behind the
+     * gateway, but shares the first one's background work (relays, senders). Stopped with the suite.
+     */
+    public String startReplica(String module) {
+        Map<String, String> base = module.equals("gateway") ? gatewayEnv : serviceEnv.get(module);
+        if (base == null) {
+            throw new IllegalArgumentException("No module " + module);
+        }
+        String prefix = module.replace("-service", "").toUpperCase();
         int port = freePort();
-        Map<String, String> env = new LinkedHashMap<>(gatewayEnv);
-        env.put("GATEWAY_HTTP_PORT", String.valueOf(port));
-        env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
-        Process process = launch("gateway", env, logs, "gateway-" + port);
-        awaitReady("gateway-" + port, process, managementPorts.get("gateway-" + port), Instant.now().plus(READY_WITHIN), logs);
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.put(prefix + "_HTTP_PORT", String.valueOf(port));
+        env.put(prefix + "_MANAGEMENT_PORT", String.valueOf(freePort()));
+        String name = module + "-" + port;
+        Process process = launch(module, env, logs, name);
+        awaitReady(name, process, managementPorts.get(name), Instant.now().plus(READY_WITHIN), logs);
         return "http://localhost:" + port;
     }
 

@@ -32,8 +32,9 @@ import io.restassured.specification.RequestSpecification;
 /**
  * A new tenant's survey e-mail end to end, through the gateway, on the real processes: SMTP set to
  * a real SMTP server, tickets resolved through the API, the messages that arrive in two languages,
- * answering from them into the metrics, one fatigue budget across e-mail and widget, and a relay
- * outage with survey-service killed and restarted in the middle.
+ * answering from them into the metrics, one fatigue budget across e-mail and widget, a burst shared
+ * by two survey-service replicas with each message sent once, and a relay outage with
+ * survey-service killed and restarted in the middle.
  */
 class SurveyEmailIT {
 
@@ -48,6 +49,8 @@ class SurveyEmailIT {
         }
         smtp = relay();
         suite = SuiteApi.startUnlimited("survey-email-it");
+        // Two survey-service replicas share the scheduled e-mails.
+        suite.startReplica("survey-service");
     }
 
     @AfterAll
@@ -191,6 +194,19 @@ class SurveyEmailIT {
                 .body("asks.findAll { it.asked }.channel", org.hamcrest.Matchers.contains("email"))
                 .body("asks.findAll { !it.asked }.channel", org.hamcrest.Matchers.containsInAnyOrder("email", "widget"));
         assertEquals(1, mailsTo("anna@example.de"));
+
+        // A burst of resolutions: the two replicas send each e-mail once.
+        for (int i = 1; i <= 12; i++) {
+            customer(key, "B-" + i, "b" + i + "@example.com", "B" + i, "en");
+            resolvedTicket(key, "TB-" + i, "B-" + i);
+        }
+        for (int i = 1; i <= 12; i++) {
+            mailTo("b" + i + "@example.com");
+        }
+        Thread.sleep(3_000);
+        for (int i = 1; i <= 12; i++) {
+            assertEquals(1, mailsTo("b" + i + "@example.com"), "b" + i + " mailed once");
+        }
 
         // The relay goes down; survey-service is killed while the message waits, and started again.
         smtp.stop();
