@@ -150,10 +150,54 @@ try {
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.locator('#surveys-table').waitFor();
 
+  // Open it again: the live widget and the e-mail, previewed in two languages; answering the preview records nothing.
+  await page.getByRole('link', { name: 'Edit Console CSAT' }).click();
+  const widgetPreview = page.locator('#widget-preview');
+  await widgetPreview.getByText('How was checkout?').waitFor({ timeout: 10000 });
+  await page.locator('#email-preview pre').waitFor();
+  seen.preview = { widgetQuestion: await widgetPreview.locator('legend').textContent(),
+    emailSubject: (await page.locator('#email-preview p').first().textContent()) };
+  await page.getByLabel('Preview language').selectOption('lt');
+  await widgetPreview.getByText('Kaip sekėsi?').waitFor({ timeout: 10000 });
+  await page.locator('#email-preview').getByText('Kaip mums sekėsi?').waitFor({ timeout: 10000 });
+  seen.preview.widgetQuestionLt = await widgetPreview.locator('legend').textContent();
+  seen.preview.emailSubjectLt = await page.locator('#email-preview p').first().textContent();
+  await widgetPreview.locator('label', { hasText: '4' }).first().click();
+  await widgetPreview.getByRole('button', { name: 'Siųsti' }).click();
+  const skip = widgetPreview.getByRole('button', { name: 'Praleisti' });
+  await skip.waitFor({ timeout: 3000 }).then(() => skip.click(), () => { /* no follow-up question */ });
+  await widgetPreview.getByRole('status').waitFor({ timeout: 10000 });
+  seen.preview.thanks = await widgetPreview.getByRole('status').textContent();
+  // Sending on resolution, and an agent's signature link.
+  await page.getByLabel('Send when a ticket is resolved').check();
+  await page.getByLabel('After (minutes)').fill('120');
+  await page.getByLabel('Remind after (days, empty: never)').fill('3');
+  await page.getByRole('button', { name: 'Save sending' }).click();
+  await page.locator('#survey-sending').getByText('Saved.').waitFor();
+  await page.getByLabel('Agent id').fill('A-1');
+  await page.getByRole('button', { name: 'Get signature link' }).click();
+  await page.locator('#signature-link pre').waitFor();
+  seen.signature = await page.locator('#signature-link pre').textContent();
+  await audit(page, 'survey-sending');
+  await shot(page, 'survey-sending');
+
   // Settings (admin): the tenant and its keys.
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Time zone').waitFor();
   seen.timeZone = await page.getByLabel('Time zone').inputValue();
+  // Survey e-mail: the relay (its password never shown again) and the fatigue budget.
+  await page.getByLabel('SMTP host').fill('smtp.shop.example');
+  await page.getByLabel('Port').fill('587');
+  await page.getByLabel('User name').fill('cx');
+  await page.getByLabel('Password', { exact: true }).fill('relay-secret');
+  await page.getByLabel('From address').fill('care@shop.example');
+  await page.getByLabel('Brand colour').fill('#aa3300');
+  await page.getByRole('button', { name: 'Save e-mail settings' }).click();
+  await page.locator('#email-settings').getByText('Saved.', { exact: false }).waitFor();
+  await page.getByLabel('At most (asks)').fill('1');
+  await page.getByLabel('Per (days)').fill('7');
+  await page.getByRole('button', { name: 'Save budget' }).click();
+  await page.locator('#contact-policy').getByText('Saved.').waitFor();
   await audit(page, 'settings');
   await shot(page, 'settings');
 

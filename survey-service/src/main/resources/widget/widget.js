@@ -2,7 +2,8 @@
  * cxmeter survey widget. Embed with
  *   <script src="https://API/widget/v1/widget.js" data-survey="PUBLIC_KEY" async></script>
  * Optional: data-locale="lt-LT" (else the browser's language), data-customer="C-42",
- * data-target="#feedback" (a CSS selector; else the widget appears right after the script tag).
+ * data-target="#feedback" (a CSS selector; else the widget appears right after the script tag),
+ * data-preview (the console's preview: always shown, nothing is recorded or sent).
  * Plain JavaScript in a Shadow DOM: no dependencies, no inline script or style, no eval, so it runs
  * under a strict Content-Security-Policy (script-src and connect-src must allow the API's origin).
  */
@@ -14,6 +15,7 @@
   var api = new URL('../../public/v1/surveys/' + encodeURIComponent(key), script.src).href;
   var locale = script.getAttribute('data-locale') || navigator.language || 'en';
   var customer = script.getAttribute('data-customer');
+  var preview = script.hasAttribute('data-preview');
   var askedKey = 'cxmeter:asked:' + key;
 
   var store = {
@@ -34,7 +36,12 @@
   fetch(api + query, { credentials: 'omit' })
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (config) {
-      if (!config || !config.ask) return;
+      if (!config) return;
+      if (preview) {
+        render(config);
+        return;
+      }
+      if (!config.ask) return;
       var last = Number(store.get(askedKey)) || 0;
       if (config.minDaysBetweenAsks && Date.now() - last < config.minDaysBetweenAsks * 864e5) return;
       store.set(askedKey, String(Date.now()));
@@ -83,6 +90,7 @@
   }
 
   function send(method, path, body) {
+    if (preview) return Promise.resolve({ id: 'preview', score: body.score });
     return fetch(api + path, {
       method: method, credentials: 'omit',
       headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)

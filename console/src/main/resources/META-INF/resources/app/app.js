@@ -456,12 +456,96 @@ function surveyEditor(survey) {
   return form;
 }
 
+const LANGUAGES = ["en", "lt", "lv", "et", "da", "ru", "de", "fr", "es"];
+
+/** When the survey sends itself by e-mail: on a ticket's resolution (delay, channels, teams) and one reminder. */
+function sendingEditor(survey, delivery) {
+  const message = el("p", { role: "status" });
+  const list = (text) => text.split(",").map((v) => v.trim()).filter(Boolean);
+  const form = el("form", { class: "panel", id: "survey-sending", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      await api(`/api/v1/surveys/${survey.id}/delivery`, { method: "PUT", body: JSON.stringify({
+        onTicketResolved: data.get("onTicketResolved") === "on", delayMinutes: Number(data.get("delayMinutes")),
+        channels: list(data.get("channels")), teams: list(data.get("teams")),
+        reminderAfterDays: data.get("reminderAfterDays") ? Number(data.get("reminderAfterDays")) : null }) });
+      message.replaceChildren("Saved.");
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("h2", {}, "Sending by e-mail"),
+  el("div", { class: "controls" },
+    el("label", { class: "inline" }, el("input", { type: "checkbox", name: "onTicketResolved", checked: delivery.onTicketResolved }),
+      " Send when a ticket is resolved"),
+    el("label", {}, "After (minutes)", el("input", { name: "delayMinutes", type: "number", min: 0, max: 43200, value: delivery.delayMinutes })),
+    el("label", {}, "Channels (comma-separated, empty: all)", el("input", { name: "channels", value: delivery.channels.join(", ") })),
+    el("label", {}, "Teams (comma-separated, empty: all)", el("input", { name: "teams", value: delivery.teams.join(", ") })),
+    el("label", {}, "Remind after (days, empty: never)", el("input", { name: "reminderAfterDays", type: "number", min: 1, max: 60,
+      value: delivery.reminderAfterDays ?? "" }))),
+  el("div", { class: "controls" }, el("button", { type: "submit" }, "Save sending"), message));
+  return form;
+}
+
+/** An agent's signature link: the same snippet every time, answers attributed to the agent. */
+function signatureLinks(survey) {
+  const out = el("div", { role: "status" });
+  const form = el("form", { class: "panel controls", id: "signature-link", onsubmit: async (event) => {
+    event.preventDefault();
+    const agent = new FormData(form).get("agent").trim();
+    try {
+      const link = await api(`/api/v1/surveys/${survey.id}/signature-links/${encodeURIComponent(agent)}`);
+      out.replaceChildren(el("pre", { class: "snippet" }, link.html),
+        el("button", { type: "button", class: "quiet", onclick: () => navigator.clipboard.writeText(link.html) }, "Copy signature snippet"));
+    } catch (error) {
+      out.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("label", {}, "Agent id", el("input", { name: "agent", required: true, maxlength: 128 })),
+  el("button", { type: "submit" }, "Get signature link"), out);
+  return el("div", {}, el("h2", {}, "Agent signature link"), form);
+}
+
+/** The widget as visitors see it (the real widget, in preview mode: nothing is recorded) and the e-mail as customers get it. */
+function previews(survey) {
+  const widget = el("div", { id: "widget-preview" });
+  const email = el("div", { id: "email-preview" });
+  const locale = el("select", { name: "locale", "aria-label": "Preview language" },
+    LANGUAGES.map((l) => el("option", { value: l, selected: l === (survey.defaultLocale || "en") }, l)));
+  async function show() {
+    widget.replaceChildren();
+    const script = document.createElement("script");
+    script.src = "/widget/v1/widget.js";
+    script.dataset.survey = survey.publicKey;
+    script.dataset.locale = locale.value;
+    script.dataset.target = "#widget-preview";
+    script.dataset.preview = "";
+    widget.append(script);
+    try {
+      const mail = await api(`/api/v1/surveys/${survey.id}/delivery/preview?locale=${encodeURIComponent(locale.value)}`);
+      email.replaceChildren(el("p", {}, el("strong", {}, "Subject: "), mail.subject),
+        el("p", { class: "muted" }, `From: ${mail.from}`), el("pre", { class: "snippet" }, mail.text));
+    } catch (error) {
+      email.replaceChildren(failure(error));
+    }
+  }
+  locale.addEventListener("change", show);
+  queueMicrotask(show);
+  return el("div", {}, el("h2", {}, "Preview"), el("div", { class: "controls" }, el("label", {}, "Language", locale)),
+    el("div", { class: "previews" }, el("section", { class: "panel", "aria-label": "Widget preview" }, el("h3", {}, "Widget"), widget),
+      el("section", { class: "panel", "aria-label": "E-mail preview" }, el("h3", {}, "E-mail"), email)));
+}
+
 async function surveys(params = new URLSearchParams()) {
   main.replaceChildren(el("h1", {}, "Surveys"), el("p", { class: "muted" }, "Loading…"));
   try {
     const editing = params.get("edit");
     if (editing && can("write")) {
-      main.lastChild.replaceWith(surveyEditor(await api(`/api/v1/surveys/${encodeURIComponent(editing)}`)));
+      const id = encodeURIComponent(editing);
+      const [survey, delivery] = await Promise.all([api(`/api/v1/surveys/${id}`), api(`/api/v1/surveys/${id}/delivery`)]);
+      main.lastChild.replaceWith(el("div", {}, surveyEditor(survey), sendingEditor(survey, delivery), signatureLinks(survey),
+        previews(survey)));
       return;
     }
     const page = await api("/api/v1/surveys?limit=100");
@@ -509,7 +593,8 @@ async function settings() {
     return;
   }
   try {
-    const [tenant, keys] = await Promise.all([api("/api/v1/tenants/current"), api("/api/v1/api-keys")]);
+    const [tenant, keys, delivery] = await Promise.all([api("/api/v1/tenants/current"), api("/api/v1/api-keys"),
+      api("/api/v1/delivery")]);
     const saved = el("p", { role: "status" });
     const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
       event.preventDefault();
@@ -545,13 +630,78 @@ async function settings() {
         await api(`/api/v1/api-keys/${k.id}`, { method: "DELETE" });
         settings();
       } }, "Revoke"))));
-    main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "API keys"),
+    main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "Survey e-mail"),
+      emailSettings(delivery.emailSettings), el("h2", {}, "Fatigue budget"), contactPolicy(delivery.contactPolicy),
+      el("h2", {}, "API keys"),
       el("div", { id: "key-secret" }), keyForm,
       el("div", { class: "table-wrap" }, el("table", { id: "keys-table" }, el("thead", {}, el("tr", {},
         ["Name", "Prefix", "Scopes", "Last used", ""].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, keyRows)))));
   } catch (error) {
     main.lastChild.replaceWith(failure(error));
   }
+}
+
+/** The tenant's SMTP relay, sender and brand; the password is write-only. */
+function emailSettings(current) {
+  const message = el("p", { role: "status" });
+  const value = (name) => (current && current[name] != null ? String(current[name]) : "");
+  const form = el("form", { class: "panel", id: "email-settings", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const blank = (name) => (data.get(name) ? data.get(name) : null);
+    try {
+      await api("/api/v1/delivery/email-settings", { method: "PUT", body: JSON.stringify({
+        host: data.get("host"), port: Number(data.get("port")), security: data.get("security"), username: blank("username"),
+        password: blank("password"), fromAddress: data.get("fromAddress"), fromName: blank("fromName"),
+        brandColor: blank("brandColor"), logoUrl: blank("logoUrl") }) });
+      message.replaceChildren("Saved. The password is kept sealed and never shown.");
+      form.querySelector("[name=password]").value = "";
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("div", { class: "controls" },
+    el("label", {}, "SMTP host", el("input", { name: "host", value: value("host"), required: true })),
+    el("label", {}, "Port", el("input", { name: "port", type: "number", min: 1, max: 65535, value: value("port") || "587", required: true })),
+    el("label", {}, "Security", el("select", { name: "security" }, ["STARTTLS", "TLS", "NONE"].map((v) =>
+      el("option", { value: v, selected: value("security") === v }, v)))),
+    el("label", {}, "User name", el("input", { name: "username", value: value("username"), autocomplete: "off" })),
+    el("label", {}, current && current.passwordSet ? "Password (set; blank keeps it)" : "Password",
+      el("input", { name: "password", type: "password", autocomplete: "new-password" }))),
+  el("div", { class: "controls" },
+    el("label", {}, "From address", el("input", { name: "fromAddress", type: "email", value: value("fromAddress"), required: true })),
+    el("label", {}, "From name", el("input", { name: "fromName", value: value("fromName"), maxlength: 100 })),
+    el("label", {}, "Brand colour", el("input", { name: "brandColor", value: value("brandColor"), placeholder: "#1f5fbf", size: 8 })),
+    el("label", {}, "Logo URL (https)", el("input", { name: "logoUrl", type: "url", value: value("logoUrl") }))),
+  el("div", { class: "controls" }, el("button", { type: "submit" }, "Save e-mail settings"), message));
+  return form;
+}
+
+/** At most N asks of one customer per D days, M days apart, across every survey and channel. */
+function contactPolicy(current) {
+  const message = el("p", { role: "status" });
+  const form = el("form", { class: "panel controls", id: "contact-policy", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      await api("/api/v1/delivery/contact-policy", { method: "PUT", body: JSON.stringify({ maxAsks: Number(data.get("maxAsks")),
+        perDays: Number(data.get("perDays")), minDaysBetween: Number(data.get("minDaysBetween")) }) });
+      message.replaceChildren("Saved.");
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("label", {}, "At most (asks)", el("input", { name: "maxAsks", type: "number", min: 1, max: 100, value: current ? current.maxAsks : 1 })),
+  el("label", {}, "Per (days)", el("input", { name: "perDays", type: "number", min: 1, max: 365, value: current ? current.perDays : 30 })),
+  el("label", {}, "At least (days apart)", el("input", { name: "minDaysBetween", type: "number", min: 0, max: 365,
+    value: current ? current.minDaysBetween : 7 })),
+  el("button", { type: "submit" }, "Save budget"),
+  current ? el("button", { type: "button", class: "quiet", onclick: async () => {
+    await api("/api/v1/delivery/contact-policy", { method: "DELETE" });
+    settings();
+  } }, "Remove budget") : el("span", { class: "muted" }, "No budget: customers are asked whenever a survey asks."),
+  message);
+  return form;
 }
 
 function signIn(message) {

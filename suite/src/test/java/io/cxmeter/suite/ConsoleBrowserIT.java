@@ -90,7 +90,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(7, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(8, seen.getJsonObject("axe").size(), "every page audited");
 
         // Every tile shows what the API answers for the period the page asked for.
         JsonObject summary = seen.getJsonObject("summaryRequest");
@@ -143,6 +143,30 @@ class ConsoleBrowserIT {
                 .body("items.find { it.name == 'Console CSAT' }.allowedOrigins",
                         org.hamcrest.Matchers.equalTo(List.of("https://shop.example.com")));
         assertTrue(seen.getString("editError").contains("needs a locale"), seen.getString("editError"));
+
+        // The previews: the real widget and the e-mail in the chosen language; answering the preview records nothing.
+        JsonObject preview = seen.getJsonObject("preview");
+        assertEquals("How was checkout?", preview.getString("widgetQuestion"));
+        assertTrue(preview.getString("emailSubject").contains("How did we do?"), preview.getString("emailSubject"));
+        assertEquals("Kaip sekėsi?", preview.getString("widgetQuestionLt"));
+        assertTrue(preview.getString("emailSubjectLt").contains("Kaip mums sekėsi?"), preview.getString("emailSubjectLt"));
+        assertEquals("Ačiū už jūsų atsiliepimą!", preview.getString("thanks"));
+        String consoleSurvey = given().header("X-Api-Key", adminKey).get("/api/v1/surveys").then().extract()
+                .path("items.find { it.name == 'Console CSAT' }.id");
+        SuiteApi.as(adminKey).get("/api/v1/surveys/" + consoleSurvey + "/responses").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        SuiteApi.as(adminKey).get("/api/v1/metrics/response-rate?surveyId=" + consoleSurvey).then().statusCode(200)
+                .body("count", org.hamcrest.Matchers.equalTo(0));
+        // Sending on resolution, a signature link, the relay and the fatigue budget, as set in the console.
+        SuiteApi.as(adminKey).get("/api/v1/surveys/" + consoleSurvey + "/delivery").then().statusCode(200)
+                .body("onTicketResolved", org.hamcrest.Matchers.equalTo(true)).body("delayMinutes", org.hamcrest.Matchers.equalTo(120))
+                .body("reminderAfterDays", org.hamcrest.Matchers.equalTo(3));
+        assertTrue(seen.getString("signature").contains("/r/s."), seen.getString("signature"));
+        SuiteApi.as(adminKey).get("/api/v1/delivery/email-settings").then().statusCode(200)
+                .body("host", org.hamcrest.Matchers.equalTo("smtp.shop.example")).body("passwordSet", org.hamcrest.Matchers.equalTo(true))
+                .body("brandColor", org.hamcrest.Matchers.equalTo("#aa3300"));
+        SuiteApi.as(adminKey).get("/api/v1/delivery/contact-policy").then().statusCode(200)
+                .body("maxAsks", org.hamcrest.Matchers.equalTo(1)).body("perDays", org.hamcrest.Matchers.equalTo(7));
         assertEquals("UTC", seen.getString("timeZone"));
         assertTrue(seen.getInteger("phoneOverflow") <= 0, "a 375 px screen scrolls sideways by " + seen.getInteger("phoneOverflow"));
 

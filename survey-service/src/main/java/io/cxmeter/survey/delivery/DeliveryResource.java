@@ -55,6 +55,11 @@ public class DeliveryResource {
             Instant nextAskAt, List<Fatigue.Ask> asks) {
     }
 
+    /** What the tenant has set for survey e-mail: null where nothing is set. */
+    @Schema(name = "DeliverySettings")
+    public record Settings(MailSettings.View emailSettings, ContactPolicy contactPolicy) {
+    }
+
     @Inject
     Caller caller;
 
@@ -72,6 +77,15 @@ public class DeliveryResource {
 
     @Inject
     Suppressions suppressions;
+
+    @GET
+    @Operation(operationId = "getDeliverySettings", summary = "The relay settings and the fatigue budget in one answer (null where not set)")
+    @APIResponse(responseCode = "200", description = "The settings")
+    public Uni<Settings> getAll() {
+        String tenantId = caller.tenantId();
+        return settings.find(tenantId).flatMap(relay -> fatigue.policy(pool, tenantId)
+                .map(policy -> new Settings(relay == null ? null : relay.view(), policy)));
+    }
 
     @GET
     @Path("/email-settings")

@@ -15,10 +15,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +31,10 @@ import io.cxmeter.imports.TenantIds;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.invitations.InvitationConfig;
+import io.cxmeter.survey.widget.PublicSurvey;
+import io.cxmeter.survey.widget.WidgetConfig;
+import io.cxmeter.survey.widget.WidgetService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -62,6 +68,12 @@ public class SurveyDelivery {
     @Inject
     Pool pool;
 
+    @Inject
+    MailSettingsStore mailSettings;
+
+    @Inject
+    InvitationConfig invitations;
+
     @GET
     @Operation(operationId = "getSurveyDelivery", summary = "When the survey sends itself by e-mail")
     @APIResponse(responseCode = "200", description = "The survey's triggers (none set: it sends only when asked to)")
@@ -89,6 +101,38 @@ public class SurveyDelivery {
                         settings.teams().toArray(String[]::new), settings.reminderAfterDays(), now))))
                 .map(done -> new Settings(settings.onTicketResolved(), settings.delayMinutes(), settings.channels(),
                         settings.teams(), settings.reminderAfterDays(), now.toInstant()));
+    }
+
+    /** A survey e-mail as a customer would get it, with links that go nowhere. */
+    @Schema(name = "EmailPreview")
+    public record Preview(String locale, String subject, String from, String text, String html) {
+    }
+
+    @GET
+    @Path("/preview")
+    @Operation(operationId = "previewSurveyEmail", summary = "The survey's e-mail in a language, as the tenant's relay settings make it (nothing is sent or recorded)")
+    @APIResponse(responseCode = "200", description = "Subject, sender and both parts; its links are placeholders")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    public Uni<Preview> preview(@PathParam("surveyId") UUID surveyId,
+            @QueryParam("locale") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag like lt or lt-LT") String locale,
+            @QueryParam("reminder") @DefaultValue("false") boolean reminder) {
+        String tenantId = caller.tenantId();
+        return pool.preparedQuery("SELECT " + PublicSurvey.COLUMNS + " FROM survey WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenantId, surveyId)).flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("No survey " + surveyId);
+                    }
+                    PublicSurvey survey = PublicSurvey.of(rows.iterator().next());
+                    return mailSettings.find(tenantId).map(found -> {
+                        MailSettings relay = found != null ? found : new MailSettings(tenantId, "", 0,
+                                MailSettings.Security.NONE, null, null, "surveys@example.com", null, null, null, Instant.now());
+                        WidgetConfig texts = WidgetService.config(survey.facts().id().toString(), survey,
+                                locale == null ? survey.defaultLocale() : locale, true);
+                        var mail = MailComposer.compose(new MailComposer.Letter(relay, texts,
+                                invitations.publicUrl().resolve("r/preview/"), "customer@example.com", null, reminder, "preview"));
+                        return new Preview(texts.locale(), mail.getSubject(), mail.getFrom(), mail.getText(), mail.getHtml());
+                    });
+                });
     }
 
     private Uni<Boolean> exists(UUID surveyId) {

@@ -15,6 +15,7 @@ import io.cxmeter.imports.Fields;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.delivery.Fatigue;
+import io.cxmeter.survey.invitations.InvitationConfig;
 import io.cxmeter.survey.invitations.InvitationService;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
@@ -51,6 +52,9 @@ public class WidgetService {
     @Inject
     InvitationService invitations;
 
+    @Inject
+    InvitationConfig invitationConfig;
+
     /** What happens to the caller's CORS: the origin to allow once the survey has accepted it. */
     public interface Cors {
         void allow(String origin);
@@ -58,7 +62,9 @@ public class WidgetService {
 
     public Uni<WidgetConfig> config(String publicKey, String origin, Cors cors, String wanted, String visitorId,
             String customerId) {
-        return pool.withConnection(connection -> visible(connection, publicKey, origin, cors).flatMap(survey ->
+        // The console (served from cxmeter's own origin) previews any survey; reading the texts records nothing.
+        String page = origin != null && origin.equals(ownOrigin()) ? null : origin;
+        return pool.withConnection(connection -> visible(connection, publicKey, page, cors).flatMap(survey ->
                 lastAnswer(connection, survey, subjects(visitorId, customerId)).flatMap(last -> {
                     boolean ask = last == null || survey.minDaysBetweenAsks() == 0
                             || last.plus(Duration.ofDays(survey.minDaysBetweenAsks())).isBefore(Instant.now());
@@ -266,6 +272,12 @@ public class WidgetService {
             subjects.add("c:" + customerId);
         }
         return subjects;
+    }
+
+    /** cxmeter's own origin (where the console is served), from its public address. */
+    private String ownOrigin() {
+        java.net.URI url = invitationConfig.publicUrl();
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
     /** The customer a page names, if it is a usable id. */

@@ -194,6 +194,23 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void thePreviewShowsTheEmailInALanguageAndSendsNothing() {
+        String survey = survey("CES");
+        as().get("/api/v1/surveys/" + survey + "/delivery/preview?locale=fr").then().statusCode(200)
+                .body("locale", equalTo("fr")).body("subject", equalTo("Votre avis sur notre service"))
+                .body("from", equalTo("surveys@example.com"))
+                .body("text", containsString("Bonjour,")).body("html", containsString("/r/preview/7"));
+        relayAt(smtp.getSmtp().getPort());
+        as().get("/api/v1/surveys/" + survey + "/delivery/preview?reminder=true").then().statusCode(200)
+                .body("subject", equalTo("Reminder: how did we do?")).body("from", containsString("Shop Care"))
+                .body("html", containsString("#aa3300"));
+        as().get("/api/v1/surveys/" + survey + "/delivery/preview?locale=not_a_tag").then().statusCode(400);
+        assertEquals(0, count("SELECT count(*) FROM mail_message WHERE tenant_id = $1", tenant));
+        assertEquals(0, count("SELECT count(*) FROM invitation WHERE tenant_id = $1", tenant));
+        assertEquals(0, smtp.getReceivedMessages().length);
+    }
+
+    @Test
     void sendingNeedsAnAddressAndARelay() {
         String survey = survey("NPS");
         as().body("{\"send\":true,\"email\":\"a@example.com\"}").post("/api/v1/surveys/" + survey + "/invitations")
@@ -208,6 +225,7 @@ class EmailDeliveryTest {
 
     @Test
     void relaySettingsAreCheckedAndOnlyAnAdminSetsThem() {
+        as().get("/api/v1/delivery").then().statusCode(200).body("emailSettings", nullValue()).body("contactPolicy", nullValue());
         as().body("{\"host\":\"smtp.example.com\",\"port\":70000,\"security\":\"STARTTLS\",\"fromAddress\":\"x@example.com\"}")
                 .put("/api/v1/delivery/email-settings").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", containsString("port"));
@@ -227,6 +245,8 @@ class EmailDeliveryTest {
         as().body("{\"host\":\"smtp2.example.com\",\"port\":465,\"security\":\"TLS\",\"username\":\"u\",\"fromAddress\":\"x@example.com\"}")
                 .put("/api/v1/delivery/email-settings").then().statusCode(200).body("passwordSet", equalTo(true))
                 .body("host", equalTo("smtp2.example.com")).body("brandColor", nullValue());
+        as().get("/api/v1/delivery").then().statusCode(200).body("emailSettings.host", equalTo("smtp2.example.com"))
+                .body("emailSettings.passwordSet", equalTo(true)).body("contactPolicy", nullValue());
     }
 
     @Test

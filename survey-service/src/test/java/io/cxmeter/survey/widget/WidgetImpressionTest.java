@@ -81,4 +81,18 @@ class WidgetImpressionTest {
                 .body("{\"score\":7,\"visitorId\":\"v-3\",\"impressionId\":\"not-a-uuid\"}")
                 .post("/public/v1/surveys/" + key + "/responses").then().statusCode(400);
     }
+
+    @Test
+    void cxmetersOwnOriginPreviewsAnySurveyButNeitherAnswersNorCounts() {
+        String key = given().auth().oauth2(TestTokens.forTenant(tenant)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Not embedded anywhere\",\"kind\":\"CSAT\"}")
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("publicKey");
+        String console = "http://localhost:8080";
+        given().header("Origin", console).get("/public/v1/surveys/" + key + "?locale=et").then().statusCode(200)
+                .body("locale", org.hamcrest.Matchers.equalTo("et"));
+        given().header("Origin", console).contentType(ContentType.JSON).body("{\"score\":4}")
+                .post("/public/v1/surveys/" + key + "/responses").then().statusCode(403);
+        given().header("Origin", console).contentType(ContentType.JSON).body("{}")
+                .post("/public/v1/surveys/" + key + "/impressions").then().statusCode(403);
+    }
 }
