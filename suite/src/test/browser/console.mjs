@@ -60,6 +60,7 @@ try {
   // Overview: a tile per metric, with its value, sample size and sparkline.
   await signIn(page, args.adminKey);
   await page.waitForFunction(() => document.querySelectorAll('.tile canvas').length > 0, null, { timeout: 10000 });
+  seen.freshness = await page.locator('#freshness').textContent();
   seen.tiles = await page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => ({
     metric: t.dataset.metric, value: t.dataset.value === '' ? null : Number(t.dataset.value), count: Number(t.dataset.count),
     text: t.querySelector('.value').textContent })));

@@ -202,6 +202,17 @@ function periodControl(days, onChange) {
   return el("label", {}, "Period", select);
 }
 
+/** Whether the numbers include every accepted change, and if not, how many wait and for how long. */
+function freshnessText(freshness) {
+  if (!freshness) return "Whether every change is in these numbers could not be checked.";
+  if (freshness.upToDate) return "Up to date: every accepted change is in these numbers.";
+  if (freshness.lagSeconds === null) {
+    const down = freshness.waiting.filter((w) => !w.reachable).map((w) => w.service).join(", ");
+    return `Not confirmed up to date: ${down} did not answer.`;
+  }
+  return `${freshness.pendingEvents.toLocaleString()} changes are still on their way (oldest ${duration(freshness.lagSeconds)} ago).`;
+}
+
 async function overview(days = 30) {
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
@@ -209,12 +220,13 @@ async function overview(days = 30) {
   main.replaceChildren(el("h1", {}, "Overview"),
     el("div", { class: "controls" }, periodControl(days, overview)), el("p", { class: "muted" }, "Loading…"));
   try {
-    const [now, previous] = await Promise.all([
+    const [now, previous, freshness] = await Promise.all([
       api(`/api/v1/metrics/summary?from=${from.toISOString()}&to=${to.toISOString()}&interval=day`),
       api(`/api/v1/metrics/summary?from=${before.toISOString()}&to=${from.toISOString()}`),
+      api("/api/v1/metrics/freshness").catch(() => null),
     ]);
     const grid = el("div", { class: "tiles" });
-    main.lastChild.replaceWith(grid);
+    main.lastChild.replaceWith(el("p", { id: "freshness", class: "muted", role: "status" }, freshnessText(freshness)), grid);
     for (const metric of TILES) {
       const result = now.metrics[metric];
       if (!result) continue;

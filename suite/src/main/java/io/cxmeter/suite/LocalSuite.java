@@ -220,9 +220,14 @@ public final class LocalSuite implements AutoCloseable {
      * with the same settings; returns when it is ready.
      */
     public void restart(String module) {
+        kill(module);
+        start(module);
+    }
+
+    /** Kills a service at once, as a crashed or evicted pod dies (no shutdown hooks); {@link #start} brings it back. */
+    public void kill(String module) {
         Process old = byModule.get(module);
-        Map<String, String> env = serviceEnv.get(module);
-        if (old == null || env == null) {
+        if (old == null || serviceEnv.get(module) == null) {
             throw new IllegalArgumentException("No service " + module);
         }
         old.destroyForcibly();
@@ -233,6 +238,14 @@ public final class LocalSuite implements AutoCloseable {
             throw new IllegalStateException("Interrupted while stopping " + module, e);
         }
         processes.remove(old);
+    }
+
+    /** Starts a killed service again with the same settings; returns when it is ready. */
+    public void start(String module) {
+        Map<String, String> env = serviceEnv.get(module);
+        if (env == null) {
+            throw new IllegalArgumentException("No service " + module);
+        }
         Process started = launch(module, env, logs, module + "-restarted");
         byModule.put(module, started);
         awaitReady(module, started, managementPorts.get(module), Instant.now().plus(READY_WITHIN), logs);

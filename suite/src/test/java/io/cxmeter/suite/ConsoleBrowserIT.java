@@ -143,6 +143,7 @@ class ConsoleBrowserIT {
                 .body("items.find { it.name == 'Console CSAT' }.allowedOrigins",
                         org.hamcrest.Matchers.equalTo(List.of("https://shop.example.com")));
         assertTrue(seen.getString("editError").contains("needs a locale"), seen.getString("editError"));
+        assertEquals("Up to date: every accepted change is in these numbers.", seen.getString("freshness"));
 
         // The previews: the real widget and the e-mail in the chosen language; answering the preview records nothing.
         JsonObject preview = seen.getJsonObject("preview");

@@ -156,7 +156,6 @@ class TenantIsolationIT {
             Boolean upToDate = given().header("X-Api-Key", key).get("/api/v1/metrics/freshness").then().statusCode(200)
                     .extract().path("upToDate");
             if (Boolean.TRUE.equals(upToDate)) {
-                Thread.sleep(1500); // freshness trusts received events; give the outboxes one more round
                 return;
             }
             Thread.sleep(200);

@@ -24,7 +24,11 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** The longest pause between attempts while metrics-service keeps failing. */
-    @WithDefault("PT60S")
+    /**
+     * The longest pause between attempts while metrics-service keeps failing. Short, so that delivery
+     * resumes within this long once metrics-service is back; a try while it is down costs one
+     * refused connection.
+     */
+    @WithDefault("PT2S")
     Duration maxBackoff();
 }

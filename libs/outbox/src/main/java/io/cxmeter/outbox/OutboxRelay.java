@@ -80,7 +80,12 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         return drain(0)
-                .invoke(delivered -> failures = 0)
+                .invoke(delivered -> {
+                    if (failures > 0) {
+                        LOG.infof("Delivering events to metrics-service again after %d failed tries", failures);
+                    }
+                    failures = 0;
+                })
                 .onFailure().invoke(this::backOff)
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -131,9 +136,11 @@ public class OutboxRelay {
         failures++;
         long seconds = Backoff.seconds(failures, config.maxBackoff());
         nextAttempt = Instant.now().plusSeconds(seconds);
-        // No payloads in logs: they may carry personal data.
-        LOG.warnf("Delivering events to metrics-service failed (%d in a row, next try in %d s): %s",
-                failures, seconds, failure.toString());
+        // No payloads in logs: they may carry personal data. One line a minute or so during an outage.
+        if (failures == 1 || failures % 30 == 0) {
+            LOG.warnf("Delivering events to metrics-service failed (%d in a row, next try in %d s): %s",
+                    failures, seconds, failure.toString());
+        }
     }
 
     /** Lets tests and single-purpose deployments switch delivery off. */

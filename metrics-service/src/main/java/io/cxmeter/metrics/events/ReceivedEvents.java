@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cxmeter.metrics.facts.FactStore;
-import io.cxmeter.metrics.freshness.Freshness;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -242,13 +241,16 @@ public class ReceivedEvents {
         return payloads;
     }
 
-    public Uni<Freshness> freshness(String tenantId) {
+    /** What has arrived for a tenant: how many events, when the last came, the latest instant they describe, its delivery time. */
+    public record Received(long events, OffsetDateTime lastReceivedAt, OffsetDateTime latestEventAt, Double lastDeliverySeconds) {
+    }
+
+    public Uni<Received> freshness(String tenantId) {
         return pool.preparedQuery(FRESHNESS).execute(Tuple.of(tenantId))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    // Received events are applied in the same transaction: none is ever pending here.
-                    return new Freshness(row.getLong("received"), 0, true,
-                            row.get(OffsetDateTime.class, "last_received"),
+                    // Received events are applied in the same transaction: none waits here.
+                    return new Received(row.getLong("received"), row.get(OffsetDateTime.class, "last_received"),
                             row.get(OffsetDateTime.class, "latest_event"), row.getDouble("lag"));
                 });
     }

@@ -1,14 +1,26 @@
 package io.cxmeter.metrics.freshness;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What metrics-service has received for the tenant: how many events, when the last one arrived, the
- * latest instant any of them describes, whether all received events are applied to the metrics (they
- * are applied in the transaction that receives them, so {@code pendingEvents} is 0 once a delivery is
- * answered) and the delivery lag of the latest event: from the producer's change to its application.
- * Changes still in a producer's outbox are not visible here. Null times when nothing was received yet.
+ * How fresh the tenant's metrics are. {@code upToDate} is true only when every change the producers
+ * (survey-service, ticket-service) have committed for the tenant has been applied: nothing waits in
+ * their outboxes or on the way (events received are applied in the transaction that receives them).
+ * {@code pendingEvents} counts the changes still waiting and {@code lagSeconds} is the age of the
+ * oldest (0 when none; null when a producer could not say). {@code waiting} says where they wait, one
+ * entry per producer; a producer that did not answer is {@code reachable: false}, and then freshness
+ * is not claimed. {@code receivedEvents}, {@code lastReceivedAt}, {@code latestEventAt} and
+ * {@code lastDeliverySeconds} (from the latest event's change to its application) describe what
+ * arrived; null times when nothing did.
  */
 public record Freshness(long receivedEvents, long pendingEvents, boolean upToDate, OffsetDateTime lastReceivedAt,
-        OffsetDateTime latestEventAt, Double lagSeconds) {
+        OffsetDateTime latestEventAt, Double lagSeconds, Double lastDeliverySeconds, List<Waiting> waiting) {
+
+    /** The changes of one producer not yet applied: where they are, how many, since when. */
+    @Schema(name = "FreshnessWaiting")
+    public record Waiting(String service, String where, boolean reachable, Long pendingEvents, OffsetDateTime oldestPendingAt) {
+    }
 }

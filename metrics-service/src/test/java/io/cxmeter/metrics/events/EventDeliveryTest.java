@@ -105,7 +105,8 @@ class EventDeliveryTest {
                 .body("receivedEvents", equalTo(25))
                 .body("latestEventAt", startsWith("2026-02-03T08:21"))
                 .body("upToDate", equalTo(true))
-                .body("lagSeconds", org.hamcrest.Matchers.greaterThan(0f));
+                .body("lagSeconds", equalTo(0.0f))
+                .body("lastDeliverySeconds", org.hamcrest.Matchers.greaterThan(0f));
     }
 
     @Test
