@@ -171,8 +171,8 @@ class ManifestsTest {
         assertEquals(Set.of("Ingress", "Egress"), texts(denyAll.at("/spec/policyTypes")));
 
         Map<String, Set<String>> allowedCallers = Map.of(
-                "survey-service", Set.of("gateway", "ticket-service"),
-                "ticket-service", Set.of("gateway", "survey-service"),
+                "survey-service", Set.of("gateway", "ticket-service", "metrics-service"),
+                "ticket-service", Set.of("gateway", "survey-service", "metrics-service"),
                 "metrics-service", Set.of("gateway", "survey-service", "ticket-service"),
                 "gateway", Set.of());
         for (String application : APPLICATIONS) {
