@@ -164,6 +164,37 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyCustomOrExternalMetricAnHpaUsesHasAnAdapterRule(String overlay) throws IOException {
+        List<ObjectNode> monitoring = Kustomize.build(DEPLOY.resolve("monitoring"));
+        monitoring.forEach(KubernetesSchemas::validate);
+        ObjectNode rules = named(monitoring, "ConfigMap", "cxmeter-prometheus-adapter-rules");
+        assertEquals("monitoring", rules.at("/metadata/namespace").asText());
+        JsonNode config = Kustomize.YAML.readTree(rules.at("/data/config.yaml").asText());
+        Set<String> custom = new TreeSet<>();
+        config.path("rules").forEach(rule -> custom.add(rule.at("/name/as").asText()));
+        Set<String> external = new TreeSet<>();
+        config.path("externalRules").forEach(rule -> external.add(rule.at("/name/as").asText()));
+
+        Set<String> usedCustom = new TreeSet<>();
+        Set<String> usedExternal = new TreeSet<>();
+        for (ObjectNode hpa : ofKind(render(overlay), "HorizontalPodAutoscaler")) {
+            for (JsonNode metric : hpa.at("/spec/metrics")) {
+                switch (metric.path("type").asText()) {
+                    case "Pods" -> usedCustom.add(metric.at("/pods/metric/name").asText());
+                    case "External" -> usedExternal.add(metric.at("/external/metric/name").asText());
+                    default -> {
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("http_server_requests_per_second"), usedCustom);
+        assertEquals(Set.of("cxmeter_events_backlog"), usedExternal, "metrics-service scales on its ingestion backlog");
+        assertTrue(custom.containsAll(usedCustom), "custom metrics without a rule: " + usedCustom);
+        assertTrue(external.containsAll(usedExternal), "external metrics without a rule: " + usedExternal);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void onlyTheGatewayIsReachableAndEachServiceOnlyFromItsCallers(String overlay) {
         List<ObjectNode> objects = render(overlay);
         ObjectNode denyAll = named(objects, "NetworkPolicy", "default-deny-all");
