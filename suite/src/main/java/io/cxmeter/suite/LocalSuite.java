@@ -224,11 +224,15 @@ public final class LocalSuite implements AutoCloseable {
         start(module);
     }
 
-    /** Kills a service at once, as a crashed or evicted pod dies (no shutdown hooks); {@link #start} brings it back. */
+    private Map<String, String> env(String module) {
+        return module.equals("gateway") ? gatewayEnv : serviceEnv.get(module);
+    }
+
+    /** Kills a module at once, as a crashed or evicted pod dies (no shutdown hooks); {@link #start} brings it back. */
     public void kill(String module) {
         Process old = byModule.get(module);
-        if (old == null || serviceEnv.get(module) == null) {
-            throw new IllegalArgumentException("No service " + module);
+        if (old == null || env(module) == null) {
+            throw new IllegalArgumentException("No module " + module);
         }
         old.destroyForcibly();
         try {
@@ -240,11 +244,11 @@ public final class LocalSuite implements AutoCloseable {
         processes.remove(old);
     }
 
-    /** Starts a killed service again with the same settings; returns when it is ready. */
+    /** Starts a killed module again with the same settings; returns when it is ready. */
     public void start(String module) {
-        Map<String, String> env = serviceEnv.get(module);
+        Map<String, String> env = env(module);
         if (env == null) {
-            throw new IllegalArgumentException("No service " + module);
+            throw new IllegalArgumentException("No module " + module);
         }
         Process started = launch(module, env, logs, module + "-restarted");
         byModule.put(module, started);
@@ -265,7 +269,7 @@ public final class LocalSuite implements AutoCloseable {
      * gateway, but shares the first one's background work (relays, senders). Stopped with the suite.
      */
     public String startReplica(String module) {
-        Map<String, String> base = module.equals("gateway") ? gatewayEnv : serviceEnv.get(module);
+        Map<String, String> base = env(module);
         if (base == null) {
             throw new IllegalArgumentException("No module " + module);
         }

@@ -1,0 +1,238 @@
+package io.cxmeter.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * Faults injected into the real processes, through the gateway; after each, nothing is lost and
+ * nothing counted twice, and freshness never claims the data up to date while a change waits.
+ * Prints what it injected and what it compared.
+ * <ul>
+ * <li>metrics-service killed while tickets are accepted: every answer until the backlog is applied
+ * says what waits where, and the first "up to date" comes with every ticket in the metrics; a
+ * producer that is down is reported, never taken for one with nothing to deliver;</li>
+ * <li>survey-service killed in the middle of a response import job: the job is reported failed with
+ * nothing stored, and the file sent again is counted exactly once;</li>
+ * <li>every database connection of every service dropped while events flow: all arrive, once;</li>
+ * <li>the gateway killed and started again: the same answers after as before.</li>
+ * </ul>
+ * (ticket-service killed in the middle of an import: BulkImportIT.)
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+    private static final int TICKETS = 20_000;
+    private static final String PERIOD = "from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z";
+
+    private static LocalSuite suite;
+
+    @BeforeAll
+    static void start() {
+        suite = SuiteApi.startUnlimited("fault-suite-it");
+    }
+
+    @AfterAll
+    static void stop() {
+        SuiteApi.stop(suite);
+    }
+
+    private static Response freshness(String key) {
+        return SuiteApi.as(key).get("/api/v1/metrics/freshness");
+    }
+
+    private static long volume(String key) {
+        Number count = SuiteApi.as(key).get("/api/v1/metrics/ticket-volume?" + PERIOD).then().statusCode(200).extract().path("count");
+        return count.longValue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void freshnessIsNeverClaimedWhileChangesWait() throws Exception {
+        String key = SuiteApi.registerTenant(suite);
+        freshness(key).then().statusCode(200).body("upToDate", org.hamcrest.Matchers.equalTo(true));
+
+        // metrics-service dies; tickets keep being accepted into ticket-service's outbox.
+        suite.kill("metrics-service");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < TICKETS; i++) {
+            file.append("{\"id\":\"F-").append(i).append("\",\"channel\":\"email\",\"createdAt\":\"2026-02-")
+                    .append(String.format("%02d", 1 + i % 28)).append("T09:00:00Z\"}\n");
+        }
+        JsonPath imported = SuiteApi.importFile(key, "/api/v1/tickets/import", file.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(TICKETS, imported.getLong("created"));
+        int status = freshness(key).statusCode();
+        assertTrue(status >= 500, "with metrics-service down, freshness answers " + status + ", never up to date");
+        Thread.sleep(5_000);
+
+        suite.start("metrics-service");
+        Instant back = Instant.now();
+        Instant resumed = null;
+        Instant upToDate = null;
+        boolean sawWaiting = false;
+        while (upToDate == null && Instant.now().isBefore(back.plus(Duration.ofMinutes(3)))) {
+            JsonPath answer = freshness(key).then().statusCode(200).extract().jsonPath();
+            long received = answer.getLong("receivedEvents");
+            if (resumed == null && received > 0) {
+                resumed = Instant.now();
+            }
+            if (answer.getBoolean("upToDate")) {
+                upToDate = Instant.now();
+                assertEquals(0, answer.getLong("pendingEvents"));
+                assertEquals(TICKETS, volume(key), "up to date, yet not every ticket is in the metrics");
+            } else {
+                long pending = answer.getLong("pendingEvents");
+                assertTrue(pending > 0, "not up to date with nothing waiting: " + answer.prettify());
+                assertTrue(answer.getFloat("lagSeconds") >= 5, "the oldest change waited through the outage");
+                assertEquals("ticket-service outbox", answer.getString("waiting.find { it.pendingEvents > 0 }.where"));
+                sawWaiting = true;
+                Thread.sleep(50);
+            }
+        }
+        assertTrue(sawWaiting, "the backlog was seen waiting after the restart");
+        assertTrue(upToDate != null, "never up to date again");
+        System.out.printf("FaultSuiteIT: metrics-service killed, %d tickets accepted meanwhile; after its restart delivery"
+                + " resumed in %d ms and the backlog was applied in %d ms%n", TICKETS,
+                Duration.between(back, resumed).toMillis(), Duration.between(back, upToDate).toMillis());
+        assertTrue(Duration.between(back, resumed).toSeconds() <= 3, "delivery resumed within seconds of the restart");
+
+        // A producer that is down cannot vouch for its outbox: not up to date, and said so.
+        suite.kill("survey-service");
+        JsonPath without = freshness(key).then().statusCode(200).extract().jsonPath();
+        assertFalse(without.getBoolean("upToDate"));
+        assertFalse(without.getBoolean("waiting.find { it.service == 'survey-service' }.reachable"));
+        System.out.println("FaultSuiteIT: survey-service killed; freshness said " + without.getString("waiting"));
+        suite.start("survey-service");
+        freshness(key).then().statusCode(200).body("upToDate", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    /** Polls freshness until up to date; each "up to date" must come with {@code check} true. */
+    private static void awaitUpToDate(String key, java.util.function.BooleanSupplier check, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath answer = freshness(key).then().statusCode(200).extract().jsonPath();
+            if (answer.getBoolean("upToDate")) {
+                assertTrue(check.getAsBoolean(), "up to date, yet " + what + " is not in the metrics");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never up to date: " + what);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aResponseImportCutBySurveyServiceDyingIsStoredOnceWhenSentAgain() throws Exception {
+        String key = SuiteApi.registerTenant(suite);
+        String survey = SuiteApi.as(key).body("{\"name\":\"Imported NPS\",\"kind\":\"NPS\"}").post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+        int responses = 80_000;
+        int promoters = 0;
+        int detractors = 0;
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < responses; i++) {
+            int score = (i * 7) % 11;
+            promoters += score >= 9 ? 1 : 0;
+            detractors += score <= 6 ? 1 : 0;
+            file.append("{\"id\":\"R-").append(i).append("\",\"score\":").append(score)
+                    .append(",\"submittedAt\":\"2026-02-").append(String.format("%02d", 1 + i % 28)).append("T10:00:00Z\"}\n");
+        }
+        byte[] body = file.toString().getBytes(StandardCharsets.UTF_8);
+        String path = "/api/v1/surveys/" + survey + "/responses/import";
+        String job = io.restassured.RestAssured.given().header("X-Api-Key", key).contentType("application/x-ndjson").body(body)
+                .post(path).then().statusCode(202).extract().header("Location");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonPath state = io.restassured.RestAssured.given().header("X-Api-Key", key).get(job).then().extract().jsonPath();
+        while (!"storing".equals(state.getString("state")) && !"completed".equals(state.getString("state"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the job never started storing: " + state.prettify());
+            Thread.sleep(50);
+            state = io.restassured.RestAssured.given().header("X-Api-Key", key).get(job).then().extract().jsonPath();
+        }
+        String injected = state.getString("state");
+        suite.kill("survey-service");
+        suite.start("survey-service");
+        long storedAfterCut = SuiteApi.as(key).get("/api/v1/surveys/" + survey + "/responses?limit=1").then().statusCode(200)
+                .extract().jsonPath().getList("items").size();
+        JsonPath again = SuiteApi.importFile(key, path, body);
+        assertEquals(responses, again.getLong("created") + again.getLong("updated"));
+        double nps = 100.0 * (promoters - detractors) / responses;
+        awaitUpToDate(key, () -> {
+            JsonPath metric = SuiteApi.as(key).get("/api/v1/metrics/nps?surveyId=" + survey + "&" + PERIOD).then().statusCode(200)
+                    .extract().jsonPath();
+            return metric.getLong("count") == responses && Math.abs(metric.getDouble("value") - nps) < 1e-6;
+        }, responses + " responses");
+        JsonPath metric = SuiteApi.as(key).get("/api/v1/metrics/nps?surveyId=" + survey + "&" + PERIOD).then().extract().jsonPath();
+        assertEquals(responses, metric.getLong("count"), "each response counted once");
+        assertEquals(nps, metric.getDouble("value"), 1e-6);
+        System.out.printf("FaultSuiteIT: survey-service killed while a %d-response import job was %s (%s stored then);"
+                + " sent again: NPS count %d, value %.4f, expected %d and %.4f%n", responses, injected,
+                storedAfterCut == 0 ? "nothing" : "some", metric.getLong("count"), metric.getDouble("value"), responses, nps);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void droppedDatabaseConnectionsLoseAndDoubleNothing() throws Exception {
+        String key = SuiteApi.registerTenant(suite);
+        int tickets = 30_000;
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < tickets; i++) {
+            file.append("{\"id\":\"D-").append(i).append("\",\"channel\":\"chat\",\"createdAt\":\"2026-02-")
+                    .append(String.format("%02d", 1 + i % 28)).append("T11:00:00Z\"}\n");
+        }
+        suite.kill("metrics-service");
+        JsonPath imported = SuiteApi.importFile(key, "/api/v1/tickets/import", file.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(tickets, imported.getLong("created"));
+        suite.start("metrics-service");
+        // While the backlog flows, every connection of every service is cut, twice.
+        int dropped = 0;
+        for (int round = 0; round < 2; round++) {
+            Thread.sleep(300);
+            try (java.sql.Connection admin = java.sql.DriverManager.getConnection(suite.postgres().jdbcUrl("postgres"),
+                    suite.postgres().username(), suite.postgres().password());
+                    java.sql.ResultSet killed = admin.createStatement().executeQuery(
+                            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                    + " WHERE datname IN ('survey', 'ticket', 'metrics', 'gateway') AND pid <> pg_backend_pid()")) {
+                killed.next();
+                dropped += killed.getInt(1);
+            }
+        }
+        awaitUpToDate(key, () -> volume(key) == tickets, tickets + " tickets");
+        assertEquals(tickets, volume(key), "each ticket counted once");
+        System.out.printf("FaultSuiteIT: %d database connections dropped while %d tickets were delivered; ticket volume %d,"
+                + " expected %d%n", dropped, tickets, volume(key), tickets);
+        assertTrue(dropped > 0, "connections were dropped");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void theGatewayRestartedAnswersTheSame() throws Exception {
+        String key = SuiteApi.registerTenant(suite);
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            file.append("{\"id\":\"G-").append(i).append("\",\"channel\":\"email\",\"createdAt\":\"2026-02-10T09:00:00Z\"}\n");
+        }
+        SuiteApi.importFile(key, "/api/v1/tickets/import", file.toString().getBytes(StandardCharsets.UTF_8));
+        awaitUpToDate(key, () -> volume(key) == 500, "500 tickets");
+        String before = SuiteApi.as(key).get("/api/v1/metrics/ticket-volume?" + PERIOD + "&groupBy=channel").then().statusCode(200)
+                .extract().asString();
+        suite.kill("gateway");
+        suite.start("gateway");
+        String after = SuiteApi.as(key).get("/api/v1/metrics/ticket-volume?" + PERIOD + "&groupBy=channel").then().statusCode(200)
+                .extract().asString();
+        assertEquals(before, after);
+        freshness(key).then().statusCode(200).body("upToDate", org.hamcrest.Matchers.equalTo(true));
+        System.out.println("FaultSuiteIT: gateway killed and started again; the API key still works and ticket volume by"
+                + " channel is the same: " + after);
+    }
+}
