@@ -36,6 +36,7 @@ final class KubernetesSchemas {
             switch (type) {
                 case "apps/v1 Deployment" -> V1Deployment.validateJsonElement(json);
                 case "apps/v1 StatefulSet" -> V1StatefulSet.validateJsonElement(json);
+                case "batch/v1 Job" -> io.kubernetes.client.openapi.models.V1Job.validateJsonElement(json);
                 case "v1 Service" -> V1Service.validateJsonElement(json);
                 case "v1 ConfigMap" -> V1ConfigMap.validateJsonElement(json);
                 case "v1 ServiceAccount" -> V1ServiceAccount.validateJsonElement(json);

@@ -164,6 +164,38 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void migrationsRunInAJobBeforeTheRolloutNotInThePods(String overlay) {
+        List<ObjectNode> objects = render(overlay);
+        for (String application : APPLICATIONS) {
+            ObjectNode deployment = named(objects, "Deployment", application);
+            ObjectNode job = named(objects, "Job", application + "-migrate");
+            JsonNode server = deployment.at("/spec/template/spec/containers/0");
+            JsonNode migrate = job.at("/spec/template/spec/containers/0");
+            assertEquals(server.get("image").asText(), migrate.get("image").asText(), application + " migrates with its own image");
+            Map<String, String> config = new java.util.HashMap<>();
+            named(objects, "ConfigMap", application + "-config").get("data").fields()
+                    .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            assertEquals("false", config.get("QUARKUS_FLYWAY_MIGRATE_AT_START"), application + " pods do not migrate");
+            assertEquals("true", config.get("QUARKUS_FLYWAY_VALIDATE_AT_START"), application + " pods check the schema");
+            Map<String, String> jobEnv = new java.util.HashMap<>();
+            migrate.get("env").forEach(e -> jobEnv.put(e.get("name").asText(), e.path("value").asText(null)));
+            assertEquals("true", jobEnv.get("QUARKUS_INIT_AND_EXIT"), application + ": the Job exits once migrated");
+            assertEquals("true", jobEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+            Set<String> serverEnv = new TreeSet<>();
+            server.get("env").forEach(e -> serverEnv.add(e.get("name").asText()));
+            assertTrue(jobEnv.keySet().containsAll(serverEnv), application + ": the Job starts with the pods' settings");
+            assertEquals(application, job.at("/spec/template/metadata/labels/app.kubernetes.io~1name").asText(),
+                    application + ": the Job reaches the database under the application's policies");
+            assertTrue(migrate.has("readinessProbe"), application + ": the Job's pod never joins the Service");
+            assertEquals("Never", job.at("/spec/template/spec/restartPolicy").asText());
+            assertTrue(deployment.at("/spec/template/spec/containers/0/startupProbe/failureThreshold").asInt()
+                    * deployment.at("/spec/template/spec/containers/0/startupProbe/periodSeconds").asInt(1) <= 120,
+                    application + " starts within two minutes");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyCustomOrExternalMetricAnHpaUsesHasAnAdapterRule(String overlay) throws IOException {
         List<ObjectNode> monitoring = Kustomize.build(DEPLOY.resolve("monitoring"));
         monitoring.forEach(KubernetesSchemas::validate);

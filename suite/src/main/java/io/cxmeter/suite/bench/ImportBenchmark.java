@@ -171,9 +171,14 @@ public final class ImportBenchmark {
     }
 
     /** VmHWM: the most resident memory the process ever had (Linux). */
-    private static long peakRssKb(ProcessHandle process) throws IOException {
+    static long peakRssKb(ProcessHandle process) throws IOException {
+        return statusKb(process, "VmHWM:");
+    }
+
+    /** A memory figure of the process's {@code /proc/<pid>/status} (Linux), in kB; -1 if absent. */
+    static long statusKb(ProcessHandle process, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
@@ -196,7 +201,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static String registerTenant(HttpClient http, LocalSuite suite) throws Exception {
+    static String registerTenant(HttpClient http, LocalSuite suite) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/tenants"))
                 .header("X-Api-Key", suite.platformAdminKey()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"bench\",\"name\":\"Benchmark\"}")).build(),
