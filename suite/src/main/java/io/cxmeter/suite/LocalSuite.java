@@ -297,13 +297,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private Process launch(String module, Map<String, String> env, Path logs, String logName) {
-        Path jar = options.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command(module)).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
         env.entrySet().stream().filter(e -> e.getKey().endsWith("_MANAGEMENT_PORT")).findFirst()
@@ -315,6 +309,28 @@ public final class LocalSuite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + module, e);
         }
+    }
+
+    /**
+     * How a module is started: its packaged JVM application, or with {@code -Dcxmeter.native=true}
+     * its native executable (built with {@code -Dnative}), so that every end-to-end test runs
+     * against what is deployed.
+     */
+    private List<String> command(String module) {
+        Path target = options.repoRoot().resolve(module).resolve("target");
+        if (Boolean.getBoolean("cxmeter.native")) {
+            Path runner = target.resolve(module + "-1.0.0-SNAPSHOT-runner");
+            if (!Files.isExecutable(runner)) {
+                throw new IllegalStateException(runner + " is missing: build it first (./mvnw -DskipTests package -Dnative)");
+            }
+            return List.of(runner.toString(), "-Xmx384m");
+        }
+        Path jar = target.resolve("quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
     }
 
     /** Waits until {@code process} reports ready on its management port. */
