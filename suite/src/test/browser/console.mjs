@@ -46,8 +46,10 @@ try {
   page.on('pageerror', (error) => seen.consoleErrors.push(String(error)));
   page.on('request', (request) => {
     const url = new URL(request.url());
+    if (url.pathname === '/api/v1/metrics/summary') seen.summaryRequests = (seen.summaryRequests || 0) + 1;
     if (url.pathname === '/api/v1/metrics/summary' && url.searchParams.get('interval') === 'day' && !seen.summaryRequest) {
-      seen.summaryRequest = { from: url.searchParams.get('from'), to: url.searchParams.get('to') };
+      seen.summaryRequest = { from: url.searchParams.get('from'), to: url.searchParams.get('to'),
+        compare: url.searchParams.get('compare') };
     }
   });
 
@@ -63,7 +65,8 @@ try {
   seen.freshness = await page.locator('#freshness').textContent();
   seen.tiles = await page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => ({
     metric: t.dataset.metric, value: t.dataset.value === '' ? null : Number(t.dataset.value), count: Number(t.dataset.count),
-    text: t.querySelector('.value').textContent })));
+    text: t.querySelector('.value').textContent, delta: t.querySelector('.delta')?.textContent ?? null })));
+  seen.overviewSummaryRequests = seen.summaryRequests;
   seen.who = await page.locator('#who').textContent();
   // A fresh load of the overview, signed in: when the first paint and the tiles came, and what the
   // page's scripts and styles weighed on the wire (figures printed, not asserted).

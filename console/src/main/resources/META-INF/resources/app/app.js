@@ -216,13 +216,12 @@ function freshnessText(freshness) {
 async function overview(days = 30) {
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
-  const before = new Date(from.getTime() - days * DAY);
   main.replaceChildren(el("h1", {}, "Overview"),
     el("div", { class: "controls" }, periodControl(days, overview)), el("p", { class: "muted" }, "Loading…"));
   try {
-    const [now, previous, freshness] = await Promise.all([
-      api(`/api/v1/metrics/summary?from=${from.toISOString()}&to=${to.toISOString()}&interval=day`),
-      api(`/api/v1/metrics/summary?from=${before.toISOString()}&to=${from.toISOString()}`),
+    // One request for every tile: values, sparklines and the change against the previous period.
+    const [now, freshness] = await Promise.all([
+      api(`/api/v1/metrics/summary?from=${from.toISOString()}&to=${to.toISOString()}&interval=day&compare=previous`),
       api("/api/v1/metrics/freshness").catch(() => null),
     ]);
     const grid = el("div", { class: "tiles" });
@@ -230,16 +229,17 @@ async function overview(days = 30) {
     for (const metric of TILES) {
       const result = now.metrics[metric];
       if (!result) continue;
-      const earlier = previous.metrics[metric];
       const moe = result.details && result.details.marginOfError95;
+      const comparison = result.comparison;
       let delta = null;
-      if (result.value !== null && earlier && earlier.value !== null) {
-        const change = result.value - earlier.value;
+      if (comparison && comparison.change !== null) {
+        const change = comparison.change;
         const better = LOWER_IS_BETTER.has(metric) ? change < 0 : change > 0;
         const arrow = change === 0 ? "→" : change > 0 ? "▲" : "▼";
         const amount = kindOf(metric) === "percent" ? `${Math.abs(change).toFixed(1)} pts` : format(metric, Math.abs(change));
-        delta = el("span", { class: `delta ${change === 0 ? "" : better ? "up" : "down"}` },
-          `${arrow} ${amount} vs previous ${days} days`);
+        const noise = comparison.changeSignificant === false ? " (within the margin of error)" : "";
+        delta = el("span", { class: `delta ${change === 0 || noise ? "" : better ? "up" : "down"}` },
+          `${arrow} ${amount} vs previous ${days} days${noise}`);
       }
       const spark = el("div", { class: "spark", "aria-hidden": "true" });
       grid.append(el("section", { class: "tile", "data-metric": metric, "data-value": result.value ?? "", "data-count": result.count },

@@ -94,15 +94,21 @@ class ConsoleBrowserIT {
 
         // Every tile shows what the API answers for the period the page asked for.
         JsonObject summary = seen.getJsonObject("summaryRequest");
+        // One request for all tiles, their changes against the previous period included.
+        assertEquals(1, seen.getInteger("overviewSummaryRequests"), "the overview's requests for the summary");
+        assertEquals("previous", summary.getString("compare"));
         JsonObject api = new JsonObject(SuiteApi.as(adminKey).queryParam("from", summary.getString("from"))
-                .queryParam("to", summary.getString("to")).get("/api/v1/metrics/summary").then().statusCode(200)
-                .extract().asString()).getJsonObject("metrics");
+                .queryParam("to", summary.getString("to")).queryParam("compare", "previous").get("/api/v1/metrics/summary")
+                .then().statusCode(200).extract().asString()).getJsonObject("metrics");
         JsonArray tiles = seen.getJsonArray("tiles");
         assertEquals(20, tiles.size());
         for (Object item : tiles) {
             JsonObject tile = (JsonObject) item;
             String metric = tile.getString("metric");
             assertEquals(api.getJsonObject(metric).getLong("count"), tile.getLong("count"), metric + " count");
+            JsonObject comparison = api.getJsonObject(metric).getJsonObject("comparison");
+            assertEquals(comparison.getValue("change") != null, tile.getValue("delta") != null,
+                    metric + ": a change is shown exactly when the API has one");
             Double value = api.getJsonObject(metric).getDouble("value");
             if (value == null) {
                 assertEquals(null, tile.getValue("value"), metric);

@@ -80,7 +80,7 @@ public enum Metric {
     }
 
     public List<String> parameters() {
-        List<String> common = List.of("from", "to", "groupBy", "interval");
+        List<String> common = List.of("from", "to", "groupBy", "interval", "compare");
         return switch (this) {
             case NPS, CSAT, CES, RESPONSE_RATE -> concat(common, "surveyId");
             case OPEN_TICKETS -> concat(common, "at");

@@ -39,6 +39,7 @@ public class MetricParameters implements OASFilter {
             case "metric" -> parameter.setSchema(oneOf(Metric.values(), Metric::id));
             case "groupBy" -> parameter.setSchema(oneOf(Dimension.values(), Dimension::wire));
             case "interval" -> parameter.setSchema(oneOf(Interval.values(), Interval::wire));
+            case "compare" -> parameter.setSchema(oneOf(new String[] {"previous"}, Function.identity()));
             default -> {
             }
         }

@@ -24,6 +24,16 @@ public record MetricRequest(String tenantId, ZoneId zone, Metric metric, Instant
                 reads);
     }
 
+    /**
+     * The same question over the equally long period just before {@code from} (an instant {@code at}
+     * moved back as far), without a series, reading on its own.
+     */
+    public MetricRequest previousPeriod() {
+        java.time.Duration length = java.time.Duration.between(from, to);
+        return new MetricRequest(tenantId, zone, metric, from.minus(length), from, at == null ? null : at.minus(length), groupBy,
+                null, surveyId, threshold, shortAbandonSeconds, reads == null ? null : new SharedReads());
+    }
+
     /** The same request, its reads shared with every request made from it by {@link #withMetric}. */
     public MetricRequest sharingReads() {
         return new MetricRequest(tenantId, zone, metric, from, to, at, groupBy, interval, surveyId, threshold,

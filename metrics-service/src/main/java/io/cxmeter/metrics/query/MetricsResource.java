@@ -72,12 +72,16 @@ public class MetricsResource {
             @Parameter(description = "End of the period, excluded; default: now",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "Each metric also as a series of buckets of this length, in the tenant's time zone")
-            @QueryParam("interval") String interval) {
+            @QueryParam("interval") String interval,
+            @Parameter(description = "previous: each value also over the equally long period just before, with the change")
+            @QueryParam("compare") String compare) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null).sharingReads();
+        MetricRequest before = comparing(compare) ? base.previousPeriod() : null;
         return Multi.createFrom().items(Metric.values())
-                .onItem().transformToUniAndMerge(metric -> engine.compute(base.withMetric(metric)))
+                .onItem().transformToUniAndMerge(metric -> compute(base.withMetric(metric),
+                        before == null ? null : before.withMetric(metric)))
                 .collect().asList()
                 .map(results -> {
                     Map<String, MetricResult> byId = new LinkedHashMap<>();
@@ -110,7 +114,9 @@ public class MetricsResource {
             @Parameter(description = "Service level: calls abandoned within this many seconds are left out, default 5",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("shortAbandonSeconds") String shortAbandon,
             @Parameter(description = "Survey metrics: one survey",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("surveyId") String surveyId) {
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("surveyId") String surveyId,
+            @Parameter(description = "previous: the total and each group also over the equally long period just before, with the change")
+            @QueryParam("compare") String compare) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
@@ -121,7 +127,26 @@ public class MetricsResource {
         }
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        return engine.compute(request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId));
+        MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId);
+        return compute(request, comparing(compare) ? request.previousPeriod() : null);
+    }
+
+    /** The request's answer, compared with {@code previous}'s when there is one. */
+    private Uni<MetricResult> compute(MetricRequest request, MetricRequest previous) {
+        if (previous == null) {
+            return engine.compute(request);
+        }
+        return Uni.combine().all().unis(engine.compute(request), engine.compute(previous)).with(Comparisons::attach);
+    }
+
+    private static boolean comparing(String compare) {
+        if (compare == null || compare.isBlank()) {
+            return false;
+        }
+        if (!compare.equals("previous")) {
+            throw ProblemException.badRequest("compare must be previous (the equally long period just before from)");
+        }
+        return true;
     }
 
     private MetricRequest request(Metric metric, Instant from, Instant to, String at, String groupBy, String interval,

@@ -40,8 +40,8 @@ class CatalogueTest {
 
     @Test
     void aParameterTheMetricDoesNotTakeIsRefusedByName() {
-        f.metric("nps", "compare", "previous").statusCode(400)
-                .body("detail", equalTo("Unknown parameter 'compare': nps takes from, to, groupBy, interval, surveyId"));
+        f.metric("nps", "vs", "previous").statusCode(400)
+                .body("detail", equalTo("Unknown parameter 'vs': nps takes from, to, groupBy, interval, compare, surveyId"));
         f.metric("ticket-volume", "channel", "email").statusCode(400).body("detail", containsString("'channel'"));
         f.metric("ticket-volume", "threshold", "10").statusCode(400).body("detail", containsString("'threshold'"));
         f.metric("service-level", "threshold", "10").statusCode(200);
