@@ -184,7 +184,7 @@ class FaultSuiteIT {
     @org.junit.jupiter.api.Order(3)
     void droppedDatabaseConnectionsLoseAndDoubleNothing() throws Exception {
         String key = SuiteApi.registerTenant(suite);
-        int tickets = 30_000;
+        int tickets = 15_000;
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < tickets; i++) {
             file.append("{\"id\":\"D-").append(i).append("\",\"channel\":\"chat\",\"createdAt\":\"2026-02-")
