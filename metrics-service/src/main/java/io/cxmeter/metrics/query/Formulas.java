@@ -29,8 +29,11 @@ public final class Formulas {
         }
         double pp = (double) p / n;
         double pd = (double) d / n;
-        details.put("marginOfError95", 100 * 1.96 * Math.sqrt((pp + pd - (pp - pd) * (pp - pd)) / n));
-        return new Value(100.0 * (p - d) / n, n, details);
+        double moe = 100 * 1.96 * Math.sqrt((pp + pd - (pp - pd) * (pp - pd)) / n);
+        double value = 100.0 * (p - d) / n;
+        details.put("marginOfError95", moe);
+        details.put("ci95", ConfidenceIntervals.clipped(value - moe, value + moe, -100, 100));
+        return new Value(value, n, details);
     }
 
     public static Value csat(State s) {
@@ -40,6 +43,7 @@ public final class Formulas {
         details.put("positive", s.count("positive"));
         details.put("meanScore", n > 0 && oneScale(s) ? s.get("sum") / n : null);
         details.put("distribution", distribution(s));
+        details.put("ci95", ConfidenceIntervals.wilson(s.count("positive"), n));
         return new Value(n == 0 ? null : 100.0 * s.count("positive") / n, n, details);
     }
 
@@ -49,7 +53,11 @@ public final class Formulas {
         details.put("responses", n);
         details.put("easyPercent", n == 0 ? null : 100.0 * s.count("positive") / n);
         details.put("mixedScales", !oneScale(s) && n > 0);
-        details.put("distribution", distribution(s));
+        Map<String, Long> distribution = distribution(s);
+        details.put("distribution", distribution);
+        // The spread comes from the distribution of whole scores; a score off it (a fraction) leaves it unknown.
+        details.put("ci95", n > 0 && oneScale(s) && distribution.values().stream().mapToLong(Long::longValue).sum() == n
+                ? ConfidenceIntervals.mean(distribution, n) : null);
         return new Value(n > 0 && oneScale(s) ? s.get("sum") / n : null, n, details);
     }
 

@@ -411,6 +411,9 @@ class HeldOutHistoryIT {
                     : want instanceof Map<?, ?> counts ? have instanceof JsonObject o && counts.size() == o.size()
                             && counts.entrySet().stream().allMatch(c -> o.getValue(c.getKey().toString()) instanceof Number h
                                     && h.longValue() == ((Number) c.getValue()).longValue())
+                    : want instanceof List<?> interval ? have instanceof io.vertx.core.json.JsonArray a && a.size() == interval.size()
+                            && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.getValue(i) instanceof Number h
+                                    && close(((Number) interval.get(i)).doubleValue(), h.doubleValue(), 1e-9))
                     : want instanceof Number n && have instanceof Number h
                             && close(n.doubleValue(), h.doubleValue(), quantile ? QUANTILE_ERROR : 1e-9);
             if (!ok) {

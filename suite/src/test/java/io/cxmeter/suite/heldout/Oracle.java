@@ -194,8 +194,11 @@ public final class Oracle {
                 }
                 double pp = (double) p / n;
                 double pd = (double) d / n;
-                return new Expected(100.0 * (p - d) / n, n, details("promoters", p, "passives", n - p - d, "detractors", d,
-                        "marginOfError95", 100 * 1.96 * Math.sqrt((pp + pd - (pp - pd) * (pp - pd)) / n), "responses", n));
+                double nps = 100.0 * (p - d) / n;
+                double moe = 100 * 1.96 * Math.sqrt((pp + pd - (pp - pd) * (pp - pd)) / n);
+                return new Expected(nps, n, details("promoters", p, "passives", n - p - d, "detractors", d,
+                        "marginOfError95", moe, "responses", n,
+                        "ci95", List.of(Math.max(-100, nps - moe), Math.min(100, nps + moe))));
             };
             case "csat" -> facts -> {
                 long n = facts.size();
@@ -205,6 +208,14 @@ public final class Oracle {
                         n > 0 && oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null,
                         "distribution", facts.stream().collect(Collectors.groupingBy(f -> String.valueOf((int) f.x()),
                                 TreeMap::new, Collectors.counting())));
+                if (n > 0) {
+                    // Wilson score interval, z = 1.96.
+                    double p = (double) positive / n;
+                    double z2 = 1.96 * 1.96;
+                    double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+                    double half = 1.96 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+                    details.put("ci95", List.of(100 * (centre - half), 100 * (centre + half)));
+                }
                 return n == 0 ? EMPTY : new Expected(100.0 * positive / n, n, details);
             };
             case "ces" -> facts -> {
