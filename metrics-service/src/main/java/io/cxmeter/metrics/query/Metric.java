@@ -82,11 +82,18 @@ public enum Metric {
     public List<String> parameters() {
         List<String> common = List.of("from", "to", "groupBy", "interval", "compare");
         return switch (this) {
-            case NPS, CSAT, CES, RESPONSE_RATE -> concat(common, "surveyId");
+            case NPS, CSAT, CES -> concat(common, "surveyId", "minSample");
+            case RESPONSE_RATE -> concat(common, "surveyId");
+            case IQS -> concat(common, "minSample");
             case OPEN_TICKETS -> concat(common, "at");
             case SERVICE_LEVEL -> concat(common, "threshold", "shortAbandonSeconds");
             default -> common;
         };
+    }
+
+    /** Whether the metric rests on answers or reviews: its values say when their sample is small. */
+    public boolean sampled() {
+        return this == NPS || this == CSAT || this == CES || this == IQS;
     }
 
     public static Optional<Metric> byId(String id) {

@@ -81,7 +81,8 @@ public class MetricsResource {
         MetricRequest before = comparing(compare) ? base.previousPeriod() : null;
         return Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> compute(base.withMetric(metric),
-                        before == null ? null : before.withMetric(metric)))
+                        before == null ? null : before.withMetric(metric))
+                        .map(result -> LowSamples.mark(result, metric, LowSamples.DEFAULT_MIN_SAMPLE)))
                 .collect().asList()
                 .map(results -> {
                     Map<String, MetricResult> byId = new LinkedHashMap<>();
@@ -116,7 +117,9 @@ public class MetricsResource {
             @Parameter(description = "Survey metrics: one survey",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("surveyId") String surveyId,
             @Parameter(description = "previous: the total and each group also over the equally long period just before, with the change")
-            @QueryParam("compare") String compare) {
+            @QueryParam("compare") String compare,
+            @Parameter(description = "Survey and review metrics: values resting on fewer answers or reviews say lowSample, default 30",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minSample") String minSample) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
@@ -128,7 +131,9 @@ public class MetricsResource {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId);
-        return compute(request, comparing(compare) ? request.previousPeriod() : null);
+        int smallest = minSample(minSample);
+        return compute(request, comparing(compare) ? request.previousPeriod() : null)
+                .map(result -> LowSamples.mark(result, metric, smallest));
     }
 
     /** The request's answer, compared with {@code previous}'s when there is one. */
@@ -137,6 +142,21 @@ public class MetricsResource {
             return engine.compute(request);
         }
         return Uni.combine().all().unis(engine.compute(request), engine.compute(previous)).with(Comparisons::attach);
+    }
+
+    private static int minSample(String value) {
+        if (value == null || value.isBlank()) {
+            return LowSamples.DEFAULT_MIN_SAMPLE;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 1 && parsed <= 1_000_000) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("minSample must be a whole number from 1 to 1000000");
     }
 
     private static boolean comparing(String compare) {

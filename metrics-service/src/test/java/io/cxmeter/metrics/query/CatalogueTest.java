@@ -41,7 +41,7 @@ class CatalogueTest {
     @Test
     void aParameterTheMetricDoesNotTakeIsRefusedByName() {
         f.metric("nps", "vs", "previous").statusCode(400)
-                .body("detail", equalTo("Unknown parameter 'vs': nps takes from, to, groupBy, interval, compare, surveyId"));
+                .body("detail", equalTo("Unknown parameter 'vs': nps takes from, to, groupBy, interval, compare, surveyId, minSample"));
         f.metric("ticket-volume", "channel", "email").statusCode(400).body("detail", containsString("'channel'"));
         f.metric("ticket-volume", "threshold", "10").statusCode(400).body("detail", containsString("'threshold'"));
         f.metric("service-level", "threshold", "10").statusCode(200);

@@ -12,7 +12,7 @@ import io.cxmeter.metrics.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * compare=previous on hand-made responses. The period is April 2026 (30 days, UTC); the previous
+ * compare=previous and low-sample flags on hand-made responses. The period is April 2026 (30 days, UTC); the previous
  * period is the 30 days before it, 2026-03-02 to 2026-04-01. Expected values worked out in comments.
  */
 @QuarkusTest
@@ -94,5 +94,23 @@ class ComparisonTest {
                 .body("detail", equalTo("compare must be previous (the equally long period just before from)"));
         // Without compare, nothing is added.
         f.metric("nps", "from", FROM, "to", TO).statusCode(200).body("comparison", nullValue());
+    }
+
+    @Test
+    void valuesOnFewAnswersSayTheirSampleIsSmall() {
+        // NPS in April rests on 7 answers (below the default 30); CSAT on 40 (not below).
+        f.metric("nps", "from", FROM, "to", TO, "groupBy", "channel", "interval", "month").statusCode(200)
+                .body("details.lowSample", equalTo(true))
+                .body("groups.find { it.key == 'email' }.details.lowSample", equalTo(true))
+                .body("series[0].details.lowSample", equalTo(true));
+        f.metric("csat", "from", FROM, "to", TO, "surveyId", "S-csat").statusCode(200).body("details.lowSample", equalTo(false));
+        f.metric("nps", "from", FROM, "to", TO, "minSample", "7").statusCode(200).body("details.lowSample", equalTo(false));
+        f.metric("nps", "from", FROM, "to", TO, "minSample", "8").statusCode(200).body("details.lowSample", equalTo(true));
+        f.metric("nps", "from", FROM, "to", TO, "minSample", "0").statusCode(400)
+                .body("detail", equalTo("minSample must be a whole number from 1 to 1000000"));
+        // Ticket metrics rest on no sample and take no minSample.
+        f.metric("ticket-volume", "from", FROM, "to", TO, "minSample", "5").statusCode(400);
+        f.summary(FROM, TO).statusCode(200).body("metrics.nps.details.lowSample", equalTo(true))
+                .body("metrics.'ticket-volume'.details.lowSample", nullValue());
     }
 }
