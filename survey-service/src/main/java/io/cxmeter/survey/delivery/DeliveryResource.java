@@ -93,12 +93,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The settings")
     @APIResponse(responseCode = "404", description = "No relay is configured: cxmeter sends no e-mail")
     public Uni<MailSettings.View> getSettings() {
-        return settings.find(caller.tenantId()).map(found -> {
-            if (found == null) {
-                throw ProblemException.notFound("No SMTP relay is configured");
-            }
-            return found.view();
-        });
+        return settings.find(caller.tenantId()).map(found -> present(found, "No SMTP relay is configured").view());
     }
 
     @PUT
@@ -126,12 +121,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The policy")
     @APIResponse(responseCode = "404", description = "No policy: customers are asked whenever a survey asks")
     public Uni<ContactPolicy> getPolicy() {
-        return fatigue.policy(pool, caller.tenantId()).map(policy -> {
-            if (policy == null) {
-                throw ProblemException.notFound("No contact policy is set");
-            }
-            return policy;
-        });
+        return fatigue.policy(pool, caller.tenantId()).map(policy -> present(policy, "No contact policy is set"));
     }
 
     @PUT
@@ -187,12 +177,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The message")
     @APIResponse(responseCode = "404", description = "No such message")
     public Uni<MailMessages.View> message(@PathParam("id") UUID id) {
-        return messages.find(caller.tenantId(), id).map(found -> {
-            if (found == null) {
-                throw ProblemException.notFound("No e-mail message " + id);
-            }
-            return found;
-        });
+        return messages.find(caller.tenantId(), id).map(found -> present(found, "No e-mail message " + id));
     }
 
     @GET
@@ -201,12 +186,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "Suppressed: unsubscribed, hard bounce or added by the tenant")
     @APIResponse(responseCode = "404", description = "Not suppressed")
     public Uni<Suppressions.Entry> suppression(@PathParam("address") @Email @Size(max = 254) String address) {
-        return suppressions.find(pool, caller.tenantId(), address).map(found -> {
-            if (found == null) {
-                throw ProblemException.notFound(address + " is not suppressed");
-            }
-            return found;
-        });
+        return suppressions.find(pool, caller.tenantId(), address).map(found -> present(found, address + " is not suppressed"));
     }
 
     @PUT
@@ -227,6 +207,14 @@ public class DeliveryResource {
     @APIResponse(responseCode = "404", description = "Not suppressed")
     public Uni<RestResponse<Void>> lift(@PathParam("address") @Email @Size(max = 254) String address) {
         return suppressions.lift(pool, caller.tenantId(), address).map(DeliveryResource::deleted);
+    }
+
+    /** {@code value}, or a 404 saying {@code detail} when there is none. */
+    private static <T> T present(T value, String detail) {
+        if (value == null) {
+            throw ProblemException.notFound(detail);
+        }
+        return value;
     }
 
     private static RestResponse<Void> deleted(boolean found) {

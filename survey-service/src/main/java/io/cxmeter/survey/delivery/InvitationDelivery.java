@@ -54,7 +54,8 @@ public class InvitationDelivery {
         }
         return fatigue.decide(connection, tenantId, request.customerId(), now).flatMap(decision -> {
             if (decision.allowed()) {
-                return fatigue.ask(connection, tenantId, request.customerId(), surveyId, Fatigue.Channel.API, now)
+                // Decided under the customer's lock, which this transaction holds: record the ask as decided.
+                return Fatigue.record(connection, tenantId, request.customerId(), surveyId, Fatigue.Channel.API, decision, now)
                         .map(recorded -> false);
             }
             // The refusal rolls this transaction back; the skip is recorded apart from it.
