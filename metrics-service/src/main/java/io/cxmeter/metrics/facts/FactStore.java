@@ -427,35 +427,36 @@ public class FactStore {
             .thenComparing(RollupKey::scope).thenComparing(RollupKey::dimValue);
 
     /**
-     * Makes sure the day, month and quarter buckets are cut in {@code zone}: the first batch of a tenant records
-     * it; a batch in another zone (the tenant changed its time zone) recuts them from the facts.
+     * Makes sure the tenant's rollups are cut in {@code zone} and by the current layout ({@link Rollups#LAYOUT}):
+     * the first batch of a tenant records both; a batch in another zone (the tenant changed its time zone),
+     * or the first after the layout changed, recuts them from the facts.
      */
     private Uni<Void> calendar(SqlConnection connection, String tenantId, ZoneId zone) {
-        return connection.preparedQuery("SELECT zone FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+        return connection.preparedQuery("SELECT zone, layout FROM tenant_calendar WHERE tenant_id = $1").execute(Tuple.of(tenantId))
                 .flatMap(rows -> {
-                    String stored = rows.size() == 0 ? null : rows.iterator().next().getString("zone");
-                    if (zone.getId().equals(stored)) {
+                    Row stored = rows.size() == 0 ? null : rows.iterator().next();
+                    if (stored != null && zone.getId().equals(stored.getString("zone")) && stored.getShort("layout") == Rollups.LAYOUT) {
                         return Uni.createFrom().voidItem();
                     }
                     Uni<Void> recorded = connection.preparedQuery("""
-                            INSERT INTO tenant_calendar (tenant_id, zone) VALUES ($1, $2)
-                            ON CONFLICT (tenant_id) DO UPDATE SET zone = EXCLUDED.zone""")
-                            .execute(Tuple.of(tenantId, zone.getId())).replaceWithVoid();
+                            INSERT INTO tenant_calendar (tenant_id, zone, layout) VALUES ($1, $2, $3)
+                            ON CONFLICT (tenant_id) DO UPDATE SET zone = EXCLUDED.zone, layout = EXCLUDED.layout""")
+                            .execute(Tuple.of(tenantId, zone.getId(), Rollups.LAYOUT)).replaceWithVoid();
                     return stored == null ? recorded : recorded.flatMap(ignored -> recut(connection, tenantId, zone));
                 });
     }
 
+    /** Rebuilds every rollup row of the tenant from its contributions, in one transaction. */
     private Uni<Void> recut(SqlConnection connection, String tenantId, ZoneId zone) {
-        // A zone change is rare: it takes the tenant's lock so that two batches do not both recut.
+        // A zone or layout change is rare: it takes the tenant's lock so that two batches do not both recut.
         return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(tenantId))
-                .flatMap(locked -> connection.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1 AND grain <> $2")
-                        .execute(Tuple.of(tenantId, Grain.HOUR.code())))
+                .flatMap(locked -> connection.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1").execute(Tuple.of(tenantId)))
                 .flatMap(ignored -> connection.preparedQuery("""
                         SELECT family, scope, at, channel, team, agent, touchpoint, locale, customer_id, c, h
                         FROM contribution WHERE tenant_id = $1""").execute(Tuple.of(tenantId)))
                 .flatMap(rows -> {
                     Map<RollupKey, Delta> deltas = new HashMap<>();
-                    rows.forEach(row -> Rollups.add(deltas, contribution(row), 1, zone, Rollups.ZONED));
+                    rows.forEach(row -> Rollups.add(deltas, contribution(row), 1, zone, Rollups.GRAINS));
                     return applyDeltas(connection, tenantId, deltas);
                 });
     }

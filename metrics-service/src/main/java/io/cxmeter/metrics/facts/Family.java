@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A family of contributions that metrics read together. Rolled-up families are summed into hour,
- * day, month and (see {@link #quarterly}) quarter buckets per dimension; the others are read from the
+ * A family of contributions that metrics read together. Rolled-up families are summed into rollup
+ * buckets per dimension (rollup/Rollups); the others are read from the
  * contributions themselves because their metrics need distinct counts or a join that buckets cannot keep.
  */
 public enum Family {

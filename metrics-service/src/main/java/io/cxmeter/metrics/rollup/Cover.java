@@ -155,7 +155,9 @@ public final class Cover {
         private static double length(Grain grain) {
             return switch (grain) {
                 case HOUR -> 3_600;
+                case SIX_HOURS -> 21_600;
                 case DAY -> 86_400;
+                case WEEK -> 604_800;
                 case MONTH -> 2_629_746;
                 case QUARTER -> 7_889_238;
             };

@@ -13,9 +13,9 @@ import io.cxmeter.metrics.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A grouped read takes the part of a day at the edge of its period from the facts, summed per group
- * in PostgreSQL, or, when that part is the longer side of the day, the day's rollup row minus the
- * facts of the other side ({@link io.cxmeter.metrics.rollup.Cover}). Here several replies of one agent
+ * A read grouped by agent (no hour rows) takes the part of six hours at the edge of its period from the
+ * facts, summed per group in PostgreSQL, or, when that part is the longer side, the six hours' rollup row
+ * minus the facts of the other side ({@link io.cxmeter.metrics.rollup.Cover}). Here several replies of one agent
  * fall in one edge, their bins out of order (a zero and a sub-second reply among them), a reply of
  * the morning is outside the period, and a whole day after it comes from the rollups. Expected values
  * by hand from docs/metrics.md (nearest-rank quantiles, sketches within 1 %).
@@ -24,9 +24,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeSumsTest {
 
-    /** From 12:30 the rest of 03-10 is the shorter side: [12:30, 03-11) is read from the facts. */
+    /** From 12:30 the rest of its six hours is the shorter side: [12:30, 18:00) is read from the facts. */
     private static final String AFTERNOON = "2026-03-10T12:30:00Z";
-    /** From 08:30 the morning is the shorter side: the day 03-10 minus the facts of [00:00, 08:30). */
+    /** From 08:30 the morning is the shorter side: the six hours from 06:00 minus the facts of [06:00, 08:30). */
     private static final String MORNING = "2026-03-10T08:30:00Z";
     /** 03-11 is a whole day from the rollups. */
     private static final String TO = "2026-03-12T00:00:00Z";
@@ -64,7 +64,7 @@ class EdgeSumsTest {
 
     @Test
     void aDayMinusItsMorningSubtractsTheMorningsBins() {
-        // A2's day row holds 3600 s twice (T8, T6) and 0.5 s; T8's 3600 s is taken away again.
+        // A2's row of 06:00-12:00 holds T8's 3600 s, taken away again with the facts before 08:30.
         assertRepliesOfTheAfternoonAndTheNextDay(MORNING);
     }
 

@@ -165,4 +165,28 @@ class ZoneMetricsTest {
         f.metric("ticket-volume", "from", "2026-03-01T00:00:00+02:00", "to", "2026-04-01T00:00:00+03:00")
                 .body("value", equalTo(2.0));
     }
+
+    @Test
+    void aTenantCutByAnEarlierLayoutReadsTheFactsUntilItsNextDeliveryRecutsIt() {
+        Fixtures f = new Fixtures("UTC");
+        f.ticket("L1", "email", null, null, "2026-05-04T10:30:00Z");
+        f.ticket("L2", "chat", null, null, "2026-05-04T13:00:00Z").deliver();
+        // As an earlier layout left it: no week or six-hour rows.
+        pool.preparedQuery("UPDATE tenant_calendar SET layout = 1 WHERE tenant_id = $1").executeAndAwait(Tuple.of(f.tenant()));
+        pool.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1 AND grain IN (5, 6)")
+                .executeAndAwait(Tuple.of(f.tenant()));
+        // The period's first afternoon is a six-hour row, which this layout lacks: L2 is read from the facts instead.
+        f.metric("ticket-volume", "from", "2026-05-04T10:00:00Z", "to", "2026-05-05T14:00:00Z", "groupBy", "channel")
+                .body("value", equalTo(2.0))
+                .body("groups.find { it.key == 'chat' }.value", equalTo(1.0))
+                .body("groups.find { it.key == 'email' }.value", equalTo(1.0));
+        f.ticket("L3", "chat", null, null, "2026-05-04T19:00:00Z").deliver();
+        assertEquals((short) 2, (short) pool.preparedQuery("SELECT layout FROM tenant_calendar WHERE tenant_id = $1")
+                .executeAndAwait(Tuple.of(f.tenant())).iterator().next().getShort("layout"));
+        assertEquals(2L, pool.preparedQuery("SELECT count(*) FROM rollup WHERE tenant_id = $1 AND family = 'ticket' AND grain = 6"
+                + " AND dim = 'channel' AND dim_value = 'chat'").executeAndAwait(Tuple.of(f.tenant())).iterator().next().getLong(0));
+        f.metric("ticket-volume", "from", "2026-05-04T10:00:00Z", "to", "2026-05-05T14:00:00Z", "groupBy", "channel")
+                .body("value", equalTo(3.0))
+                .body("groups.find { it.key == 'chat' }.value", equalTo(2.0));
+    }
 }

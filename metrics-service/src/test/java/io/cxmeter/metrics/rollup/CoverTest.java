@@ -111,6 +111,48 @@ class CoverTest {
     }
 
     @Test
+    void thirtyDaysUpToAnInstantReadWeeksAndAFewRowsAtEachEdge() {
+        // The last 30 days up to 10:17:23: grouped (no hour rows) at most three hours of facts at each edge
+        // (from 10:17 to 12:00 the six hours from 06:00 minus 06:00-10:17 would be more), the total under
+        // half an hour; the days in between are weeks and days, not thirty day rows.
+        Instant to = at("2026-09-17T10:17:23Z");
+        Instant from = at("2026-08-18T10:17:23Z");
+        List<Grain> grouped = List.of(Grain.QUARTER, Grain.MONTH, Grain.WEEK, Grain.DAY, Grain.SIX_HOURS);
+        List<Cover.Piece> agent = Cover.of(from, to, ZoneId.of("UTC"), grouped);
+        assertTiles(from, to, agent);
+        assertTrue(rawSeconds(agent) <= 2 * 3 * 3600, agent::toString);
+        assertTrue(agent.stream().filter(p -> p.grain() != null).count() <= 10, agent::toString);
+        List<Cover.Piece> total = Cover.of(from, to, ZoneId.of("UTC"), RollupReader.ALL_GRAINS);
+        assertTiles(from, to, total);
+        assertTrue(rawSeconds(total) <= 2 * 1800, total::toString);
+        assertTrue(total.stream().filter(p -> p.grain() != null).count() <= 14, total::toString);
+    }
+
+    @Test
+    void sixHourAndWeekBucketsFollowTheLocalCalendarAcrossDstChanges() {
+        // Vilnius springs forward on 2026-03-29 at 03:00 local (01:00Z): its first six hours last five.
+        assertEquals(at("2026-03-28T22:00:00Z"), Grain.SIX_HOURS.floor(at("2026-03-29T02:59:59Z"), VILNIUS));
+        assertEquals(at("2026-03-29T03:00:00Z"), Grain.SIX_HOURS.next(at("2026-03-28T22:00:00Z"), VILNIUS));
+        assertEquals(at("2026-03-29T03:00:00Z"), Grain.SIX_HOURS.floor(at("2026-03-29T03:00:00Z"), VILNIUS));
+        assertEquals(at("2026-03-29T21:00:00Z"), Grain.SIX_HOURS.next(at("2026-03-29T15:00:00Z"), VILNIUS));
+        // And falls back on 2026-10-25 at 04:00 local (01:00Z): its first six hours last seven.
+        assertEquals(at("2026-10-25T04:00:00Z"), Grain.SIX_HOURS.next(at("2026-10-24T21:00:00Z"), VILNIUS));
+        // A week runs from Monday's local midnight: 2026-03-23 (UTC+2) to 2026-03-30 (UTC+3), 167 hours.
+        assertEquals(at("2026-03-22T22:00:00Z"), Grain.WEEK.floor(at("2026-03-29T20:59:59Z"), VILNIUS));
+        assertEquals(at("2026-03-29T21:00:00Z"), Grain.WEEK.next(at("2026-03-22T22:00:00Z"), VILNIUS));
+        // Where midnight itself is skipped (Santiago, 2026-09-06), the day and its first six hours start at 01:00.
+        ZoneId santiago = ZoneId.of("America/Santiago");
+        Instant dayStart = Grain.DAY.floor(at("2026-09-06T12:00:00Z"), santiago);
+        assertEquals(dayStart, Grain.SIX_HOURS.floor(dayStart.plusSeconds(60), santiago));
+        assertTrue(!Grain.SIX_HOURS.floor(dayStart, santiago).isAfter(dayStart));
+    }
+
+    private static long rawSeconds(List<Cover.Piece> pieces) {
+        return pieces.stream().filter(p -> p.grain() == null).mapToLong(p -> java.time.Duration.between(p.from(), p.to()).toSeconds())
+                .sum();
+    }
+
+    @Test
     void sketchQuantilesAreWithinOnePercent() {
         State state = new State();
         java.util.Random random = new java.util.Random(1);
@@ -130,8 +172,10 @@ class CoverTest {
     @Test
     void randomPeriodsAreCoveredExactlyOnceWhateverIsSubtracted() {
         java.util.Random random = new java.util.Random(7);
-        List<ZoneId> zones = List.of(ZoneId.of("UTC"), VILNIUS, ZoneId.of("Asia/Kolkata"), ZoneId.of("America/St_Johns"));
-        List<List<Grain>> grainLists = List.of(List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR),
+        List<ZoneId> zones = List.of(ZoneId.of("UTC"), VILNIUS, ZoneId.of("Asia/Kolkata"), ZoneId.of("America/St_Johns"),
+                ZoneId.of("America/Santiago"), ZoneId.of("Australia/Lord_Howe"));
+        List<List<Grain>> grainLists = List.of(RollupReader.ALL_GRAINS, List.of(Grain.QUARTER, Grain.MONTH, Grain.WEEK, Grain.DAY,
+                Grain.SIX_HOURS), List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY, Grain.HOUR),
                 List.of(Grain.QUARTER, Grain.MONTH, Grain.DAY), List.of(Grain.MONTH, Grain.DAY), List.of(Grain.HOUR));
         Instant base = at("2025-01-01T00:00:00Z");
         for (int i = 0; i < 2_000; i++) {
