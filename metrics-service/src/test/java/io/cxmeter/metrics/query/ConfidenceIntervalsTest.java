@@ -39,6 +39,9 @@ class ConfidenceIntervalsTest {
         // 40 of 40 positive: centre (1 + 1.96²/80) / (1 + 1.96²/40) = 0.956187, half 0.043812.
         assertInterval(91.23754607496078, 100.0, ci(Formulas.csat(new State().add("n", 40).add("positive", 40)
                 .add("scale:1-5", 40))));
+        // 0 of 40: the mirror image, from exactly 0 to 100 − 91.2375.
+        assertInterval(0.0, 8.76245392503922, ci(Formulas.csat(new State().add("n", 40).add("positive", 0)
+                .add("scale:1-5", 40))));
         // 20 of 40: symmetric about 50.
         assertInterval(35.19927879709975, 64.80072120290025, ci(Formulas.csat(new State().add("n", 40).add("positive", 20)
                 .add("scale:1-5", 40))));
@@ -50,6 +53,11 @@ class ConfidenceIntervalsTest {
         State three = new State().add("n", 3).add("sum", 14).add("positive", 2).add("scale:1-7", 3)
                 .add("score:7", 1).add("score:5", 1).add("score:2", 1);
         assertInterval(-1.5849428129442131, 10.918276146277547, ci(Formulas.ces(three)));
+        // Two answers, 7 and 5: mean 6, s = √2, t(0.975, 1) = tan(0.475 π) = 12.7062047, so ± 12.7062047.
+        List<Double> two = ci(Formulas.ces(new State().add("n", 2).add("sum", 12).add("positive", 2).add("scale:1-7", 2)
+                .add("score:7", 1).add("score:5", 1)));
+        assertEquals(6 - 12.706204736174698, two.get(0), 1e-6);
+        assertEquals(6 + 12.706204736174698, two.get(1), 1e-6);
         // One answer: no spread, no interval; a fractional score: the spread is unknown.
         assertNull(ci(Formulas.ces(new State().add("n", 1).add("sum", 5).add("scale:1-7", 1).add("score:5", 1))));
         assertNull(ci(Formulas.ces(new State().add("n", 2).add("sum", 9.5).add("scale:1-7", 2).add("score:5", 1))));

@@ -189,4 +189,26 @@ class ZoneMetricsTest {
                 .body("value", equalTo(3.0))
                 .body("groups.find { it.key == 'chat' }.value", equalTo(2.0));
     }
+
+    @Test
+    void thePreviousPeriodIsEquallyLongAcrossTheDstChange() {
+        // The week from Monday 03-30 00:00 local (UTC+3) is 168 hours; the 168 hours before it start on Sunday
+        // 03-22 at 23:00 local (UTC+2, 21:00Z), an hour before the local midnight: the spring-forward hour is
+        // not taken from the comparison.
+        Fixtures f = new Fixtures("Europe/Vilnius");
+        f.response("W1", "S-nps", "NPS", 0, 10, null, 10, "2026-03-31T10:00:00Z", "email", "A1", null, "en");
+        f.response("V1", "S-nps", "NPS", 0, 10, null, 0, "2026-03-22T21:30:00Z", "email", "A1", null, "en");
+        f.response("V2", "S-nps", "NPS", 0, 10, null, 10, "2026-03-22T20:30:00Z", "email", "A1", null, "en");
+        f.response("V3", "S-nps", "NPS", 0, 10, null, 10, "2026-03-29T20:59:59Z", "email", "A1", null, "en");
+        f.deliver();
+        // Now: W1, 100 of 1. Before: V1 (0) and V3 (10), 0 of 2; V2 at 22:30 local is before it.
+        f.metric("nps", "from", "2026-03-30T00:00:00+03:00", "to", "2026-04-06T00:00:00+03:00", "compare", "previous")
+                .statusCode(200)
+                .body("value", equalTo(100.0))
+                .body("comparison.from", equalTo("2026-03-22T21:00:00Z"))
+                .body("comparison.to", equalTo("2026-03-29T21:00:00Z"))
+                .body("comparison.previous", equalTo(0.0))
+                .body("comparison.previousCount", equalTo(2))
+                .body("comparison.change", equalTo(100.0));
+    }
 }
