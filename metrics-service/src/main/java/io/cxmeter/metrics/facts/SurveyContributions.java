@@ -49,12 +49,13 @@ public final class SurveyContributions {
             case CSAT, CES -> {
                 require(r.positiveFrom(), "positiveFrom");
                 state.add("positive", score >= r.positiveFrom() ? 1 : 0);
-                if (score == Math.rint(score) && score >= 0 && score <= 10) {
-                    state.add("score:" + format(score), 1);
-                }
             }
             default -> {
             }
+        }
+        // The distribution of whole scores (CSAT and CES details, and the spread of a CES or custom mean).
+        if (family != Family.NPS && score == Math.rint(score) && score >= 0 && score <= 10) {
+            state.add("score:" + format(score), 1);
         }
         List<Contribution> out = new ArrayList<>();
         out.add(new Contribution(family, r.surveyId(), r.submittedAt(), r.channel(), null, r.agentId(), r.touchpoint(),

@@ -55,9 +55,7 @@ public final class Formulas {
         details.put("mixedScales", !oneScale(s) && n > 0);
         Map<String, Long> distribution = distribution(s);
         details.put("distribution", distribution);
-        // The spread comes from the distribution of whole scores; a score off it (a fraction) leaves it unknown.
-        details.put("ci95", n > 0 && oneScale(s) && distribution.values().stream().mapToLong(Long::longValue).sum() == n
-                ? ConfidenceIntervals.mean(distribution, n) : null);
+        details.put("ci95", meanInterval(s, distribution, n));
         return new Value(n > 0 && oneScale(s) ? s.get("sum") / n : null, n, details);
     }
 
@@ -121,9 +119,25 @@ public final class Formulas {
                         "shortAbandonSeconds", shortAbandon));
     }
 
+    /** A CUSTOM numeric question: the mean score, when every response shares one scale. */
     public static Value custom(State s) {
         long n = s.count("n");
-        return new Value(n == 0 ? null : s.get("sum") / n, n, details("responses", n));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("responses", n);
+        details.put("mixedScales", !oneScale(s) && n > 0);
+        Map<String, Long> distribution = distribution(s);
+        details.put("distribution", distribution);
+        details.put("ci95", meanInterval(s, distribution, n));
+        return new Value(n > 0 && oneScale(s) ? s.get("sum") / n : null, n, details);
+    }
+
+    /**
+     * The 95 % interval of a mean score on one scale. The spread comes from the distribution of whole
+     * scores from 0 to 10; a score off it (a fraction, or beyond 10) leaves it unknown.
+     */
+    private static java.util.List<Double> meanInterval(State s, Map<String, Long> distribution, long n) {
+        return n > 0 && oneScale(s) && distribution.values().stream().mapToLong(Long::longValue).sum() == n
+                ? ConfidenceIntervals.mean(distribution, n) : null;
     }
 
     private static boolean oneScale(State s) {

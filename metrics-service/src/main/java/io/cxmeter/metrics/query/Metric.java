@@ -13,6 +13,7 @@ public enum Metric {
     NPS("nps", "Net Promoter Score", Kind.SURVEY, "100 * (promoters (9-10) - detractors (0-6)) / responses, with the 95 % margin of error"),
     CSAT("csat", "Customer satisfaction", Kind.SURVEY, "100 * responses with score >= positiveFrom / responses"),
     CES("ces", "Customer effort score", Kind.SURVEY, "sum of scores / responses (one scale only); easyPercent = 100 * positive / responses"),
+    CUSTOM("custom", "Custom question", Kind.SURVEY, "mean score of CUSTOM survey responses (one scale: name the survey with surveyId)"),
     RESPONSE_RATE("response-rate", "Response rate", Kind.INVITATION, "100 * answered invitations / invitations sent in the period"),
     IQS("iqs", "Internal quality score", Kind.REVIEW, "mean review score of reviews created in the period"),
     TICKET_VOLUME("ticket-volume", "Ticket volume", Kind.TICKET, "tickets created in the period (group by channel for volume by channel)"),
@@ -82,7 +83,7 @@ public enum Metric {
     public List<String> parameters() {
         List<String> common = List.of("from", "to", "groupBy", "interval", "compare");
         return switch (this) {
-            case NPS, CSAT, CES -> concat(common, "surveyId", "minSample");
+            case NPS, CSAT, CES, CUSTOM -> concat(common, "surveyId", "minSample");
             case RESPONSE_RATE -> concat(common, "surveyId");
             case IQS -> concat(common, "minSample");
             case OPEN_TICKETS -> concat(common, "at");
@@ -93,7 +94,7 @@ public enum Metric {
 
     /** Whether the metric rests on answers or reviews: its values say when their sample is small. */
     public boolean sampled() {
-        return this == NPS || this == CSAT || this == CES || this == IQS;
+        return this == NPS || this == CSAT || this == CES || this == CUSTOM || this == IQS;
     }
 
     public static Optional<Metric> byId(String id) {

@@ -120,6 +120,7 @@ public class MetricsEngine {
             case NPS -> additive(r, Family.NPS, periods, by, Formulas::nps);
             case CSAT -> additive(r, Family.CSAT, periods, by, Formulas::csat);
             case CES -> additive(r, Family.CES, periods, by, Formulas::ces);
+            case CUSTOM -> additive(r, Family.CUSTOM, periods, by, Formulas::custom);
             case RESPONSE_RATE -> additive(r, Family.INVITATION, periods, by, Formulas::responseRate);
             case IQS -> additive(r, Family.REVIEW, periods, by, Formulas::iqs);
             case TICKET_VOLUME -> additive(r, Family.TICKET, periods, by, Formulas::volume);

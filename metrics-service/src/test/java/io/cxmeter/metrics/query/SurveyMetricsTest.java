@@ -48,6 +48,11 @@ class SurveyMetricsTest {
         f.response("E1", "S-ces", "CES", 1, 7, 5, 7, "2026-04-05T10:00:00Z", "web_form", null, null, "en");
         f.response("E2", "S-ces", "CES", 1, 7, 5, 5, "2026-04-05T11:00:00Z", "web_form", null, null, "en");
         f.response("E3", "S-ces", "CES", 1, 7, 5, 2, "2026-04-05T12:00:00Z", "web_form", null, null, "en");
+        // A custom question on 0-10 (8, 6, 10) and another on 1-5 (4).
+        f.response("K1", "S-k10", "CUSTOM", 0, 10, null, 8, "2026-04-06T10:00:00Z", "email", "A1", null, "en");
+        f.response("K2", "S-k10", "CUSTOM", 0, 10, null, 6, "2026-04-06T11:00:00Z", "email", "A2", null, "en");
+        f.response("K3", "S-k10", "CUSTOM", 0, 10, null, 10, "2026-04-06T12:00:00Z", "chat", "A1", null, "en");
+        f.response("K4", "S-k5", "CUSTOM", 1, 5, null, 4, "2026-04-06T13:00:00Z", "chat", "A1", null, "en");
         // Invitations of the NPS survey: 4 sent in April, 2 answered.
         f.invitation("I1", "S-nps", "2026-04-01T08:00:00Z", true);
         f.invitation("I2", "S-nps", "2026-04-02T08:00:00Z", true);
@@ -103,6 +108,25 @@ class SurveyMetricsTest {
         // (7 + 5 + 2) / 3; easy (>= 5): 2 of 3.
         f.metric("ces", "from", FROM, "to", TO)
                 .body("value", closeTo(14.0 / 3, 1e-9)).body("details.easyPercent", closeTo(200.0 / 3, 1e-9));
+    }
+
+    @Test
+    void aCustomQuestionIsItsMeanScoreWithItsInterval() {
+        // (8 + 6 + 10) / 3 = 8; s² = (0 + 4 + 4) / 2 = 4; t(0.975, 2) · 2 / √3 = 4.9682754.
+        f.metric("custom", "from", FROM, "to", TO, "surveyId", "S-k10")
+                .statusCode(200)
+                .body("value", closeTo(8, 1e-9)).body("count", equalTo(3))
+                .body("details.ci95[0]", closeTo(8 - 4.968275423500662, 1e-6))
+                .body("details.ci95[1]", closeTo(8 + 4.968275423500662, 1e-6))
+                .body("details.lowSample", equalTo(true));
+        // By agent: A1 8 and 10, A2 6.
+        f.metric("custom", "from", FROM, "to", TO, "surveyId", "S-k10", "groupBy", "agent")
+                .body("groups.find { it.key == 'A1' }.value", closeTo(9, 1e-9))
+                .body("groups.find { it.key == 'A2' }.value", closeTo(6, 1e-9));
+        // Both questions together mix two scales: no mean, as for CES.
+        f.metric("custom", "from", FROM, "to", TO)
+                .body("value", nullValue()).body("count", equalTo(4)).body("details.mixedScales", equalTo(true))
+                .body("details.ci95", nullValue());
     }
 
     @Test
