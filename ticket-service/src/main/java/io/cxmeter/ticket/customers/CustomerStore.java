@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
+import io.cxmeter.ticket.followups.FollowUpStore;
 import io.cxmeter.ticket.tickets.TicketStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -54,6 +55,9 @@ public class CustomerStore {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    FollowUpStore followUps;
 
 
 
@@ -128,12 +132,8 @@ public class CustomerStore {
     }
 
     /**
-     * Erases the customer: the customer and purchases are deleted, engagement events too, and the
-     * customer's tickets lose the link and their subject. Returns whether anything named them.
-     */
-    /**
      * Erases the customer from ticket-service: the customer with purchases and engagement events, the
-     * link and subject of their tickets, and every outbox event that names them (delivered ones are
+     * link and subject of their tickets, their follow-ups with the notes taken, and every outbox event that names them (delivered ones are
      * deleted; waiting ones are dropped or lose the customer's id). Then tells metrics-service with a
      * {@code customer.erased} event, whose id it answers, found or not: the customer may be known to
      * the metrics only through other services' facts.
@@ -145,6 +145,7 @@ public class CustomerStore {
                         "DELETE FROM engagement_event WHERE tenant_id = $1 AND customer_key = $2").execute(args))
                 .flatMap(ignored -> connection.preparedQuery(
                         "UPDATE ticket SET customer_id = NULL, subject = NULL WHERE tenant_id = $1 AND customer_id = $2").execute(args))
+                .flatMap(ignored -> followUps.eraseCustomer(connection, tenantId, key))
                 .flatMap(ignored -> connection.preparedQuery("""
                         DELETE FROM outbox_event WHERE tenant_id = $1
                           AND (payload ->> 'customerId' = $2 OR (type = $3 AND aggregate_id = $2))

@@ -1,12 +1,9 @@
 package io.cxmeter.ticket.tickets;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmeter.imports.ImportKind;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.ticket.Cursor;
 import io.cxmeter.ticket.Page;
+import io.cxmeter.ticket.followups.FollowUpStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 @ApplicationScoped
 public class TicketService {
@@ -38,6 +38,9 @@ public class TicketService {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    FollowUpStore followUps;
 
     private ImportKind<Void, TicketDraft> imports;
 
@@ -71,28 +74,42 @@ public class TicketService {
         rejectFuture(at, "at");
         TicketEvent event = new TicketEvent(request.type(), at, request.agentId(), request.status(),
                 request.talkSeconds(), request.holdSeconds(), request.wrapUpSeconds());
-        return pool.withTransaction(connection -> store.lockForUpdate(connection, tenantId, ticketId).flatMap(ticket -> {
+        return pool.withTransaction(connection -> append(connection, tenantId, ticketId, List.of(event), null));
+    }
+
+    /**
+     * Appends events to a live ticket in the caller's transaction, each held to the status machine,
+     * and moves the ticket to {@code team} unless null. A follow-up ticket's work keeps in step.
+     */
+    public Uni<TicketView> append(SqlConnection connection, String tenantId, String ticketId, List<TicketEvent> added,
+            String team) {
+        return store.lockForUpdate(connection, tenantId, ticketId).flatMap(ticket -> {
             if (ticket == null) {
                 throw ProblemException.notFound("No ticket '" + ticketId + "'.");
             }
-            List<String> problems = new ArrayList<>(event.problems(ticket.createdAt()));
-            if (!ticket.events().isEmpty() && at.isBefore(ticket.events().get(ticket.events().size() - 1).at())) {
-                problems.add("at " + at + " is before the ticket's latest event; history is rewritten by import, not live");
-            }
-            if (!problems.isEmpty()) {
-                throw ProblemException.unprocessable(String.join("; ", problems) + ".");
-            }
-            if (event.type() == EventType.STATUS) {
-                TicketStatusMachine.check(ticket.facts().status(), event.status());
-            }
             List<TicketEvent> events = new ArrayList<>(ticket.events());
-            events.add(event);
+            TicketStatus status = ticket.facts().status();
+            for (TicketEvent event : added) {
+                List<String> problems = new ArrayList<>(event.problems(ticket.createdAt()));
+                if (!events.isEmpty() && event.at().isBefore(events.get(events.size() - 1).at())) {
+                    problems.add("at " + event.at() + " is before the ticket's latest event; history is rewritten by import, not live");
+                }
+                if (!problems.isEmpty()) {
+                    throw ProblemException.unprocessable(String.join("; ", problems) + ".");
+                }
+                if (event.type() == EventType.STATUS) {
+                    TicketStatusMachine.check(status, event.status());
+                    status = event.status();
+                }
+                events.add(event);
+            }
             TicketDraft changed = new TicketDraft(ticket.key(), ticket.channel(), ticket.subject(), ticket.priority(),
-                    ticket.team(), ticket.customerId(), ticket.tags(), ticket.createdAt(), events);
-            return store.write(connection, tenantId, List.of(changed)).map(written -> TicketView.of(changed));
-        }));
+                    team == null ? ticket.team() : team, ticket.customerId(), ticket.tags(), ticket.createdAt(), events);
+            return store.write(connection, tenantId, List.of(changed))
+                    .flatMap(written -> followUps.follow(connection, tenantId, ticketId, added))
+                    .map(followed -> TicketView.of(changed));
+        });
     }
-
     public Uni<TicketView> get(String tenantId, String ticketId) {
         return store.find(tenantId, ticketId).map(view -> {
             if (view == null) {
@@ -122,20 +139,18 @@ public class TicketService {
     }
 
     private static String encode(TicketQuery.Position position) {
-        String raw = position.createdAt() + "|" + position.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return new Cursor(position.createdAt(), position.id().toString()).encode();
     }
 
     private static TicketQuery.Position decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+        Cursor position = Cursor.decode(cursor);
+        if (position == null) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new TicketQuery.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            return new TicketQuery.Position(position.at(), UUID.fromString(position.id()));
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("The cursor '" + cursor + "' was not issued by this listing.");
         }
     }
-
 }

@@ -131,6 +131,11 @@ class CustomerResourceTest {
                 .body("{\"id\":\"T-1\",\"channel\":\"email\",\"subject\":\"My address changed\",\"customerId\":\"C-17\","
                         + "\"createdAt\":\"2026-02-03T08:00:00Z\"}")
                 .post("/api/v1/tickets").then().statusCode(201);
+        as(tenant).contentType(ContentType.JSON)
+                .body("{\"responseId\":\"R-9\",\"surveyId\":\"S-1\",\"score\":2,\"customerId\":\"C-17\"}")
+                .post("/api/v1/follow-ups").then().statusCode(201);
+        as(tenant).contentType(ContentType.JSON).body("{\"text\":\"C-17 says the new address is Elm Street 5\"}")
+                .post("/api/v1/follow-ups/S-1:R-9/notes").then().statusCode(201);
 
         // Erasure is an admin's act.
         given().auth().oauth2(TestTokens.forTenant(tenant, "read", "write")).delete("/api/v1/customers/C-17")
@@ -147,6 +152,10 @@ class CustomerResourceTest {
                 .body("customerId", nullValue()).body("subject", nullValue());
         assertEquals(0, count("SELECT count(*) FROM engagement_event WHERE tenant_id = $1"));
         assertEquals(0, count("SELECT count(*) FROM purchase WHERE tenant_id = $1"));
+        // The follow-up and the notes taken on it went too; its ticket stays, without the customer.
+        as(tenant).get("/api/v1/follow-ups/S-1:R-9").then().statusCode(404);
+        assertEquals(0, count("SELECT count(*) FROM follow_up_note WHERE tenant_id = $1"));
+        as(tenant).get("/api/v1/tickets/followup-S-1:R-9").then().statusCode(200).body("customerId", nullValue());
         // The only outbox event left naming the customer is the one that tells metrics-service; the
         // waiting ticket event no longer names them.
         assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE tenant_id = $1 AND type = 'customer.erased'"));

@@ -30,11 +30,14 @@ class FollowUpResourceTest {
                 + "\"agentId\":\"A-3\",\"ticketId\":\"T-1001\"}";
         api().body(body).post("/internal/v1/follow-ups")
                 .then().statusCode(201)
-                .body("ticketId", equalTo("followup-R-5")).body("created", equalTo(true));
+                .body("ticketId", equalTo("followup-S-1:R-5")).body("created", equalTo(true));
         api().body(body).post("/internal/v1/follow-ups")
                 .then().statusCode(200).body("created", equalTo(false));
+        // survey-service names the answer by survey and key: the same answer.
+        api().body(body.replace("\"R-5\"", "\"S-1:R-5\"")).post("/internal/v1/follow-ups")
+                .then().statusCode(200).body("created", equalTo(false)).body("ticketId", equalTo("followup-S-1:R-5"));
 
-        tenantApi().get("/api/v1/tickets/followup-R-5").then().statusCode(200)
+        tenantApi().get("/api/v1/tickets/followup-S-1:R-5").then().statusCode(200)
                 .body("channel", equalTo("chat"))
                 .body("status", equalTo("new"))
                 .body("customerId", equalTo("C-17"))
@@ -47,7 +50,7 @@ class FollowUpResourceTest {
         // A gateway token is for the public API; /internal is for the services' own key.
         tenantApi().body("{\"responseId\":\"R-7\",\"surveyId\":\"S-1\"}").post("/internal/v1/follow-ups")
                 .then().statusCode(401);
-        tenantApi().get("/api/v1/tickets/followup-R-7").then().statusCode(404);
+        tenantApi().get("/api/v1/tickets/followup-S-1:R-7").then().statusCode(404);
     }
 
     private RequestSpecification tenantApi() {
@@ -58,7 +61,7 @@ class FollowUpResourceTest {
     void aResponseWithoutAKnownChannelGetsAnApiTicket() {
         api().body("{\"responseId\":\"R-6\",\"surveyId\":\"S-1\",\"channel\":\"kiosk\"}").post("/internal/v1/follow-ups")
                 .then().statusCode(201);
-        tenantApi().get("/api/v1/tickets/followup-R-6").then().body("channel", equalTo("api"));
+        tenantApi().get("/api/v1/tickets/followup-S-1:R-6").then().body("channel", equalTo("api"));
     }
 
     @Test
