@@ -1,5 +1,5 @@
 // Drives the tenant console in Debian's Chromium as a tenant's people would, for ConsoleBrowserIT.
-// Usage: node console.mjs '{"url":URL,"adminKey":KEY,"readKey":KEY,"otherKey":KEY,"followUpTicket":ID,"artifacts":DIR}'
+// Usage: node console.mjs '{"url":URL,"adminKey":KEY,"readKey":KEY,"otherKey":KEY,"followUpResponse":ID,"artifacts":DIR}'
 // Prints one JSON line of what it saw (tiles, explore table, axe findings per page); exits 1 with
 // the reason when a page does not behave.
 import { launch } from './chromium.mjs';
@@ -120,15 +120,27 @@ try {
   await audit(page, 'low-scores');
   await shot(page, 'low-scores');
 
-  // A detractor whose answer opened a follow-up ticket: marked handled, the ticket is resolved.
+  // A low score marked handled: its follow-up (opened on the way when it had none) is resolved.
+  const status = (id) => page.locator(`.follow-up-status[data-response="${id}"]`);
+  const resolved = (id) => page.waitForFunction((id) => document.querySelector(`.follow-up-status[data-response="${id}"]`)
+    ?.textContent.startsWith('resolved'), id, { timeout: 10000 });
+  seen.handledWithoutFollowUp = await page.locator('.follow-up-status').evaluateAll((nodes) =>
+    nodes.find((node) => !node.textContent.startsWith('resolved'))?.dataset.response);
+  seen.lowScoreBefore = await status(seen.handledWithoutFollowUp).textContent();
+  await page.getByRole('button', { name: `Mark handled: response ${seen.handledWithoutFollowUp}`, exact: true }).click();
+  await resolved(seen.handledWithoutFollowUp);
+
+  // A detractor whose answer opened a follow-up: contacted, then handled; the ticket moves with it.
   await page.getByLabel('Survey').selectOption({ label: 'Follow-up NPS (NPS)' });
-  const handled = page.getByRole('button', { name: `Mark ${args.followUpTicket} handled` });
-  await handled.waitFor({ timeout: 10000 });
-  seen.followUpBefore = await page.locator('.follow-up-status').first().textContent();
-  await handled.click();
-  await page.waitForFunction((ticket) => [...document.querySelectorAll('.follow-up-status')]
-    .some((node) => node.textContent === `${ticket}: resolved`), args.followUpTicket, { timeout: 10000 });
-  seen.followUpAfter = await page.locator('.follow-up-status').first().textContent();
+  const contacted = page.getByRole('button', { name: `Mark contacted: response ${args.followUpResponse}`, exact: true });
+  await contacted.waitFor({ timeout: 10000 });
+  seen.followUpBefore = await status(args.followUpResponse).textContent();
+  await contacted.click();
+  await page.waitForFunction((id) => document.querySelector(`.follow-up-status[data-response="${id}"]`)
+    ?.textContent.startsWith('contacted'), args.followUpResponse, { timeout: 10000 });
+  await page.getByRole('button', { name: `Mark handled: response ${args.followUpResponse}`, exact: true }).click();
+  await resolved(args.followUpResponse);
+  seen.followUpAfter = await status(args.followUpResponse).textContent();
   await shot(page, 'low-scores-handled');
 
   // Surveys: create one and see its widget snippet.
@@ -222,6 +234,10 @@ try {
   seen.readOnly.createForm = await page.locator('#new-survey').count();
   seen.readOnly.pauseButtons = await page.getByRole('button', { name: 'Pause' }).count();
   await shot(page, 'surveys-read-only');
+  await page.getByRole('link', { name: 'Low scores' }).click();
+  await page.getByLabel('Survey').selectOption({ label: 'NPS after support (NPS)' });
+  await page.locator('#low-scores-table tbody tr').first().waitFor({ timeout: 10000 });
+  seen.readOnly.followUpButtons = await page.getByRole('button', { name: /^(Mark|Follow up|Reopen)/ }).count();
 
   // Another tenant's admin sees none of this tenant's data.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -233,6 +249,7 @@ try {
 
   console.log(JSON.stringify(seen));
 } catch (error) {
+  await Promise.all(context.pages().map((page, i) => shot(page, `failure-${i}`).catch(() => {})));
   console.error(error.stack || String(error), JSON.stringify(seen));
   process.exitCode = 1;
 } finally {

@@ -368,31 +368,31 @@ async function lowScores(params) {
     if (channel) query.set("channel", channel);
     const page = await api(`/api/v1/surveys/${survey.id}/responses?${query}`);
     const answers = page.items.slice().reverse();
-    const followUps = new Map(await Promise.all(answers.filter((a) => a.followUpTicketId).map(async (a) => {
-      try {
-        return [a.followUpTicketId, (await api(`/api/v1/tickets/${encodeURIComponent(a.followUpTicketId)}`)).status];
-      } catch (error) {
-        return [a.followUpTicketId, "unknown"];
-      }
-    })));
-    const followUpCell = (ticket) => {
-      if (!ticket) return el("td", {}, "");
-      const status = followUps.get(ticket);
-      const open = !["resolved", "closed", "unknown"].includes(status);
-      return el("td", {}, el("span", { class: "follow-up-status" }, `${ticket}: ${status}`), " ",
-        open && can("write") ? el("button", { type: "button", class: "quiet", "aria-label": `Mark ${ticket} handled`,
-          onclick: async (event) => {
-            event.currentTarget.disabled = true;
-            try {
-              if (status === "new") {
-                await api(`/api/v1/tickets/${encodeURIComponent(ticket)}/status`, { method: "POST", body: JSON.stringify({ status: "open" }) });
-              }
-              await api(`/api/v1/tickets/${encodeURIComponent(ticket)}/status`, { method: "POST", body: JSON.stringify({ status: "resolved" }) });
-              lowScores(params);
-            } catch (error) {
-              event.target.replaceWith(failure(error));
-            }
-          } }, "Mark handled") : null);
+    const ids = new URLSearchParams({ surveyId: survey.id, limit: 500 });
+    answers.forEach((a) => ids.append("responseId", a.id));
+    const followUps = new Map(answers.length
+      ? (await api(`/api/v1/follow-ups?${ids}`)).items.map((f) => [f.responseId, f]) : []);
+    const act = (label, answer, steps) => el("button", { type: "button", class: "quiet", "aria-label": `${label}: response ${answer.id}`,
+      onclick: async (event) => {
+        event.currentTarget.disabled = true;
+        try {
+          for (const step of steps) await step();
+          lowScores(params);
+        } catch (error) {
+          event.target.replaceWith(failure(error));
+        }
+      } }, label);
+    const open = (a) => () => api("/api/v1/follow-ups", { method: "POST", body: JSON.stringify({ responseId: a.id, surveyId: survey.id,
+      score: a.score, channel: a.channel, customerId: a.customerId, agentId: a.agentId, ticketId: a.ticketId }) });
+    const move = (a, status) => () => api(`/api/v1/follow-ups/${encodeURIComponent(`${survey.id}:${a.id}`)}`,
+      { method: "PATCH", body: JSON.stringify({ status }) });
+    const followUpCell = (a) => {
+      const f = followUps.get(a.id);
+      const state = f ? [f.status, f.ownerAgentId || f.ownerTeamId, f.overdue ? "overdue" : null].filter(Boolean).join(" · ") : "none";
+      const actions = !can("write") ? [] : !f ? [act("Follow up", a, [open(a)]), act("Mark handled", a, [open(a), move(a, "resolved")])]
+        : f.status === "resolved" ? [act("Reopen", a, [move(a, "open")])]
+          : [f.status === "open" ? act("Mark contacted", a, [move(a, "contacted")]) : null, act("Mark handled", a, [move(a, "resolved")])];
+      return el("td", {}, el("span", { class: "follow-up-status", "data-response": a.id }, state), " ", actions);
     };
     main.lastChild.replaceWith(el("div", {},
       el("div", { class: "controls" }, el("label", {}, "Survey", surveySelect), periodControl(days, (d) => go({ days: d })),
@@ -404,7 +404,7 @@ async function lowScores(params) {
         el("tbody", {}, answers.map((a) => el("tr", {},
           el("td", {}, new Date(a.submittedAt).toLocaleString()), el("td", { class: "num" }, a.score),
           el("td", {}, a.comment || ""), el("td", {}, a.customerId || ""), el("td", {}, a.agentId || ""),
-          el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), followUpCell(a.followUpTicketId))))))
+          el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), followUpCell(a))))))
         : el("p", {}, "No low score in this period.")));
   } catch (error) {
     main.lastChild.replaceWith(failure(error));

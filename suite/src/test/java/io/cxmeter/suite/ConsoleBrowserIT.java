@@ -81,7 +81,7 @@ class ConsoleBrowserIT {
     @Test
     void aTenantReadsAndActsThroughTheConsole() throws IOException, InterruptedException {
         String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("adminKey", adminKey).put("readKey", readKey)
-                .put("otherKey", SuiteApi.registerTenant(suite)).put("followUpTicket", followUpTicket)
+                .put("otherKey", SuiteApi.registerTenant(suite)).put("followUpResponse", "R-follow")
                 .put("artifacts", browser.artifacts().toString()).encode();
         JsonObject seen = new JsonObject(Processes.lastLine(browser.node("console.mjs", args,
                 browser.build().resolve("console-browser.log"), 5)));
@@ -135,9 +135,21 @@ class ConsoleBrowserIT {
                 seen.getJsonArray("durationHeaders").getList());
         assertEquals("median", seen.getString("statistic"));
 
-        // Marking a low score handled resolves its follow-up ticket.
-        assertEquals(followUpTicket + ": new", seen.getString("followUpBefore"));
-        assertEquals(followUpTicket + ": resolved", seen.getString("followUpAfter"));
+        // Marking a low score handled resolves its follow-up and the follow-up's ticket; a low score
+        // without a follow-up gets one on the way.
+        String handled = seen.getString("handledWithoutFollowUp");
+        assertTrue(!seen.getString("lowScoreBefore").startsWith("resolved"), seen.getString("lowScoreBefore"));
+        String ticket = SuiteApi.as(adminKey).queryParam("responseId", handled).get("/api/v1/follow-ups").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].status", org.hamcrest.Matchers.equalTo("resolved")).extract().path("items[0].ticketId");
+        SuiteApi.as(adminKey).get("/api/v1/tickets/" + ticket).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("resolved"));
+        assertTrue(seen.getString("followUpBefore").startsWith("open"), seen.getString("followUpBefore"));
+        assertTrue(seen.getString("followUpAfter").startsWith("resolved"), seen.getString("followUpAfter"));
+        SuiteApi.as(adminKey).queryParam("responseId", "R-follow").get("/api/v1/follow-ups").then().statusCode(200)
+                .body("items[0].ticketId", org.hamcrest.Matchers.equalTo(followUpTicket))
+                .body("items[0].status", org.hamcrest.Matchers.equalTo("resolved"))
+                .body("items[0].contactedAt", org.hamcrest.Matchers.notNullValue());
         SuiteApi.as(adminKey).get("/api/v1/tickets/" + followUpTicket).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("resolved"));
 
@@ -178,7 +190,7 @@ class ConsoleBrowserIT {
         assertTrue(seen.getInteger("phoneOverflow") <= 0, "a 375 px screen scrolls sideways by " + seen.getInteger("phoneOverflow"));
 
         JsonObject readOnly = seen.getJsonObject("readOnly");
-        assertEquals(Map.of("settingsLink", false, "createForm", 0, "pauseButtons", 0), readOnly.getMap());
+        assertEquals(Map.of("settingsLink", false, "createForm", 0, "pauseButtons", 0, "followUpButtons", 0), readOnly.getMap());
         assertEquals(Map.of("ticketVolume", "0", "surveys", 0), seen.getJsonObject("otherTenant").getMap(),
                 "another tenant's console shows this tenant's data");
     }
