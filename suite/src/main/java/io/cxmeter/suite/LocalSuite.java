@@ -299,6 +299,10 @@ public final class LocalSuite implements AutoCloseable {
     private Process launch(String module, Map<String, String> env, Path logs, String logName) {
         ProcessBuilder builder = new ProcessBuilder(command(module)).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(logName + ".log").toFile());
+        Path app = options.repoRoot().resolve(module).resolve("target/quarkus-app");
+        if (!Boolean.getBoolean("cxmeter.native") && Files.isDirectory(app)) {
+            builder.directory(app.toFile());
+        }
         builder.environment().putAll(env);
         env.entrySet().stream().filter(e -> e.getKey().endsWith("_MANAGEMENT_PORT")).findFirst()
                 .ifPresent(e -> managementPorts.put(logName.replace("-restarted", ""), Integer.parseInt(e.getValue())));
@@ -314,7 +318,10 @@ public final class LocalSuite implements AutoCloseable {
     /**
      * How a module is started: its packaged JVM application, or with {@code -Dcxmeter.native=true}
      * its native executable (built with {@code -Dnative}), so that every end-to-end test runs
-     * against what is deployed.
+     * against what is deployed. A JVM application runs from its {@code quarkus-app} folder, with
+     * the class-data-sharing archive that {@code -Dquarkus.package.jar.appcds.enabled=true} leaves
+     * there when it exists (the archive names the jar as it was when made), and with the extra JVM
+     * options of {@code -Dcxmeter.jvmOptions} (for the footprint benchmark).
      */
     private List<String> command(String module) {
         Path target = options.repoRoot().resolve(module).resolve("target");
@@ -330,7 +337,17 @@ public final class LocalSuite implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC"));
+        Path classes = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classes)) {
+            command.add("-XX:SharedArchiveFile=" + classes);
+        }
+        String extra = System.getProperty("cxmeter.jvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        return command;
     }
 
     /** Waits until {@code process} reports ready on its management port. */
