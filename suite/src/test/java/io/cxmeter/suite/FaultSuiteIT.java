@@ -8,9 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -26,7 +35,9 @@ import io.restassured.response.Response;
  * <li>survey-service killed in the middle of a response import job: the job is reported failed with
  * nothing stored, and the file sent again is counted exactly once;</li>
  * <li>every database connection of every service dropped while events flow: all arrive, once;</li>
- * <li>the gateway killed and started again: the same answers after as before.</li>
+ * <li>the gateway killed and started again: the same answers after as before;</li>
+ * <li>survey-service killed while webhook deliveries wait for their retry (the receiver failing):
+ * once it is back, each event reaches the receiver, answered with a 2xx exactly once.</li>
  * </ul>
  * (ticket-service killed in the middle of an import: BulkImportIT.)
  */
@@ -234,5 +245,58 @@ class FaultSuiteIT {
         freshness(key).then().statusCode(200).body("upToDate", org.hamcrest.Matchers.equalTo(true));
         System.out.println("FaultSuiteIT: gateway killed and started again; the API key still works and ticket volume by"
                 + " channel is the same: " + after);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void webhooksWaitingForARetryOutliveSurveyServiceDying() throws Exception {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        receiver.start();
+        try {
+            receiver.stubFor(WireMock.post("/hooks").willReturn(WireMock.aResponse().withStatus(503)));
+            String key = SuiteApi.registerTenant(suite);
+            JsonPath endpoint = SuiteApi.as(key).body("{\"url\":\"http://127.0.0.1:" + receiver.port() + "/hooks\","
+                    + "\"eventTypes\":[\"response.created\",\"response.negative\"]}").post("/api/v1/webhooks/endpoints")
+                    .then().statusCode(201).extract().jsonPath();
+            String deliveries = "/api/v1/webhooks/endpoints/" + endpoint.getString("endpoint.id") + "/deliveries";
+            String survey = SuiteApi.as(key).body("{\"name\":\"NPS\",\"kind\":\"NPS\"}").post("/api/v1/surveys")
+                    .then().statusCode(201).extract().path("id");
+            int[] scores = { 2, 10, 5 };
+            for (int i = 0; i < scores.length; i++) {
+                SuiteApi.as(key).body("{\"id\":\"W-" + i + "\",\"score\":" + scores[i] + "}")
+                        .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+            }
+            int messages = 5; // three answers created, two of them negative
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            JsonPath log = SuiteApi.as(key).get(deliveries).then().statusCode(200).extract().jsonPath();
+            while (log.getList("items").size() < messages || log.getList("items.attempts", Integer.class).contains(0)) {
+                assertTrue(Instant.now().isBefore(deadline), "the first tries never happened: " + log.prettify());
+                Thread.sleep(100);
+                log = SuiteApi.as(key).get(deliveries).then().statusCode(200).extract().jsonPath();
+            }
+            suite.kill("survey-service");
+            receiver.stubFor(WireMock.post("/hooks").willReturn(WireMock.aResponse().withStatus(200)));
+            suite.start("survey-service");
+            deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!log.getList("items.status").stream().allMatch("succeeded"::equals)) {
+                assertTrue(Instant.now().isBefore(deadline), "not all delivered after the restart: " + log.prettify());
+                Thread.sleep(250);
+                log = SuiteApi.as(key).get(deliveries).then().statusCode(200).extract().jsonPath();
+            }
+            List<ServeEvent> served = receiver.getAllServeEvents();
+            Map<String, Long> successes = served.stream().filter(event -> event.getResponse().getStatus() == 200)
+                    .collect(Collectors.groupingBy(event -> event.getRequest().getHeader("webhook-id"), Collectors.counting()));
+            assertEquals(messages, successes.size(), "every event arrived");
+            assertTrue(successes.values().stream().allMatch(count -> count == 1), "each answered 2xx once: " + successes);
+            String secret = endpoint.getString("secret");
+            assertTrue(served.stream().allMatch(event -> StandardWebhooks.verifies(secret, event.getRequest().getHeader("webhook-id"),
+                    event.getRequest().getHeader("webhook-timestamp"), event.getRequest().getBodyAsString(),
+                    event.getRequest().getHeader("webhook-signature"))), "every try signed with the endpoint's secret");
+            System.out.printf("FaultSuiteIT: survey-service killed while %d webhook messages waited for a retry (receiver"
+                    + " answering 503); after the restart the receiver took each once (%d requests in all)%n", messages,
+                    served.size());
+        } finally {
+            receiver.stop();
+        }
     }
 }

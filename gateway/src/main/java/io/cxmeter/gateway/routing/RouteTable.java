@@ -20,6 +20,7 @@ public final class RouteTable {
     public static final List<Route> ROUTES = List.of(
             new Route("/api/v1/surveys", Service.SURVEY, false),
             new Route("/api/v1/delivery", Service.SURVEY, false),
+            new Route("/api/v1/webhooks", Service.SURVEY, false),
             new Route("/public/v1", Service.SURVEY, true),
             new Route("/widget", Service.SURVEY, true),
             new Route("/r", Service.SURVEY, true),

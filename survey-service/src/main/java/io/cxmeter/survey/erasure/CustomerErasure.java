@@ -50,6 +50,9 @@ public class CustomerErasure {
     private Uni<Integer> invitations(SqlConnection connection, String tenantId, String customerId) {
         Tuple customer = Tuple.of(tenantId, customerId);
         return connection.preparedQuery("DELETE FROM mail_message WHERE tenant_id = $1 AND customer_id = $2").execute(customer)
+                // Webhook messages about the customer, with their deliveries and attempts (cascade).
+                .flatMap(ignored -> connection.preparedQuery("DELETE FROM webhook_message WHERE tenant_id = $1 AND customer_id = $2")
+                        .execute(customer))
                 .flatMap(ignored -> connection.preparedQuery("DELETE FROM customer_ask WHERE tenant_id = $1 AND customer_id = $2")
                         .execute(customer))
                 .flatMap(ignored -> connection.preparedQuery("""

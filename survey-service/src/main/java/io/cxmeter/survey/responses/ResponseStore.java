@@ -5,9 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
+import io.cxmeter.survey.webhooks.WebhookEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -42,7 +45,7 @@ public class ResponseStore {
                 customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id, agent_id = EXCLUDED.agent_id,
                 channel = EXCLUDED.channel, touchpoint = EXCLUDED.touchpoint, locale = EXCLUDED.locale,
                 submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
-            RETURNING (xmax = 0) AS inserted""";
+            RETURNING response_key, (xmax = 0) AS inserted""";
 
     private static final String COLUMNS = "r.survey_id, r.response_key, r.score, r.comment, r.customer_id, r.ticket_id,"
             + " r.agent_id, r.channel, r.touchpoint, r.locale, r.submitted_at, f.follow_up_ticket_id";
@@ -60,6 +63,9 @@ public class ResponseStore {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    WebhookEvents webhooks;
 
     /** The survey's facts, or null when the tenant has no such survey. */
     public Uni<SurveyFacts> survey(SqlConnection connection, String tenantId, UUID surveyId) {
@@ -90,15 +96,18 @@ public class ResponseStore {
                 responses.stream().map(r -> r.submittedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
                 now)));
         return connection.preparedQuery(UPSERT).execute(args).flatMap(rows -> {
-            int created = 0;
+            Set<String> created = new HashSet<>();
             for (Row row : rows) {
-                created += row.getBoolean("inserted") ? 1 : 0;
+                if (row.getBoolean("inserted")) {
+                    created.add(row.getString("response_key"));
+                }
             }
-            ImportResult result = new ImportResult(created, responses.size() - created);
+            ImportResult result = new ImportResult(created.size(), responses.size() - created.size());
             List<Outbox.Message> events = responses.stream()
                     .map(r -> new Outbox.Message(aggregate(survey.id(), r.id()), event(survey, r))).toList();
             return outbox.add(connection, tenantId, UPSERTED, events, now, zone)
                     .flatMap(ignored -> followUps(connection, tenantId, zone, survey, responses, now))
+                    .flatMap(ignored -> webhooks.responses(connection, tenantId, survey, responses, created, now))
                     .map(ignored -> result);
         });
     }
