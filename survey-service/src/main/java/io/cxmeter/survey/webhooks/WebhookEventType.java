@@ -9,7 +9,10 @@ public enum WebhookEventType {
     RESPONSE_CREATED("response.created", "A customer answered a survey (once per answer, however often it is changed)"),
     RESPONSE_NEGATIVE("response.negative",
             "An answer is negative: an NPS detractor (0-6), a CSAT or CES score below the survey's positiveFrom"
-                    + " (once per answer)");
+                    + " (once per answer)"),
+    FOLLOWUP_CREATED("followup.created", "A follow-up of a low score was opened (its owner, due time and ticket)"),
+    FOLLOWUP_RESOLVED("followup.resolved", "A follow-up was resolved (once per resolution: a reopened one resolved again"
+            + " is a new event)");
 
     private final String wireName;
     private final String description;
@@ -25,6 +28,11 @@ public enum WebhookEventType {
 
     public String description() {
         return description;
+    }
+
+    /** Whether another service reports this event (not made from survey-service's own changes). */
+    public boolean reportedByTicketService() {
+        return this == FOLLOWUP_CREATED || this == FOLLOWUP_RESOLVED;
     }
 
     public static Optional<WebhookEventType> of(String wireName) {

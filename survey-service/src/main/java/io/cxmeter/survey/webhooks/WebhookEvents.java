@@ -30,8 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WebhookEvents {
 
-    /** One event: its key (what makes it once), the customer it is about, and its data. */
-    public record Event(String key, String customerId, Map<String, Object> data) {
+    /** One event: its key (what makes it once), the customer it is about, when it happened, and its data. */
+    public record Event(String key, String customerId, OffsetDateTime at, Map<String, Object> data) {
     }
 
     private static final String PUBLISH = """
@@ -59,12 +59,11 @@ public class WebhookEvents {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String timestamp = now.format(DateTimeFormatter.ISO_INSTANT);
         String[] bodies = new String[events.size()];
         for (int i = 0; i < events.size(); i++) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", type.wireName());
-            body.put("timestamp", timestamp);
+            body.put("timestamp", events.get(i).at().format(DateTimeFormatter.ISO_INSTANT));
             body.put("data", events.get(i).data());
             try {
                 bodies[i] = mapper.writeValueAsString(body);
@@ -91,7 +90,7 @@ public class WebhookEvents {
                 continue;
             }
             boolean negative = response.score() != null && survey.isNegative(response.score());
-            Event event = new Event(ResponseStore.aggregate(survey.id(), response.id()), response.customerId(),
+            Event event = new Event(ResponseStore.aggregate(survey.id(), response.id()), response.customerId(), now,
                     data(survey, response, negative));
             if (created.contains(response.id())) {
                 createdEvents.add(event);

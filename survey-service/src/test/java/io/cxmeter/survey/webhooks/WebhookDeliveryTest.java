@@ -285,6 +285,38 @@ class WebhookDeliveryTest {
         assertEquals(0, received().size(), "nothing about the customer leaves after the erasure");
     }
 
+    @Test
+    void followUpEventsReportedByTicketServiceAreDeliveredOnceEach() {
+        RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        JsonPath endpoint = subscribe("followup.created", "followup.resolved");
+        String id = endpoint.getString("endpoint.id");
+        String batch = new JsonObject().put("events", List.of(
+                new JsonObject().put("type", "followup.created").put("key", "S:R-1").put("customerId", "C-1")
+                        .put("at", "2026-12-01T10:00:00Z").put("data", new JsonObject().put("followUpId", "S:R-1").put("status", "open")),
+                new JsonObject().put("type", "followup.resolved").put("key", "S:R-1@2026-12-01T12:00:00.000000Z")
+                        .put("customerId", "C-1").put("at", "2026-12-01T12:00:00Z")
+                        .put("data", new JsonObject().put("followUpId", "S:R-1").put("status", "resolved")))).encode();
+        // Reported twice (at least once): each event is still one message.
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(TestTokens.peer(tenant)).contentType(ContentType.JSON).body(batch)
+                    .post("/internal/v1/webhook-events").then().statusCode(200).body("events", equalTo(2));
+        }
+        // Only services report, and only the events they own.
+        as().body(batch).post("/internal/v1/webhook-events").then().statusCode(401);
+        given().auth().oauth2(TestTokens.peer(tenant)).contentType(ContentType.JSON)
+                .body("{\"events\":[{\"type\":\"response.created\",\"key\":\"x\",\"at\":\"2026-12-01T10:00:00Z\",\"data\":{}}]}")
+                .post("/internal/v1/webhook-events").then().statusCode(400).body("errors[0].field", equalTo("events[0].type"));
+        drain(2);
+
+        List<LoggedRequest> requests = received();
+        assertEquals(2, requests.size());
+        JsonObject resolved = requests.stream().map(r -> new JsonObject(r.getBodyAsString()))
+                .filter(body -> body.getString("type").equals("followup.resolved")).findFirst().orElseThrow();
+        assertEquals("2026-12-01T12:00:00Z", resolved.getString("timestamp"), "the time the event happened");
+        assertEquals("resolved", resolved.getJsonObject("data").getString("status"));
+        as("read").get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then().body("items", hasSize(2));
+    }
+
     /** Standard Webhooks verification written here from the specification, independent of the service's signer. */
     private static boolean verifies(String secret, LoggedRequest request) {
         try {

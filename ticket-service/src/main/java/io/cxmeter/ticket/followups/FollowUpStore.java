@@ -235,7 +235,10 @@ public class FollowUpStore {
     /** Erases the follow-ups of a customer with their notes (the ticket stays, without the customer). */
     public Uni<Void> eraseCustomer(SqlConnection connection, String tenantId, String customerId) {
         return connection.preparedQuery("DELETE FROM follow_up WHERE tenant_id = $1 AND customer_id = $2")
-                .execute(Tuple.of(tenantId, customerId)).replaceWithVoid();
+                .execute(Tuple.of(tenantId, customerId))
+                .flatMap(ignored -> connection.preparedQuery("DELETE FROM follow_up_event WHERE tenant_id = $1 AND customer_id = $2")
+                        .execute(Tuple.of(tenantId, customerId)))
+                .replaceWithVoid();
     }
 
     private static FollowUpView view(Row row, Instant now) {
