@@ -214,6 +214,15 @@ try {
   await page.getByLabel('Per (days)').fill('7');
   await page.getByRole('button', { name: 'Save budget' }).click();
   await page.locator('#contact-policy').getByText('Saved.').waitFor();
+  // Webhooks: an endpoint subscribed (its secret shown once), then paused.
+  await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hooks');
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await page.locator('#webhook-secret code').waitFor();
+  seen.webhookSecret = await page.locator('#webhook-secret code').textContent();
+  seen.webhookRow = await page.locator('#webhooks-table tbody tr').first().textContent();
+  await page.getByRole('button', { name: 'Pause http://127.0.0.1:9/hooks' }).click();
+  await page.getByRole('button', { name: 'Resume http://127.0.0.1:9/hooks' }).waitFor();
+  seen.webhookPaused = await page.locator('#webhooks-table tbody tr').first().textContent();
   await audit(page, 'settings');
   await shot(page, 'settings');
 

@@ -605,8 +605,8 @@ async function settings() {
     return;
   }
   try {
-    const [tenant, keys, delivery] = await Promise.all([api("/api/v1/tenants/current"), api("/api/v1/api-keys"),
-      api("/api/v1/delivery")]);
+    const [tenant, keys, delivery, hooks, hookTypes] = await Promise.all([api("/api/v1/tenants/current"),
+      api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"), api("/api/v1/webhooks/event-types")]);
     const saved = el("p", { role: "status" });
     const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
       event.preventDefault();
@@ -644,6 +644,7 @@ async function settings() {
       } }, "Revoke"))));
     main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "Survey e-mail"),
       emailSettings(delivery.emailSettings), el("h2", {}, "Fatigue budget"), contactPolicy(delivery.contactPolicy),
+      el("h2", {}, "Webhooks"), webhooks(hooks, hookTypes),
       el("h2", {}, "API keys"),
       el("div", { id: "key-secret" }), keyForm,
       el("div", { class: "table-wrap" }, el("table", { id: "keys-table" }, el("thead", {}, el("tr", {},
@@ -687,6 +688,70 @@ function emailSettings(current) {
     el("label", {}, "Logo URL (https)", el("input", { name: "logoUrl", type: "url", value: value("logoUrl") }))),
   el("div", { class: "controls" }, el("button", { type: "submit" }, "Save e-mail settings"), message));
   return form;
+}
+
+/**
+ * The tenant's webhook endpoints: subscribe (the secret shown once), pause or resume, rotate the
+ * secret, delete, and each endpoint's latest deliveries with their last try.
+ */
+function webhooks(endpoints, types) {
+  const message = el("div", { role: "status", id: "webhook-secret" });
+  const showSecret = (secret) => message.replaceChildren(el("p", {}, "The signing secret, shown once: ", el("code", {}, secret)));
+  const form = el("form", { class: "panel", id: "new-webhook", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      const made = await api("/api/v1/webhooks/endpoints", { method: "POST", body: JSON.stringify({
+        url: data.get("url"), eventTypes: data.getAll("eventTypes"), description: data.get("description") || null }) });
+      await settings();
+      main.querySelector("#webhook-secret").replaceChildren(el("p", {}, "The signing secret, shown once: ", el("code", {}, made.secret)));
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("div", { class: "controls" },
+    el("label", {}, "Endpoint URL", el("input", { name: "url", type: "url", required: true, placeholder: "https://…" })),
+    el("label", {}, "Description", el("input", { name: "description", maxlength: 200 }))),
+  el("fieldset", { class: "controls" }, el("legend", {}, "Events"),
+    types.map((type) => el("label", { title: type.description }, el("input", { type: "checkbox", name: "eventTypes", value: type.name,
+      checked: type.name === "response.negative" }), type.name))),
+  el("div", { class: "controls" }, el("button", { type: "submit" }, "Add endpoint")));
+  const rows = endpoints.map((hook) => {
+    const log = el("td", { colspan: 4 });
+    const state = hook.enabled ? (hook.failingSince ? "failing" : "active") : `disabled: ${hook.disabledReason || "no reason given"}`;
+    return [el("tr", {}, el("td", {}, el("code", {}, hook.url), hook.description ? el("div", { class: "muted" }, hook.description) : ""),
+      el("td", {}, hook.eventTypes.join(", ")), el("td", {}, state),
+      el("td", {},
+        el("button", { type: "button", class: "quiet", "aria-label": `Deliveries to ${hook.url}`, onclick: async () => {
+          try {
+            const page = await api(`/api/v1/webhooks/endpoints/${hook.id}/deliveries?limit=20`);
+            log.replaceChildren(page.items.length === 0 ? el("p", { class: "muted" }, "No deliveries yet.")
+              : el("ul", {}, page.items.map((d) => {
+                const last = d.log[d.log.length - 1];
+                const answer = last ? (last.statusCode != null ? `HTTP ${last.statusCode}, ${last.latencyMs} ms` : last.error) : "not tried yet";
+                return el("li", {}, `${d.eventType} · ${d.status} · ${d.attempts} tries · ${answer}`);
+              })));
+          } catch (error) {
+            log.replaceChildren(failure(error));
+          }
+        } }, "Deliveries"),
+        el("button", { type: "button", class: "quiet", "aria-label": `${hook.enabled ? "Pause" : "Resume"} ${hook.url}`, onclick: async () => {
+          await api(`/api/v1/webhooks/endpoints/${hook.id}`, { method: "PATCH", body: JSON.stringify({ enabled: !hook.enabled }) });
+          settings();
+        } }, hook.enabled ? "Pause" : "Resume"),
+        el("button", { type: "button", class: "quiet", "aria-label": `Rotate secret of ${hook.url}`, onclick: async () => {
+          const rotated = await api(`/api/v1/webhooks/endpoints/${hook.id}/secret/rotate`, { method: "POST", body: "{}" });
+          showSecret(rotated.secret);
+        } }, "Rotate secret"),
+        el("button", { type: "button", class: "quiet", "aria-label": `Delete ${hook.url}`, onclick: async () => {
+          await api(`/api/v1/webhooks/endpoints/${hook.id}`, { method: "DELETE" });
+          settings();
+        } }, "Delete"))),
+    el("tr", {}, log)];
+  }).flat();
+  return el("div", {}, message, form, el("div", { class: "table-wrap" }, el("table", { id: "webhooks-table" },
+    el("thead", {}, el("tr", {}, ["Endpoint", "Events", "State", ""].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows))));
 }
 
 /** At most N asks of one customer per D days, M days apart, across every survey and channel. */

@@ -89,7 +89,7 @@ public class WebhookEndpoints {
                             description = coalesce($5, description), enabled = coalesce($6::boolean, enabled),
                             disabled_at = CASE WHEN coalesce($6, enabled) THEN NULL ELSE coalesce(disabled_at, $7) END,
                             disabled_reason = CASE WHEN coalesce($6, enabled) THEN NULL
-                                ELSE coalesce(disabled_reason, 'disabled by the tenant') END,
+                                ELSE coalesce(disabled_reason, 'paused by the tenant') END,
                             failing_since = CASE WHEN $6::boolean THEN NULL ELSE failing_since END,
                             updated_at = $7
                         WHERE tenant_id = $1 AND id = $2 RETURNING """ + " " + COLUMNS)
