@@ -190,7 +190,7 @@ public final class LocalSuite implements AutoCloseable {
             env.put("SURVEY_SERVICE_URL", "http://127.0.0.1:" + options.surveyPort());
             env.put("CXMETER_PUBLIC_URL", gatewayUrl() + "/");
             env.put("DELIVERY_SEALING_KEY", deliveryKey);
-            // A local run's webhook receivers listen on this machine, over plain http.
+            // Locally, webhook receivers are on localhost and speak plain http.
             env.put("WEBHOOKS_REQUIRE_HTTPS", "false");
             env.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
             serviceEnv.put(name + "-service", env);
