@@ -40,29 +40,31 @@ public class WebhookDeliveries {
     public record Page(List<View> items, String next) {
     }
 
+    private static final String SELECT = """
+            SELECT d.id, d.message_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at, d.completed_at
+            FROM webhook_delivery d JOIN webhook_message m ON m.tenant_id = d.tenant_id AND m.id = d.message_id
+            """;
+
     @Inject
     Pool pool;
 
     public Uni<Page> page(String tenantId, UUID endpoint, String status, String after, int limit) {
-        Instant afterAt = null;
+        java.time.OffsetDateTime afterAt = null;
         UUID afterId = null;
         if (after != null) {
             String[] parts = after.split("_", 2);
             try {
-                afterAt = Instant.ofEpochSecond(0, Long.parseLong(parts[0]) * 1000);
+                afterAt = Instant.ofEpochSecond(0, Long.parseLong(parts[0]) * 1000).atOffset(java.time.ZoneOffset.UTC);
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
                 throw ProblemException.badRequest("cursor: not a cursor this listing gave");
             }
         }
-        Object[] cursor = { afterAt == null ? null : afterAt.atOffset(java.time.ZoneOffset.UTC), afterId };
-        return pool.preparedQuery("""
-                SELECT d.id, d.message_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at, d.completed_at
-                FROM webhook_delivery d JOIN webhook_message m ON m.tenant_id = d.tenant_id AND m.id = d.message_id
+        return pool.preparedQuery(SELECT + """
                 WHERE d.tenant_id = $1 AND d.endpoint_id = $2 AND ($3::text IS NULL OR d.status = $3)
                   AND ($4::timestamptz IS NULL OR (d.created_at, d.id) < ($4, $5::uuid))
                 ORDER BY d.created_at DESC, d.id DESC LIMIT $6""")
-                .execute(Tuple.tuple(java.util.Arrays.asList(tenantId, endpoint, status, cursor[0], cursor[1], limit + 1)))
+                .execute(Tuple.tuple(java.util.Arrays.asList(tenantId, endpoint, status, afterAt, afterId, limit + 1)))
                 .flatMap(rows -> {
                     List<Row> found = new ArrayList<>();
                     rows.forEach(found::add);
@@ -104,10 +106,8 @@ public class WebhookDeliveries {
     }
 
     private Uni<View> one(String tenantId, UUID endpoint, UUID id) {
-        return pool.preparedQuery("""
-                SELECT d.id, d.message_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at, d.completed_at
-                FROM webhook_delivery d JOIN webhook_message m ON m.tenant_id = d.tenant_id AND m.id = d.message_id
-                WHERE d.tenant_id = $1 AND d.endpoint_id = $2 AND d.id = $3""").execute(Tuple.of(tenantId, endpoint, id))
+        return pool.preparedQuery(SELECT + "WHERE d.tenant_id = $1 AND d.endpoint_id = $2 AND d.id = $3")
+                .execute(Tuple.of(tenantId, endpoint, id))
                 .flatMap(rows -> attempts(tenantId, new UUID[] { id })
                         .map(log -> view(rows.iterator().next(), log)));
     }
