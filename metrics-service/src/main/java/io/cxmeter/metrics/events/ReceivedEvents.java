@@ -88,6 +88,9 @@ public class ReceivedEvents {
     @Inject
     FactStore facts;
 
+    @Inject
+    io.cxmeter.metrics.alerts.FreshTenants freshTenants;
+
     /**
      * Most transactions of one tenant's deliveries at once, per instance. Concurrent deliveries of a
      * tenant share rollup rows (the same day and month, per agent and channel): transactions that
@@ -164,7 +167,8 @@ public class ReceivedEvents {
         List<EventEnvelope> events = batch.events();
         // Translated first, outside any transaction: an invalid event fails its own delivery only.
         Delivery delivery = new Delivery(events, translator.translate(events));
-        return grouping.submit(new Lane(tenantId, zone), delivery);
+        // Applied: the tenant's alert rules are evaluated next.
+        return grouping.submit(new Lane(tenantId, zone), delivery).invoke(applied -> freshTenants.applied(tenantId));
     }
 
     /** Stores and applies the deliveries in one transaction, as one batch; one result per delivery. */

@@ -92,6 +92,20 @@ public enum Metric {
         };
     }
 
+    /**
+     * The numbers of an answer an alert rule can watch: {@code value}, and the details that are numbers
+     * on the metric's own scale (percentiles of durations, CSAT's mean score, CES's easy share, the block rate).
+     */
+    public List<String> statistics() {
+        return switch (this) {
+            case FIRST_RESPONSE_TIME, RESOLUTION_TIME -> List.of("value", "median", "p90");
+            case CSAT -> List.of("value", "meanScore");
+            case CES -> List.of("value", "easyPercent");
+            case BLOCKS -> List.of("value", "blockRate");
+            default -> List.of("value");
+        };
+    }
+
     /** Whether the metric rests on answers or reviews: its values say when their sample is small. */
     public boolean sampled() {
         return this == NPS || this == CSAT || this == CES || this == CUSTOM || this == IQS;
