@@ -61,6 +61,9 @@ public class DeliveryResource {
     }
 
     @Inject
+    AlertMails alertMails;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -178,6 +181,14 @@ public class DeliveryResource {
     @APIResponse(responseCode = "404", description = "No such message")
     public Uni<MailMessages.View> message(@PathParam("id") UUID id) {
         return messages.find(caller.tenantId(), id).map(found -> present(found, "No e-mail message " + id));
+    }
+
+    @GET
+    @Path("/alert-mails")
+    @Operation(operationId = "listAlertMails", summary = "E-mails of alert rules' firings and resolutions, newest first, with why one failed")
+    @APIResponse(responseCode = "200", description = "The e-mails")
+    public Uni<List<AlertMails.View>> alertMails(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return alertMails.list(caller.tenantId(), limit);
     }
 
     @GET

@@ -230,7 +230,7 @@ public class MailSender {
                 || smtp.getEnhancedStatus() == SMTPException.EnhancedStatus.OTHER_ADDRESS;
     }
 
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         if (failure instanceof SMTPException smtp) {
             return "SMTP " + smtp.getReplyCode() + " " + String.join(" ", smtp.getReplyMessages()).strip();
         }

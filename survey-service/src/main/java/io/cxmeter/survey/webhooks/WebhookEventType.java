@@ -12,7 +12,10 @@ public enum WebhookEventType {
                     + " (once per answer)"),
     FOLLOWUP_CREATED("followup.created", "A follow-up of a low score was opened (its owner, due time and ticket)"),
     FOLLOWUP_RESOLVED("followup.resolved", "A follow-up was resolved (once per resolution: a reopened one resolved again"
-            + " is a new event)");
+            + " is a new event)"),
+    ALERT_FIRED("alert.fired", "An alert rule's value crossed its threshold (once per crossing; the rule, the group, the value"
+            + " and its sample)"),
+    ALERT_RESOLVED("alert.resolved", "A firing alert's value is back past the rule's recoverAt (once per recovery)");
 
     private final String wireName;
     private final String description;
@@ -30,9 +33,16 @@ public enum WebhookEventType {
         return description;
     }
 
-    /** Whether another service reports this event (not made from survey-service's own changes). */
-    public boolean reportedByTicketService() {
-        return this == FOLLOWUP_CREATED || this == FOLLOWUP_RESOLVED;
+    /**
+     * Whether another service reports this event (ticket-service its follow-ups, metrics-service its
+     * alerts), rather than survey-service making it from its own changes.
+     */
+    public boolean reportedByAnotherService() {
+        return this != RESPONSE_CREATED && this != RESPONSE_NEGATIVE;
+    }
+
+    public boolean alert() {
+        return this == ALERT_FIRED || this == ALERT_RESOLVED;
     }
 
     public static Optional<WebhookEventType> of(String wireName) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,12 +31,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.cxmeter.survey.delivery.AlertMails;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -66,8 +71,14 @@ class WebhookDeliveryTest {
 
     private static final WireMockServer RECEIVER = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     @Inject
     WebhookRelay relay;
+
+    @Inject
+    AlertMails alertMails;
 
     private final String tenant = "tenant-" + UUID.randomUUID();
     private String path;
@@ -315,6 +326,65 @@ class WebhookDeliveryTest {
         assertEquals("2026-12-01T12:00:00Z", resolved.getString("timestamp"), "the time the event happened");
         assertEquals("resolved", resolved.getJsonObject("data").getString("status"));
         as("read").get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void alertsReportedByMetricsServiceReachWebhooksAndTheRulesRecipientsOnce() throws Exception {
+        RECEIVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        String secret = subscribe("alert.fired", "alert.resolved").getString("secret");
+        as().body("""
+                {"host":"localhost","port":%d,"security":"NONE","fromAddress":"care@shop.example","fromName":"Shop Care"}"""
+                .formatted(smtp.getSmtp().getPort())).put("/api/v1/delivery/email-settings").then().statusCode(200);
+        JsonObject rule = new JsonObject().put("id", UUID.randomUUID().toString()).put("name", "CSAT by channel")
+                .put("metric", "csat").put("statistic", "value").put("groupBy", "channel").put("window", "P7D")
+                .put("condition", "below").put("threshold", 80.0).put("recoverAt", 85.0).put("minSample", 30).put("for", "PT0S");
+        JsonObject fired = new JsonObject().put("type", "alert.fired").put("key", "alert-event-1").put("at", "2026-12-01T10:00:00Z")
+                .put("data", new JsonObject().put("rule", rule).put("group", "email").put("value", 78.3333).put("sample", 60)
+                        .put("period", new JsonObject().put("from", "2026-11-24T10:00:00Z").put("to", "2026-12-01T10:00:00Z"))
+                        .put("recipients", List.of("ops@shop.example", "lead@shop.example")));
+        JsonObject resolved = new JsonObject().put("type", "alert.resolved").put("key", "alert-event-2")
+                .put("at", "2026-12-02T10:00:00Z").put("data", new JsonObject().put("rule", rule).put("group", "email")
+                        .put("value", 88.0).put("sample", 50).put("firingSince", "2026-12-01T10:00:00Z")
+                        .put("recipients", List.of("ops@shop.example")));
+        // Reported twice (at least once): still one webhook message and one e-mail per recipient.
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(TestTokens.peer(tenant)).contentType(ContentType.JSON)
+                    .body(new JsonObject().put("events", List.of(fired, resolved)).encode())
+                    .post("/internal/v1/webhook-events").then().statusCode(200).body("events", equalTo(2));
+        }
+        drain(2);
+        List<LoggedRequest> requests = received();
+        assertEquals(2, requests.size());
+        for (LoggedRequest request : requests) {
+            assertTrue(verifies(secret, request), "signed with the endpoint's secret");
+            JsonObject data = new JsonObject(request.getBodyAsString()).getJsonObject("data");
+            assertEquals("CSAT by channel", data.getJsonObject("rule").getString("name"));
+            assertFalse(data.containsKey("recipients"), "the rule's recipients are not passed to webhooks");
+        }
+
+        assertEquals(3, alertMails.sendDue().await().indefinitely());
+        assertEquals(0, alertMails.sendDue().await().indefinitely(), "each once");
+        assertTrue(smtp.waitForIncomingEmail(5_000, 3));
+        List<String> subjects = new java.util.ArrayList<>();
+        for (var mail : smtp.getReceivedMessages()) {
+            subjects.add(mail.getAllRecipients()[0] + " " + mail.getSubject());
+        }
+        assertEquals(List.of("ops@shop.example Alert: CSAT by channel (channel email)",
+                "lead@shop.example Alert: CSAT by channel (channel email)",
+                "ops@shop.example Resolved: CSAT by channel (channel email)").stream().sorted().toList(),
+                subjects.stream().sorted().toList());
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return mail.getSubject().startsWith("Alert");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow());
+        assertTrue(body.contains("csat over the last P7D, channel email: 78.33 (on 60)"), body);
+        assertTrue(body.contains("below 80 and resolves when it is back at or above 85"), body);
+        as("read").get("/api/v1/delivery/alert-mails").then().statusCode(200).body("size()", equalTo(3))
+                .body("status", everyItem(equalTo("sent")));
     }
 
     /** Standard Webhooks verification written here from the specification, independent of the service's signer. */
