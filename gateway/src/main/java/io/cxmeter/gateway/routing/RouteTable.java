@@ -32,7 +32,8 @@ public final class RouteTable {
             new Route("/api/v1/reviews", Service.TICKET, false),
             new Route("/api/v1/follow-ups", Service.TICKET, false),
             new Route("/api/v1/follow-up-policy", Service.TICKET, false),
-            new Route("/api/v1/metrics", Service.METRICS, false));
+            new Route("/api/v1/metrics", Service.METRICS, false),
+            new Route("/api/v1/alerts", Service.METRICS, false));
 
     private RouteTable() {
     }

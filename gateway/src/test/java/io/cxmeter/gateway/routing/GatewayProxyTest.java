@@ -87,7 +87,7 @@ class GatewayProxyTest {
         "/api/v1/tickets, ticket", "/api/v1/customers/C-1, ticket", "/api/v1/agents, ticket", "/api/v1/teams/t-1, ticket",
         "/api/v1/scorecards, ticket", "/api/v1/reviews, ticket", "/api/v1/follow-ups/R-5, ticket",
         "/api/v1/follow-up-policy, ticket", "/api/v1/webhooks/endpoints, survey",
-        "/api/v1/metrics/nps, metrics", "/api/v1/metrics, metrics"})
+        "/api/v1/metrics/nps, metrics", "/api/v1/metrics, metrics", "/api/v1/alerts/rules, metrics"})
     void eachPathGoesToTheServiceThatOwnsIt(String path, String service) {
         String key = registerTenant(newTenantId());
         given().header("X-Api-Key", key).get(path).then().statusCode(200).body("service", equalTo(service));
