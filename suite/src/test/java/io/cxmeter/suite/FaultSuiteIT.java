@@ -37,7 +37,10 @@ import io.restassured.response.Response;
  * <li>every database connection of every service dropped while events flow: all arrive, once;</li>
  * <li>the gateway killed and started again: the same answers after as before;</li>
  * <li>survey-service killed while webhook deliveries wait for their retry (the receiver failing):
- * once it is back, each event reaches the receiver, answered with a 2xx exactly once.</li>
+ * once it is back, each event reaches the receiver, answered with a 2xx exactly once;</li>
+ * <li>an alert rule driven below its threshold and back, with the receiver failing at first and
+ * metrics-service killed between the two: one firing and one resolution reach the receiver,
+ * signed, each answered with a 2xx once.</li>
  * </ul>
  * (ticket-service killed in the middle of an import: BulkImportIT.)
  */
@@ -297,6 +300,91 @@ class FaultSuiteIT {
                     served.size());
         } finally {
             receiver.stop();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void anAlertFiresAndResolvesOnceThroughAFailingReceiverAndAMetricsServiceRestart() throws Exception {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        receiver.start();
+        try {
+            receiver.stubFor(WireMock.post("/alerts").willReturn(WireMock.aResponse().withStatus(503)));
+            String key = SuiteApi.registerTenant(suite);
+            String secret = SuiteApi.as(key).body("{\"url\":\"http://127.0.0.1:" + receiver.port() + "/alerts\","
+                    + "\"eventTypes\":[\"alert.fired\",\"alert.resolved\"]}").post("/api/v1/webhooks/endpoints")
+                    .then().statusCode(201).extract().path("secret");
+            String survey = SuiteApi.as(key).body("{\"name\":\"CSAT\",\"kind\":\"CSAT\"}").post("/api/v1/surveys")
+                    .then().statusCode(201).extract().path("id");
+            String rule = "/api/v1/alerts/rules/" + SuiteApi.as(key).body("{\"name\":\"CSAT last hour\",\"metric\":\"csat\","
+                    + "\"window\":\"PT1H\",\"condition\":\"below\",\"threshold\":80,\"recoverAt\":90,\"minSample\":4}")
+                    .post("/api/v1/alerts/rules").then().statusCode(201).extract().path("id");
+
+            answer(key, survey, 0, 5, 1); // 5 answers of 1 on 1-5: CSAT 0
+            awaitAlertEvents(key, rule, 1);
+            awaitServed(receiver, 1);
+            receiver.stubFor(WireMock.post("/alerts").willReturn(WireMock.aResponse().withStatus(200)));
+
+            suite.kill("metrics-service");
+            answer(key, survey, 5, 20, 5); // 20 of 5: CSAT 80, not yet back at 90
+            suite.start("metrics-service");
+            awaitUpToDate(key, () -> true, "the answers");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!Double.valueOf(80.0).equals(SuiteApi.as(key).get(rule).then().statusCode(200).extract().jsonPath()
+                    .getDouble("states[0].value"))) {
+                assertTrue(Instant.now().isBefore(deadline), "the rule never saw CSAT 80");
+                Thread.sleep(250);
+            }
+            answer(key, survey, 25, 25, 5); // 45 of 50 positive: CSAT 90, resolved
+            awaitAlertEvents(key, rule, 2);
+            deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (receiver.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200).count() < 2) {
+                assertTrue(Instant.now().isBefore(deadline), "not both delivered");
+                Thread.sleep(250);
+            }
+
+            List<ServeEvent> served = receiver.getAllServeEvents();
+            Map<String, Long> successes = served.stream().filter(event -> event.getResponse().getStatus() == 200)
+                    .collect(Collectors.groupingBy(event -> new JsonPath(event.getRequest().getBodyAsString()).getString("type")
+                            + " " + event.getRequest().getHeader("webhook-id"), Collectors.counting()));
+            assertEquals(2, successes.size(), "one firing and one resolution: " + successes.keySet());
+            assertTrue(successes.values().stream().allMatch(count -> count == 1), "each answered 2xx once: " + successes);
+            assertTrue(served.stream().allMatch(event -> StandardWebhooks.verifies(secret, event.getRequest().getHeader("webhook-id"),
+                    event.getRequest().getHeader("webhook-timestamp"), event.getRequest().getBodyAsString(),
+                    event.getRequest().getHeader("webhook-signature"))), "every try signed with the endpoint's secret");
+            JsonPath events = SuiteApi.as(key).get(rule + "/events").then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of("alert.resolved", "alert.fired"), events.getList("type"));
+            assertEquals(0.0, events.getDouble("[1].data.value"));
+            assertEquals(90.0, events.getDouble("[0].data.value"));
+            System.out.printf("FaultSuiteIT: alert rule CSAT < 80 (well again at 90) driven to 0, 80 across a metrics-service"
+                    + " kill, then 90; receiver failing at first: %d requests, one firing and one resolution delivered once%n",
+                    served.size());
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /** {@code count} answers with {@code score}, ids from {@code first}, given now. */
+    private static void answer(String key, String survey, int first, int count, int score) {
+        for (int i = first; i < first + count; i++) {
+            SuiteApi.as(key).body("{\"id\":\"A-" + i + "\",\"score\":" + score + "}")
+                    .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+        }
+    }
+
+    private static void awaitAlertEvents(String key, String rule, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (SuiteApi.as(key).get(rule + "/events").then().statusCode(200).extract().jsonPath().getList("$").size() < count) {
+            assertTrue(Instant.now().isBefore(deadline), "the rule never told its event " + count);
+            Thread.sleep(250);
+        }
+    }
+
+    private static void awaitServed(WireMockServer receiver, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (receiver.getAllServeEvents().size() < count) {
+            assertTrue(Instant.now().isBefore(deadline), "the receiver was never called");
+            Thread.sleep(100);
         }
     }
 }
