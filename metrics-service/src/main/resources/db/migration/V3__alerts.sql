@@ -1,16 +1,17 @@
 -- Alert rules: a metric watched over a sliding window, its total or each group, with the state of
 -- each watched value and the transitions waiting to be reported to survey-service (webhooks, e-mail).
+-- Identifiers compare as bytes, like every identifier of this schema; names and messages are text.
 
 CREATE TABLE alert_rule (
     id             uuid             PRIMARY KEY,
-    tenant_id      text             NOT NULL,
+    tenant_id      text COLLATE "C"             NOT NULL,
     name           text             NOT NULL,
-    metric         text             NOT NULL,
-    statistic      text             NOT NULL,
-    group_by       text,
-    survey_id      text,
+    metric         text COLLATE "C"             NOT NULL,
+    statistic      text COLLATE "C"             NOT NULL,
+    group_by       text COLLATE "C",
+    survey_id      text COLLATE "C",
     window_seconds bigint           NOT NULL,
-    condition      text             NOT NULL,
+    condition      text COLLATE "C"             NOT NULL,
     threshold      double precision NOT NULL,
     recover_at     double precision NOT NULL,
     min_sample     integer          NOT NULL,
@@ -31,8 +32,8 @@ CREATE INDEX alert_rule_due ON alert_rule (evaluated_at NULLS FIRST) WHERE enabl
 -- One row per watched value: the rule's total (group_key '') or one group's key.
 CREATE TABLE alert_state (
     rule_id   uuid             NOT NULL REFERENCES alert_rule (id) ON DELETE CASCADE,
-    group_key text             NOT NULL,
-    status    text             NOT NULL,
+    group_key text COLLATE "C"             NOT NULL,
+    status    text COLLATE "C"             NOT NULL,
     since     timestamptz,
     value     double precision,
     sample    bigint           NOT NULL,
@@ -43,10 +44,10 @@ CREATE TABLE alert_state (
 -- kept as the rule's history.
 CREATE TABLE alert_event (
     id              bigserial   PRIMARY KEY,
-    tenant_id       text        NOT NULL,
+    tenant_id       text COLLATE "C"        NOT NULL,
     rule_id         uuid        NOT NULL REFERENCES alert_rule (id) ON DELETE CASCADE,
-    group_key       text        NOT NULL,
-    event_type      text        NOT NULL,
+    group_key       text COLLATE "C"        NOT NULL,
+    event_type      text COLLATE "C"        NOT NULL,
     occurred_at     timestamptz NOT NULL,
     data            jsonb       NOT NULL,
     attempts        integer     NOT NULL DEFAULT 0,

@@ -3,7 +3,8 @@
 // what the caller's roles do not allow is neither shown nor enabled.
 
 const KINDS = {
-  percent: ["csat", "response-rate", "resolution-rate", "service-level", "churn-rate", "retention-rate", "referral-rate", "iqs"],
+  percent: ["csat", "response-rate", "resolution-rate", "service-level", "churn-rate", "retention-rate", "referral-rate", "iqs",
+    "recovery-rate"],
   duration: ["first-response-time", "resolution-time", "asa", "aht"],
   money: ["clv"],
 };
@@ -11,7 +12,7 @@ const LOWER_IS_BETTER = new Set(["first-response-time", "resolution-time", "asa"
   "blocks", "churn-rate", "ces-effort"]);
 const TILES = ["nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets", "backlog", "first-response-time",
   "resolution-time", "resolution-rate", "asa", "service-level", "blocks", "aht", "churn-rate", "retention-rate",
-  "referral-rate", "engagement", "clv", "response-rate"];
+  "referral-rate", "engagement", "clv", "response-rate", "recovery-rate"];
 const DAY = 86400000;
 
 const main = document.getElementById("main");

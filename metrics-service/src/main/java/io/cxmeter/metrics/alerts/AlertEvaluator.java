@@ -111,7 +111,7 @@ public class AlertEvaluator {
 
     private static MetricRequest request(AlertRule rule, Instant now) {
         return new MetricRequest(rule.tenantId(), Zones.of(rule.zone()), rule.metric(), now.minus(rule.window()), now, null,
-                rule.groupBy(), null, rule.surveyId(), MetricRequest.DEFAULT_THRESHOLD, MetricRequest.DEFAULT_SHORT_ABANDON);
+                rule.groupBy(), null, rule.surveyId());
     }
 
     /** What the answer says of each watched value: the total, or every group (and those watched before, now absent). */

@@ -30,11 +30,12 @@ public enum Metric {
     RETENTION_RATE("retention-rate", "Retention rate", Kind.CUSTOMER, "100 * (customers active at `to` - new customers) / customers active at `from`"),
     REFERRAL_RATE("referral-rate", "Referral rate", Kind.CUSTOMER, "100 * new customers acquired by referral / new customers"),
     ENGAGEMENT("engagement", "Customer engagement", Kind.CUSTOMER, "interactions (tickets, survey responses, engagement events) of customers active in the period / those customers"),
-    CLV("clv", "Customer lifetime value", Kind.CUSTOMER, "yearly value per customer ((revenue / purchasing customers) * 365 / days) / yearly churn ((churn rate / 100) * 365 / days)");
+    CLV("clv", "Customer lifetime value", Kind.CUSTOMER, "yearly value per customer ((revenue / purchasing customers) * 365 / days) / yearly churn ((churn rate / 100) * 365 / days)"),
+    RECOVERY_RATE("recovery-rate", "Recovery rate", Kind.FOLLOW_UP, "100 * customers whose next answer after their negative answer's follow-up was resolved is positive (within windowDays, default 90) / customers followed up whose window closed or who answered");
 
     /** The families of metrics, which decide the dimensions and parameters. */
     public enum Kind {
-        SURVEY, INVITATION, REVIEW, TICKET, TICKET_INSTANT, CUSTOMER
+        SURVEY, INVITATION, REVIEW, TICKET, TICKET_INSTANT, CUSTOMER, FOLLOW_UP
     }
 
     private final String id;
@@ -77,6 +78,7 @@ public enum Metric {
             case REVIEW -> EnumSet.of(Dimension.AGENT);
             case TICKET, TICKET_INSTANT -> EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT);
             case CUSTOMER -> EnumSet.noneOf(Dimension.class);
+            case FOLLOW_UP -> EnumSet.of(Dimension.TEAM, Dimension.AGENT);
         };
     }
 
@@ -88,6 +90,7 @@ public enum Metric {
             case IQS -> concat(common, "minSample");
             case OPEN_TICKETS -> concat(common, "at");
             case SERVICE_LEVEL -> concat(common, "threshold", "shortAbandonSeconds");
+            case RECOVERY_RATE -> concat(common, "windowDays");
             default -> common;
         };
     }

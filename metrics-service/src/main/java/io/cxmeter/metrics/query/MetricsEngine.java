@@ -148,6 +148,14 @@ public class MetricsEngine {
                 yield new Evaluation(read(r, Family.TICKET_STATE, null, by, instants, List.of()),
                         s -> Formulas.count(s.count(counter), Map.of()));
             }
+            case RECOVERY_RATE -> new Evaluation(raw.recoveries(r.tenantId(), periods, by, r.windowDays()), s -> {
+                long recovered = s.count("recovered");
+                long notRecovered = s.count("notRecovered");
+                long n = recovered + notRecovered;
+                return new Value(n == 0 ? null : 100.0 * recovered / n, n, Formulas.details("recovered", recovered,
+                        "notRecovered", notRecovered, "noAnswer", s.count("noAnswer"), "pending", s.count("pending"),
+                        "windowDays", r.windowDays()));
+            });
             case CHURN_RATE, RETENTION_RATE, REFERRAL_RATE, ENGAGEMENT, CLV ->
                     throw new IllegalStateException(r.metric() + " is a customer metric");
         };

@@ -77,7 +77,7 @@ public class MetricsResource {
             @QueryParam("compare") String compare) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null).sharingReads();
+        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null).sharingReads();
         MetricRequest before = comparing(compare) ? base.previousPeriod() : null;
         return Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> compute(base.withMetric(metric),
@@ -119,7 +119,9 @@ public class MetricsResource {
             @Parameter(description = "previous: the total and each group also over the equally long period just before, with the change")
             @QueryParam("compare") String compare,
             @Parameter(description = "Survey and review metrics: values resting on fewer answers or reviews say lowSample, default 30",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minSample") String minSample) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minSample") String minSample,
+            @Parameter(description = "Recovery rate: how many days after a follow-up's resolution the customer's next answer counts, default 90",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365")) @QueryParam("windowDays") String windowDays) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
@@ -130,7 +132,8 @@ public class MetricsResource {
         }
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId);
+        MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId,
+                windowDays);
         int smallest = minSample(minSample);
         return compute(request, comparing(compare) ? request.previousPeriod() : null)
                 .map(result -> LowSamples.mark(result, metric, smallest));
@@ -170,7 +173,7 @@ public class MetricsResource {
     }
 
     private MetricRequest request(Metric metric, Instant from, Instant to, String at, String groupBy, String interval,
-            String threshold, String shortAbandon, String surveyId) {
+            String threshold, String shortAbandon, String surveyId, String windowDays) {
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("from must be before to (the period is [from, to))");
         }
@@ -194,7 +197,23 @@ public class MetricsResource {
                 interval == null || interval.isBlank() ? null : Interval.fromWire(interval),
                 surveyId == null || surveyId.isBlank() ? null : surveyId,
                 seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
-                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON));
+                seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON),
+                days(windowDays));
+    }
+
+    private static int days(String value) {
+        if (value == null || value.isBlank()) {
+            return MetricRequest.DEFAULT_WINDOW_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1 && days <= 365) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("windowDays must be whole days from 1 to 365");
     }
 
 

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.Rollups;
@@ -118,11 +120,69 @@ public class RawFacts {
         });
     }
 
-    private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows(String sql, String tenantId, List<Period> periods) {
-        return pool.preparedQuery(sql).execute(Tuple.of(tenantId,
+    /**
+     * Recovery rate's customers per period and group (docs/metrics.md#recovery-rate): each customer's
+     * latest negative answer in the period whose follow-up ticket was first resolved before its end,
+     * and the customer's first answer of the same kind after that resolution, within the window and
+     * the period. Reads the period's survey contributions by time, one follow-up ticket and one next
+     * answer per negative answer by index.
+     */
+    public Uni<Map<Integer, Map<String, State>>> recoveries(String tenantId, List<Period> periods, Dimension groupBy,
+            int windowDays) {
+        String sql = "SELECT p.idx, x.group_key,"
+                + " count(*) FILTER (WHERE x.positive) AS recovered,"
+                + " count(*) FILTER (WHERE NOT x.positive) AS answered_otherwise,"
+                + " count(*) FILTER (WHERE x.positive IS NULL AND x.resolved_at + make_interval(days => $5) <= p.b) AS no_answer,"
+                + " count(*) FILTER (WHERE x.positive IS NULL AND x.resolved_at + make_interval(days => $5) > p.b) AS pending"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + column(groupBy, "l", "l.agent")
+                + " AS group_key, l.resolved_at, nx.positive FROM ("
+                + "   SELECT DISTINCT ON (n.customer_id) n.customer_id, n.family, fu.resolved_at, fu.channel, fu.team, fu.agent"
+                + "   FROM contribution n CROSS JOIN LATERAL (SELECT e.resolved_at, e.channel, e.team, e.agent FROM ticket_episode e"
+                + "     WHERE e.tenant_id = $1 AND e.ticket_id = 'followup-' || n.aggregate_id AND e.resolved_at < p.b"
+                + "     ORDER BY e.resolved_at LIMIT 1) fu"
+                + "   WHERE n.tenant_id = $1 AND n.family IN ('nps', 'csat', 'ces') AND n.at >= p.a AND n.at < p.b"
+                + "     AND n.source = 'response' AND n.customer_id IS NOT NULL AND " + negative("n")
+                + "   ORDER BY n.customer_id, n.at DESC, n.aggregate_id DESC) l"
+                + " LEFT JOIN LATERAL (SELECT " + positive("a") + " AS positive FROM contribution a"
+                + "   WHERE a.tenant_id = $1 AND a.customer_id = l.customer_id AND a.family = l.family AND a.source = 'response'"
+                + "     AND a.at > l.resolved_at AND a.at < least(l.resolved_at + make_interval(days => $5), p.b)"
+                + "   ORDER BY a.at LIMIT 1) nx ON true" + EACH_PERIOD_BY_INDEX
+                + " GROUP BY 1, 2";
+        return rows(sql, tenantId, periods, windowDays).map(rows -> collect(rows, groupBy, row -> new State()
+                .add("recovered", row.getLong("recovered"))
+                .add("notRecovered", row.getLong("answered_otherwise") + row.getLong("no_answer"))
+                .add("noAnswer", row.getLong("no_answer")).add("pending", row.getLong("pending"))));
+    }
+
+    /** Whether the survey contribution {@code alias} is a negative answer: an NPS detractor, a CSAT or CES answer not positive. */
+    private static String negative(String alias) {
+        return "CASE " + alias + ".family WHEN 'nps' THEN " + alias + ".c[" + position(Family.NPS, "detractors") + "] = 1 ELSE "
+                + alias + ".c[" + position(Family.CSAT, "positive") + "] = 0 END";
+    }
+
+    /** Whether it is a positive one: an NPS promoter, a CSAT or CES answer at or above positiveFrom. */
+    private static String positive(String alias) {
+        return "CASE " + alias + ".family WHEN 'nps' THEN " + alias + ".c[" + position(Family.NPS, "promoters") + "] = 1 ELSE "
+                + alias + ".c[" + position(Family.CSAT, "positive") + "] = 1 END";
+    }
+
+    /** The 1-based SQL array position of a counter in the family's layout (CSAT and CES share theirs). */
+    private static int position(Family family, String counter) {
+        if (Layout.prefix(Family.CSAT, List.of("positive")) != Layout.prefix(Family.CES, List.of("positive"))) {
+            throw new IllegalStateException("CSAT and CES must keep positive at one position");
+        }
+        return Layout.prefix(family, List.of(counter));
+    }
+
+    private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows(String sql, String tenantId, List<Period> periods, Object... more) {
+        Tuple tuple = Tuple.of(tenantId,
                 periods.stream().map(Period::index).toArray(Integer[]::new),
                 periods.stream().map(p -> p.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                periods.stream().map(p -> p.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)));
+                periods.stream().map(p -> p.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+        for (Object value : more) {
+            tuple.addValue(value);
+        }
+        return pool.preparedQuery(sql).execute(tuple);
     }
 
     private static Map<Integer, Map<String, State>> collect(Iterable<Row> rows, Dimension groupBy,
@@ -143,12 +203,17 @@ public class RawFacts {
 
     /** An episode's column for {@code groupBy}; {@code agent} is the agent column the metric counts by. */
     private static String episodeColumn(Dimension groupBy, String agent) {
+        return column(groupBy, "e", agent);
+    }
+
+    /** The channel or team column of the episode row {@code alias}, or {@code agent}, for {@code groupBy}. */
+    private static String column(Dimension groupBy, String alias, String agent) {
         if (groupBy == null) {
             return "NULL::text";
         }
         return switch (groupBy) {
-            case CHANNEL -> "e.channel";
-            case TEAM -> "e.team";
+            case CHANNEL -> alias + ".channel";
+            case TEAM -> alias + ".team";
             case AGENT -> agent;
             default -> "NULL::text";
         };

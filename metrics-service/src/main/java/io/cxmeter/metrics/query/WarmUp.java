@@ -108,8 +108,7 @@ public class WarmUp implements HealthCheck {
 
     private static MetricRequest request(Metric metric, Instant from, Instant to, Instant at, Dimension groupBy,
             Interval interval) {
-        return new MetricRequest(TENANT, ZONE, metric, from, to, at, groupBy, interval, null,
-                MetricRequest.DEFAULT_THRESHOLD, MetricRequest.DEFAULT_SHORT_ABANDON);
+        return new MetricRequest(TENANT, ZONE, metric, from, to, at, groupBy, interval, null);
     }
 
     @Override

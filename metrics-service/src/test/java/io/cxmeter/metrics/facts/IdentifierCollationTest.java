@@ -19,7 +19,8 @@ import io.cxmeter.metrics.Migrations;
  */
 class IdentifierCollationTest {
 
-    private static final List<String> VALUES = List.of("rollup.h1", "rollup.h2", "rollup.h3", "rollup.h4", "tenant_calendar.zone");
+    private static final List<String> VALUES = List.of("alert_rule.last_error", "alert_rule.name", "alert_rule.zone", "rollup.h1",
+            "rollup.h2", "rollup.h3", "rollup.h4", "tenant_calendar.zone");
 
     @Test
     void everyTextColumnButTheValuesComparesAsBytes() throws Exception {
@@ -43,7 +44,7 @@ class IdentifierCollationTest {
         }
         assertEquals(VALUES, linguistic);
         // The identifiers: received_event 3, received_counter 1, aggregate_version 3, contribution 11,
-        // rollup 5, ticket_episode 6, customer_fact 2, tenant_calendar 1.
-        assertEquals(32, bytewise);
+        // rollup 5, ticket_episode 6, customer_fact 2, tenant_calendar 1, alert_rule 6, alert_state 2, alert_event 3.
+        assertEquals(43, bytewise);
     }
 }
