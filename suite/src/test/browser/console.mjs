@@ -223,6 +223,21 @@ try {
   await page.getByRole('button', { name: 'Pause http://127.0.0.1:9/hooks' }).click();
   await page.getByRole('button', { name: 'Resume http://127.0.0.1:9/hooks' }).waitFor();
   seen.webhookPaused = await page.locator('#webhooks-table tbody tr').first().textContent();
+  // Alerts: a rule on CSAT by channel added, then paused.
+  const alertForm = page.locator('#new-alert');
+  await alertForm.getByLabel('Rule name').fill('CSAT by channel');
+  await alertForm.getByLabel('Metric').selectOption('csat');
+  await alertForm.getByLabel('Watch').selectOption('channel');
+  await alertForm.getByLabel('Threshold').fill('80');
+  await alertForm.getByLabel('Well again at').fill('85');
+  await alertForm.getByLabel('At least (facts)').fill('30');
+  await alertForm.getByLabel('E-mail to (comma-separated)').fill('leads@shop.example');
+  await alertForm.getByRole('button', { name: 'Add alert rule' }).click();
+  await page.locator('#alert-message').getByText('Alert rule added.').waitFor();
+  seen.alertRow = await page.locator('#alerts-table tbody tr').first().textContent();
+  await page.getByRole('button', { name: 'Pause CSAT by channel' }).click();
+  await page.getByRole('button', { name: 'Resume CSAT by channel' }).waitFor();
+  seen.alertPaused = await page.locator('#alerts-table tbody tr').first().textContent();
   await audit(page, 'settings');
   await shot(page, 'settings');
 

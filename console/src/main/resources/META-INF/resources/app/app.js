@@ -606,8 +606,9 @@ async function settings() {
     return;
   }
   try {
-    const [tenant, keys, delivery, hooks, hookTypes] = await Promise.all([api("/api/v1/tenants/current"),
-      api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"), api("/api/v1/webhooks/event-types")]);
+    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue] = await Promise.all([api("/api/v1/tenants/current"),
+      api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"), api("/api/v1/webhooks/event-types"),
+      api("/api/v1/alerts/rules"), state.catalogue ? Promise.resolve(state.catalogue) : api("/api/v1/metrics")]);
     const saved = el("p", { role: "status" });
     const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
       event.preventDefault();
@@ -645,6 +646,7 @@ async function settings() {
       } }, "Revoke"))));
     main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "Survey e-mail"),
       emailSettings(delivery.emailSettings), el("h2", {}, "Fatigue budget"), contactPolicy(delivery.contactPolicy),
+      el("h2", {}, "Alerts"), alerts(rules, catalogue),
       el("h2", {}, "Webhooks"), webhooks(hooks, hookTypes),
       el("h2", {}, "API keys"),
       el("div", { id: "key-secret" }), keyForm,
@@ -689,6 +691,94 @@ function emailSettings(current) {
     el("label", {}, "Logo URL (https)", el("input", { name: "logoUrl", type: "url", value: value("logoUrl") }))),
   el("div", { class: "controls" }, el("button", { type: "submit" }, "Save e-mail settings"), message));
   return form;
+}
+
+/**
+ * The tenant's alert rules: add one (a metric over a sliding window, optionally per group, with its
+ * threshold, recovery point and recipients), see where each watched value stands, its history,
+ * pause or resume it, delete it.
+ */
+function alerts(rules, catalogue) {
+  const message = el("p", { role: "status" });
+  const metricSelect = el("select", { name: "metric", required: true }, catalogue.map((m) => el("option", { value: m.id }, m.title)));
+  const groupSelect = el("select", { name: "groupBy" });
+  const fillGroups = () => {
+    const entry = catalogue.find((m) => m.id === metricSelect.value);
+    groupSelect.replaceChildren(el("option", { value: "" }, "the total"),
+      ...((entry && entry.groupBy) || []).map((d) => el("option", { value: d }, `each ${d}`)));
+  };
+  metricSelect.addEventListener("change", fillGroups);
+  fillGroups();
+  const form = el("form", { class: "panel", id: "new-alert", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const number = (name) => (data.get(name) === "" ? null : Number(data.get(name)));
+    try {
+      await api("/api/v1/alerts/rules", { method: "POST", body: JSON.stringify({
+        name: data.get("name"), metric: data.get("metric"), statistic: data.get("statistic") || "value",
+        groupBy: data.get("groupBy") || null, window: data.get("window"), condition: data.get("condition"),
+        threshold: number("threshold"), recoverAt: number("recoverAt"), minSample: number("minSample"), for: data.get("for") || null,
+        recipients: String(data.get("recipients") || "").split(",").map((a) => a.trim()).filter((a) => a) }) });
+      await settings();
+      main.querySelector("#alert-message").replaceChildren("Alert rule added.");
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("div", { class: "controls" },
+    el("label", {}, "Rule name", el("input", { name: "name", required: true, maxlength: 200 })),
+    el("label", {}, "Metric", metricSelect),
+    el("label", {}, "Statistic", el("input", { name: "statistic", value: "value", size: 10 })),
+    el("label", {}, "Watch", groupSelect),
+    el("label", {}, "Window", el("input", { name: "window", value: "P7D", size: 8, title: "ISO-8601 duration, e.g. P7D or PT6H" }))),
+  el("div", { class: "controls" },
+    el("label", {}, "Condition", el("select", { name: "condition" }, ["below", "above"].map((c) => el("option", { value: c }, c)))),
+    el("label", {}, "Threshold", el("input", { name: "threshold", type: "number", step: "any", required: true })),
+    el("label", {}, "Well again at", el("input", { name: "recoverAt", type: "number", step: "any" })),
+    el("label", {}, "At least (facts)", el("input", { name: "minSample", type: "number", min: 1, value: "1" })),
+    el("label", {}, "For", el("input", { name: "for", value: "PT0S", size: 8 }))),
+  el("div", { class: "controls" },
+    el("label", {}, "E-mail to (comma-separated)", el("input", { name: "recipients", size: 40 })),
+    el("button", { type: "submit" }, "Add alert rule"), el("span", { id: "alert-message", role: "status" }), message));
+  const standing = (rule) => {
+    if (!rule.enabled) return "paused";
+    const firing = rule.states.filter((s) => s.status === "firing");
+    if (firing.length > 0) return `firing: ${firing.map((s) => `${s.group ?? "total"} ${format(rule.metric, s.value)}`).join(", ")}`;
+    if (rule.states.length === 0) return "not evaluated yet";
+    return rule.states.some((s) => s.status === "pending") ? "pending" : "ok";
+  };
+  const rows = rules.map((rule) => {
+    const history = el("td", { colspan: 4 });
+    const watched = `${rule.metric}${rule.statistic === "value" ? "" : ` ${rule.statistic}`} over ${rule.window}`
+      + (rule.groupBy ? `, each ${rule.groupBy}` : "");
+    return [el("tr", {}, el("td", {}, rule.name, el("div", { class: "muted" }, watched)),
+      el("td", {}, `${rule.condition} ${rule.threshold}` + (rule.recoverAt !== rule.threshold ? `, well at ${rule.recoverAt}` : "")),
+      el("td", {}, standing(rule)),
+      el("td", {},
+        el("button", { type: "button", class: "quiet", "aria-label": `History of ${rule.name}`, onclick: async () => {
+          try {
+            const events = await api(`/api/v1/alerts/rules/${rule.id}/events?limit=20`);
+            history.replaceChildren(events.length === 0 ? el("p", { class: "muted" }, "Never fired.")
+              : el("ul", {}, events.map((e) => el("li", {}, `${new Date(e.at).toLocaleString()} · ${e.type}`
+                + `${e.group ? ` · ${e.group}` : ""} · ${format(rule.metric, e.data.value)}`))));
+          } catch (error) {
+            history.replaceChildren(failure(error));
+          }
+        } }, "History"),
+        el("button", { type: "button", class: "quiet", "aria-label": `${rule.enabled ? "Pause" : "Resume"} ${rule.name}`, onclick: async () => {
+          const { id, states, createdAt, updatedAt, ...fields } = rule;
+          await api(`/api/v1/alerts/rules/${id}`, { method: "PUT", body: JSON.stringify({ ...fields, enabled: !rule.enabled }) });
+          settings();
+        } }, rule.enabled ? "Pause" : "Resume"),
+        el("button", { type: "button", class: "quiet", "aria-label": `Delete ${rule.name}`, onclick: async () => {
+          await api(`/api/v1/alerts/rules/${rule.id}`, { method: "DELETE" });
+          settings();
+        } }, "Delete"))),
+    el("tr", {}, history)];
+  }).flat();
+  return el("div", {}, form, el("div", { class: "table-wrap" }, el("table", { id: "alerts-table" },
+    el("thead", {}, el("tr", {}, ["Rule", "When", "Now", ""].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows))));
 }
 
 /**
