@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.followups;
+package io.cxmeter.peerevents;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +12,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
-/** survey-service's intake of events for the tenant's webhooks (idempotent per type and key). */
+/**
+ * survey-service's intake of other services' events for the tenant's webhooks (its WebhookIntake):
+ * idempotent per type and key. {@code SURVEY_SERVICE_URL} names it ({@code survey-webhook-events}).
+ */
 @Path("/internal/v1/webhook-events")
 @RegisterRestClient(configKey = "survey-webhook-events")
-interface SurveyWebhookEventClient {
+public interface SurveyWebhookEvents {
 
     record Event(String type, String key, String customerId, Instant at, Map<String, Object> data) {
     }
