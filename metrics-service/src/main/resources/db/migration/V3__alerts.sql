@@ -9,6 +9,8 @@ CREATE TABLE alert_rule (
     metric         text COLLATE "C"             NOT NULL,
     statistic      text COLLATE "C"             NOT NULL,
     group_by       text COLLATE "C",
+    -- The groups watched (none named: every group).
+    watch_groups   text[]           NOT NULL,
     survey_id      text COLLATE "C",
     window_seconds bigint           NOT NULL,
     condition      text COLLATE "C"             NOT NULL,

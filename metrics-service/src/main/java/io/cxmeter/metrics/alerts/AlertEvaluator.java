@@ -114,14 +114,17 @@ public class AlertEvaluator {
                 rule.groupBy(), null, rule.surveyId());
     }
 
-    /** What the answer says of each watched value: the total, or every group (and those watched before, now absent). */
+    /**
+     * What the answer says of each watched value: the total, or every group (only those the rule
+     * names, if it names any); the caller adds those watched before and now absent.
+     */
     static Map<String, AlertState.Observation> observe(AlertRule rule, MetricResult result) {
         Map<String, AlertState.Observation> seen = new LinkedHashMap<>();
         if (rule.groupBy() == null) {
             seen.put(TOTAL, new AlertState.Observation(statistic(rule, result.value(), result.details()), result.count()));
         } else if (result.groups() != null) {
             for (MetricResult.Group group : result.groups()) {
-                if (group.key() != null) {
+                if (group.key() != null && (rule.groups().isEmpty() || rule.groups().contains(group.key()))) {
                     seen.put(group.key(), new AlertState.Observation(statistic(rule, group.value(), group.details()), group.count()));
                 }
             }
@@ -173,7 +176,8 @@ public class AlertEvaluator {
         JsonObject data = new JsonObject()
                 .put("rule", new JsonObject().put("id", rule.id().toString()).put("name", rule.name())
                         .put("metric", rule.metric().id()).put("statistic", rule.statistic())
-                        .put("groupBy", rule.groupBy() == null ? null : rule.groupBy().wire()).put("surveyId", rule.surveyId())
+                        .put("groupBy", rule.groupBy() == null ? null : rule.groupBy().wire()).put("groups", rule.groups())
+                        .put("surveyId", rule.surveyId())
                         .put("window", AlertRule.iso(rule.window())).put("condition", rule.condition().wire())
                         .put("threshold", rule.threshold()).put("recoverAt", rule.recoverAt())
                         .put("minSample", rule.minSample()).put("for", AlertRule.iso(rule.holdFor())))

@@ -18,17 +18,18 @@ import io.cxmeter.problem.ProblemException;
 
 /**
  * A tenant's rule on a metric: the metric's {@code statistic} over the last {@code window} (its total,
- * or each group of {@code groupBy}), crossing {@code threshold} in the rule's direction with at least
+ * or each group of {@code groupBy}, or only the {@code groups} named), crossing {@code threshold} in the rule's direction with at least
  * {@code minSample} facts behind it for {@code holdFor}, fires; back past {@code recoverAt}, it resolves.
  */
 public record AlertRule(UUID id, String tenantId, String name, Metric metric, String statistic, Dimension groupBy,
-        String surveyId, Duration window, Condition condition, double threshold, double recoverAt, int minSample,
+        List<String> groups, String surveyId, Duration window, Condition condition, double threshold, double recoverAt, int minSample,
         Duration holdFor, List<String> recipients, boolean enabled, String zone, Instant createdAt, Instant updatedAt) {
 
     public static final Duration SHORTEST_WINDOW = Duration.ofMinutes(5);
     public static final Duration LONGEST_WINDOW = Duration.ofDays(366);
     public static final Duration LONGEST_HOLD = Duration.ofDays(7);
     public static final int MOST_RECIPIENTS = 20;
+    public static final int MOST_GROUPS = 50;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
     /** Which way the value goes wrong. */
@@ -41,7 +42,8 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
     }
 
     /** A rule as the tenant writes it (PUT and POST take the whole rule). */
-    public record Request(String name, String metric, String statistic, String groupBy, String surveyId, String window,
+    public record Request(String name, String metric, String statistic, String groupBy, List<String> groups, String surveyId,
+            String window,
             String condition, Double threshold, Double recoverAt, Integer minSample, @JsonProperty("for") String holdFor,
             List<String> recipients, Boolean enabled) {
 
@@ -69,6 +71,18 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
                 }
                 if (dimension != null && parsedMetric != null && !parsedMetric.dimensions().contains(dimension)) {
                     errors.add(Problem.Violation.ofField("groupBy", parsedMetric.id() + " cannot be grouped by " + groupBy));
+                }
+            }
+            List<String> watched = groups == null ? List.of() : groups;
+            if (!watched.isEmpty() && dimension == null) {
+                errors.add(Problem.Violation.ofField("groups", "needs groupBy: the groups are values of that dimension"));
+            }
+            if (watched.size() > MOST_GROUPS) {
+                errors.add(Problem.Violation.ofField("groups", "at most " + MOST_GROUPS + " groups"));
+            }
+            for (int i = 0; i < watched.size(); i++) {
+                if (watched.get(i) == null || watched.get(i).isBlank() || watched.get(i).length() > 200) {
+                    errors.add(Problem.Violation.ofField("groups[" + i + "]", "must be a group's key, 1 to 200 characters"));
                 }
             }
             String survey = surveyId == null || surveyId.isBlank() ? null : surveyId;
@@ -113,7 +127,8 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
             if (!errors.isEmpty()) {
                 throw new ProblemException(400, "The alert rule is not valid; nothing was changed", errors);
             }
-            return new AlertRule(id, tenantId, name.strip(), parsedMetric, parsedStatistic, dimension, survey, parsedWindow,
+            return new AlertRule(id, tenantId, name.strip(), parsedMetric, parsedStatistic, dimension,
+                    watched.stream().distinct().toList(), survey, parsedWindow,
                     parsedCondition, threshold, recovery, sample, hold, List.copyOf(addresses), enabled == null || enabled, zone,
                     createdAt, now);
         }
@@ -139,7 +154,7 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
     }
 
     /** A rule as the API shows it. */
-    public record View(UUID id, String name, String metric, String statistic, String groupBy, String surveyId,
+    public record View(UUID id, String name, String metric, String statistic, String groupBy, List<String> groups, String surveyId,
             String window, String condition, double threshold, double recoverAt, int minSample,
             @JsonProperty("for") String holdFor, List<String> recipients, boolean enabled, Instant createdAt, Instant updatedAt,
             List<Watched> states) {
@@ -150,7 +165,7 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
     }
 
     public View view(List<Watched> states) {
-        return new View(id, name, metric.id(), statistic, groupBy == null ? null : groupBy.wire(), surveyId, iso(window),
+        return new View(id, name, metric.id(), statistic, groupBy == null ? null : groupBy.wire(), groups, surveyId, iso(window),
                 condition.wire(), threshold, recoverAt, minSample, iso(holdFor), recipients, enabled, createdAt, updatedAt,
                 states);
     }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.cxmeter.metrics.Fixtures.ev;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -204,9 +205,13 @@ class AlertRulesTest {
         UUID rule = create(Map.of("name", "Slow first replies", "metric", "first-response-time", "statistic", "median",
                 "groupBy", "channel", "window", "P1D", "condition", "above", "threshold", 7200, "for", "PT2H"));
 
+        UUID chatOnly = create(Map.of("name", "Slow chat replies", "metric", "first-response-time", "statistic", "median",
+                "groupBy", "channel", "groups", List.of("chat"), "window", "P1D", "condition", "above", "threshold", 7200));
+
         int[] halfHours = {9, 11, 13, 15}; // 4:30, 5:30, 6:30, 7:30
         List<Integer> transitions = new ArrayList<>();
         for (int half : halfHours) {
+            assertEquals(0, evaluator.evaluate(chatOnly, T0.plus(Duration.ofMinutes(30L * half))).await().indefinitely());
             transitions.add(evaluator.evaluate(rule, T0.plus(Duration.ofMinutes(30L * half))).await().indefinitely());
             if (half == 11) {
                 as().get("/api/v1/alerts/rules/" + rule).then().statusCode(200)
@@ -221,6 +226,8 @@ class AlertRulesTest {
         assertEquals(T0.plus(Duration.ofMinutes(390)).toString(), told.get(1).getString("at"));
         assertEquals(10800.0, told.get(1).getJsonObject("data").getDouble("value"), 10800 * 0.02,
                 "the median FRT of email, 3 h (within the sketch's precision)");
+        as().get("/api/v1/alerts/rules/" + chatOnly).then().statusCode(200).body("groups", contains("chat"))
+                .body("states.group", contains("chat")).body("states[0].status", equalTo("ok"));
     }
 
     @Test
@@ -232,6 +239,8 @@ class AlertRulesTest {
         as().body(Map.of("name", "x", "metric", "nps", "statistic", "median", "groupBy", "team", "condition", "below",
                 "threshold", 0, "recoverAt", -10)).post("/api/v1/alerts/rules").then().statusCode(400)
                 .body("errors.field", hasItems("statistic", "groupBy", "recoverAt"));
+        as().body(Map.of("name", "x", "metric", "open-tickets", "groups", List.of("email"), "condition", "above",
+                "threshold", 1)).post("/api/v1/alerts/rules").then().statusCode(400).body("errors.field", hasItems("groups"));
         as(InternalCaller.ROLE_READ, InternalCaller.ROLE_WRITE).body(Map.of("name", "x", "metric", "nps", "condition", "below",
                 "threshold", 0)).post("/api/v1/alerts/rules").then().statusCode(403);
         as().get("/api/v1/alerts/rules").then().statusCode(200).body("size()", equalTo(0));
