@@ -1,4 +1,4 @@
-package io.cxmeter.suite.bench;
+package io.cxmeter.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.cxmeter.suite.bench;
+package io.cxmeter.bench;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

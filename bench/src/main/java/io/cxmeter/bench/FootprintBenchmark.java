@@ -1,4 +1,4 @@
-package io.cxmeter.suite.bench;
+package io.cxmeter.bench;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import io.cxmeter.suite.history.HistoryLoader;
  * others idle) until ready, its resident memory idle 10 s later, and its peak resident memory
  * while the demo history (four months: tickets, responses, customers, reviews) is loaded through
  * the gateway and applied. It asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
- * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.FootprintBenchmark}
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.bench.FootprintBenchmark}
  */
 public final class FootprintBenchmark {
 

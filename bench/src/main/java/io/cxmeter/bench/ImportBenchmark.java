@@ -1,4 +1,4 @@
-package io.cxmeter.suite.bench;
+package io.cxmeter.bench;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -25,7 +25,7 @@ import io.vertx.core.json.JsonObject;
  * import was done and its rate, the time until metrics-service had applied every
  * event, and the service's peak heap (sampled) and peak RSS. It asserts nothing. Usage (after
  * {@code ./mvnw -DskipTests package}):
- * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.ImportBenchmark [tickets] [responses]}
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.bench.ImportBenchmark [tickets] [responses]}
  */
 public final class ImportBenchmark {
 

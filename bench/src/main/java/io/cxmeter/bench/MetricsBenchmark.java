@@ -1,4 +1,4 @@
-package io.cxmeter.suite.bench;
+package io.cxmeter.bench;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -51,7 +51,7 @@ import io.vertx.core.json.JsonObject;
  * whether both agree.</li>
  * </ul>
  * Prints a table; asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
- * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.suite.bench.MetricsBenchmark [responses] [tickets] [shuffled] [profile] [hold]}
+ * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.bench.MetricsBenchmark [responses] [tickets] [shuffled] [profile] [hold]}
  * (the reference full size is 10000000 2000000). Events come in chronological order (as producers
  * deliver live changes and as helpdesk exports come) unless {@code shuffled} (every batch spread over
  * the two years: the worst case for rollups, whose rows a batch then barely shares). {@code profile}
