@@ -65,7 +65,9 @@ try {
   seen.freshness = await page.locator('#freshness').textContent();
   seen.tiles = await page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => ({
     metric: t.dataset.metric, value: t.dataset.value === '' ? null : Number(t.dataset.value), count: Number(t.dataset.count),
-    text: t.querySelector('.value').textContent, delta: t.querySelector('.delta')?.textContent ?? null })));
+    text: t.querySelector('.value').textContent, delta: t.querySelector('.delta')?.textContent ?? null,
+    ci95: t.querySelector('.ci95') ? [Number(t.querySelector('.ci95').dataset.low), Number(t.querySelector('.ci95').dataset.high)] : null,
+    lowSample: t.querySelector('.low-sample') !== null })));
   seen.overviewSummaryRequests = seen.summaryRequests;
   seen.who = await page.locator('#who').textContent();
   // A fresh load of the overview, signed in: when the first paint and the tiles came, and what the
@@ -103,6 +105,15 @@ try {
   await page.waitForFunction(() => document.querySelector('#explore-table caption')?.textContent.startsWith('By day'));
   await audit(page, 'explore');
   await shot(page, 'explore');
+
+  // Survey values: each group's 95 % interval, and a flag where a group rests on few answers.
+  await page.goto(`${args.url}#/explore?metric=csat&days=30&interval=week&groupBy=channel`);
+  await page.locator('#explore-table tbody tr').first().waitFor({ timeout: 10000 });
+  seen.csatHeaders = await page.locator('#explore-table thead th').allTextContents();
+  seen.csatRows = await page.locator('#explore-table tbody tr').evaluateAll((rows) => rows.map((r) => ({
+    key: r.cells[0].textContent, lowSample: r.querySelector('.low-sample') !== null,
+    ci95: r.querySelector('.ci95') ? [Number(r.querySelector('.ci95').dataset.low), Number(r.querySelector('.ci95').dataset.high)] : null })));
+  await audit(page, 'explore-intervals');
 
   // Durations: the median and the 90th percentile beside the mean, and chartable.
   await page.goto(`${args.url}#/explore?metric=first-response-time&days=30&interval=week&groupBy=channel&statistic=median`);

@@ -248,6 +248,8 @@ async function overview(days = 30) {
         el("div", { class: "value" }, format(metric, result.value),
           moe !== undefined && moe !== null ? el("span", { class: "meta" }, ` ± ${format(metric, moe).replace(" %", "")}`) : null),
         el("div", { class: "meta" }, `n = ${result.count.toLocaleString()}`),
+        metric === "nps" ? null : confidence(metric, result.details, "div"),
+        lowSample(result.details, "div"),
         delta ? el("div", { class: "meta" }, delta) : null,
         spark));
       requestAnimationFrame(() => sparkline(spark, result.series || []));
@@ -255,6 +257,22 @@ async function overview(days = 30) {
   } catch (error) {
     main.lastChild.replaceWith(failure(error));
   }
+}
+
+/** The 95 % interval of a survey or review value (details.ci95), or nothing when it has none. */
+function confidence(metric, details, tag) {
+  const ci = details && details.ci95;
+  if (!Array.isArray(ci) || ci[0] === null || ci[1] === null) return null;
+  const bound = (v) => format(metric, v).replace(" %", "");
+  return el(tag, { class: "meta ci95", "data-low": ci[0], "data-high": ci[1] },
+    `95 % interval ${bound(ci[0])}–${format(metric, ci[1])}`);
+}
+
+/** A flag on a value that rests on too few answers or reviews (details.lowSample), or nothing. */
+function lowSample(details, tag) {
+  if (!details || details.lowSample !== true) return null;
+  return el(tag, { class: "meta low-sample", title: "Fewer answers than the sample the metric asks for (30): read it with care" },
+    "Low sample");
 }
 
 async function explore(params) {
@@ -298,18 +316,20 @@ async function explore(params) {
     const result = await api(`/api/v1/metrics/${metric}?${query}`);
     const groups = result.groups || [];
     const show = (selected) => {
-      const lines = selected ? [{ label: selected.key, points: selected.series || [] }]
-        : groups.length ? groups.slice(0, 8).map((g) => ({ label: g.key, points: g.series || [] }))
+      const lines = selected ? [{ label: selected.key ?? `(no ${groupBy})`, points: selected.series || [] }]
+        : groups.length ? groups.slice(0, 8).map((g) => ({ label: g.key ?? `(no ${groupBy})`, points: g.series || [] }))
           : [{ label: entry.title, points: result.series || [] }];
       lineChart(chart, metric, lines.map((line) => ({ ...line,
         points: line.points.map((p) => ({ start: p.start, value: pick(p) })) })));
     };
     show(null);
-    const row = (key, item, group) => ({ key, value: item.value, count: item.count, group,
+    const row = (key, item, group) => ({ key, value: item.value, count: item.count, group, details: item.details || {},
       median: (item.details || {}).median ?? null, p90: (item.details || {}).p90 ?? null });
-    const rows = groups.length ? groups.map((g) => row(g.key, g, g))
+    // Facts without the dimension form a group of their own, named so that it can be read and chosen.
+    const rows = groups.length ? groups.map((g) => row(g.key ?? `(no ${groupBy})`, g, g))
       : (result.series || []).map((p) => row(isoDay(p.start), p, null));
     const extra = durations ? ["median", "p90"] : [];
+    const intervals = rows.some((r) => Array.isArray(r.details.ci95));
     const body = el("tbody", {}, rows.map((row) => {
       const tr = el("tr", {}, el("td", {}, row.group
         ? el("button", { type: "button", class: "quiet", "aria-pressed": "false", onclick: (event) => {
@@ -319,8 +339,9 @@ async function explore(params) {
           if (!pressed) { event.currentTarget.setAttribute("aria-pressed", "true"); tr.classList.add("selected"); }
           show(pressed ? null : row.group);
         } }, row.key) : row.key),
-      el("td", { class: "num" }, format(metric, row.value)),
+      el("td", { class: "num" }, format(metric, row.value), lowSample(row.details, "span") ? " " : null, lowSample(row.details, "span")),
       extra.map((name) => el("td", { class: "num" }, format(metric, row[name]))),
+      intervals ? el("td", { class: "num" }, confidence(metric, row.details, "span") ?? "–") : null,
       el("td", { class: "num" }, row.count.toLocaleString()));
       return tr;
     }));
@@ -340,6 +361,7 @@ async function explore(params) {
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, groupBy || "Start"),
           el("th", { scope: "col", class: "num" }, durations ? "Mean" : "Value"),
           extra.map((name) => el("th", { scope: "col", class: "num" }, name === "p90" ? "90th percentile" : "Median")),
+          intervals ? el("th", { scope: "col", class: "num" }, "95 % interval") : null,
           el("th", { scope: "col", class: "num" }, "Count"))), body));
   } catch (error) {
     table.replaceChildren(failure(error));

@@ -90,7 +90,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(8, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(9, seen.getJsonObject("axe").size(), "every page audited");
 
         // Every tile shows what the API answers for the period the page asked for.
         JsonObject summary = seen.getJsonObject("summaryRequest");
@@ -111,6 +111,15 @@ class ConsoleBrowserIT {
             JsonObject comparison = api.getJsonObject(metric).getJsonObject("comparison");
             assertEquals(comparison.getValue("change") != null, tile.getValue("delta") != null,
                     metric + ": a change is shown exactly when the API has one");
+            JsonObject details = api.getJsonObject(metric).getJsonObject("details", new JsonObject());
+            assertEquals(Boolean.TRUE.equals(details.getBoolean("lowSample")), tile.getBoolean("lowSample"),
+                    metric + ": flagged exactly when the API says lowSample");
+            JsonArray ci95 = details.getValue("ci95") instanceof JsonArray interval && interval.getValue(0) != null ? interval : null;
+            if (!metric.equals("nps")) {
+                assertEquals(ci95 == null ? null : ci95.getList().stream().map(n -> ((Number) n).doubleValue()).toList(),
+                        tile.getJsonArray("ci95") == null ? null : tile.getJsonArray("ci95").getList().stream()
+                                .map(n -> ((Number) n).doubleValue()).toList(), metric + ": the API's 95 % interval");
+            }
             Double value = api.getJsonObject(metric).getDouble("value");
             if (value == null) {
                 assertEquals(null, tile.getValue("value"), metric);
@@ -119,6 +128,25 @@ class ConsoleBrowserIT {
             }
         }
         assertTrue(api.getJsonObject("ticket-volume").getLong("count") > 50, "the period holds the history");
+        assertTrue(tiles.stream().anyMatch(tile -> ((JsonObject) tile).getBoolean("lowSample")), "a tile on few answers is flagged");
+        assertTrue(tiles.stream().anyMatch(tile -> ((JsonObject) tile).getJsonArray("ci95") != null), "intervals are shown");
+
+        // Explore CSAT by channel: each group's interval and low-sample flag are the API's.
+        assertTrue(seen.getJsonArray("csatHeaders").contains("95 % interval"), seen.getJsonArray("csatHeaders").encode());
+        JsonObject csat = new JsonObject(SuiteApi.as(adminKey).queryParam("from", summary.getString("from"))
+                .queryParam("to", summary.getString("to")).queryParam("groupBy", "channel").queryParam("interval", "week")
+                .get("/api/v1/metrics/csat").then().statusCode(200).extract().asString());
+        assertTrue(seen.getJsonArray("csatRows").size() > 0);
+        for (Object item : seen.getJsonArray("csatRows")) {
+            JsonObject row = (JsonObject) item;
+            JsonObject group = csat.getJsonArray("groups").stream().map(JsonObject.class::cast)
+                    .filter(g -> row.getString("key").equals(g.getString("key") == null ? "(no channel)" : g.getString("key")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no API group " + row.getString("key") + ": " + csat.encode()));
+            assertEquals(Boolean.TRUE.equals(group.getJsonObject("details").getBoolean("lowSample")), row.getBoolean("lowSample"),
+                    "group " + row.getString("key"));
+            assertEquals(group.getJsonObject("details").getValue("ci95") != null, row.getJsonArray("ci95") != null,
+                    "group " + row.getString("key"));
+        }
 
         // Explore by channel: the rows are the API's groups; the export carries them.
         JsonArray rows = seen.getJsonObject("explore").getJsonArray("rows");
