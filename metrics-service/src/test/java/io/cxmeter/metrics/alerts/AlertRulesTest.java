@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.cxmeter.metrics.Fixtures.ev;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -30,10 +29,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.internalauth.RsaKeys;
 import io.cxmeter.metrics.Fixtures;
+import io.cxmeter.testing.PeerStub;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -49,7 +49,8 @@ import io.vertx.core.json.JsonObject;
  */
 @QuarkusTest
 @TestProfile(AlertRulesTest.Reporting.class)
-@QuarkusTestResource(value = AlertRulesTest.SurveyService.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PeerStub.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = PeerStub.URL_PROPERTY, value = "quarkus.rest-client.survey-webhook-events.url"))
 class AlertRulesTest {
 
     /** Reporting on, signed with the test producer key; the test drives evaluations and reports. */
@@ -62,23 +63,9 @@ class AlertRulesTest {
         }
     }
 
-    /** survey-service's intake as WireMock plays it. */
-    public static class SurveyService implements QuarkusTestResourceLifecycleManager {
-
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(options().dynamicPort());
-            server.start();
-            return Map.of("quarkus.rest-client.survey-webhook-events.url", server.baseUrl());
-        }
-
-        @Override
-        public void stop() {
-            server.stop();
-        }
-    }
+    /** survey-service, as WireMock plays it. */
+    @PeerStub.Server
+    WireMockServer surveyService;
 
     private static final Instant T0 = Instant.parse("2026-05-04T00:00:00Z");
 
@@ -165,15 +152,15 @@ class AlertRulesTest {
                 .body("states[0].group", equalTo(null)).body("states[0].sample", equalTo(60));
 
         // Reported to survey-service: refused once (kept), then taken (each event once, signed as a producer).
-        SurveyService.server.stubFor(post(urlEqualTo("/internal/v1/webhook-events")).willReturn(aResponse().withStatus(503)));
+        surveyService.stubFor(post(urlEqualTo("/internal/v1/webhook-events")).willReturn(aResponse().withStatus(503)));
         assertEquals(0, relay.relayOnce().await().indefinitely());
         assertTrue(events(rule).stream().noneMatch(e -> e.getBoolean("reported")));
-        SurveyService.server.resetAll();
-        SurveyService.server.stubFor(post(urlEqualTo("/internal/v1/webhook-events")).willReturn(aResponse().withStatus(200)
+        surveyService.resetAll();
+        surveyService.stubFor(post(urlEqualTo("/internal/v1/webhook-events")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"events\":2}")));
         assertEquals(2, relay.relayOnce().await().indefinitely());
         assertEquals(0, relay.relayOnce().await().indefinitely(), "nothing left to report");
-        var requests = SurveyService.server.findAll(postRequestedFor(urlEqualTo("/internal/v1/webhook-events")));
+        var requests = surveyService.findAll(postRequestedFor(urlEqualTo("/internal/v1/webhook-events")));
         assertEquals(1, requests.size());
         JsonArray reported = new JsonObject(requests.get(0).getBodyAsString()).getJsonArray("events");
         assertEquals(2, reported.size());

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.testing.PeerStub;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,7 +37,8 @@ import io.vertx.core.json.JsonObject;
  */
 @QuarkusTest
 @TestProfile(FollowUpEventRelayTest.RelayOn.class)
-@QuarkusTestResource(value = FollowUpEventRelayTest.SurveyService.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PeerStub.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = PeerStub.URL_PROPERTY, value = "quarkus.rest-client.survey-webhook-events.url"))
 class FollowUpEventRelayTest {
 
     /** The relay signing with the test producer key; the test drives its rounds. */
@@ -50,23 +51,9 @@ class FollowUpEventRelayTest {
         }
     }
 
-    /** survey-service's intake as WireMock plays it. */
-    public static class SurveyService implements QuarkusTestResourceLifecycleManager {
-
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(options().dynamicPort());
-            server.start();
-            return Map.of("quarkus.rest-client.survey-webhook-events.url", server.baseUrl());
-        }
-
-        @Override
-        public void stop() {
-            server.stop();
-        }
-    }
+    /** survey-service, as WireMock plays it. */
+    @PeerStub.Server
+    WireMockServer surveyService;
 
     private final String tenant = "tenant-" + UUID.randomUUID();
 
@@ -78,7 +65,7 @@ class FollowUpEventRelayTest {
     }
 
     private List<JsonObject> reported() {
-        return SurveyService.server.findAll(postRequestedFor(urlEqualTo("/internal/v1/webhook-events"))).stream()
+        return surveyService.findAll(postRequestedFor(urlEqualTo("/internal/v1/webhook-events"))).stream()
                 .filter(request -> request.getHeader("Authorization") != null)
                 .flatMap(request -> new JsonObject(request.getBodyAsString()).getJsonArray("events").stream()
                         .map(JsonObject.class::cast))
@@ -88,7 +75,7 @@ class FollowUpEventRelayTest {
 
     @Test
     void openedAndEachResolutionAreReportedOnceSurveyServiceTakesThem() {
-        SurveyService.server.stubFor(post(urlEqualTo("/internal/v1/webhook-events"))
+        surveyService.stubFor(post(urlEqualTo("/internal/v1/webhook-events"))
                 .willReturn(aResponse().withStatus(503)));
         String id = tenant + ":R-1";
         api().body("{\"surveyId\":\"" + tenant + "\",\"responseId\":\"R-1\",\"score\":2,\"customerId\":\"C-1\",\"agentId\":\"A-1\"}")
@@ -98,7 +85,7 @@ class FollowUpEventRelayTest {
         int refused = reported().size();
         assertTrue(refused >= 2, "tried while survey-service refused");
 
-        SurveyService.server.stubFor(post(urlEqualTo("/internal/v1/webhook-events"))
+        surveyService.stubFor(post(urlEqualTo("/internal/v1/webhook-events"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"events\":2}")));
         // Reopened through its ticket and resolved again: a second resolution.
         api().body("{\"status\":\"open\"}").post("/api/v1/tickets/followup-" + id + "/status").then().statusCode(200);

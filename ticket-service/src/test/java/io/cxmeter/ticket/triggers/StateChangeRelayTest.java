@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,10 +23,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.testing.PeerStub;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,7 +41,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Recent resolutions and reopenings reach survey-service with the customer's contact; old history does not. */
 @QuarkusTest
 @TestProfile(StateChangeRelayTest.RelayOn.class)
-@QuarkusTestResource(value = StateChangeRelayTest.SurveyService.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PeerStub.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = PeerStub.URL_PROPERTY, value = "quarkus.rest-client.survey-ticket-states.url"))
 class StateChangeRelayTest {
 
     /** The relay signing with the test producer key; the test drives its rounds. */
@@ -54,23 +55,9 @@ class StateChangeRelayTest {
         }
     }
 
-    /** survey-service's intake as WireMock plays it. */
-    public static class SurveyService implements QuarkusTestResourceLifecycleManager {
-
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(options().dynamicPort());
-            server.start();
-            return Map.of("quarkus.rest-client.survey-ticket-states.url", server.baseUrl());
-        }
-
-        @Override
-        public void stop() {
-            server.stop();
-        }
-    }
+    /** survey-service, as WireMock plays it. */
+    @PeerStub.Server
+    WireMockServer surveyService;
 
     private final String tenant = "tenant-" + UUID.randomUUID();
 
@@ -95,13 +82,13 @@ class StateChangeRelayTest {
     }
 
     private JsonArray lastReport() {
-        List<LoggedRequest> calls = SurveyService.server.findAll(postRequestedFor(urlEqualTo("/internal/v1/ticket-states")));
+        List<LoggedRequest> calls = surveyService.findAll(postRequestedFor(urlEqualTo("/internal/v1/ticket-states")));
         return new JsonObject(calls.get(calls.size() - 1).getBodyAsString()).getJsonArray("tickets");
     }
 
     @Test
     void aLiveResolutionAndItsReopeningReachSurveyServiceThroughAnOutage() {
-        SurveyService.server.resetAll();
+        surveyService.resetAll();
         api().body("{\"id\":\"C-1\",\"since\":\"2025-01-04T09:00:00Z\",\"attributes\":{\"email\":\"ruta@example.lt\","
                 + "\"name\":\"Rūta\",\"locale\":\"lt\"}}").post("/api/v1/customers").then().statusCode(201);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -118,15 +105,15 @@ class StateChangeRelayTest {
         status("T-OLD", "resolved", Instant.parse("2025-03-01T09:00:00Z"));
 
         // survey-service is down: the changes wait.
-        SurveyService.server.stubFor(post(urlEqualTo("/internal/v1/ticket-states")).willReturn(aResponse().withStatus(503)));
+        surveyService.stubFor(post(urlEqualTo("/internal/v1/ticket-states")).willReturn(aResponse().withStatus(503)));
         long noted = pending();
         assertFalse(noted == 0, "the resolution is noted");
         assertEquals(0, relay.relayOnce().await().indefinitely());
         assertEquals(noted, pending());
 
         // Back: the ticket as it stands now, with the customer's contact details.
-        SurveyService.server.resetAll();
-        SurveyService.server.stubFor(post(urlEqualTo("/internal/v1/ticket-states")).willReturn(aResponse().withStatus(200)
+        surveyService.resetAll();
+        surveyService.stubFor(post(urlEqualTo("/internal/v1/ticket-states")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"scheduled\":1,\"cancelled\":0}")));
         pool.preparedQuery("UPDATE ticket_state_change SET next_attempt_at = now() WHERE tenant_id = $1")
                 .execute(Tuple.of(tenant)).await().indefinitely();
