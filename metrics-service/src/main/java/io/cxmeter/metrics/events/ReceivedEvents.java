@@ -16,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cxmeter.metrics.facts.FactStore;
 import io.micrometer.core.instrument.Counter;
@@ -91,17 +90,8 @@ public class ReceivedEvents {
     @Inject
     io.cxmeter.metrics.alerts.FreshTenants freshTenants;
 
-    /**
-     * Most transactions of one tenant's deliveries at once, per instance. Concurrent deliveries of a
-     * tenant share rollup rows (the same day and month, per agent and channel): transactions that
-     * write them wait on each other's row locks anyway, so more of them at once only add waiting.
-     */
-    @ConfigProperty(name = "cxmeter.ingestion.transactions-per-tenant")
-    int transactionsPerTenant;
-
-    /** Most events applied in one transaction when deliveries are applied together. */
-    @ConfigProperty(name = "cxmeter.ingestion.max-events-per-transaction")
-    int maxEventsPerTransaction;
+    @Inject
+    IngestionConfig ingestion;
 
     /**
      * Deliveries of one tenant (in one time zone) that arrive while the tenant's transactions are
@@ -145,8 +135,8 @@ public class ReceivedEvents {
                 .description("Events of applied deliveries, stored or already received").register(registry);
         // A delivery that erases a customer is applied alone, as it always was: an erasure removes the
         // customer's facts stored before it, and in a group those of the other deliveries would not be.
-        grouping = new Grouping<>(transactionsPerTenant, maxEventsPerTransaction,
-                delivery -> delivery.erases() ? maxEventsPerTransaction : delivery.events().size(),
+        grouping = new Grouping<>(ingestion.transactionsPerTenant(), ingestion.maxEventsPerTransaction(),
+                delivery -> delivery.erases() ? ingestion.maxEventsPerTransaction() : delivery.events().size(),
                 (lane, deliveries) -> storeTogether(lane.tenantId(), lane.zone(), deliveries).invoke(this::count));
         // The backlog of this instance: deliveries waiting for their tenant's transactions (their
         // producers are waiting for the answer). Growing under load: scale out or add database CPU.

@@ -1,7 +1,6 @@
 package io.cxmeter.metrics.freshness;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
@@ -40,33 +39,28 @@ public class ProducerOutboxes {
     private record Producer(String service, StatusClient client) {
     }
 
-    @ConfigProperty(name = "cxmeter.producers.survey-url")
-    URI surveyUrl;
-
-    @ConfigProperty(name = "cxmeter.producers.ticket-url")
-    URI ticketUrl;
-
-    @ConfigProperty(name = "cxmeter.producers.timeout", defaultValue = "PT2S")
-    Duration timeout;
+    @Inject
+    ProducersConfig config;
 
     private List<Producer> producers;
 
     @PostConstruct
     void init() {
-        producers = List.of(new Producer("survey-service", client(surveyUrl)), new Producer("ticket-service", client(ticketUrl)));
+        producers = List.of(new Producer("survey-service", client(config.surveyUrl())),
+                new Producer("ticket-service", client(config.ticketUrl())));
     }
 
     private StatusClient client(URI url) {
         return QuarkusRestClientBuilder.newBuilder().baseUri(url)
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(StatusClient.class);
     }
 
     /** Every producer's waiting changes for the caller's tenant, asked at once. */
     public Uni<List<Freshness.Waiting>> waiting(String authorization) {
         List<Uni<Freshness.Waiting>> asks = producers.stream().map(producer -> producer.client().status(authorization)
-                .ifNoItem().after(timeout).fail()
+                .ifNoItem().after(config.timeout()).fail()
                 .map(status -> new Freshness.Waiting(producer.service(), producer.service() + " outbox", true,
                         status.pendingEvents(), status.oldestPendingAt() == null ? null
                                 : status.oldestPendingAt().withOffsetSameInstant(ZoneOffset.UTC)))

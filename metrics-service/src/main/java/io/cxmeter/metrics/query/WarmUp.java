@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -47,29 +46,26 @@ public class WarmUp implements HealthCheck {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "cxmeter.warm-up.rounds", defaultValue = "50")
-    int rounds;
-
-    @ConfigProperty(name = "cxmeter.warm-up.max-duration", defaultValue = "PT60S")
-    Duration maxDuration;
+    @Inject
+    WarmUpConfig config;
 
     private volatile String state = "pending";
 
     void start(@Observes StartupEvent ignored) {
-        if (rounds <= 0) {
+        if (config.rounds() <= 0) {
             state = "off";
             return;
         }
         List<MetricRequest> requests = requests();
         long started = System.nanoTime();
-        Multi.createFrom().range(0, rounds)
+        Multi.createFrom().range(0, config.rounds())
                 .onItem().transformToUniAndConcatenate(round -> answerAll(requests))
                 .collect().last()
-                .ifNoItem().after(maxDuration).fail()
+                .ifNoItem().after(config.maxDuration()).fail()
                 .subscribe().with(
                         done -> {
                             state = "done";
-                            LOG.infof("Query warm-up: %d rounds of every metric in %d ms", rounds,
+                            LOG.infof("Query warm-up: %d rounds of every metric in %d ms", config.rounds(),
                                     Duration.ofNanos(System.nanoTime() - started).toMillis());
                         },
                         failure -> {
