@@ -181,6 +181,41 @@ class SuiteIT {
     }
 
     @Test
+    void aCustomerWonBackAfterAResolvedFollowUpCountsInTheRecoveryRate() throws InterruptedException {
+        String key = registerTenant();
+        java.time.Instant from = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        String survey = as(key).body("{\"name\":\"After-chat CSAT\",\"kind\":\"CSAT\",\"followUp\":true}")
+                .post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        // C-1 complains, is followed up and answers happily; C-2 complains, is followed up and stays unhappy.
+        for (String customer : List.of("C-1", "C-2")) {
+            as(key).body("{\"id\":\"R-" + customer + "\",\"score\":1,\"customerId\":\"" + customer + "\",\"channel\":\"chat\"}")
+                    .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+        }
+        for (String customer : List.of("C-1", "C-2")) {
+            String followUp = survey + ":R-" + customer;
+            for (int attempt = 0; attempt < 100 && as(key).get("/api/v1/follow-ups/" + followUp).statusCode() != 200; attempt++) {
+                Thread.sleep(200);
+            }
+            as(key).body("{\"status\":\"resolved\"}").patch("/api/v1/follow-ups/" + followUp).then().statusCode(200);
+        }
+        Thread.sleep(1100); // the next answers come after the resolutions, to the second
+        as(key).body("{\"id\":\"R-C-1-again\",\"score\":5,\"customerId\":\"C-1\",\"channel\":\"chat\"}")
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+        as(key).body("{\"id\":\"R-C-2-again\",\"score\":2,\"customerId\":\"C-2\",\"channel\":\"chat\"}")
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201);
+
+        String period = "from=" + from + "&to=" + java.time.Instant.now().plus(java.time.Duration.ofHours(1));
+        Integer count = null;
+        for (int attempt = 0; attempt < 100 && !Integer.valueOf(2).equals(count); attempt++) {
+            Thread.sleep(200);
+            count = as(key).get("/api/v1/metrics/recovery-rate?" + period).then().statusCode(200).extract().path("count");
+        }
+        // Both followed up and answered again; one positively: 50.
+        as(key).get("/api/v1/metrics/recovery-rate?" + period).then().statusCode(200)
+                .body("value", equalTo(50.0f)).body("count", equalTo(2)).body("details.recovered", equalTo(1));
+    }
+
+    @Test
     void anEmailRatingLinkRecordsTheScoreWhenPostedNeverOnAPlainFetch() throws InterruptedException {
         String key = registerTenant();
         String survey = as(key).body("{\"name\":\"E-mail CSAT\",\"kind\":\"CSAT\"}").post("/api/v1/surveys")
