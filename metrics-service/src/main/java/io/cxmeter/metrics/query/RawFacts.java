@@ -146,7 +146,7 @@ public class RawFacts {
                 + " LEFT JOIN LATERAL (SELECT " + positive("a") + " AS positive FROM contribution a"
                 + "   WHERE a.tenant_id = $1 AND a.customer_id = l.customer_id AND a.family = l.family AND a.source = 'response'"
                 + "     AND a.at > l.resolved_at AND a.at < least(l.resolved_at + make_interval(days => $5), p.b)"
-                + "   ORDER BY a.at LIMIT 1) nx ON true" + EACH_PERIOD_BY_INDEX
+                + "   ORDER BY a.at, a.aggregate_id LIMIT 1) nx ON true" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, windowDays).map(rows -> collect(rows, groupBy, row -> new State()
                 .add("recovered", row.getLong("recovered"))

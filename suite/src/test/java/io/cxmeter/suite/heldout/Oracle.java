@@ -72,7 +72,8 @@ public final class Oracle {
             one.put(null, customers(metric, from, to));
             return one;
         }
-        List<Fact> facts = facts(metric, from, to, at == null ? to : at, surveyId);
+        List<Fact> facts = metric.equals("recovery-rate") ? recoveries(from, to, RECOVERY_WINDOW_DAYS)
+                : facts(metric, from, to, at == null ? to : at, surveyId);
         Function<List<Fact>, Expected> reduce = reducer(metric);
         Map<String, Expected> out = new LinkedHashMap<>();
         if (groupBy == null) {
@@ -183,8 +184,99 @@ public final class Oracle {
         return new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent), x, yes, null);
     }
 
+    /** The default window of recovery rate, in days. */
+    public static final int RECOVERY_WINDOW_DAYS = 90;
+
+    /**
+     * Recovery rate's customers (docs/metrics.md#recovery-rate), one fact each: the latest negative
+     * answer of the period whose follow-up ticket was first resolved before {@code to}, and what the
+     * customer's next answer of the same kind after that resolution says; {@code extra} is recovered,
+     * notRecovered, noAnswer or pending; the dimensions are the follow-up ticket's agent and team.
+     */
+    private List<Fact> recoveries(Instant from, Instant to, int windowDays) {
+        Map<String, Ticket> followUps = new java.util.HashMap<>();
+        for (Ticket t : h.tickets) {
+            if (t.id().startsWith("followup-")) {
+                followUps.put(t.id(), t);
+            }
+        }
+        Map<String, History.Response> latest = new java.util.HashMap<>();
+        Map<String, Instant> resolvedAt = new java.util.HashMap<>();
+        for (History.Response r : h.responses) {
+            History.Survey s = h.surveys.get(r.survey());
+            Ticket followUp = followUps.get("followup-" + key(r));
+            if (r.customerId() == null || !in(r.submittedAt(), from, to) || !negative(r, s) || followUp == null) {
+                continue;
+            }
+            Instant resolution = firstResolution(followUp);
+            if (resolution == null || !resolution.isBefore(to)) {
+                continue;
+            }
+            History.Response current = latest.get(r.customerId());
+            if (current == null || r.submittedAt().isAfter(current.submittedAt())
+                    || r.submittedAt().equals(current.submittedAt()) && key(r).compareTo(key(current)) > 0) {
+                latest.put(r.customerId(), r);
+                resolvedAt.put(r.customerId(), resolution);
+            }
+        }
+        List<Fact> out = new ArrayList<>();
+        latest.forEach((customer, complaint) -> {
+            String kind = h.surveys.get(complaint.survey()).kind();
+            Instant resolution = resolvedAt.get(customer);
+            Instant windowEnd = resolution.plus(Duration.ofDays(windowDays));
+            History.Response next = h.responses.stream()
+                    .filter(r -> customer.equals(r.customerId()) && h.surveys.get(r.survey()).kind().equals(kind)
+                            && r.submittedAt().isAfter(resolution) && r.submittedAt().isBefore(windowEnd) && r.submittedAt().isBefore(to))
+                    .min(Comparator.comparing(History.Response::submittedAt).thenComparing(this::key)).orElse(null);
+            String outcome = next != null ? (positive(next, h.surveys.get(next.survey())) ? "recovered" : "notRecovered")
+                    : windowEnd.isAfter(to) ? "pending" : "noAnswer";
+            Ticket followUp = followUps.get("followup-" + key(complaint));
+            List<Event> events = followUp.events().stream().sorted(Comparator.comparing(Event::at)).toList();
+            out.add(new Fact(dims("agent", assigneeAtOrBefore(events, resolution), "team", followUp.team()), 0,
+                    outcome.equals("recovered"), outcome));
+        });
+        return out;
+    }
+
+    /** survey-service's id of a response: its survey's id, a colon, the response's own id. */
+    private String key(History.Response r) {
+        return surveyIds.get(r.survey()) + ":" + r.id();
+    }
+
+    private static boolean negative(History.Response r, History.Survey s) {
+        return s.kind().equals("NPS") ? r.score() <= 6 : !s.kind().equals("CUSTOM") && r.score() < s.positive();
+    }
+
+    private static boolean positive(History.Response r, History.Survey s) {
+        return s.kind().equals("NPS") ? r.score() >= 9 : r.score() >= s.positive();
+    }
+
+    /** When a ticket first went from unresolved to resolved or closed, or null. */
+    private static Instant firstResolution(Ticket t) {
+        String status = "new";
+        for (Event e : t.events().stream().sorted(Comparator.comparing(Event::at)).toList()) {
+            if (e.type().equals("status")) {
+                if (RESOLVED.contains(e.status()) && !RESOLVED.contains(status)) {
+                    return e.at();
+                }
+                status = e.status();
+            }
+        }
+        return null;
+    }
+
     private Function<List<Fact>, Expected> reducer(String metric) {
         return switch (metric) {
+            case "recovery-rate" -> facts -> {
+                Map<Object, Long> by = facts.stream().collect(Collectors.groupingBy(Fact::extra, Collectors.counting()));
+                long recovered = by.getOrDefault("recovered", 0L);
+                long noAnswer = by.getOrDefault("noAnswer", 0L);
+                long notRecovered = by.getOrDefault("notRecovered", 0L) + noAnswer;
+                long n = recovered + notRecovered;
+                return new Expected(n == 0 ? null : 100.0 * recovered / n, n, details("recovered", recovered,
+                        "notRecovered", notRecovered, "noAnswer", noAnswer, "pending", by.getOrDefault("pending", 0L),
+                        "windowDays", (long) RECOVERY_WINDOW_DAYS));
+            };
             case "nps" -> facts -> {
                 long n = facts.size();
                 long p = facts.stream().filter(f -> f.x() >= 9).count();
