@@ -20,7 +20,7 @@ public enum Metric {
     OPEN_TICKETS("open-tickets", "Open tickets", Kind.TICKET_INSTANT, "tickets created before `at` whose status at `at` is new or open"),
     BACKLOG("backlog", "Ticket backlog", Kind.TICKET_INSTANT, "tickets created before `to` not resolved at `to`"),
     FIRST_RESPONSE_TIME("first-response-time", "First response time", Kind.TICKET, "mean of firstReplyAt - createdAt for first public agent replies in the period; median, p90"),
-    RESOLUTION_TIME("resolution-time", "Average resolution time", Kind.TICKET, "mean of resolvedAt - createdAt for tickets resolved in the period and still resolved at `to`; median, p90"),
+    RESOLUTION_TIME("resolution-time", "Average resolution time", Kind.TICKET, "mean of resolvedAt - createdAt, resolvedAt the latest resolution before `to`, for tickets whose resolvedAt is in the period and still resolved at `to`; median, p90"),
     RESOLUTION_RATE("resolution-rate", "Resolution rate", Kind.TICKET, "100 * tickets first assigned in the period and resolved at `to` / tickets first assigned in the period"),
     ASA("asa", "Average speed of answer", Kind.TICKET, "mean of answeredAt - queuedAt for call and chat tickets answered in the period"),
     SERVICE_LEVEL("service-level", "Service level", Kind.TICKET, "100 * offered call/chat tickets answered within `threshold` s / offered (queued in the period, minus those abandoned within `shortAbandonSeconds`)"),

@@ -37,18 +37,16 @@ public class RawFacts {
     Pool pool;
 
     /**
-     * Last resolutions in the period that were reopened after its end and never followed by another:
-     * the ticket was resolved at the period's end and its resolvedAt (docs/metrics.md: the latest
-     * resolution of its history) is in the period. A resolution followed by a later one is not its
-     * ticket's resolvedAt, so it counts nowhere; the lasting ones are in the rollups.
+     * Resolutions in the period that were reopened at or after its end: each is its ticket's latest
+     * resolution before {@code to} (a later one needs a reopening first) and in force at {@code to},
+     * so it counts in this period whatever happened after (docs/metrics.md: period stability). The
+     * rollups hold each ticket at its current resolution, if it lasts; these are the others.
      */
     public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy) {
         String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, e.seconds"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
-                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b"
-                + " AND NOT EXISTS (SELECT 1 FROM ticket_episode later WHERE later.tenant_id = e.tenant_id"
-                + " AND later.ticket_id = e.ticket_id AND later.resolved_at > e.resolved_at)" + EACH_PERIOD_BY_INDEX
+                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();

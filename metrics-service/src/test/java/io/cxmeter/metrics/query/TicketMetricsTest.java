@@ -156,14 +156,34 @@ class TicketMetricsTest {
     }
 
     @Test
-    void aResolutionThatIsNotTheLastCountsNowhere() {
-        // Period [03-03 00:00, 03-03 10:30): T2 was resolved at 10:00 and still is at 10:30, but its
-        // resolvedAt is its latest resolution (03-04 08:00), not in the period: it counts there, once.
+    void aResolutionCountsInItsPeriodWhateverHappensAfterTheEnd() {
+        // Period [03-03 00:00, 03-03 10:30): T2 (created 08:00) was resolved at 10:00 and still is at
+        // 10:30: its resolvedAt before `to` is 10:00, 7,200 s, though it was reopened and resolved later.
         f.metric("resolution-time", "from", "2026-03-03T00:00:00Z", "to", "2026-03-03T10:30:00Z")
-                .body("value", nullValue()).body("count", equalTo(0));
+                .body("value", closeTo(7200, 1e-6)).body("count", equalTo(1));
         // Ending after the reopening (11:00) and before the last resolution: nothing resolved at `to`.
         f.metric("resolution-time", "from", "2026-03-03T00:00:00Z", "to", "2026-03-03T12:00:00Z")
                 .body("value", nullValue()).body("count", equalTo(0));
+    }
+
+    @Test
+    void aPeriodKeepsItsAnswerWhenTheTicketIsReopenedAndResolvedAgainLater() {
+        // S1: created 03-10 09:00, resolved 03-10 10:00 (1 h). March 10 is asked, then the ticket is
+        // reopened on 03-11 and resolved again on 03-12: March 10's answer stays 3,600 s; March 12 gets
+        // the new resolution (03-12 09:00 - 03-10 09:00 = 172,800 s).
+        Fixtures g = new Fixtures("UTC");
+        g.ticket("S1", "email", null, null, "2026-03-10T09:00:00Z", status("2026-03-10T10:00:00Z", "resolved")).deliver();
+        g.metric("resolution-time", "from", "2026-03-10T00:00:00Z", "to", "2026-03-11T00:00:00Z")
+                .body("value", closeTo(3600, 1e-6)).body("count", equalTo(1));
+        g.ticket("S1", "email", null, null, "2026-03-10T09:00:00Z", status("2026-03-10T10:00:00Z", "resolved"),
+                status("2026-03-11T09:00:00Z", "open"), status("2026-03-12T09:00:00Z", "resolved")).deliver();
+        g.metric("resolution-time", "from", "2026-03-10T00:00:00Z", "to", "2026-03-11T00:00:00Z")
+                .body("value", closeTo(3600, 1e-6)).body("count", equalTo(1));
+        g.metric("resolution-time", "from", "2026-03-12T00:00:00Z", "to", "2026-03-13T00:00:00Z")
+                .body("value", closeTo(172800, 1e-6)).body("count", equalTo(1));
+        // A period holding both resolutions counts the ticket once, at the latest before its end.
+        g.metric("resolution-time", "from", "2026-03-10T00:00:00Z", "to", "2026-03-13T00:00:00Z")
+                .body("value", closeTo(172800, 1e-6)).body("count", equalTo(1));
     }
 
     @Test

@@ -139,8 +139,9 @@ public final class Oracle {
             case "resolution-time" -> {
                 Instant resolvedAt = null;
                 String status = "new";
+                // The latest resolution strictly before `to`: nothing after `to` counts.
                 for (Event e : events) {
-                    if (e.type().equals("status")) {
+                    if (e.type().equals("status") && e.at().isBefore(to)) {
                         if (!RESOLVED.contains(status) && RESOLVED.contains(e.status())) {
                             resolvedAt = e.at();
                         }
