@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.cxmeter.embeddedpg.EmbeddedPostgresServer;
@@ -409,11 +410,46 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** A port the OS says is free now. */
+    /**
+     * A port nothing listens on, for a process started next. Chosen below the kernel's range for
+     * outgoing connections, so that no connection opened meanwhile (a JDBC or HTTP client's local
+     * port) takes it before the process binds it, and never handed out twice by this JVM.
+     */
     public static int freePort() {
+        int high = Math.min(ephemeralLow(), 32768);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500 && high > LOWEST_PORT + 100; attempt++) {
+            int port = LOWEST_PORT + random.nextInt(high - LOWEST_PORT);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException inUse) {
+                // taken: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Above the fixed ports of the services' own tests (190xx). */
+    private static final int LOWEST_PORT = 20000;
+    private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The first port of the kernel's range for outgoing connections (Linux), 32768 where it cannot be read. */
+    private static int ephemeralLow() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 
