@@ -148,18 +148,7 @@ public class MetricsResource {
     }
 
     private static int minSample(String value) {
-        if (value == null || value.isBlank()) {
-            return LowSamples.DEFAULT_MIN_SAMPLE;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= 1 && parsed <= 1_000_000) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("minSample must be a whole number from 1 to 1000000");
+        return wholeNumber(value, LowSamples.DEFAULT_MIN_SAMPLE, 1, 1_000_000, "minSample must be a whole number from 1 to 1000000");
     }
 
     private static boolean comparing(String compare) {
@@ -201,35 +190,30 @@ public class MetricsResource {
                 days(windowDays));
     }
 
-    private static int days(String value) {
-        if (value == null || value.isBlank()) {
-            return MetricRequest.DEFAULT_WINDOW_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(value);
-            if (days >= 1 && days <= 365) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("windowDays must be whole days from 1 to 365");
-    }
-
 
     private static int seconds(String name, String value, int fallback) {
+        return wholeNumber(value, fallback, 0, MAX_SECONDS_PARAMETER,
+                name + " must be whole seconds from 0 to " + MAX_SECONDS_PARAMETER);
+    }
+
+    private static int days(String value) {
+        return wholeNumber(value, MetricRequest.DEFAULT_WINDOW_DAYS, 1, 365, "windowDays must be whole days from 1 to 365");
+    }
+
+    /** A whole-number parameter: {@code fallback} when absent, else a value in [min, max] or a 400 saying {@code rule}. */
+    private static int wholeNumber(String value, int fallback, int min, int max, String rule) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            int seconds = Integer.parseInt(value);
-            if (seconds >= 0 && seconds <= MAX_SECONDS_PARAMETER) {
-                return seconds;
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest(name + " must be whole seconds from 0 to " + MAX_SECONDS_PARAMETER);
+        throw ProblemException.badRequest(rule);
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser) {

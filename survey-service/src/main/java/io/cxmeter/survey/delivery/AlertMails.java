@@ -167,8 +167,7 @@ public class AlertMails {
                 return close(connection, row, "failed", "no SMTP relay is configured");
             }
             MailMessage message = new MailMessage()
-                    .setFrom(relay.fromName() == null || relay.fromName().isBlank() ? relay.fromAddress()
-                            : "\"" + relay.fromName() + "\" <" + relay.fromAddress() + ">")
+                    .setFrom(relay.sender())
                     .setTo(row.getString("recipient")).setSubject(row.getString("subject")).setText(row.getString("body"));
             message.addHeader("Auto-Submitted", "auto-generated");
             return relays.send(relay, message)

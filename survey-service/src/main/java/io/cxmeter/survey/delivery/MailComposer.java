@@ -31,8 +31,7 @@ final class MailComposer {
         String unsubscribe = letter.links().resolve("unsubscribe").toString();
         MailSettings settings = letter.settings();
         MailMessage message = new MailMessage()
-                .setFrom(settings.fromName() == null || settings.fromName().isBlank() ? settings.fromAddress()
-                        : "\"" + settings.fromName() + "\" <" + settings.fromAddress() + ">")
+                .setFrom(settings.sender())
                 .setTo(letter.recipient())
                 .setSubject(subject)
                 .setText(text(letter, words, greeting, unsubscribe))

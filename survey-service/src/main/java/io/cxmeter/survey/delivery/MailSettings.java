@@ -18,6 +18,11 @@ import io.vertx.mutiny.sqlclient.Row;
 public record MailSettings(String tenantId, String host, int port, Security security, String username, String passwordSealed,
         String fromAddress, String fromName, String brandColor, String logoUrl, Instant updatedAt) {
 
+    /** The From header of every e-mail sent through the relay: the sender's name, if any, and address. */
+    public String sender() {
+        return fromName == null || fromName.isBlank() ? fromAddress : "\"" + fromName + "\" <" + fromAddress + ">";
+    }
+
     /** How the connection to the relay is protected. */
     @Schema(name = "SmtpSecurity")
     public enum Security {
