@@ -4,14 +4,15 @@
 
 const KINDS = {
   percent: ["csat", "response-rate", "resolution-rate", "service-level", "churn-rate", "retention-rate", "referral-rate", "iqs",
-    "recovery-rate"],
-  duration: ["first-response-time", "resolution-time", "asa", "aht"],
+    "recovery-rate", "reopen-rate", "first-contact-resolution"],
+  duration: ["first-response-time", "next-reply-time", "resolution-time", "asa", "aht"],
   money: ["clv"],
 };
-const LOWER_IS_BETTER = new Set(["first-response-time", "resolution-time", "asa", "aht", "open-tickets", "backlog",
+const LOWER_IS_BETTER = new Set(["first-response-time", "next-reply-time", "resolution-time", "reopen-rate", "asa", "aht",
+  "open-tickets", "backlog",
   "blocks", "churn-rate", "ces-effort"]);
 const TILES = ["nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets", "backlog", "first-response-time",
-  "resolution-time", "resolution-rate", "asa", "service-level", "blocks", "aht", "churn-rate", "retention-rate",
+  "next-reply-time", "resolution-time", "reopen-rate", "first-contact-resolution", "resolution-rate", "asa", "service-level", "blocks", "aht", "churn-rate", "retention-rate",
   "referral-rate", "engagement", "clv", "response-rate", "recovery-rate"];
 const DAY = 86400000;
 

@@ -15,6 +15,13 @@ public enum Family {
     TICKET_STATE(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     /** A ticket's first assignment, and whether the ticket is resolved now (resolution rate). */
     ASSIGNMENT(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    /** A wait for an agent's next reply, closed by that reply (next-reply time). */
+    NEXT_REPLY(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    /**
+     * Every resolution of a ticket, whether it was the ticket's first, and whether that first one came
+     * after a single agent reply (reopen rate, first-contact resolution).
+     */
+    RESOLUTION(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     NPS(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
     CSAT(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
     CES(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),

@@ -105,6 +105,7 @@ public final class TicketContributions {
                 add(Family.TICKET, queued.at(), assigneeAt(queued.at()), offered);
             }
             handled();
+            nextReplies();
             resolutions(created, firstAssigned);
             if (firstAssigned != null) {
                 // Counted where it was first assigned, as resolved if it is now; a period ending before a
@@ -132,10 +133,36 @@ public final class TicketContributions {
             }
         }
 
-        /** Each change from unresolved to resolved or closed opens a resolution; a change back ends it. */
+        /**
+         * After the first agent reply, a customer reply while no wait is open opens a wait and the next
+         * agent reply closes it, counted when and by whom it closed; a wait still open counts nowhere.
+         */
+        private void nextReplies() {
+            boolean replied = false;
+            Instant waitingSince = null;
+            for (Event event : events) {
+                if ("agent_reply".equals(event.type())) {
+                    if (replied && waitingSince != null) {
+                        add(Family.NEXT_REPLY, event.at(), event.agentId(), durationState("nrt", seconds(waitingSince, event.at())));
+                    }
+                    replied = true;
+                    waitingSince = null;
+                } else if ("customer_reply".equals(event.type()) && replied && waitingSince == null) {
+                    waitingSince = event.at();
+                }
+            }
+        }
+
+        /**
+         * Each change from unresolved to resolved or closed opens a resolution; a change back ends it. Every
+         * resolution counts where it happened; the first says whether it came after exactly one agent reply
+         * (at or before its instant), which first-contact resolution needs.
+         */
         private void resolutions(Instant created, Event firstAssigned) {
             String status = "new";
             Instant resolvedAt = null;
+            boolean first = true;
+            boolean firstContact = false;
             for (Event event : events) {
                 if (!"status".equals(event.type()) || event.status() == null) {
                     continue;
@@ -144,24 +171,34 @@ public final class TicketContributions {
                 boolean is = RESOLVED.contains(event.status());
                 if (!was && is) {
                     resolvedAt = event.at();
+                    firstContact = first && replies(resolvedAt) == 1;
+                    add(Family.RESOLUTION, resolvedAt, assigneeAt(resolvedAt), new State().add("resolutions", 1)
+                            .add("first", first ? 1 : 0).add("firstContact", firstContact ? 1 : 0));
+                    first = false;
                 } else if (was && !is) {
-                    episodes.add(episode(created, resolvedAt, event.at(), firstAssigned));
+                    episodes.add(episode(created, resolvedAt, event.at(), firstAssigned, firstContact));
                     resolvedAt = null;
                 }
                 status = event.status();
             }
             if (resolvedAt != null) {
-                episodes.add(episode(created, resolvedAt, null, firstAssigned));
+                episodes.add(episode(created, resolvedAt, null, firstAssigned, firstContact));
                 // The lasting resolution counts in any period that contains it. A last resolution that was
                 // reopened counts only in periods that end before the reopening: read from the episodes.
                 add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durationState("res", seconds(created, resolvedAt)));
             }
         }
 
-        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Event firstAssigned) {
+        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Event firstAssigned,
+                boolean firstContact) {
             return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), ticket.channel(), ticket.team(),
                     assigneeAt(resolvedAt), firstAssigned == null ? null : firstAssigned.at(),
-                    firstAssigned == null ? null : firstAssigned.agentId());
+                    firstAssigned == null ? null : firstAssigned.agentId(), firstContact);
+        }
+
+        /** Agent replies at or before {@code at}. */
+        private long replies(Instant at) {
+            return events.stream().filter(e -> "agent_reply".equals(e.type()) && !e.at().isAfter(at)).count();
         }
 
         /**

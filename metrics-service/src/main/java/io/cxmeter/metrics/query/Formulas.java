@@ -97,6 +97,22 @@ public final class Formulas {
                         "p90", Sketch.quantile(s.histogram(name), 0.9)));
     }
 
+    /** Of the tickets resolved in the period (each once), the share reopened before its end. */
+    public static Value reopenRate(State s) {
+        long tickets = s.count("resolutions") - s.count("repeated");
+        long reopened = s.count("reopened");
+        return new Value(tickets == 0 ? null : 100.0 * reopened / tickets, tickets,
+                details("resolved", tickets, "reopened", reopened));
+    }
+
+    /** Of the tickets first resolved in the period, the share resolved after one agent reply and not reopened before its end. */
+    public static Value firstContactResolution(State s) {
+        long first = s.count("first");
+        long resolvedAtFirstContact = s.count("firstContact") - s.count("firstContactReopened");
+        return new Value(first == 0 ? null : 100.0 * resolvedAtFirstContact / first, first,
+                details("firstResolved", first, "resolvedAtFirstContact", resolvedAtFirstContact));
+    }
+
     public static Value mean(State s, String name) {
         long n = s.count(name + ".n");
         return new Value(n == 0 ? null : s.get(name + ".sum") / n, n, details("count", n));

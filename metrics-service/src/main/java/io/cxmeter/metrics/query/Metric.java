@@ -21,6 +21,9 @@ public enum Metric {
     BACKLOG("backlog", "Ticket backlog", Kind.TICKET_INSTANT, "tickets created before `to` not resolved at `to`"),
     FIRST_RESPONSE_TIME("first-response-time", "First response time", Kind.TICKET, "mean of firstReplyAt - createdAt for first public agent replies in the period; median, p90"),
     RESOLUTION_TIME("resolution-time", "Average resolution time", Kind.TICKET, "mean of resolvedAt - createdAt, resolvedAt the latest resolution before `to`, for tickets whose resolvedAt is in the period and still resolved at `to`; median, p90"),
+    NEXT_REPLY_TIME("next-reply-time", "Next-reply time", Kind.TICKET, "mean of closedAt - openedAt of waits for the next agent reply (opened by a customer reply after the first agent reply) closed in the period; median, p90"),
+    REOPEN_RATE("reopen-rate", "Reopen rate", Kind.TICKET, "100 * tickets resolved in the period and reopened before `to` / tickets resolved in the period"),
+    FIRST_CONTACT_RESOLUTION("first-contact-resolution", "First-contact resolution", Kind.TICKET, "100 * tickets first resolved in the period after exactly one agent reply and not reopened before `to` / tickets first resolved in the period"),
     RESOLUTION_RATE("resolution-rate", "Resolution rate", Kind.TICKET, "100 * tickets first assigned in the period and resolved at `to` / tickets first assigned in the period"),
     ASA("asa", "Average speed of answer", Kind.TICKET, "mean of answeredAt - queuedAt for call and chat tickets answered in the period"),
     SERVICE_LEVEL("service-level", "Service level", Kind.TICKET, "100 * offered call/chat tickets answered within `threshold` s / offered (queued in the period, minus those abandoned within `shortAbandonSeconds`)"),
@@ -101,7 +104,7 @@ public enum Metric {
      */
     public List<String> statistics() {
         return switch (this) {
-            case FIRST_RESPONSE_TIME, RESOLUTION_TIME -> List.of("value", "median", "p90");
+            case FIRST_RESPONSE_TIME, RESOLUTION_TIME, NEXT_REPLY_TIME -> List.of("value", "median", "p90");
             case CSAT -> List.of("value", "meanScore");
             case CES -> List.of("value", "easyPercent");
             case BLOCKS -> List.of("value", "blockRate");

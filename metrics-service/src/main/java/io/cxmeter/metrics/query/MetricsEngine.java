@@ -133,6 +133,11 @@ public class MetricsEngine {
             case RESOLUTION_TIME -> new Evaluation(plus(
                     read(r, Family.TICKET, null, by, periods, List.of("res")),
                     raw.reopenedResolutions(r.tenantId(), periods, by)), s -> Formulas.duration(s, "res"));
+            case NEXT_REPLY_TIME -> additive(r, Family.NEXT_REPLY, periods, by, s -> Formulas.duration(s, "nrt"));
+            case REOPEN_RATE, FIRST_CONTACT_RESOLUTION -> new Evaluation(plus(
+                    read(r, Family.RESOLUTION, null, by, periods, List.of()),
+                    raw.reopenings(r.tenantId(), periods, by)),
+                    r.metric() == Metric.REOPEN_RATE ? Formulas::reopenRate : Formulas::firstContactResolution);
             case RESOLUTION_RATE -> new Evaluation(plus(
                     read(r, Family.ASSIGNMENT, null, by, periods, List.of()),
                     raw.resolvedAtEndCorrection(r.tenantId(), periods, by)), s -> {
@@ -223,6 +228,7 @@ public class MetricsEngine {
     private static List<String> histograms(Metric metric) {
         return switch (metric) {
             case FIRST_RESPONSE_TIME -> List.of("frt");
+            case NEXT_REPLY_TIME -> List.of("nrt");
             case SERVICE_LEVEL -> List.of("sl.answered", "sl.abandoned");
             default -> List.of();
         };

@@ -38,6 +38,8 @@ public final class Layout {
                 "asa.sum", "sl.queued", "aht.n", "aht.sum"));
         COUNTERS.put(Family.TICKET_STATE, List.of("waiting", "unresolved"));
         COUNTERS.put(Family.ASSIGNMENT, List.of("assigned", "resolved"));
+        COUNTERS.put(Family.NEXT_REPLY, List.of("nrt.n", "nrt.sum"));
+        COUNTERS.put(Family.RESOLUTION, List.of("resolutions", "first", "firstContact"));
         for (Family survey : List.of(Family.NPS, Family.CSAT, Family.CES, Family.CUSTOM)) {
             COUNTERS.put(survey, List.copyOf(SURVEY));
         }
@@ -47,7 +49,11 @@ public final class Layout {
         COUNTERS.put(Family.PURCHASE, List.of("amount"));
         COUNTERS.put(Family.INTERACTION, List.of("interactions"));
         for (Family family : Family.values()) {
-            HISTOGRAMS.put(family, family == Family.TICKET ? List.of("frt", "res", "sl.answered", "sl.abandoned") : List.of());
+            HISTOGRAMS.put(family, switch (family) {
+                case TICKET -> List.of("frt", "res", "sl.answered", "sl.abandoned");
+                case NEXT_REPLY -> List.of("nrt");
+                default -> List.of();
+            });
         }
         COUNTERS.forEach((family, names) -> {
             Map<String, Integer> index = new HashMap<>();

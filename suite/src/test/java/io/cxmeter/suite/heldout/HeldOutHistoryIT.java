@@ -47,7 +47,8 @@ class HeldOutHistoryIT {
     /** Relative error a DDSketch quantile may have (docs/metrics.md: at most 1 %). */
     private static final double QUANTILE_ERROR = 0.01;
     private static final List<String> METRICS = List.of("nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets",
-            "backlog", "first-response-time", "resolution-time", "resolution-rate", "asa", "service-level", "blocks", "aht",
+            "backlog", "first-response-time", "next-reply-time", "resolution-time", "reopen-rate", "first-contact-resolution",
+            "resolution-rate", "asa", "service-level", "blocks", "aht",
             "churn-rate", "retention-rate", "referral-rate", "engagement", "clv");
 
     private static LocalSuite suite;

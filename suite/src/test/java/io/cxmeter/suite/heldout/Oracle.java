@@ -111,6 +111,11 @@ public final class Oracle {
                     }
                 }
             }
+            case "next-reply-time" -> {
+                for (Ticket t : h.tickets) {
+                    out.addAll(waitsClosed(t, from, to));
+                }
+            }
             default -> {
                 for (Ticket t : h.tickets) {
                     ticketFact(metric, t, from, to, at).ifPresent(out::add);
@@ -151,6 +156,23 @@ public final class Oracle {
                 yield resolvedAt != null && in(resolvedAt, from, to) && RESOLVED.contains(statusBefore(events, to))
                         ? fact(t, assigneeAtOrBefore(events, resolvedAt), seconds(t.createdAt(), resolvedAt), true) : null;
             }
+            case "reopen-rate" -> {
+                // Resolutions before `to`, as positions in the walk; the ticket counts at its first one in the period.
+                List<Integer> resolutions = resolutions(events, to);
+                Integer firstInPeriod = resolutions.stream().filter(i -> !events.get(i).at().isBefore(from)).findFirst().orElse(null);
+                yield firstInPeriod == null ? null : fact(t, assigneeAtOrBefore(events, events.get(firstInPeriod).at()), 0,
+                        reopenedAfter(events, firstInPeriod, to));
+            }
+            case "first-contact-resolution" -> {
+                List<Integer> resolutions = resolutions(events, to);
+                if (resolutions.isEmpty() || events.get(resolutions.get(0)).at().isBefore(from)) {
+                    yield null;
+                }
+                Instant firstResolved = events.get(resolutions.get(0)).at();
+                long replies = events.stream().filter(e -> e.type().equals("agent_reply") && !e.at().isAfter(firstResolved)).count();
+                yield fact(t, assigneeAtOrBefore(events, firstResolved), 0,
+                        replies == 1 && !reopenedAfter(events, resolutions.get(0), to));
+            }
             case "resolution-rate" -> {
                 Event assigned = first(events, "assigned");
                 yield assigned != null && in(assigned.at(), from, to)
@@ -179,6 +201,62 @@ public final class Oracle {
             default -> throw new IllegalArgumentException(metric);
         };
         return java.util.Optional.ofNullable(fact);
+    }
+
+    /** The positions of a ticket's changes from an unresolved status to resolved or closed before {@code to}. */
+    private static List<Integer> resolutions(List<Event> events, Instant to) {
+        List<Integer> out = new ArrayList<>();
+        String status = "new";
+        for (int i = 0; i < events.size() && events.get(i).at().isBefore(to); i++) {
+            Event e = events.get(i);
+            if (e.type().equals("status")) {
+                if (!RESOLVED.contains(status) && RESOLVED.contains(e.status())) {
+                    out.add(i);
+                }
+                status = e.status();
+            }
+        }
+        return out;
+    }
+
+    /** Whether a status event after position {@code resolution} and before {@code to} leaves resolved or closed. */
+    private static boolean reopenedAfter(List<Event> events, int resolution, Instant to) {
+        for (int i = resolution + 1; i < events.size() && events.get(i).at().isBefore(to); i++) {
+            if (events.get(i).type().equals("status") && !RESOLVED.contains(events.get(i).status())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The ticket's waits for a next reply closed in the period: after the first agent reply, from a
+     * customer reply while none is open to the next agent reply, each for the agent who closed it.
+     */
+    private static List<Fact> waitsClosed(Ticket t, Instant from, Instant to) {
+        List<Event> events = t.events().stream().sorted(Comparator.comparing(Event::at)).toList();
+        List<Fact> out = new ArrayList<>();
+        int firstReply = -1;
+        for (int i = 0; i < events.size() && firstReply < 0; i++) {
+            if (events.get(i).type().equals("agent_reply")) {
+                firstReply = i;
+            }
+        }
+        if (firstReply < 0) {
+            return out;
+        }
+        Instant opened = null;
+        for (Event e : events.subList(firstReply + 1, events.size())) {
+            if (e.type().equals("customer_reply") && opened == null) {
+                opened = e.at();
+            } else if (e.type().equals("agent_reply") && opened != null) {
+                if (in(e.at(), from, to)) {
+                    out.add(fact(t, e.agentId(), seconds(opened, e.at()), true));
+                }
+                opened = null;
+            }
+        }
+        return out;
     }
 
     private static Fact fact(Ticket t, String agent, double x, boolean yes) {
@@ -319,7 +397,9 @@ public final class Oracle {
                         details("responses", n, "easyPercent", 100.0 * positive / n));
             };
             case "iqs", "asa", "aht" -> facts -> mean(facts, false);
-            case "first-response-time", "resolution-time" -> facts -> mean(facts, true);
+            case "first-response-time", "resolution-time", "next-reply-time" -> facts -> mean(facts, true);
+            case "reopen-rate" -> facts -> share(facts, "resolved", "reopened");
+            case "first-contact-resolution" -> facts -> share(facts, "firstResolved", "resolvedAtFirstContact");
             case "ticket-volume", "open-tickets", "backlog" -> facts -> count(facts.size(), Map.of());
             case "resolution-rate", "service-level" -> facts -> {
                 long n = facts.size();
@@ -334,6 +414,13 @@ public final class Oracle {
             };
             default -> throw new IllegalArgumentException(metric);
         };
+    }
+
+    /** The share of the set that is yes, in percent, with both sizes as details under these names. */
+    private static Expected share(List<Fact> facts, String all, String yes) {
+        long n = facts.size();
+        long y = facts.stream().filter(Fact::yes).count();
+        return n == 0 ? EMPTY : new Expected(100.0 * y / n, n, details(all, n, yes, y));
     }
 
     /** A count is the size of its set: over an empty set it is null like every metric (docs/metrics.md). */
