@@ -2,6 +2,7 @@ package io.cxmeter.outbox;
 
 import java.time.OffsetDateTime;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What of the caller's tenant still waits in this producer's outbox (not yet accepted by
- * metrics-service): how many changes and since when. metrics-service asks it with the caller's own
+ * metrics-service), or is owed to it before reaching the outbox ({@link PendingChanges}): how many
+ * changes and since when. metrics-service asks it with the caller's own
  * token when it answers how fresh the metrics are. Not routed by the gateway.
  */
 @Path("/status/v1/outbox")
@@ -33,17 +35,30 @@ public class OutboxStatusResource {
     @Inject
     Pool pool;
 
+    @Inject
+    Instance<PendingChanges> owed;
+
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
     @GET
     @Operation(hidden = true)
     public Uni<Status> status() {
-        return pool.preparedQuery("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event"
-                + " WHERE published_at IS NULL AND tenant_id = $1").execute(Tuple.of(caller.tenantId()))
+        String tenantId = caller.tenantId();
+        Uni<Status> status = pool.preparedQuery("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event"
+                + " WHERE published_at IS NULL AND tenant_id = $1").execute(Tuple.of(tenantId))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Status(application, row.getLong("pending"), row.getOffsetDateTime("oldest"));
                 });
+        for (PendingChanges more : owed) {
+            status = status.flatMap(sum -> more.pending(tenantId).map(pending -> new Status(application,
+                    sum.pendingEvents() + pending.count(), earliest(sum.oldestPendingAt(), pending.since()))));
+        }
+        return status;
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 }

@@ -199,16 +199,61 @@ public class TicketStore {
     private Uni<TicketDraft> withEvents(SqlConnection connection, Row ticket) {
         return connection.preparedQuery(SELECT_EVENTS).execute(Tuple.of(ticket.getUUID("id"))).map(rows -> {
             List<TicketEvent> events = new ArrayList<>();
-            rows.forEach(row -> events.add(new TicketEvent(EventType.parse(row.getString("type")).orElseThrow(),
-                    row.getOffsetDateTime("at").toInstant(), row.getString("agent_id"),
-                    row.getString("status") == null ? null : TicketStatus.parse(row.getString("status")).orElseThrow(),
-                    row.getInteger("talk_seconds"), row.getInteger("hold_seconds"), row.getInteger("wrap_up_seconds"))));
-            return new TicketDraft(ticket.getString("ticket_key"), Channel.parse(ticket.getString("channel")).orElseThrow(),
-                    ticket.getString("subject"), Priority.parse(ticket.getString("priority")).orElseThrow(),
-                    ticket.getString("team"), ticket.getString("customer_id"),
-                    Arrays.asList(ticket.getArrayOfStrings("tags")), ticket.getOffsetDateTime("created_at").toInstant(),
-                    events);
+            rows.forEach(row -> events.add(event(row)));
+            return draft(ticket, events);
         });
+    }
+
+    /**
+     * Sends up to {@code limit} of the tenant's stored tickets after {@code afterKey} (in key order) to
+     * metrics-service again, each as a new version of itself, in the given transaction: locked, their
+     * version raised and their outbox events added. The keys sent (none: nothing is left).
+     */
+    public Uni<List<String>> resend(SqlConnection connection, String tenantId, String zone, String afterKey, int limit) {
+        String sql = """
+                UPDATE ticket t SET version = t.version + 1
+                FROM (SELECT id FROM ticket WHERE tenant_id = $1 AND ticket_key > $2 ORDER BY ticket_key LIMIT $3 FOR UPDATE) n
+                WHERE t.id = n.id
+                RETURNING t.id, t.ticket_key, t.channel, t.subject, t.priority, t.team, t.customer_id, t.tags, t.created_at,
+                          t.version""";
+        return connection.preparedQuery(sql).execute(Tuple.of(tenantId, afterKey, limit)).flatMap(tickets -> {
+            if (tickets.size() == 0) {
+                return Uni.createFrom().item(List.<String>of());
+            }
+            Map<UUID, Row> byId = new HashMap<>();
+            tickets.forEach(row -> byId.put(row.getUUID("id"), row));
+            return connection.preparedQuery("""
+                    SELECT ticket_id, type, at, agent_id, status, talk_seconds, hold_seconds, wrap_up_seconds
+                    FROM ticket_event WHERE ticket_id = ANY($1) ORDER BY at, seq""")
+                    .execute(Tuple.of(byId.keySet().toArray(UUID[]::new))).flatMap(rows -> {
+                        Map<UUID, List<TicketEvent>> events = new HashMap<>();
+                        rows.forEach(row -> events.computeIfAbsent(row.getUUID("ticket_id"), id -> new ArrayList<>()).add(event(row)));
+                        List<TicketView> views = new ArrayList<>();
+                        Map<String, Integer> versions = new HashMap<>();
+                        byId.forEach((id, row) -> {
+                            views.add(TicketView.of(draft(row, events.getOrDefault(id, List.of()))));
+                            versions.put(row.getString("ticket_key"), row.getInteger("version"));
+                        });
+                        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                        return outbox.add(connection, tenantId, OUTBOX_TYPE, outboxMessages(views, versions), now, zone)
+                                .map(ignored -> views.stream().map(TicketView::id).toList());
+                    });
+        });
+    }
+
+    private static TicketEvent event(Row row) {
+        return new TicketEvent(EventType.parse(row.getString("type")).orElseThrow(),
+                row.getOffsetDateTime("at").toInstant(), row.getString("agent_id"),
+                row.getString("status") == null ? null : TicketStatus.parse(row.getString("status")).orElseThrow(),
+                row.getInteger("talk_seconds"), row.getInteger("hold_seconds"), row.getInteger("wrap_up_seconds"));
+    }
+
+    private static TicketDraft draft(Row ticket, List<TicketEvent> events) {
+        return new TicketDraft(ticket.getString("ticket_key"), Channel.parse(ticket.getString("channel")).orElseThrow(),
+                ticket.getString("subject"), Priority.parse(ticket.getString("priority")).orElseThrow(),
+                ticket.getString("team"), ticket.getString("customer_id"),
+                Arrays.asList(ticket.getArrayOfStrings("tags")), ticket.getOffsetDateTime("created_at").toInstant(),
+                events);
     }
 
     private static TicketView summary(Row row) {

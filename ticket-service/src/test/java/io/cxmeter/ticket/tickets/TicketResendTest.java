@@ -1,0 +1,123 @@
+package io.cxmeter.ticket.tickets;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.cxmeter.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Stored tickets sent to metrics-service again, a page at a time: each once, as a new version with its
+ * full history, in the tenant's zone; counted as pending by the outbox status until sent; other
+ * tenants untouched.
+ */
+@QuarkusTest
+class TicketResendTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    TicketResend resend;
+
+    private final String tenant = "tenant-" + UUID.randomUUID();
+    private final String other = "tenant-" + UUID.randomUUID();
+
+    @Test
+    void everyStoredTicketIsSentOnceMoreAsANewVersionAndFreshnessWaitsForIt() {
+        importTickets(tenant, TicketImportTest.CALL, TicketImportTest.REOPENED_EMAIL, TicketImportTest.ABANDONED_CHAT,
+                "{\"id\":\"T-4\",\"channel\":\"social\",\"createdAt\":\"2026-02-06T10:00:00Z\"}",
+                "{\"id\":\"T-5\",\"channel\":\"api\",\"createdAt\":\"2026-02-07T10:00:00Z\"}");
+        importTickets(other, TicketImportTest.CALL);
+        Map<String, JsonObject> first = payloads(tenant);
+        assertEquals(5, first.size());
+        // Delivered: nothing of the tenant waits.
+        sql("UPDATE outbox_event SET published_at = now() WHERE tenant_id = $1", tenant);
+        sql("UPDATE outbox_event SET published_at = now() WHERE tenant_id = $1", other);
+        status(tenant, 0);
+
+        sql("INSERT INTO ticket_resend (tenant_id, zone, after_key, remaining, requested_at)"
+                + " VALUES ($1, 'Europe/Vilnius', '', 5, now())", tenant);
+        status(tenant, 5);
+
+        // Pages of two (the test setting): 2, 2, 1, then an empty page that ends the resend.
+        int pages = 0;
+        while (rows("SELECT 1 FROM ticket_resend WHERE tenant_id = $1", tenant) > 0) {
+            assertTrue(resend.sendPage().await().indefinitely());
+            pages++;
+            // What was sent waits in the outbox, what was not is owed: five in all until the end.
+            assertEquals(5, pending(tenant), "pending after page " + pages);
+        }
+        assertEquals(4, pages);
+        assertFalse(resend.sendPage().await().indefinitely(), "nothing is left to send");
+
+        List<Row> sent = list("SELECT aggregate_id, payload, zone FROM outbox_event WHERE tenant_id = $1"
+                + " AND published_at IS NULL", tenant);
+        assertEquals(5, sent.size(), "each ticket once");
+        for (Row row : sent) {
+            JsonObject again = new JsonObject(row.getValue("payload").toString());
+            JsonObject before = first.get(row.getString("aggregate_id"));
+            assertEquals("Europe/Vilnius", row.getString("zone"));
+            assertEquals(before.getInteger("version") + 1, again.getInteger("version"), "a new version");
+            assertEquals(before.copy().put("version", 0), again.copy().put("version", 0), "the same ticket, history included");
+        }
+        given().auth().oauth2(TestTokens.forTenant(tenant)).get("/api/v1/tickets/T-2").then().statusCode(200)
+                .body("events.size()", equalTo(8));
+        assertEquals(0, rows("SELECT 1 FROM outbox_event WHERE tenant_id = $1 AND published_at IS NULL", other));
+    }
+
+    private void importTickets(String tenantId, String... lines) {
+        given().auth().oauth2(TestTokens.forTenant(tenantId)).contentType("application/x-ndjson")
+                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/tickets/import").then().statusCode(200);
+    }
+
+    private Map<String, JsonObject> payloads(String tenantId) {
+        Map<String, JsonObject> out = new HashMap<>();
+        for (Row row : list("SELECT aggregate_id, payload FROM outbox_event WHERE tenant_id = $1", tenantId)) {
+            out.put(row.getString("aggregate_id"), new JsonObject(row.getValue("payload").toString()));
+        }
+        return out;
+    }
+
+    private static void status(String tenantId, int pending) {
+        given().auth().oauth2(TestTokens.forTenant(tenantId)).get("/status/v1/outbox").then().statusCode(200)
+                .body("pendingEvents", equalTo(pending));
+    }
+
+    private static int pending(String tenantId) {
+        return given().auth().oauth2(TestTokens.forTenant(tenantId)).get("/status/v1/outbox").then().statusCode(200)
+                .extract().path("pendingEvents");
+    }
+
+    private void sql(String sql, String tenantId) {
+        pool.preparedQuery(sql).execute(Tuple.of(tenantId)).await().indefinitely();
+    }
+
+    private int rows(String sql, String tenantId) {
+        return list(sql, tenantId).size();
+    }
+
+    private List<Row> list(String sql, String tenantId) {
+        List<Row> out = new java.util.ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.of(tenantId)).await().indefinitely().forEach(out::add);
+        return out;
+    }
+}
