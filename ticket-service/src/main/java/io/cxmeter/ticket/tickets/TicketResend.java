@@ -42,21 +42,21 @@ public class TicketResend implements PendingChanges {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Sends one page of one tenant, unless the outbox is already full; whether a page was sent. */
+    /** Sends one page of one tenant, unless the tenant's outbox is already full; whether a page was sent. */
     public Uni<Boolean> sendPage() {
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                "SELECT count(*) AS n FROM (SELECT 1 FROM outbox_event WHERE published_at IS NULL LIMIT $1) b")
-                .execute(Tuple.of(config.maxBacklog())).flatMap(backlog -> {
-                    if (backlog.iterator().next().getLong("n") >= config.maxBacklog()) {
+        return pool.withTransaction(connection -> connection.query("SELECT tenant_id, zone, after_key FROM ticket_resend"
+                + " ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED").execute().flatMap(rows -> {
+                    if (rows.size() == 0) {
                         return Uni.createFrom().item(false);
                     }
-                    return connection.query("SELECT tenant_id, zone, after_key FROM ticket_resend ORDER BY requested_at"
-                            + " LIMIT 1 FOR UPDATE SKIP LOCKED").execute().flatMap(rows -> {
-                                if (rows.size() == 0) {
+                    Row due = rows.iterator().next();
+                    String tenantId = due.getString("tenant_id");
+                    return connection.preparedQuery("SELECT count(*) AS n FROM (SELECT 1 FROM outbox_event"
+                            + " WHERE published_at IS NULL AND tenant_id = $1 LIMIT $2) b")
+                            .execute(Tuple.of(tenantId, config.maxBacklog())).flatMap(backlog -> {
+                                if (backlog.iterator().next().getLong("n") >= config.maxBacklog()) {
                                     return Uni.createFrom().item(false);
                                 }
-                                Row due = rows.iterator().next();
-                                String tenantId = due.getString("tenant_id");
                                 return store.resend(connection, tenantId, due.getString("zone"), due.getString("after_key"),
                                         config.batchSize()).flatMap(sent -> advance(connection, tenantId, sent));
                             });

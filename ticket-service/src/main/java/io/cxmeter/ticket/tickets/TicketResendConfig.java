@@ -15,7 +15,7 @@ public interface TicketResendConfig {
     @WithDefault("1000")
     int batchSize();
 
-    /** No page is added while this many events of any tenant wait in the outbox: the resend never outruns delivery. */
+    /** No page is added while this many events of the tenant wait in the outbox: the resend never outruns delivery. */
     @WithDefault("20000")
     int maxBacklog();
 }
