@@ -1,15 +1,17 @@
 package io.cxmeter.gateway.apikeys;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,8 +29,9 @@ import io.vertx.pgclient.PgConnection;
  * closes, or once a ping goes unanswered ({@link #PING_MILLIS}), every request asks the database, as
  * without a cache. A lookup that started before a change cannot put its stale answer back (each notice
  * moves a generation the lookup must still see). Entries also expire after {@code cxmeter.api-keys.cache-for}
- * (0 turns the cache off), which bounds what a notice lost in some unforeseen way could leave behind.
- * Only keys that matched are cached: an unknown key always asks the database.
+ * (0 turns the cache off), which bounds what a notice lost in some unforeseen way could leave behind, and
+ * the least used keys make room for new ones beyond {@link #MAX_KEYS} (a Caffeine cache). Only keys that
+ * matched are cached: an unknown key always asks the database.
  */
 @ApplicationScoped
 public class ApiKeyCache {
@@ -40,7 +43,7 @@ public class ApiKeyCache {
     static final String APPLICATION_NAME = "cxmeter-gateway-key-changes";
     private static final long RECONNECT_MILLIS = 1_000;
     private static final long MAX_RECONNECT_MILLIS = 10_000;
-    /** Keys remembered at most; beyond, the cache starts over (each key then asks once again). */
+    /** Keys remembered at most. */
     private static final int MAX_KEYS = 10_000;
     private static final Logger LOG = Logger.getLogger(ApiKeyCache.class);
 
@@ -59,16 +62,19 @@ public class ApiKeyCache {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
-    private record Entry(ApiKeyService.Match match, long expiresAt) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private Cache<String, ApiKeyService.Match> entries;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean stopped;
     private volatile PgConnection connection;
     /** Attempts to listen that failed in a row (touched on the connection's event loop only). */
     private int failures;
+
+    @PostConstruct
+    void create() {
+        entries = Caffeine.newBuilder().maximumSize(MAX_KEYS)
+                .expireAfterWrite(enabled() ? config.cacheFor() : java.time.Duration.ZERO).build();
+    }
 
     void start(@Observes StartupEvent event) {
         if (enabled()) {
@@ -98,15 +104,7 @@ public class ApiKeyCache {
         if (!listening) {
             return null;
         }
-        Entry entry = entries.get(hash);
-        if (entry == null) {
-            return null;
-        }
-        if (System.nanoTime() - entry.expiresAt() >= 0) {
-            entries.remove(hash, entry);
-            return null;
-        }
-        return entry.match();
+        return entries.getIfPresent(hash);
     }
 
     /** Remembers a lookup's match, unless a change was announced since the lookup began. */
@@ -114,20 +112,17 @@ public class ApiKeyCache {
         if (!listening) {
             return;
         }
-        if (entries.size() >= MAX_KEYS) {
-            entries.clear();
-        }
-        entries.put(hash, new Entry(match, System.nanoTime() + config.cacheFor().toNanos()));
+        entries.put(hash, match);
         if (generation.get() != startedAt) {
             // A change was announced while the lookup ran: its answer may predate it.
-            entries.remove(hash);
+            entries.invalidate(hash);
         }
     }
 
     /** Forgets everything: a key, its tenant or the channel itself changed. */
     public void invalidate() {
         generation.incrementAndGet();
-        entries.clear();
+        entries.invalidateAll();
     }
 
     private void connect() {
