@@ -8,8 +8,8 @@ import org.apache.commons.math3.distribution.TDistribution;
 /**
  * The 95 % confidence intervals of docs/metrics.md ("Honest statistics"): NPS value ± its margin of
  * error, clipped to [−100, 100]; CSAT the Wilson score interval of {@code positive / N} (z = 1.96),
- * times 100; a mean (CES) mean ± t(0.975, n − 1) · s / √n with the sample standard deviation s,
- * null when n < 2.
+ * times 100; a mean (CES, custom questions, IQS) mean ± t(0.975, n − 1) · s / √n with the sample
+ * standard deviation s, null when n < 2.
  */
 final class ConfidenceIntervals {
 
@@ -35,15 +35,20 @@ final class ConfidenceIntervals {
 
     /** The interval of the mean of {@code n} scores given as score → how many. */
     static List<Double> mean(Map<String, Long> distribution, long n) {
-        if (n < 2) {
-            return null;
-        }
         double sum = 0;
         double squares = 0;
         for (Map.Entry<String, Long> entry : distribution.entrySet()) {
             double score = Double.parseDouble(entry.getKey());
             sum += score * entry.getValue();
             squares += score * score * entry.getValue();
+        }
+        return mean(n, sum, squares);
+    }
+
+    /** The interval of the mean of {@code n} values whose sum is {@code sum} and sum of squares {@code squares}. */
+    static List<Double> mean(long n, double sum, double squares) {
+        if (n < 2) {
+            return null;
         }
         double mean = sum / n;
         double variance = Math.max(0, (squares - n * mean * mean) / (n - 1));

@@ -66,9 +66,11 @@ public final class Formulas {
                 details("invitations", invited, "responses", responded));
     }
 
+    /** The mean review score, with its t interval from the reviews' sum of squares ({@code sumsq}). */
     public static Value iqs(State s) {
         long n = s.count("n");
-        return new Value(n == 0 ? null : s.get("sum") / n, n, details("reviews", n));
+        return new Value(n == 0 ? null : s.get("sum") / n, n,
+                details("reviews", n, "ci95", ConfidenceIntervals.mean(n, s.get("sum"), s.get("sumsq"))));
     }
 
     public static Value volume(State s) {

@@ -122,7 +122,8 @@ public class MetricsEngine {
             case CES -> additive(r, Family.CES, periods, by, Formulas::ces);
             case CUSTOM -> additive(r, Family.CUSTOM, periods, by, Formulas::custom);
             case RESPONSE_RATE -> additive(r, Family.INVITATION, periods, by, Formulas::responseRate);
-            case IQS -> additive(r, Family.REVIEW, periods, by, Formulas::iqs);
+            case IQS -> new Evaluation(plus(read(r, Family.REVIEW, null, by, periods, List.of()),
+                    raw.reviewSquares(r.tenantId(), periods, by)), Formulas::iqs);
             case TICKET_VOLUME -> additive(r, Family.TICKET, periods, by, Formulas::volume);
             case BLOCKS -> additive(r, Family.TICKET, periods, by, Formulas::blocks);
             case FIRST_RESPONSE_TIME -> additive(r, Family.TICKET, periods, by, s -> Formulas.duration(s, "frt"));

@@ -108,6 +108,20 @@ public class RawFacts {
                 .add("firstContactReopened", row.getLong("first_contact"))));
     }
 
+    /**
+     * The sum of squared review scores per period and group, which IQS's interval needs and its rollups do
+     * not keep: reviews are a sample of conversations, few enough to read from the period's facts by time.
+     */
+    public Uni<Map<Integer, Map<String, State>>> reviewSquares(String tenantId, List<Period> periods, Dimension groupBy) {
+        String sql = "SELECT p.idx, x.group_key, sum(x.score * x.score) AS sumsq FROM " + PERIODS
+                + " CROSS JOIN LATERAL (SELECT " + (groupBy == Dimension.AGENT ? "c.agent" : "NULL::text")
+                + " AS group_key, c.c[" + Layout.prefix(Family.REVIEW, List.of("sum")) + "] AS score FROM contribution c"
+                + " WHERE c.tenant_id = $1 AND c.family = 'review' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
+                + " GROUP BY 1, 2";
+        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
+                row -> new State().add("sumsq", row.getDouble("sumsq"))));
+    }
+
     /** Customers who became customers in the period and churned before its end (not in S, so not churn). */
     public Uni<Map<Integer, Long>> joinedAndChurned(String tenantId, List<Period> periods) {
         String sql = "SELECT p.idx, count(x.customer_id) AS n FROM " + PERIODS

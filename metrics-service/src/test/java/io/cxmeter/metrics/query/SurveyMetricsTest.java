@@ -145,6 +145,21 @@ class SurveyMetricsTest {
     }
 
     @Test
+    void iqsHasAStudentTIntervalFromTheReviewsSpread() {
+        // 80, 0, 100: mean 60, s² = (20² + 60² + 40²) / 2 = 2800, t(0.975, 2) = 4.302653:
+        // 60 ± 4.302653 · √(2800 / 3) = [−71.448, 191.448]. A1 80, 0: s² = 3200, t(0.975, 1) = 12.706205:
+        // 40 ± 12.706205 · 40 = [−468.248, 548.248]. A2 has one review: no interval.
+        f.metric("iqs", "from", FROM, "to", TO, "groupBy", "agent")
+                .body("details.ci95[0]", closeTo(-71.448212, 1e-5)).body("details.ci95[1]", closeTo(191.448212, 1e-5))
+                .body("groups.find { it.key == 'A1' }.details.ci95[0]", closeTo(-468.248189, 1e-5))
+                .body("groups.find { it.key == 'A1' }.details.ci95[1]", closeTo(548.248189, 1e-5))
+                .body("groups.find { it.key == 'A2' }.details.ci95", nullValue());
+        // A day series: each bucket from its own reviews (one each: none has an interval).
+        f.metric("iqs", "from", FROM, "to", TO, "interval", "day")
+                .body("series.findAll { it.count > 0 }.details.ci95", org.hamcrest.Matchers.everyItem(nullValue()));
+    }
+
+    @Test
     void surveyMetricsOfAnEmptyPeriodOrAnotherSurveyAreNull() {
         f.metric("nps", "from", "2026-06-01T00:00:00Z", "to", "2026-07-01T00:00:00Z")
                 .body("value", nullValue()).body("count", equalTo(0)).body("details.marginOfError95", nullValue());

@@ -396,7 +396,23 @@ public final class Oracle {
                 return n == 0 ? EMPTY : new Expected(oneScale ? facts.stream().mapToDouble(Fact::x).sum() / n : null, n,
                         details("responses", n, "easyPercent", 100.0 * positive / n));
             };
-            case "iqs", "asa", "aht" -> facts -> mean(facts, false);
+            case "iqs" -> facts -> {
+                Expected mean = mean(facts, false);
+                if (facts.isEmpty()) {
+                    return mean;
+                }
+                // Student's t interval: mean ± t(0.975, n − 1) · s / √n, s from the deviations from the mean.
+                long n = facts.size();
+                double deviations = facts.stream().mapToDouble(f -> (f.x() - mean.value()) * (f.x() - mean.value())).sum();
+                Object ci95 = NULL;
+                if (n >= 2) {
+                    double half = new org.apache.commons.math3.distribution.TDistribution(n - 1)
+                            .inverseCumulativeProbability(0.975) * Math.sqrt(deviations / (n - 1) / n);
+                    ci95 = List.of(mean.value() - half, mean.value() + half);
+                }
+                return new Expected(mean.value(), n, details("reviews", n, "ci95", ci95));
+            };
+            case "asa", "aht" -> facts -> mean(facts, false);
             case "first-response-time", "resolution-time", "next-reply-time" -> facts -> mean(facts, true);
             case "reopen-rate" -> facts -> share(facts, "resolved", "reopened");
             case "first-contact-resolution" -> facts -> share(facts, "firstResolved", "resolvedAtFirstContact");
