@@ -3,3 +3,8 @@
 -- a period (ticket_episode_reopened) and, for each, the ticket's neighbouring resolutions
 -- (ticket_episode_ticket).
 ALTER TABLE ticket_episode ADD COLUMN first_contact boolean NOT NULL DEFAULT false;
+
+-- Business-hours durations (clock=business): a resolution's business seconds beside its calendar
+-- seconds, and two more histogram columns for the ticket family's business FRT and resolution time.
+ALTER TABLE ticket_episode ADD COLUMN business_seconds double precision;
+ALTER TABLE rollup ADD COLUMN h5 text, ADD COLUMN h6 text;

@@ -61,7 +61,16 @@ public final class Fixtures {
 
     /** A ticket with its full history; each call for the same id is a newer version. */
     public Fixtures ticket(String id, String channel, String team, String customerId, String createdAt, Object... events) {
+        return ticketIn(null, id, channel, team, customerId, createdAt, events);
+    }
+
+    /** The same, measured in {@code businessHours} ({timeZone, schedule, holidays}) for clock=business. */
+    public Fixtures ticketIn(Map<String, Object> businessHours, String id, String channel, String team, String customerId,
+            String createdAt, Object... events) {
         Map<String, Object> payload = new LinkedHashMap<>();
+        if (businessHours != null) {
+            payload.put("businessHours", businessHours);
+        }
         payload.put("id", id);
         payload.put("channel", channel);
         payload.put("team", team);

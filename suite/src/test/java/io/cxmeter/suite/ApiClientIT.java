@@ -115,20 +115,20 @@ class ApiClientIT {
         assertEquals(4, imported.getCreated());
 
         MetricsApi metrics = new MetricsApi(tenant);
-        MetricResult volume = await(() -> metrics.getMetric("ticket-volume", null, null, OffsetDateTime.parse(FROM), "channel",
+        MetricResult volume = await(() -> metrics.getMetric("ticket-volume", null, null, null, OffsetDateTime.parse(FROM), "channel",
                 "day", null, null, null, null, OffsetDateTime.parse(TO), null), result -> result.getCount() == 4);
         assertEquals(4.0, volume.getValue());
         assertEquals(Map.of("email", 3.0, "chat", 1.0),
                 volume.getGroups().stream().collect(Collectors.toMap(Group::getKey, Group::getValue)));
         assertEquals(List.of(0L, 2L, 1L, 1L), volume.getSeries().stream().map(Point::getCount).toList());
-        MetricResult nps = await(() -> metrics.getMetric("nps", null, "previous", OffsetDateTime.parse(FROM), null, null, null, null,
+        MetricResult nps = await(() -> metrics.getMetric("nps", null, null, "previous", OffsetDateTime.parse(FROM), null, null, null, null,
                 survey.getId(), null, OffsetDateTime.parse(TO), null), result -> result.getCount() == 3);
         // (2 promoters − 1 detractor) / 3 answers; nothing in the period before, so no change.
         assertEquals(100.0 / 3, nps.getValue(), 1e-9);
         assertEquals(0L, nps.getComparison().getPreviousCount());
         assertEquals(null, nps.getComparison().getChange());
 
-        ApiException backwards = assertThrows(ApiException.class, () -> metrics.getMetric("nps", null, null,
+        ApiException backwards = assertThrows(ApiException.class, () -> metrics.getMetric("nps", null, null, null,
                 OffsetDateTime.parse(TO), null, null, null, null, null, null, OffsetDateTime.parse(FROM), null));
         Problem problem = problem(tenant, backwards);
         assertEquals(400, problem.getStatus());
@@ -147,7 +147,7 @@ class ApiClientIT {
         ApiClient tenant = client(key);
         SurveyView survey = new SurveysApi(tenant).createSurvey(new SurveyRequest().name("Chat CSAT").kind(SurveyKind.CSAT));
         new TicketsApi(tenant).importTickets(tickets());
-        await(() -> new MetricsApi(tenant).getMetric("ticket-volume", null, null, OffsetDateTime.parse(FROM), null, null, null, null,
+        await(() -> new MetricsApi(tenant).getMetric("ticket-volume", null, null, null, OffsetDateTime.parse(FROM), null, null, null, null,
                 null, null, OffsetDateTime.parse(TO), null), result -> result.getCount() == 4);
 
         run(List.of("npx", "--no-install", "tsc", "-p", "tsconfig.json"), "tsc.log");

@@ -136,6 +136,47 @@ class SuiteIT {
     }
 
     @Test
+    void businessHoursReMeasureStoredTicketsAndFreshnessWaitsUntilTheyAre() throws InterruptedException {
+        String key = registerTenant();
+        // T-1: Monday 08:00 to 10:00. T-2: Friday 16:00 to Monday 09:30 (235,800 s).
+        ndjson(key, "/api/v1/tickets/import",
+                "{\"id\":\"T-1\",\"channel\":\"email\",\"createdAt\":\"2026-03-02T08:00:00Z\","
+                        + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-03-02T10:00:00Z\",\"agentId\":\"A-1\"}]}",
+                "{\"id\":\"T-2\",\"channel\":\"email\",\"createdAt\":\"2026-03-06T16:00:00Z\","
+                        + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-03-09T09:30:00Z\",\"agentId\":\"A-1\"}]}");
+        String frt = "/api/v1/metrics/first-response-time?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&clock=";
+        float calendar = (7200 + 235800) / 2f;
+        awaitValue(key, frt + "business", calendar);
+        // Without business hours every hour counts.
+        as(key).get(frt + "calendar").then().body("value", equalTo(calendar));
+
+        // Weekdays 09:00–17:00 UTC: T-1 09:00–10:00, T-2 Friday 16:00–17:00 and Monday 09:00–09:30.
+        as(key).body("{\"timeZone\":\"UTC\",\"schedule\":{\"monday\":[{\"start\":\"09:00\",\"end\":\"17:00\"}],"
+                + "\"friday\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}}").put("/api/v1/business-hours")
+                .then().statusCode(200);
+        awaitValue(key, frt + "business", (3600 + 5400) / 2f);
+        as(key).get(frt + "calendar").then().body("value", equalTo(calendar));
+    }
+
+    /**
+     * Waits until the metric answers {@code expected} and checks freshness on the way: once it says up to
+     * date, the answer must already be the expected one.
+     */
+    private static void awaitValue(String key, String path, float expected) throws InterruptedException {
+        Float value = null;
+        for (int attempt = 0; attempt < 150; attempt++) {
+            boolean upToDate = as(key).get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("upToDate");
+            value = as(key).get(path).then().statusCode(200).extract().path("value");
+            if (upToDate) {
+                org.junit.jupiter.api.Assertions.assertEquals(expected, value, "freshness said up to date: " + path);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        org.junit.jupiter.api.Assertions.fail("never up to date; last " + path + " = " + value);
+    }
+
+    @Test
     void surveyResponsesBecomeSurveyMetrics() throws InterruptedException {
         String key = registerTenant();
         String survey = as(key).body("{\"name\":\"After-call NPS\",\"kind\":\"NPS\"}").post("/api/v1/surveys")

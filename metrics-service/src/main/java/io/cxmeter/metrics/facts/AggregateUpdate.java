@@ -24,12 +24,14 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
 
     /**
      * A resolution of a ticket, from {@code resolvedAt} until it was reopened ({@code reopenedAt},
-     * null while it stays resolved), with the dimensions of that resolution, and the ticket's first
+     * null while it stays resolved), its resolution time in calendar and business seconds, with the
+     * dimensions of that resolution, and the ticket's first
      * assignment ({@code assignedAt} and its agent {@code assignee}; null if it was never assigned),
      * which resolution rate counts it by. {@code firstContact}: it is the ticket's first resolution and
      * came after exactly one agent reply.
      */
-    public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, String channel, String team, String agent,
+    public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, double businessSeconds, String channel,
+            String team, String agent,
             Instant assignedAt, String assignee, boolean firstContact) {
     }
 

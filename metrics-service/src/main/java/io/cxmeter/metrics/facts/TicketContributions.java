@@ -34,9 +34,12 @@ public final class TicketContributions {
             Integer wrapUpSeconds) {
     }
 
-    /** A ticket as ticket-service sends it ({@code ticket.upserted}). */
+    /**
+     * A ticket as ticket-service sends it ({@code ticket.upserted}), with the business hours its durations
+     * are measured in for {@code clock=business} (none: every hour counts).
+     */
     public record Ticket(String id, String channel, String team, String customerId, Instant createdAt, List<Event> events,
-            Long version) {
+            Long version, BusinessClock.Calendar businessHours) {
     }
 
     private TicketContributions() {
@@ -62,9 +65,22 @@ public final class TicketContributions {
         private final List<Contribution> out = new ArrayList<>();
         private final List<Episode> episodes = new ArrayList<>();
 
+        private final BusinessClock clock;
+
         Reader(Ticket ticket, List<Event> events) {
             this.ticket = ticket;
             this.events = events;
+            this.clock = BusinessClock.of(ticket.businessHours());
+        }
+
+        /** Business seconds of [a, b): the ticket's business hours, or all of it without any. */
+        private double business(Instant a, Instant b) {
+            return clock == null ? seconds(a, b) : clock.seconds(a, b);
+        }
+
+        /** A duration in both clocks: {@code name} in calendar seconds, {@code name + "b"} in business seconds. */
+        private State durations(String name, Instant a, Instant b) {
+            return durationState(name, seconds(a, b)).merge(durationState(name + "b", business(a, b)), 1);
         }
 
         AggregateUpdate read() {
@@ -85,8 +101,7 @@ public final class TicketContributions {
                         new State().add("interactions", 1)));
             }
             if (firstReply != null) {
-                double seconds = seconds(created, firstReply.at());
-                add(Family.TICKET, firstReply.at(), firstReply.agentId(), durationState("frt", seconds));
+                add(Family.TICKET, firstReply.at(), firstReply.agentId(), durations("frt", created, firstReply.at()));
             }
             if (queue && answered != null) {
                 Instant queuedAt = queued != null ? queued.at() : created;
@@ -143,7 +158,7 @@ public final class TicketContributions {
             for (Event event : events) {
                 if ("agent_reply".equals(event.type())) {
                     if (replied && waitingSince != null) {
-                        add(Family.NEXT_REPLY, event.at(), event.agentId(), durationState("nrt", seconds(waitingSince, event.at())));
+                        add(Family.NEXT_REPLY, event.at(), event.agentId(), durations("nrt", waitingSince, event.at()));
                     }
                     replied = true;
                     waitingSince = null;
@@ -185,13 +200,14 @@ public final class TicketContributions {
                 episodes.add(episode(created, resolvedAt, null, firstAssigned, firstContact));
                 // The lasting resolution counts in any period that contains it. A last resolution that was
                 // reopened counts only in periods that end before the reopening: read from the episodes.
-                add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durationState("res", seconds(created, resolvedAt)));
+                add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durations("res", created, resolvedAt));
             }
         }
 
         private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Event firstAssigned,
                 boolean firstContact) {
-            return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), ticket.channel(), ticket.team(),
+            return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), business(created, resolvedAt),
+                    ticket.channel(), ticket.team(),
                     assigneeAt(resolvedAt), firstAssigned == null ? null : firstAssigned.at(),
                     firstAssigned == null ? null : firstAssigned.agentId(), firstContact);
         }

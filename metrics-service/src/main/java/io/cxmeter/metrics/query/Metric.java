@@ -94,6 +94,7 @@ public enum Metric {
             case OPEN_TICKETS -> concat(common, "at");
             case SERVICE_LEVEL -> concat(common, "threshold", "shortAbandonSeconds");
             case RECOVERY_RATE -> concat(common, "windowDays");
+            case FIRST_RESPONSE_TIME, RESOLUTION_TIME, NEXT_REPLY_TIME -> concat(common, "clock");
             default -> common;
         };
     }

@@ -5,32 +5,35 @@ import java.time.ZoneId;
 
 import io.cxmeter.metrics.facts.Dimension;
 
-/** A validated question: a metric over {@code [from, to)} for the tenant, maybe grouped and as a series. */
+/**
+ * A validated question: a metric over {@code [from, to)} for the tenant, maybe grouped and as a series;
+ * {@code businessClock}: durations in business seconds ({@code clock=business}).
+ */
 public record MetricRequest(String tenantId, ZoneId zone, Metric metric, Instant from, Instant to, Instant at,
         Dimension groupBy, Interval interval, String surveyId, int threshold, int shortAbandonSeconds, int windowDays,
-        SharedReads reads) {
+        boolean businessClock, SharedReads reads) {
 
     public static final int DEFAULT_THRESHOLD = 20;
     public static final int DEFAULT_SHORT_ABANDON = 5;
     public static final int DEFAULT_WINDOW_DAYS = 90;
 
     public MetricRequest(String tenantId, ZoneId zone, Metric metric, Instant from, Instant to, Instant at, Dimension groupBy,
-            Interval interval, String surveyId, int threshold, int shortAbandonSeconds, int windowDays) {
+            Interval interval, String surveyId, int threshold, int shortAbandonSeconds, int windowDays, boolean businessClock) {
         this(tenantId, zone, metric, from, to, at, groupBy, interval, surveyId, threshold, shortAbandonSeconds, windowDays,
-                null);
+                businessClock, null);
     }
 
     /** A question with every parameter at its default. */
     public MetricRequest(String tenantId, ZoneId zone, Metric metric, Instant from, Instant to, Instant at, Dimension groupBy,
             Interval interval, String surveyId) {
         this(tenantId, zone, metric, from, to, at, groupBy, interval, surveyId, DEFAULT_THRESHOLD, DEFAULT_SHORT_ABANDON,
-                DEFAULT_WINDOW_DAYS, null);
+                DEFAULT_WINDOW_DAYS, false, null);
     }
 
     /** Another metric over the same period, without groups, sharing this request's reads (if it shares any). */
     public MetricRequest withMetric(Metric other) {
         return new MetricRequest(tenantId, zone, other, from, to, at, null, interval, surveyId, threshold, shortAbandonSeconds,
-                windowDays, reads);
+                windowDays, businessClock, reads);
     }
 
     /**
@@ -40,12 +43,13 @@ public record MetricRequest(String tenantId, ZoneId zone, Metric metric, Instant
     public MetricRequest previousPeriod() {
         java.time.Duration length = java.time.Duration.between(from, to);
         return new MetricRequest(tenantId, zone, metric, from.minus(length), from, at == null ? null : at.minus(length), groupBy,
-                null, surveyId, threshold, shortAbandonSeconds, windowDays, reads == null ? null : new SharedReads());
+                null, surveyId, threshold, shortAbandonSeconds, windowDays, businessClock,
+                reads == null ? null : new SharedReads());
     }
 
     /** The same request, its reads shared with every request made from it by {@link #withMetric}. */
     public MetricRequest sharingReads() {
         return new MetricRequest(tenantId, zone, metric, from, to, at, groupBy, interval, surveyId, threshold,
-                shortAbandonSeconds, windowDays, new SharedReads());
+                shortAbandonSeconds, windowDays, businessClock, new SharedReads());
     }
 }

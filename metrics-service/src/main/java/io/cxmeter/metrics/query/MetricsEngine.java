@@ -126,15 +126,16 @@ public class MetricsEngine {
                     raw.reviewSquares(r.tenantId(), periods, by)), Formulas::iqs);
             case TICKET_VOLUME -> additive(r, Family.TICKET, periods, by, Formulas::volume);
             case BLOCKS -> additive(r, Family.TICKET, periods, by, Formulas::blocks);
-            case FIRST_RESPONSE_TIME -> additive(r, Family.TICKET, periods, by, s -> Formulas.duration(s, "frt"));
+            case FIRST_RESPONSE_TIME -> additive(r, Family.TICKET, periods, by, s -> Formulas.duration(s, clocked(r, "frt")));
             case ASA -> additive(r, Family.TICKET, periods, by, s -> Formulas.mean(s, "asa"));
             case AHT -> additive(r, Family.TICKET, periods, by, s -> Formulas.mean(s, "aht"));
             case SERVICE_LEVEL -> additive(r, Family.TICKET, periods, by,
                     s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
             case RESOLUTION_TIME -> new Evaluation(plus(
-                    read(r, Family.TICKET, null, by, periods, List.of("res")),
-                    raw.reopenedResolutions(r.tenantId(), periods, by)), s -> Formulas.duration(s, "res"));
-            case NEXT_REPLY_TIME -> additive(r, Family.NEXT_REPLY, periods, by, s -> Formulas.duration(s, "nrt"));
+                    read(r, Family.TICKET, null, by, periods, List.of(clocked(r, "res"))),
+                    raw.reopenedResolutions(r.tenantId(), periods, by, r.businessClock())),
+                    s -> Formulas.duration(s, clocked(r, "res")));
+            case NEXT_REPLY_TIME -> additive(r, Family.NEXT_REPLY, periods, by, s -> Formulas.duration(s, clocked(r, "nrt")));
             case REOPEN_RATE, FIRST_CONTACT_RESOLUTION -> new Evaluation(plus(
                     read(r, Family.RESOLUTION, null, by, periods, List.of()),
                     raw.reopenings(r.tenantId(), periods, by)),
@@ -169,18 +170,22 @@ public class MetricsEngine {
 
     private Evaluation additive(MetricRequest r, Family family, List<Period> periods, Dimension by,
             Function<State, Value> formula) {
-        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r.metric()), counters(r.metric(), family)),
-                formula);
+        return new Evaluation(read(r, family, r.surveyId(), by, periods, histograms(r), counters(r, family)), formula);
+    }
+
+    /** A duration's counters and histogram: {@code name} in calendar seconds, {@code name + "b"} in business seconds. */
+    private static String clocked(MetricRequest r, String name) {
+        return r.businessClock() ? name + "b" : name;
     }
 
     /**
      * How many of the family's first counters the metric needs: NPS n to detractors, none of the score
      * counts; FRT up to its count and sum, 5 of a ticket row's 12.
      */
-    private static int counters(Metric metric, Family family) {
-        return switch (metric) {
+    private static int counters(MetricRequest r, Family family) {
+        return switch (r.metric()) {
             case NPS -> NPS_COUNTERS;
-            case FIRST_RESPONSE_TIME -> FRT_COUNTERS;
+            case FIRST_RESPONSE_TIME -> r.businessClock() ? Layout.size(family) : FRT_COUNTERS;
             default -> Layout.size(family);
         };
     }
@@ -189,8 +194,8 @@ public class MetricsEngine {
     private static final int FRT_COUNTERS = Layout.prefix(Family.TICKET, List.of("frt.n", "frt.sum"));
 
     /**
-     * Every histogram of the ticket family: a summary reads them, and all its counters, once for all its
-     * ticket metrics.
+     * The calendar-clock histograms of the ticket family: a summary reads them, and all its counters, once
+     * for all its ticket metrics.
      */
     private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");
 
@@ -226,10 +231,10 @@ public class MetricsEngine {
     }
 
     /** The histograms a metric reads; the others stay in the database. */
-    private static List<String> histograms(Metric metric) {
-        return switch (metric) {
-            case FIRST_RESPONSE_TIME -> List.of("frt");
-            case NEXT_REPLY_TIME -> List.of("nrt");
+    private static List<String> histograms(MetricRequest r) {
+        return switch (r.metric()) {
+            case FIRST_RESPONSE_TIME -> List.of(clocked(r, "frt"));
+            case NEXT_REPLY_TIME -> List.of(clocked(r, "nrt"));
             case SERVICE_LEVEL -> List.of("sl.answered", "sl.abandoned");
             default -> List.of();
         };

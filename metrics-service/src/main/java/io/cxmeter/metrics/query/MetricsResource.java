@@ -77,7 +77,7 @@ public class MetricsResource {
             @QueryParam("compare") String compare) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null).sharingReads();
+        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null, null).sharingReads();
         MetricRequest before = comparing(compare) ? base.previousPeriod() : null;
         return Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> compute(base.withMetric(metric),
@@ -121,7 +121,10 @@ public class MetricsResource {
             @Parameter(description = "Survey and review metrics: values resting on fewer answers or reviews say lowSample, default 30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minSample") String minSample,
             @Parameter(description = "Recovery rate: how many days after a follow-up's resolution the customer's next answer counts, default 90",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365")) @QueryParam("windowDays") String windowDays) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365")) @QueryParam("windowDays") String windowDays,
+            @Parameter(description = "Durations (FRT, resolution time, next-reply time): calendar seconds (default) or business "
+                    + "seconds of the ticket's team's business hours, else the tenant's",
+                    schema = @Schema(enumeration = {"calendar", "business"})) @QueryParam("clock") String clock) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
@@ -133,7 +136,7 @@ public class MetricsResource {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
         MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId,
-                windowDays);
+                windowDays, clock);
         int smallest = minSample(minSample);
         return compute(request, comparing(compare) ? request.previousPeriod() : null)
                 .map(result -> LowSamples.mark(result, metric, smallest));
@@ -162,7 +165,7 @@ public class MetricsResource {
     }
 
     private MetricRequest request(Metric metric, Instant from, Instant to, String at, String groupBy, String interval,
-            String threshold, String shortAbandon, String surveyId, String windowDays) {
+            String threshold, String shortAbandon, String surveyId, String windowDays, String clock) {
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("from must be before to (the period is [from, to))");
         }
@@ -187,7 +190,17 @@ public class MetricsResource {
                 surveyId == null || surveyId.isBlank() ? null : surveyId,
                 seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
                 seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON),
-                days(windowDays));
+                days(windowDays), business(clock));
+    }
+
+    private static boolean business(String clock) {
+        if (clock == null || clock.isBlank() || clock.equals("calendar")) {
+            return false;
+        }
+        if (!clock.equals("business")) {
+            throw ProblemException.badRequest("clock must be calendar or business");
+        }
+        return true;
     }
 
 

@@ -42,16 +42,18 @@ public class RawFacts {
      * so it counts in this period whatever happened after (docs/metrics.md: period stability). The
      * rollups hold each ticket at its current resolution, if it lasts; these are the others.
      */
-    public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy) {
+    public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy,
+            boolean business) {
         String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
-                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, e.seconds"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, "
+                + (business ? "coalesce(e.business_seconds, e.seconds)" : "e.seconds") + " AS seconds"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
                 + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();
             for (Double seconds : row.getArrayOfDoubles("seconds")) {
-                state.merge(durationState(seconds), 1);
+                state.merge(io.cxmeter.metrics.facts.TicketContributions.durationState(business ? "resb" : "res", seconds), 1);
             }
             return state;
         }));
@@ -240,10 +242,6 @@ public class RawFacts {
                     .computeIfAbsent(key, k -> new State()).merge(state.apply(row), 1);
         }
         return out;
-    }
-
-    private static State durationState(double seconds) {
-        return io.cxmeter.metrics.facts.TicketContributions.durationState("res", seconds);
     }
 
     /** An episode's column for {@code groupBy}; {@code agent} is the agent column the metric counts by. */

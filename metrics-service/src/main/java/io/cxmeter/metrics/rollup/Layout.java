@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
  * How a family's state is stored: its counters as a fixed-position {@code float8[]} (which
  * PostgreSQL adds element-wise, so rollups are merged in SQL without a read) and its histograms,
  * if any: a contribution keeps them as a small jsonb object of sparse bins, a rollup row keeps each in
- * its own column ({@code h1} to {@code h4} in the family's histogram order) as a list of bins and
+ * its own column ({@code h1} to {@code h6} in the family's histogram order) as a list of bins and
  * counts ({@link BinSums#text}), which PostgreSQL merges with {@code cx_bins_add}.
  */
 public final class Layout {
@@ -29,16 +29,16 @@ public final class Layout {
     }
 
     private static final Map<Family, List<String>> COUNTERS = new EnumMap<>(Family.class);
-    /** Each family's histograms, in the order of their rollup columns h1..h4. */
+    /** Each family's histograms, in the order of their rollup columns h1..h6. */
     private static final Map<Family, List<String>> HISTOGRAMS = new EnumMap<>(Family.class);
     private static final Map<Family, Map<String, Integer>> INDEX = new EnumMap<>(Family.class);
 
     static {
         COUNTERS.put(Family.TICKET, List.of("created", "calls", "blocked", "frt.n", "frt.sum", "res.n", "res.sum", "asa.n",
-                "asa.sum", "sl.queued", "aht.n", "aht.sum"));
+                "asa.sum", "sl.queued", "aht.n", "aht.sum", "frtb.n", "frtb.sum", "resb.n", "resb.sum"));
         COUNTERS.put(Family.TICKET_STATE, List.of("waiting", "unresolved"));
         COUNTERS.put(Family.ASSIGNMENT, List.of("assigned", "resolved"));
-        COUNTERS.put(Family.NEXT_REPLY, List.of("nrt.n", "nrt.sum"));
+        COUNTERS.put(Family.NEXT_REPLY, List.of("nrt.n", "nrt.sum", "nrtb.n", "nrtb.sum"));
         COUNTERS.put(Family.RESOLUTION, List.of("resolutions", "first", "firstContact"));
         for (Family survey : List.of(Family.NPS, Family.CSAT, Family.CES, Family.CUSTOM)) {
             COUNTERS.put(survey, List.copyOf(SURVEY));
@@ -50,8 +50,8 @@ public final class Layout {
         COUNTERS.put(Family.INTERACTION, List.of("interactions"));
         for (Family family : Family.values()) {
             HISTOGRAMS.put(family, switch (family) {
-                case TICKET -> List.of("frt", "res", "sl.answered", "sl.abandoned");
-                case NEXT_REPLY -> List.of("nrt");
+                case TICKET -> List.of("frt", "res", "sl.answered", "sl.abandoned", "frtb", "resb");
+                case NEXT_REPLY -> List.of("nrt", "nrtb");
                 default -> List.of();
             });
         }
@@ -82,7 +82,7 @@ public final class Layout {
         return HISTOGRAMS.get(family);
     }
 
-    /** The rollup column of histogram {@code name} of the family ({@code h1} to {@code h4}). */
+    /** The rollup column of histogram {@code name} of the family ({@code h1} to {@code h6}). */
     public static String histogramColumn(Family family, String name) {
         int index = HISTOGRAMS.get(family).indexOf(name);
         if (index < 0) {

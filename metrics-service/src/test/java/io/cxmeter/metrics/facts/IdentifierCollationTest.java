@@ -20,7 +20,7 @@ import io.cxmeter.metrics.Migrations;
 class IdentifierCollationTest {
 
     private static final List<String> VALUES = List.of("alert_rule.last_error", "alert_rule.name", "alert_rule.zone", "rollup.h1",
-            "rollup.h2", "rollup.h3", "rollup.h4", "tenant_calendar.zone");
+            "rollup.h2", "rollup.h3", "rollup.h4", "rollup.h5", "rollup.h6", "tenant_calendar.zone");
 
     @Test
     void everyTextColumnButTheValuesComparesAsBytes() throws Exception {

@@ -12,6 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -42,28 +43,31 @@ public class TicketResend implements PendingChanges {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Sends one page of one tenant, unless the tenant's outbox is already full; whether a page was sent. */
+    /** Sends one page of the longest-waiting tenant whose outbox is not full; whether a page was sent. */
     public Uni<Boolean> sendPage() {
-        return pool.withTransaction(connection -> connection.query("SELECT tenant_id, zone, after_key FROM ticket_resend"
-                + " ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED").execute().flatMap(rows -> {
+        return sendPage(null);
+    }
+
+    /** The same for one tenant only (null: any). */
+    public Uni<Boolean> sendPage(String onlyTenant) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                SELECT r.tenant_id, r.zone, r.after_key FROM ticket_resend r
+                WHERE ($1::text IS NULL OR r.tenant_id = $1)
+                  AND (SELECT count(*) FROM (SELECT 1 FROM outbox_event o WHERE o.published_at IS NULL
+                                             AND o.tenant_id = r.tenant_id LIMIT $2) b) < $2
+                ORDER BY r.requested_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .execute(Tuple.of(onlyTenant, config.maxBacklog())).flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(false);
                     }
                     Row due = rows.iterator().next();
                     String tenantId = due.getString("tenant_id");
-                    return connection.preparedQuery("SELECT count(*) AS n FROM (SELECT 1 FROM outbox_event"
-                            + " WHERE published_at IS NULL AND tenant_id = $1 LIMIT $2) b")
-                            .execute(Tuple.of(tenantId, config.maxBacklog())).flatMap(backlog -> {
-                                if (backlog.iterator().next().getLong("n") >= config.maxBacklog()) {
-                                    return Uni.createFrom().item(false);
-                                }
-                                return store.resend(connection, tenantId, due.getString("zone"), due.getString("after_key"),
-                                        config.batchSize()).flatMap(sent -> advance(connection, tenantId, sent));
-                            });
+                    return store.resend(connection, tenantId, due.getString("zone"), due.getString("after_key"),
+                            config.batchSize()).flatMap(sent -> advance(connection, tenantId, sent));
                 }));
     }
 
-    private static Uni<Boolean> advance(io.vertx.mutiny.sqlclient.SqlConnection connection, String tenantId, List<String> sent) {
+    private static Uni<Boolean> advance(SqlConnection connection, String tenantId, List<String> sent) {
         if (sent.isEmpty()) {
             LOG.infof("Every stored ticket of tenant %s was sent to metrics-service again", tenantId);
             return connection.preparedQuery("DELETE FROM ticket_resend WHERE tenant_id = $1").execute(Tuple.of(tenantId))
@@ -74,6 +78,20 @@ public class TicketResend implements PendingChanges {
                 + " remaining = greatest(0, remaining - $3) WHERE tenant_id = $1")
                 .execute(Tuple.of(tenantId, sent.toArray(String[]::new), sent.size()))
                 .map(ignored -> true);
+    }
+
+    /**
+     * Queues every ticket of the tenant to be sent again, in the caller's transaction: from the first key
+     * (a resend under way starts over, since what it sent so far is out of date), pending since the
+     * earlier of the two requests.
+     */
+    public Uni<Void> queue(SqlConnection connection, String tenantId, String zone) {
+        return connection.preparedQuery("""
+                INSERT INTO ticket_resend (tenant_id, zone, after_key, remaining, requested_at)
+                SELECT $1, $2, '', count(*), now() FROM ticket WHERE tenant_id = $1
+                ON CONFLICT (tenant_id) DO UPDATE SET zone = EXCLUDED.zone, after_key = '', remaining = EXCLUDED.remaining,
+                    requested_at = least(ticket_resend.requested_at, EXCLUDED.requested_at)""")
+                .execute(Tuple.of(tenantId, zone)).replaceWithVoid();
     }
 
     @Override

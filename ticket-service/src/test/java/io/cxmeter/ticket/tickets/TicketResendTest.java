@@ -54,8 +54,8 @@ class TicketResendTest {
                 + " VALUES ($1, 'Europe/Vilnius', '', 5, now())", tenant);
         // The five imported events still wait (under the test's limit of six): one page goes, then the
         // outbox is full and the resend waits for delivery.
-        assertTrue(resend.sendPage().await().indefinitely());
-        assertFalse(resend.sendPage().await().indefinitely(), "no page while the tenant's outbox is full");
+        assertTrue(resend.sendPage(tenant).await().indefinitely());
+        assertFalse(resend.sendPage(tenant).await().indefinitely(), "no page while the tenant's outbox is full");
         assertEquals(10, pending(tenant), "seven in the outbox, three owed");
         sql("UPDATE outbox_event SET published_at = now() WHERE tenant_id = $1", tenant);
         status(tenant, 3);
@@ -64,12 +64,12 @@ class TicketResendTest {
         // waits in the outbox, what was not is owed: three in all until the end.
         int pages = 0;
         while (rows("SELECT 1 FROM ticket_resend WHERE tenant_id = $1", tenant) > 0) {
-            assertTrue(resend.sendPage().await().indefinitely());
+            assertTrue(resend.sendPage(tenant).await().indefinitely());
             pages++;
             assertEquals(3, pending(tenant), "pending after page " + pages);
         }
         assertEquals(3, pages);
-        assertFalse(resend.sendPage().await().indefinitely(), "nothing is left to send");
+        assertFalse(resend.sendPage(tenant).await().indefinitely(), "nothing is left to send");
         List<Row> sent = list("SELECT aggregate_id, payload, zone FROM outbox_event WHERE tenant_id = $1"
                 + " AND created_at > (SELECT min(created_at) FROM outbox_event WHERE tenant_id = $1)", tenant);
         assertEquals(5, sent.size(), "each ticket once");

@@ -1,0 +1,111 @@
+package io.cxmeter.metrics.facts;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Business seconds of a calendar (docs/metrics.md: business hours): a time zone, a weekly schedule of
+ * local opening intervals and closed holidays. Each local interval becomes instants by the zone's
+ * rules: a local time inside a spring-forward gap moves to the first instant after the gap, an
+ * ambiguous one takes the earlier offset. Pure and immutable.
+ */
+public final class BusinessClock {
+
+    /** A calendar as ticket-service sends it with a ticket ({@code businessHours}). */
+    public record Calendar(String timeZone, Map<String, List<Slot>> schedule, List<LocalDate> holidays) {
+    }
+
+    /** A local opening interval; {@code end} may be {@code 24:00}. */
+    public record Slot(String start, String end) {
+    }
+
+    private final ZoneId zone;
+    private final Map<DayOfWeek, List<LocalTime[]>> week = new EnumMap<>(DayOfWeek.class);
+    private final Set<LocalDate> holidays;
+    /** Whether the calendar is open at all: a calendar without any opening has no business seconds. */
+    private final boolean everOpen;
+
+    private BusinessClock(Calendar calendar) {
+        this.zone = ZoneId.of(java.util.Objects.requireNonNull(calendar.timeZone(), "businessHours.timeZone"));
+        boolean open = false;
+        if (calendar.schedule() != null) {
+            for (Map.Entry<String, List<Slot>> day : calendar.schedule().entrySet()) {
+                DayOfWeek weekday = DayOfWeek.valueOf(day.getKey().toUpperCase(Locale.ROOT));
+                List<LocalTime[]> slots = new ArrayList<>();
+                for (Slot slot : day.getValue() == null ? List.<Slot>of() : day.getValue()) {
+                    // 24:00 is the end of the day: null stands for it.
+                    slots.add(new LocalTime[] {LocalTime.parse(slot.start()),
+                        "24:00".equals(slot.end()) ? null : LocalTime.parse(slot.end())});
+                    open = true;
+                }
+                week.put(weekday, slots);
+            }
+        }
+        this.holidays = new HashSet<>(calendar.holidays() == null ? List.of() : calendar.holidays());
+        this.everOpen = open;
+    }
+
+    /** The clock of {@code calendar}; null (no business hours set) is always open. A calendar that cannot be read is refused. */
+    public static BusinessClock of(Calendar calendar) {
+        try {
+            return calendar == null ? null : new BusinessClock(calendar);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("businessHours: " + e.getMessage(), e);
+        }
+    }
+
+    /** Business seconds of {@code [a, b)}. */
+    public double seconds(Instant a, Instant b) {
+        if (!b.isAfter(a) || !everOpen) {
+            return 0;
+        }
+        // From the day before (a slot ending at 24:00 reaches into the next day) to b's day.
+        LocalDate last = b.atZone(zone).toLocalDate();
+        double total = 0;
+        for (LocalDate day = a.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            total += openSeconds(day, a, b);
+        }
+        return total;
+    }
+
+    private double openSeconds(LocalDate day, Instant a, Instant b) {
+        if (holidays.contains(day)) {
+            return 0;
+        }
+        double total = 0;
+        for (LocalTime[] slot : week.getOrDefault(day.getDayOfWeek(), List.of())) {
+            Instant start = instant(day, slot[0]);
+            Instant end = slot[1] == null ? instant(day.plusDays(1), LocalTime.MIDNIGHT) : instant(day, slot[1]);
+            Instant from = start.isAfter(a) ? start : a;
+            Instant to = end.isBefore(b) ? end : b;
+            if (to.isAfter(from)) {
+                Duration d = Duration.between(from, to);
+                total += d.getSeconds() + d.getNano() / 1e9;
+            }
+        }
+        return total;
+    }
+
+    /** The instant local {@code time} of {@code day} starts: after a gap when it falls in one, the earlier offset when ambiguous. */
+    private Instant instant(LocalDate day, LocalTime time) {
+        LocalDateTime local = day.atTime(time);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return local.atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+    }
+}
