@@ -47,6 +47,9 @@ try {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname === '/api/v1/metrics/summary') seen.summaryRequests = (seen.summaryRequests || 0) + 1;
+    if (url.pathname === '/api/v1/metrics/first-response-time' && url.searchParams.get('clock') === 'business') {
+      seen.businessClockRequested = true;
+    }
     if (url.pathname === '/api/v1/metrics/summary' && url.searchParams.get('interval') === 'day' && !seen.summaryRequest) {
       seen.summaryRequest = { from: url.searchParams.get('from'), to: url.searchParams.get('to'),
         compare: url.searchParams.get('compare') };
@@ -121,6 +124,11 @@ try {
   seen.durationHeaders = await page.locator('#explore-table thead th').allTextContents();
   seen.statistic = await page.getByLabel('Statistic').inputValue();
   await shot(page, 'explore-durations');
+  // The same in business hours.
+  await page.getByLabel('Clock').selectOption('business');
+  await page.waitForURL(/clock=business/);
+  await page.locator('#explore-table tbody tr').first().waitFor({ timeout: 10000 });
+  seen.clock = await page.getByLabel('Clock').inputValue();
 
   // Low scores: the detractors of the period, newest first.
   await page.getByRole('link', { name: 'Low scores' }).click();
@@ -225,6 +233,19 @@ try {
   await page.getByLabel('Per (days)').fill('7');
   await page.getByRole('button', { name: 'Save budget' }).click();
   await page.locator('#contact-policy').getByText('Saved.').waitFor();
+  // Business hours: a day written wrongly is refused, then weekdays with a lunch break, weekends closed.
+  seen.hoursBefore = await page.getByLabel('Monday', { exact: true }).inputValue();
+  await page.getByLabel('Saturday', { exact: true }).fill('9 to 5');
+  await page.getByRole('button', { name: 'Save business hours' }).click();
+  seen.businessHoursError = await page.locator('#business-hours [role=alert]').textContent();
+  await page.getByLabel('Saturday', { exact: true }).fill('');
+  await page.getByLabel('Sunday', { exact: true }).fill('');
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+    await page.getByLabel(day, { exact: true }).fill('09:00-12:00, 13:00-17:00');
+  }
+  await page.getByLabel('Holidays').fill('2026-12-25\n2026-12-24');
+  await page.getByRole('button', { name: 'Save business hours' }).click();
+  await page.locator('#business-hours').getByText('Saved.', { exact: false }).waitFor();
   // Webhooks: an endpoint subscribed (its secret shown once), then paused.
   await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hooks');
   await page.getByRole('button', { name: 'Add endpoint' }).click();

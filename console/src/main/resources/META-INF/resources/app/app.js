@@ -284,8 +284,11 @@ async function explore(params) {
   const durations = kindOf(metric) === "duration";
   const statistic = durations ? params.get("statistic") || "mean" : "mean";
   const entry = state.catalogue.find((m) => m.id === metric) || state.catalogue[0];
+  // Durations that can be counted in business hours (the metric takes clock).
+  const clocked = entry.parameters.includes("clock");
+  const clock = clocked && params.get("clock") === "business" ? "business" : "calendar";
   const go = (changes) => {
-    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, ...changes });
+    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, clock, ...changes });
     location.hash = `#/explore?${next}`;
   };
   /** The value a statistic reads: the mean is the metric's value; median and p90 are in its details. */
@@ -301,18 +304,23 @@ async function explore(params) {
     onchange: (event) => go({ statistic: event.target.value }) },
   [["mean", "mean"], ["median", "median"], ["p90", "90th percentile"]]
     .map(([value, label]) => el("option", { value, selected: value === statistic }, label)))) : null;
+  const clockSelect = clocked ? el("label", {}, "Clock", el("select", { id: "clock",
+    onchange: (event) => go({ clock: event.target.value }) },
+  [["calendar", "calendar time"], ["business", "business hours"]]
+    .map(([value, label]) => el("option", { value, selected: value === clock }, label)))) : null;
   const chart = el("div", { class: "chart", role: "img", "aria-label": `${entry.title} over time` });
   const table = el("div", { class: "table-wrap" });
   main.replaceChildren(el("h1", {}, `Explore: ${entry.title}`),
     el("p", { class: "muted" }, entry.formula),
     el("div", { class: "controls" },
       el("label", {}, "Metric", metricSelect), periodControl(days, (d) => go({ days: d })),
-      el("label", {}, "Interval", intervalSelect), el("label", {}, "Break down by", groupSelect), statisticSelect),
+      el("label", {}, "Interval", intervalSelect), el("label", {}, "Break down by", groupSelect), statisticSelect, clockSelect),
     chart, table);
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), interval });
   if (groupBy) query.set("groupBy", groupBy);
+  if (clocked && clock === "business") query.set("clock", clock);
   try {
     const result = await api(`/api/v1/metrics/${metric}?${query}`);
     const groups = result.groups || [];
@@ -629,9 +637,10 @@ async function settings() {
     return;
   }
   try {
-    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue] = await Promise.all([api("/api/v1/tenants/current"),
+    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue, hours] = await Promise.all([api("/api/v1/tenants/current"),
       api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"), api("/api/v1/webhooks/event-types"),
-      api("/api/v1/alerts/rules"), state.catalogue ? Promise.resolve(state.catalogue) : api("/api/v1/metrics")]);
+      api("/api/v1/alerts/rules"), state.catalogue ? Promise.resolve(state.catalogue) : api("/api/v1/metrics"),
+      api("/api/v1/business-hours")]);
     const saved = el("p", { role: "status" });
     const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
       event.preventDefault();
@@ -669,6 +678,7 @@ async function settings() {
       } }, "Revoke"))));
     main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "Survey e-mail"),
       emailSettings(delivery.emailSettings), el("h2", {}, "Fatigue budget"), contactPolicy(delivery.contactPolicy),
+      el("h2", {}, "Business hours"), businessHours(hours),
       el("h2", {}, "Alerts"), alerts(rules, catalogue),
       el("h2", {}, "Webhooks"), webhooks(hooks, hookTypes),
       el("h2", {}, "API keys"),
@@ -869,6 +879,54 @@ function webhooks(endpoints, types) {
 }
 
 /** At most N asks of one customer per D days, M days apart, across every survey and channel. */
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/**
+ * The tenant's default business hours: per weekday its opening intervals as "09:00-12:00, 13:00-17:00"
+ * (empty: closed), holidays one date per line. Durations asked in business hours count only these.
+ */
+function businessHours(current) {
+  const message = el("p", { role: "status" });
+  const text = (day) => (current.schedule[day] || []).map((s) => `${s.start}-${s.end}`).join(", ");
+  const form = el("form", { class: "panel", id: "business-hours", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const schedule = {};
+    for (const day of WEEKDAYS) {
+      const parts = String(data.get(day) || "").split(",").map((s) => s.trim()).filter(Boolean);
+      const wrong = parts.find((s) => !/^\d{2}:\d{2}\s*[-–]\s*\d{2}:\d{2}$/.test(s));
+      if (wrong) {
+        message.replaceChildren(el("span", { class: "error", role: "alert" },
+          `${day}: "${wrong}" is not an interval; write them as 09:00-12:00, 13:00-17:00`));
+        return;
+      }
+      const slots = parts.map((s) => {
+        const [start, end] = s.split(/\s*[-–]\s*/);
+        return { start, end };
+      });
+      if (slots.length) schedule[day] = slots;
+    }
+    const holidays = String(data.get("holidays") || "").split(/[\s,]+/).filter(Boolean);
+    try {
+      await api("/api/v1/business-hours", { method: "PUT", body: JSON.stringify({ timeZone: data.get("timeZone") || null,
+        schedule, holidays }) });
+      message.replaceChildren("Saved. Durations are measured again in business hours in the background.");
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("p", { class: "muted" }, current.updatedAt ? "" : "Not set yet: every hour counts, as below."),
+  el("div", { class: "controls" },
+    el("label", {}, "Zone of the business hours", el("input", { name: "timeZone", value: current.timeZone }))),
+  el("div", { class: "controls" }, WEEKDAYS.map((day) => el("label", {}, day[0].toUpperCase() + day.slice(1),
+    el("input", { name: day, value: text(day), placeholder: "closed", size: 22, title: "e.g. 09:00-12:00, 13:00-17:00" })))),
+  el("div", { class: "controls" },
+    el("label", {}, "Holidays (YYYY-MM-DD, one per line)", el("textarea", { name: "holidays", rows: 3, cols: 24 },
+      current.holidays.join("\n"))),
+    el("button", { type: "submit" }, "Save business hours"), message));
+  return form;
+}
+
 function contactPolicy(current) {
   const message = el("p", { role: "status" });
   const form = el("form", { class: "panel controls", id: "contact-policy", onsubmit: async (event) => {

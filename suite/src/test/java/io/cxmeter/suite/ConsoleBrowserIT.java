@@ -164,6 +164,8 @@ class ConsoleBrowserIT {
         assertEquals(List.of("channel", "Mean", "Median", "90th percentile", "Count"),
                 seen.getJsonArray("durationHeaders").getList());
         assertEquals("median", seen.getString("statistic"));
+        assertEquals("business", seen.getString("clock"));
+        assertTrue(seen.getBoolean("businessClockRequested", false), "FRT asked in business hours");
 
         // Marking a low score handled resolves its follow-up and the follow-up's ticket; a low score
         // without a follow-up gets one on the way.
@@ -217,6 +219,14 @@ class ConsoleBrowserIT {
         SuiteApi.as(adminKey).get("/api/v1/delivery/contact-policy").then().statusCode(200)
                 .body("maxAsks", org.hamcrest.Matchers.equalTo(1)).body("perDays", org.hamcrest.Matchers.equalTo(7));
         assertEquals("UTC", seen.getString("timeZone"));
+        assertEquals("00:00-24:00", seen.getString("hoursBefore"), "not set: open around the clock");
+        assertTrue(seen.getString("businessHoursError").contains("saturday: \"9 to 5\" is not an interval"),
+                seen.getString("businessHoursError"));
+        SuiteApi.as(adminKey).get("/api/v1/business-hours").then().statusCode(200)
+                .body("timeZone", org.hamcrest.Matchers.equalTo("UTC"))
+                .body("schedule.keySet()", org.hamcrest.Matchers.contains("monday", "tuesday", "wednesday", "thursday", "friday"))
+                .body("schedule.friday.start", org.hamcrest.Matchers.contains("09:00", "13:00"))
+                .body("holidays", org.hamcrest.Matchers.contains("2026-12-24", "2026-12-25"));
         assertTrue(seen.getString("webhookSecret").startsWith("whsec_"), seen.getString("webhookSecret"));
         assertTrue(seen.getString("webhookRow").contains("response.negative") && seen.getString("webhookRow").contains("active"),
                 seen.getString("webhookRow"));

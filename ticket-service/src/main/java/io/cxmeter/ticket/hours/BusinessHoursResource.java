@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.internalauth.InternalCaller;
-import io.cxmeter.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,11 +31,12 @@ public class BusinessHoursResource {
     BusinessHoursStore store;
 
     @GET
-    @Operation(operationId = "getBusinessHours", summary = "The tenant's default business hours")
-    @APIResponse(responseCode = "200", description = "The calendar")
-    @APIResponse(responseCode = "404", description = "None set: every hour is a business hour")
+    @Operation(operationId = "getBusinessHours", summary = "The tenant's default business hours; until set, open around the "
+            + "clock in the tenant's zone (updatedAt null)")
+    @APIResponse(responseCode = "200", description = "The calendar in force")
     public Uni<BusinessHoursView> getDefault() {
-        return found(store.get(caller.tenantId(), BusinessHoursStore.DEFAULT), "No business hours are set; every hour counts");
+        return store.get(caller.tenantId(), BusinessHoursStore.DEFAULT)
+                .map(view -> view != null ? view : BusinessHoursView.aroundTheClock(caller.get().timeZone()));
     }
 
     @PUT
@@ -48,14 +48,5 @@ public class BusinessHoursResource {
     @APIResponse(responseCode = "403", description = "Needs the admin scope")
     public Uni<BusinessHoursView> putDefault(@NotNull BusinessHours hours) {
         return store.put(caller.tenantId(), BusinessHoursStore.DEFAULT, hours.normalized(caller.get().timeZone()), caller.get().timeZone());
-    }
-
-    static Uni<BusinessHoursView> found(Uni<BusinessHoursView> view, String otherwise) {
-        return view.map(v -> {
-            if (v == null) {
-                throw ProblemException.notFound(otherwise);
-            }
-            return v;
-        });
     }
 }

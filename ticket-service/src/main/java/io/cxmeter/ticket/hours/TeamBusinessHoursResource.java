@@ -39,7 +39,7 @@ public class TeamBusinessHoursResource {
     @APIResponse(responseCode = "200", description = "The calendar")
     @APIResponse(responseCode = "404", description = "No such team, or it has none of its own (the default applies)")
     public Uni<BusinessHoursView> getTeam(@PathParam("id") String team) {
-        return teams.get(caller.tenantId(), team).flatMap(ignored -> BusinessHoursResource.found(store.get(caller.tenantId(), team),
+        return teams.get(caller.tenantId(), team).flatMap(ignored -> found(store.get(caller.tenantId(), team),
                 "Team '" + team + "' has no business hours of its own; the tenant's default applies"));
     }
 
@@ -71,5 +71,14 @@ public class TeamBusinessHoursResource {
                     }
                     return RestResponse.noContent();
                 });
+    }
+
+    private static Uni<BusinessHoursView> found(Uni<BusinessHoursView> view, String otherwise) {
+        return view.map(v -> {
+            if (v == null) {
+                throw ProblemException.notFound(otherwise);
+            }
+            return v;
+        });
     }
 }
