@@ -4,7 +4,7 @@
 
 const KINDS = {
   percent: ["csat", "response-rate", "resolution-rate", "service-level", "churn-rate", "retention-rate", "referral-rate", "iqs",
-    "recovery-rate", "reopen-rate", "first-contact-resolution"],
+    "recovery-rate", "reopen-rate", "first-contact-resolution", "sla-achievement"],
   duration: ["first-response-time", "next-reply-time", "resolution-time", "asa", "aht"],
   money: ["clv"],
 };
@@ -12,8 +12,9 @@ const LOWER_IS_BETTER = new Set(["first-response-time", "next-reply-time", "reso
   "open-tickets", "backlog",
   "blocks", "churn-rate", "ces-effort"]);
 const TILES = ["nps", "csat", "ces", "iqs", "ticket-volume", "open-tickets", "backlog", "first-response-time",
-  "next-reply-time", "resolution-time", "reopen-rate", "first-contact-resolution", "resolution-rate", "asa", "service-level", "blocks", "aht", "churn-rate", "retention-rate",
-  "referral-rate", "engagement", "clv", "response-rate", "recovery-rate"];
+  "next-reply-time", "resolution-time", "reopen-rate", "first-contact-resolution", "sla-achievement", "resolution-rate",
+  "asa", "service-level", "blocks", "aht", "churn-rate", "retention-rate", "referral-rate", "engagement", "clv",
+  "response-rate", "recovery-rate"];
 const DAY = 86400000;
 
 const main = document.getElementById("main");

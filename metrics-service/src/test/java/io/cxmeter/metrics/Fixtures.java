@@ -61,16 +61,21 @@ public final class Fixtures {
 
     /** A ticket with its full history; each call for the same id is a newer version. */
     public Fixtures ticket(String id, String channel, String team, String customerId, String createdAt, Object... events) {
-        return ticketIn(null, id, channel, team, customerId, createdAt, events);
+        return ticket(Map.of(), id, channel, team, customerId, createdAt, events);
     }
 
-    /** The same, measured in {@code businessHours} ({timeZone, schedule, holidays}) for clock=business. */
-    public Fixtures ticketIn(Map<String, Object> businessHours, String id, String channel, String team, String customerId,
+    /**
+     * A ticket without a customer with more of what ticket-service sends with it: {@code businessHours}
+     * ({timeZone, schedule, holidays}), {@code slaPolicy}.
+     */
+    public Fixtures ticketWith(Map<String, Object> measures, String id, String channel, String team, String createdAt,
+            Object... events) {
+        return ticket(measures, id, channel, team, null, createdAt, events);
+    }
+
+    private Fixtures ticket(Map<String, Object> measures, String id, String channel, String team, String customerId,
             String createdAt, Object... events) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        if (businessHours != null) {
-            payload.put("businessHours", businessHours);
-        }
+        Map<String, Object> payload = new LinkedHashMap<>(measures);
         payload.put("id", id);
         payload.put("channel", channel);
         payload.put("team", team);

@@ -158,6 +158,25 @@ class SuiteIT {
         as(key).get(frt + "calendar").then().body("value", equalTo(calendar));
     }
 
+    @Test
+    void slaPoliciesAreMeasuredAndTargetsAtRiskListedThroughTheGateway() throws InterruptedException {
+        String key = registerTenant();
+        as(key).body("{\"name\":\"Standard\",\"firstReply\":3600,\"resolution\":86400}").post("/api/v1/sla-policies")
+                .then().statusCode(201);
+        String recent = java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        // T-1 answered in 30 min (met), T-2 in 2 h (breached at 10:00); neither resolved within a day (two breaches
+        // on 3 March). T-3, opened 10 minutes ago and not answered, breaches within the hour.
+        ndjson(key, "/api/v1/tickets/import",
+                "{\"id\":\"T-1\",\"channel\":\"email\",\"createdAt\":\"2026-03-02T09:00:00Z\","
+                        + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-03-02T09:30:00Z\",\"agentId\":\"A-1\"}]}",
+                "{\"id\":\"T-2\",\"channel\":\"email\",\"createdAt\":\"2026-03-02T09:00:00Z\","
+                        + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-03-02T11:00:00Z\",\"agentId\":\"A-1\"}]}",
+                "{\"id\":\"T-3\",\"channel\":\"chat\",\"createdAt\":\"" + recent + "\"}");
+        awaitValue(key, "/api/v1/metrics/sla-achievement?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z", 25f);
+        as(key).get("/api/v1/metrics/sla-at-risk?within=3600").then().statusCode(200)
+                .body("ticketId", contains("T-3")).body("[0].target", equalTo("firstReply"));
+    }
+
     /**
      * Waits until the metric answers {@code expected} and checks freshness on the way: once it says up to
      * date, the answer must already be the expected one.

@@ -33,6 +33,7 @@ public final class RouteTable {
             new Route("/api/v1/follow-ups", Service.TICKET, false),
             new Route("/api/v1/follow-up-policy", Service.TICKET, false),
             new Route("/api/v1/business-hours", Service.TICKET, false),
+            new Route("/api/v1/sla-policies", Service.TICKET, false),
             new Route("/api/v1/metrics", Service.METRICS, false),
             new Route("/api/v1/alerts", Service.METRICS, false));
 

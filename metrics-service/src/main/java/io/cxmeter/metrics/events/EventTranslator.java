@@ -80,7 +80,7 @@ public class EventTranslator {
                 TicketContributions.Ticket ticket = read(payload, TicketContributions.Ticket.class);
                 yield update(TicketContributions.of(ticket.version() == null
                         ? new TicketContributions.Ticket(ticket.id(), ticket.channel(), ticket.team(), ticket.customerId(),
-                                ticket.createdAt(), ticket.events(), version, ticket.businessHours())
+                                ticket.createdAt(), ticket.events(), version, ticket.businessHours(), ticket.slaPolicy())
                         : ticket));
             }
             case RESPONSE_UPSERTED -> update(SurveyContributions.of(read(payload, SurveyContributions.Response.class), version));

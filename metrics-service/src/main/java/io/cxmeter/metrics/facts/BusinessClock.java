@@ -51,6 +51,7 @@ public final class BusinessClock {
                         "24:00".equals(slot.end()) ? null : LocalTime.parse(slot.end())});
                     open = true;
                 }
+                slots.sort(java.util.Comparator.comparing(slot -> slot[0]));
                 week.put(weekday, slots);
             }
         }
@@ -79,6 +80,42 @@ public final class BusinessClock {
             total += openSeconds(day, a, b);
         }
         return total;
+    }
+
+    /** Days searched for a deadline before giving up: a calendar open less than this never breaches. */
+    private static final int DEADLINE_SEARCH_DAYS = 2 * 366;
+
+    /**
+     * The instant after which more than {@code seconds} business seconds have passed since {@code start}:
+     * where they are reached inside an opening, or, reached exactly at an opening's end, the start of the
+     * next opening (the count stands still in between). Null when the calendar does not open again.
+     */
+    public Instant deadline(Instant start, double seconds) {
+        if (!everOpen) {
+            return null;
+        }
+        double remaining = seconds;
+        LocalDate day = start.atZone(zone).toLocalDate().minusDays(1);
+        for (int i = 0; i < DEADLINE_SEARCH_DAYS; i++, day = day.plusDays(1)) {
+            if (holidays.contains(day)) {
+                continue;
+            }
+            for (LocalTime[] slot : week.getOrDefault(day.getDayOfWeek(), List.of())) {
+                Instant open = instant(day, slot[0]);
+                Instant close = slot[1] == null ? instant(day.plusDays(1), LocalTime.MIDNIGHT) : instant(day, slot[1]);
+                Instant from = open.isAfter(start) ? open : start;
+                if (!close.isAfter(from)) {
+                    continue;
+                }
+                Duration d = Duration.between(from, close);
+                double length = d.getSeconds() + d.getNano() / 1e9;
+                if (remaining < length) {
+                    return from.plusNanos(Math.round(remaining * 1e9));
+                }
+                remaining -= length;
+            }
+        }
+        return null;
     }
 
     private double openSeconds(LocalDate day, Instant a, Instant b) {

@@ -22,6 +22,8 @@ public enum Family {
      * after a single agent reply (reopen rate, first-contact resolution).
      */
     RESOLUTION(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    /** SLA target instances decided: met where they closed in time, breached where their target elapsed. */
+    SLA(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     NPS(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
     CSAT(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
     CES(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),

@@ -39,8 +39,15 @@ public final class TicketContributions {
      * are measured in for {@code clock=business} (none: every hour counts).
      */
     public record Ticket(String id, String channel, String team, String customerId, Instant createdAt, List<Event> events,
-            Long version, BusinessClock.Calendar businessHours) {
+            Long version, BusinessClock.Calendar businessHours, SlaPolicy slaPolicy) {
     }
+
+    /** The SLA policy a ticket follows: targets in seconds (null: none) and the clock they are measured in. */
+    public record SlaPolicy(String id, String name, Long firstReply, Long nextReply, Long resolution, String clock) {
+    }
+
+    /** The targets of an SLA policy, by the name of their counters. */
+    public static final List<String> SLA_TARGETS = List.of("firstReply", "nextReply", "resolution");
 
     private TicketContributions() {
     }
@@ -120,8 +127,9 @@ public final class TicketContributions {
                 add(Family.TICKET, queued.at(), assigneeAt(queued.at()), offered);
             }
             handled();
-            nextReplies();
+            List<Instant[]> waits = nextReplies();
             resolutions(created, firstAssigned);
+            sla(created, firstReply, waits);
             if (firstAssigned != null) {
                 // Counted where it was first assigned, as resolved if it is now; a period ending before a
                 // later change of that state is corrected from the episodes (see AggregateUpdate.Episode).
@@ -152,13 +160,16 @@ public final class TicketContributions {
          * After the first agent reply, a customer reply while no wait is open opens a wait and the next
          * agent reply closes it, counted when and by whom it closed; a wait still open counts nowhere.
          */
-        private void nextReplies() {
+        private List<Instant[]> nextReplies() {
+            List<Instant[]> waits = new ArrayList<>();
             boolean replied = false;
             Instant waitingSince = null;
             for (Event event : events) {
                 if ("agent_reply".equals(event.type())) {
                     if (replied && waitingSince != null) {
                         add(Family.NEXT_REPLY, event.at(), event.agentId(), durations("nrt", waitingSince, event.at()));
+                        waits.add(new Instant[] {waitingSince, event.at()});
+                        waitClosers.put(event.at(), event);
                     }
                     replied = true;
                     waitingSince = null;
@@ -166,6 +177,65 @@ public final class TicketContributions {
                     waitingSince = event.at();
                 }
             }
+            if (waitingSince != null) {
+                waits.add(new Instant[] {waitingSince, null});
+            }
+            return waits;
+        }
+
+        /** The agent reply that closed a wait, by its instant. */
+        private final Map<Instant, Event> waitClosers = new HashMap<>();
+
+        /**
+         * The ticket's SLA target instances (docs/metrics.md: SLA policies): the first reply, each next-reply
+         * wait and the first resolution, each met where it closed within its target (in the policy's clock)
+         * or breached where the target elapsed, which for an instance still open may lie ahead: the ticket's
+         * next change re-derives it before then if it closes in time.
+         */
+        private void sla(Instant created, Event firstReply, List<Instant[]> waits) {
+            SlaPolicy policy = ticket.slaPolicy();
+            if (policy == null) {
+                return;
+            }
+            BusinessClock slaClock = "business".equals(policy.clock()) ? clock : null;
+            if (policy.firstReply() != null) {
+                instance("firstReply", created, firstReply == null ? null : firstReply.at(),
+                        firstReply == null ? null : firstReply.agentId(), policy.firstReply(), slaClock);
+            }
+            if (policy.nextReply() != null) {
+                for (Instant[] wait : waits) {
+                    instance("nextReply", wait[0], wait[1], wait[1] == null ? null : waitClosers.get(wait[1]).agentId(),
+                            policy.nextReply(), slaClock);
+                }
+            }
+            if (policy.resolution() != null) {
+                Instant resolved = firstResolution();
+                instance("resolution", created, resolved, resolved == null ? null : assigneeAt(resolved), policy.resolution(),
+                        slaClock);
+            }
+        }
+
+        private void instance(String target, Instant start, Instant end, String closer, long seconds, BusinessClock slaClock) {
+            Instant deadline = slaClock == null ? start.plusSeconds(seconds) : slaClock.deadline(start, seconds);
+            if (end != null && (deadline == null || !end.isAfter(deadline))) {
+                add(Family.SLA, end, closer, new State().add("met", 1).add(target + ".met", 1));
+            } else if (deadline != null) {
+                add(Family.SLA, deadline, assigneeAt(deadline), new State().add("breached", 1).add(target + ".breached", 1));
+            }
+        }
+
+        /** The first change from an unresolved status to resolved or closed, if any. */
+        private Instant firstResolution() {
+            String status = "new";
+            for (Event event : events) {
+                if ("status".equals(event.type()) && event.status() != null) {
+                    if (!RESOLVED.contains(status) && RESOLVED.contains(event.status())) {
+                        return event.at();
+                    }
+                    status = event.status();
+                }
+            }
+            return null;
         }
 
         /**

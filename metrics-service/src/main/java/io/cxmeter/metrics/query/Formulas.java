@@ -99,6 +99,21 @@ public final class Formulas {
                         "p90", Sketch.quantile(s.histogram(name), 0.9)));
     }
 
+    /** Of the SLA target instances decided in the period, the share met; the same per target. */
+    public static Value slaAchievement(State s) {
+        long met = s.count("met");
+        long breached = s.count("breached");
+        Map<String, Object> details = details("met", met, "breached", breached);
+        for (String target : io.cxmeter.metrics.facts.TicketContributions.SLA_TARGETS) {
+            long targetMet = s.count(target + ".met");
+            long targetBreached = s.count(target + ".breached");
+            details.put(target, details("met", targetMet, "breached", targetBreached, "value",
+                    targetMet + targetBreached == 0 ? null : 100.0 * targetMet / (targetMet + targetBreached)));
+        }
+        long n = met + breached;
+        return new Value(n == 0 ? null : 100.0 * met / n, n, details);
+    }
+
     /** Of the tickets resolved in the period (each once), the share reopened before its end. */
     public static Value reopenRate(State s) {
         long tickets = s.count("resolutions") - s.count("repeated");

@@ -24,6 +24,7 @@ public enum Metric {
     NEXT_REPLY_TIME("next-reply-time", "Next-reply time", Kind.TICKET, "mean of closedAt - openedAt of waits for the next agent reply (opened by a customer reply after the first agent reply) closed in the period; median, p90"),
     REOPEN_RATE("reopen-rate", "Reopen rate", Kind.TICKET, "100 * tickets resolved in the period and reopened before `to` / tickets resolved in the period"),
     FIRST_CONTACT_RESOLUTION("first-contact-resolution", "First-contact resolution", Kind.TICKET, "100 * tickets first resolved in the period after exactly one agent reply and not reopened before `to` / tickets first resolved in the period"),
+    SLA_ACHIEVEMENT("sla-achievement", "SLA achievement", Kind.TICKET, "100 * SLA target instances met / instances decided (met or breached) in the period; per target: firstReply, nextReply, resolution"),
     RESOLUTION_RATE("resolution-rate", "Resolution rate", Kind.TICKET, "100 * tickets first assigned in the period and resolved at `to` / tickets first assigned in the period"),
     ASA("asa", "Average speed of answer", Kind.TICKET, "mean of answeredAt - queuedAt for call and chat tickets answered in the period"),
     SERVICE_LEVEL("service-level", "Service level", Kind.TICKET, "100 * offered call/chat tickets answered within `threshold` s / offered (queued in the period, minus those abandoned within `shortAbandonSeconds`)"),

@@ -140,6 +140,7 @@ public class MetricsEngine {
                     read(r, Family.RESOLUTION, null, by, periods, List.of()),
                     raw.reopenings(r.tenantId(), periods, by)),
                     r.metric() == Metric.REOPEN_RATE ? Formulas::reopenRate : Formulas::firstContactResolution);
+            case SLA_ACHIEVEMENT -> additive(r, Family.SLA, periods, by, Formulas::slaAchievement);
             case RESOLUTION_RATE -> new Evaluation(plus(
                     read(r, Family.ASSIGNMENT, null, by, periods, List.of()),
                     raw.resolvedAtEndCorrection(r.tenantId(), periods, by)), s -> {

@@ -54,6 +54,9 @@ public class MetricsResource {
     @Inject
     MetricsEngine engine;
 
+    @Inject
+    SlaAtRisk atRisk;
+
     @GET
     @Operation(operationId = "listMetrics", summary = "The catalogue: every metric with its formula, parameters and dimensions")
     public List<Definition> catalogue() {
@@ -92,6 +95,19 @@ public class MetricsResource {
                     }
                     return new Summary(start, end, byId);
                 });
+    }
+
+    @GET
+    @Path("/sla-at-risk")
+    @Operation(operationId = "listSlaAtRisk", summary = "Open SLA targets (first reply, next reply, resolution) that breach "
+            + "within `within` seconds of now, soonest first (at most " + SlaAtRisk.LIMIT + ")")
+    @APIResponse(responseCode = "200", description = "The targets at risk")
+    @APIResponse(responseCode = "400", description = "A bad parameter")
+    public Uni<List<SlaAtRisk.Item>> slaAtRisk(
+            @Parameter(description = "Seconds from now, default 3600, at most 30 days",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2592000")) @QueryParam("within") String within) {
+        int seconds = wholeNumber(within, 3600, 1, 30 * 86_400, "within must be whole seconds from 1 to 2592000");
+        return atRisk.within(caller.tenantId(), Instant.now(), seconds);
     }
 
     @GET

@@ -77,4 +77,19 @@ class BusinessClockTest {
                 "2026-03-02T00:00:00Z", "2026-03-09T00:00:00Z"));
         assertNull(BusinessClock.of(null), "no business hours set: every hour counts (the caller uses calendar time)");
     }
+
+    @Test
+    void aDeadlineIsWhereTheTargetsBusinessSecondsRunOut() {
+        BusinessClock clock = BusinessClock.of(new Calendar("UTC", Map.of("monday", WITH_LUNCH, "friday", WITH_LUNCH), List.of()));
+        // Monday 11:30 plus an hour: half an hour before lunch, half an hour after it.
+        assertEquals(Instant.parse("2026-03-02T13:30:00Z"), clock.deadline(Instant.parse("2026-03-02T11:30:00Z"), 3600));
+        // Reached exactly at 12:00: the count stands still over lunch, so the target elapses at 13:00.
+        assertEquals(Instant.parse("2026-03-02T13:00:00Z"), clock.deadline(Instant.parse("2026-03-02T11:00:00Z"), 3600));
+        // Friday 16:00 plus two hours: 16:00–17:00, then Monday 09:00–10:00.
+        assertEquals(Instant.parse("2026-03-09T10:00:00Z"), clock.deadline(Instant.parse("2026-03-06T16:00:00Z"), 7200));
+        // Started while closed: from the next opening.
+        assertEquals(Instant.parse("2026-03-09T09:10:00Z"), clock.deadline(Instant.parse("2026-03-07T10:00:00Z"), 600));
+        assertNull(BusinessClock.of(new Calendar("UTC", Map.of(), List.of())).deadline(Instant.parse("2026-03-02T00:00:00Z"), 60),
+                "a calendar that never opens never lets a target elapse");
+    }
 }

@@ -42,13 +42,13 @@ class BusinessClockMetricsTest {
     private void tickets(Fixtures f) {
         // B1: created Friday 16:00 local (14:00 UTC), first reply Monday 10:00 local (07:00 UTC, summer time):
         // 234,000 s of calendar time, 7,200 of business time (Fri 16–17, Mon 9–10).
-        f.ticketIn(OFFICE, "B1", "email", "tier-1", null, "2026-03-27T14:00:00Z",
+        f.ticketWith(Map.of("businessHours", OFFICE), "B1", "email", "tier-1", "2026-03-27T14:00:00Z",
                 ev("agent_reply", "2026-03-30T07:00:00Z", "agentId", "A1"));
         // B2: created Monday 11:30 local, reply 13:30 local: 7,200 s, business 1,800 + 1,800 (lunch closed).
         // The customer writes at 14:00 local, the answer comes Tuesday 09:30 local: 70,200 s, business
         // Mon 14–17 and Tue 9–9:30 = 12,600. Resolved Tuesday 10:00 local: 81,000 s, business
         // 1,800 + 14,400 + 3,600 = 19,800.
-        f.ticketIn(OFFICE, "B2", "chat", "tier-2", null, "2026-03-30T08:30:00Z",
+        f.ticketWith(Map.of("businessHours", OFFICE), "B2", "chat", "tier-2", "2026-03-30T08:30:00Z",
                 ev("assigned", "2026-03-30T08:30:00Z", "agentId", "A2"),
                 ev("agent_reply", "2026-03-30T10:30:00Z", "agentId", "A2"),
                 ev("customer_reply", "2026-03-30T11:00:00Z"),
@@ -58,7 +58,7 @@ class BusinessClockMetricsTest {
         f.ticket("B3", "email", "tier-1", null, "2026-03-30T00:00:00Z",
                 ev("agent_reply", "2026-03-30T01:00:00Z", "agentId", "A1"));
         // B4: created Monday 09:00 local, resolved 13:00 local (14,400 s, business 10,800), reopened after P.
-        f.ticketIn(OFFICE, "B4", "email", "tier-1", null, "2026-03-30T06:00:00Z",
+        f.ticketWith(Map.of("businessHours", OFFICE), "B4", "email", "tier-1", "2026-03-30T06:00:00Z",
                 ev("assigned", "2026-03-30T06:00:00Z", "agentId", "A1"),
                 status("2026-03-30T10:00:00Z", "resolved"),
                 status("2026-04-07T08:00:00Z", "open"));

@@ -19,4 +19,8 @@ public enum Priority implements WireValue {
     public static Optional<Priority> parse(String value) {
         return WireValue.parse(Priority.class, value);
     }
+
+    public static String allowed() {
+        return WireValue.allowed(Priority.class);
+    }
 }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.ticket.agents.AgentMentions;
-import io.cxmeter.ticket.hours.BusinessHoursStore;
 import io.cxmeter.ticket.triggers.StateChanges;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -107,7 +106,7 @@ public class TicketStore {
     StateChanges stateChanges;
 
     @Inject
-    BusinessHoursStore businessHours;
+    TicketMeasures measures;
 
     /** Stores the tickets (creating or replacing each, history included) in the given transaction. */
     public Uni<ImportResult> write(SqlConnection connection, String tenantId, List<TicketDraft> drafts) {
@@ -144,9 +143,9 @@ public class TicketStore {
                     .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, views, ids)))
                     .flatMap(ignored -> agents.mention(connection, tenantId, views.stream()
                             .flatMap(v -> v.events().stream().map(TicketEvent::agentId)).toList(), now))
-                    .flatMap(ignored -> businessHours.calendars(connection, tenantId))
-                    .flatMap(calendars -> outbox.add(connection, tenantId, OUTBOX_TYPE,
-                            outboxMessages(views, versions, calendars), now, zone))
+                    .flatMap(ignored -> measures.load(connection, tenantId))
+                    .flatMap(measured -> outbox.add(connection, tenantId, OUTBOX_TYPE,
+                            outboxMessages(views, versions, measured), now, zone))
                     .flatMap(ignored -> stateChanges.note(connection, tenantId, zone, views, now))
                     .map(ignored -> written);
         });
@@ -241,8 +240,8 @@ public class TicketStore {
                             versions.put(row.getString("ticket_key"), row.getInteger("version"));
                         });
                         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                        return businessHours.calendars(connection, tenantId).flatMap(calendars -> outbox.add(connection,
-                                tenantId, OUTBOX_TYPE, outboxMessages(views, versions, calendars), now, zone))
+                        return measures.load(connection, tenantId).flatMap(measured -> outbox.add(connection,
+                                tenantId, OUTBOX_TYPE, outboxMessages(views, versions, measured), now, zone))
                                 .map(ignored -> views.stream().map(TicketView::id).toList());
                     });
         });
@@ -365,20 +364,17 @@ public class TicketStore {
     }
 
     /**
-     * Each ticket as the API shows it, with the version that orders its events and the business hours it is
-     * measured with (its team's, else the tenant's default; none: every hour counts).
+     * Each ticket as the API shows it, with the version that orders its events and what it is measured
+     * with ({@link TicketMeasures}).
      */
     private List<Outbox.Message> outboxMessages(List<TicketView> views, Map<String, Integer> versions,
-            Map<String, Map<String, Object>> calendars) {
+            TicketMeasures.Measures measured) {
         List<Outbox.Message> messages = new ArrayList<>(views.size());
         for (TicketView view : views) {
             @SuppressWarnings("unchecked")
             Map<String, Object> payload = mapper.convertValue(view, Map.class);
             payload.put("version", versions.get(view.id()));
-            Map<String, Object> hours = BusinessHoursStore.forTeam(calendars, view.team());
-            if (hours != null) {
-                payload.put("businessHours", hours);
-            }
+            measured.addTo(payload, view);
             messages.add(new Outbox.Message(view.id(), payload));
         }
         return messages;
