@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.testing.TestTokens;
+import io.cxmeter.ticket.tickets.SentTickets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -90,16 +89,10 @@ class SlaPolicyTest {
     }
 
     private void ndjson(String... lines) {
-        given().auth().oauth2(TestTokens.forTenant(tenant)).contentType("application/x-ndjson")
-                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/tickets/import").then().statusCode(200);
+        SentTickets.importTickets(tenant, lines);
     }
 
     private Map<String, JsonObject> latestPayloads() {
-        Map<String, JsonObject> out = new HashMap<>();
-        pool.preparedQuery("SELECT aggregate_id, payload FROM outbox_event WHERE tenant_id = $1 AND type = 'ticket.upserted'"
-                + " ORDER BY created_at").execute(Tuple.of(tenant)).await().indefinitely()
-                .forEach(row -> out.put(row.getString("aggregate_id"), new JsonObject(row.getValue("payload").toString())));
-        return out;
+        return SentTickets.latestPayloads(pool, tenant);
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,11 +40,11 @@ class TicketResendTest {
 
     @Test
     void everyStoredTicketIsSentOnceMoreAsANewVersionAndFreshnessWaitsForIt() {
-        importTickets(tenant, TicketImportTest.CALL, TicketImportTest.REOPENED_EMAIL, TicketImportTest.ABANDONED_CHAT,
+        SentTickets.importTickets(tenant, TicketImportTest.CALL, TicketImportTest.REOPENED_EMAIL, TicketImportTest.ABANDONED_CHAT,
                 "{\"id\":\"T-4\",\"channel\":\"social\",\"createdAt\":\"2026-02-06T10:00:00Z\"}",
                 "{\"id\":\"T-5\",\"channel\":\"api\",\"createdAt\":\"2026-02-07T10:00:00Z\"}");
-        importTickets(other, TicketImportTest.CALL);
-        Map<String, JsonObject> first = payloads(tenant);
+        SentTickets.importTickets(other, TicketImportTest.CALL);
+        Map<String, JsonObject> first = SentTickets.latestPayloads(pool, tenant);
         assertEquals(5, first.size());
         sql("UPDATE outbox_event SET published_at = now() WHERE tenant_id = $1", other);
 
@@ -83,20 +81,6 @@ class TicketResendTest {
         given().auth().oauth2(TestTokens.forTenant(tenant)).get("/api/v1/tickets/T-2").then().statusCode(200)
                 .body("events.size()", equalTo(8));
         assertEquals(0, rows("SELECT 1 FROM outbox_event WHERE tenant_id = $1 AND published_at IS NULL", other));
-    }
-
-    private void importTickets(String tenantId, String... lines) {
-        given().auth().oauth2(TestTokens.forTenant(tenantId)).contentType("application/x-ndjson")
-                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/tickets/import").then().statusCode(200);
-    }
-
-    private Map<String, JsonObject> payloads(String tenantId) {
-        Map<String, JsonObject> out = new HashMap<>();
-        for (Row row : list("SELECT aggregate_id, payload FROM outbox_event WHERE tenant_id = $1", tenantId)) {
-            out.put(row.getString("aggregate_id"), new JsonObject(row.getValue("payload").toString()));
-        }
-        return out;
     }
 
     private static void status(String tenantId, int pending) {
