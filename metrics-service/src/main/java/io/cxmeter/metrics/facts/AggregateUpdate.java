@@ -28,11 +28,12 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
      * dimensions of that resolution, and the ticket's first
      * assignment ({@code assignedAt} and its agent {@code assignee}; null if it was never assigned),
      * which resolution rate counts it by. {@code firstContact}: it is the ticket's first resolution and
-     * came after exactly one agent reply.
+     * came after exactly one agent reply; {@code previousResolvedAt}: the ticket's resolution before this one.
      */
     public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, double businessSeconds, String channel,
             String team, String agent,
-            Instant assignedAt, String assignee, boolean firstContact) {
+            Instant assignedAt, String assignee, boolean firstContact,
+            Instant previousResolvedAt) {
     }
 
     /** A customer as the customer metrics that need a join read it. */

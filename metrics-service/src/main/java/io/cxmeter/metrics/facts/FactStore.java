@@ -333,7 +333,8 @@ public class FactStore {
         for (AggregateUpdate ticket : tickets) {
             for (Episode e : ticket.episodes()) {
                 rows.add(new Object[] {ticket.aggregateId(), utc(e.resolvedAt()), utc(e.reopenedAt()), e.seconds(), e.channel(),
-                    e.team(), e.agent(), utc(e.assignedAt()), e.assignee(), e.firstContact(), e.businessSeconds()});
+                    e.team(), e.agent(), utc(e.assignedAt()), e.assignee(), e.firstContact(), e.businessSeconds(),
+                    utc(e.previousResolvedAt())});
             }
         }
         Uni<Void> removed = known.isEmpty() ? Uni.createFrom().voidItem()
@@ -342,15 +343,17 @@ public class FactStore {
                         .replaceWithVoid();
         return removed.flatMap(ignored -> rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                         INSERT INTO ticket_episode (tenant_id, ticket_id, resolved_at, reopened_at, seconds, channel, team, agent,
-                                                    assigned_at, assignee, first_contact, business_seconds)
+                                                    assigned_at, assignee, first_contact, business_seconds, previous_resolved_at)
                         SELECT $1, u.* FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::text[],
-                               $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::bool[], $12::float8[]) AS u""")
+                               $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::bool[], $12::float8[],
+                               $13::timestamptz[]) AS u""")
                         .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
                                 column(rows, 0, String[]::new), column(rows, 1, OffsetDateTime[]::new),
                                 column(rows, 2, OffsetDateTime[]::new), column(rows, 3, Double[]::new),
                                 column(rows, 4, String[]::new), column(rows, 5, String[]::new), column(rows, 6, String[]::new),
                                 column(rows, 7, OffsetDateTime[]::new), column(rows, 8, String[]::new),
-                                column(rows, 9, Boolean[]::new), column(rows, 10, Double[]::new)))))
+                                column(rows, 9, Boolean[]::new), column(rows, 10, Double[]::new),
+                                column(rows, 11, OffsetDateTime[]::new)))))
                         .replaceWithVoid());
     }
 

@@ -248,6 +248,7 @@ public final class TicketContributions {
             Instant resolvedAt = null;
             boolean first = true;
             boolean firstContact = false;
+            Instant previous = null;
             for (Event event : events) {
                 if (!"status".equals(event.type()) || event.status() == null) {
                     continue;
@@ -261,25 +262,26 @@ public final class TicketContributions {
                             .add("first", first ? 1 : 0).add("firstContact", firstContact ? 1 : 0));
                     first = false;
                 } else if (was && !is) {
-                    episodes.add(episode(created, resolvedAt, event.at(), firstAssigned, firstContact));
+                    episodes.add(episode(created, resolvedAt, event.at(), previous, firstAssigned, firstContact));
+                    previous = resolvedAt;
                     resolvedAt = null;
                 }
                 status = event.status();
             }
             if (resolvedAt != null) {
-                episodes.add(episode(created, resolvedAt, null, firstAssigned, firstContact));
+                episodes.add(episode(created, resolvedAt, null, previous, firstAssigned, firstContact));
                 // The lasting resolution counts in any period that contains it. A last resolution that was
                 // reopened counts only in periods that end before the reopening: read from the episodes.
                 add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durations("res", created, resolvedAt));
             }
         }
 
-        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Event firstAssigned,
+        private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Instant previous, Event firstAssigned,
                 boolean firstContact) {
             return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), business(created, resolvedAt),
                     ticket.channel(), ticket.team(),
                     assigneeAt(resolvedAt), firstAssigned == null ? null : firstAssigned.at(),
-                    firstAssigned == null ? null : firstAssigned.agentId(), firstContact);
+                    firstAssigned == null ? null : firstAssigned.agentId(), firstContact, previous);
         }
 
         /** Agent replies at or before {@code at}. */

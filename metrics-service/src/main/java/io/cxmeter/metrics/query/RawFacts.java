@@ -79,31 +79,26 @@ public class RawFacts {
 
     /**
      * What reopen rate and first-contact resolution need beyond the resolution rollups, which count every
-     * resolution where it happened (docs/metrics.md#reopen-rate). All of it concerns reopened resolutions
-     * of the period, read by their partial index:
+     * resolution where it happened (docs/metrics.md#reopen-rate), read from two partial indexes alone:
      * <ul>
      * <li>{@code repeated}: resolutions of the period that follow another of the same ticket in the period
      * (the rollups count them, the metric counts the ticket once, at its first resolution of the period);
-     * counted in the group of the later resolution, where the rollups counted it;</li>
-     * <li>{@code reopened}: tickets whose first resolution of the period was reopened before {@code to}
-     * (a later resolution of the period needs that reopening first, so this is every ticket of the
-     * period reopened before its end);</li>
-     * <li>{@code firstContactReopened}: first resolutions after one agent reply reopened before {@code to}.</li>
+     * in the group where the rollups counted them;</li>
+     * <li>{@code reopened}: first resolutions of the period reopened before {@code to} (a later resolution of
+     * the period needs that reopening first, so these are the tickets of the period reopened before its end);</li>
+     * <li>{@code firstContactReopened}: those of them that were first resolutions after one agent reply.</li>
      * </ul>
      */
     public Uni<Map<Integer, Map<String, State>>> reopenings(String tenantId, List<Period> periods, Dimension groupBy) {
         String sql = "SELECT p.idx, x.group_key, sum(x.repeated) AS repeated, sum(x.reopened) AS reopened,"
                 + " sum(x.first_contact) AS first_contact FROM " + PERIODS + " CROSS JOIN LATERAL ("
-                + " SELECT " + column(groupBy, "n", "n.agent") + " AS group_key, 1 AS repeated, 0 AS reopened, 0 AS first_contact"
-                + " FROM ticket_episode e CROSS JOIN LATERAL (SELECT n.channel, n.team, n.agent, n.resolved_at FROM ticket_episode n"
-                + "   WHERE n.tenant_id = $1 AND n.ticket_id = e.ticket_id AND n.resolved_at > e.resolved_at"
-                + "   ORDER BY n.resolved_at LIMIT 1) n"
-                + " WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL AND e.resolved_at >= p.a AND e.resolved_at < p.b"
-                + "   AND n.resolved_at < p.b"
-                + " UNION ALL SELECT " + column(groupBy, "e", "e.agent") + ", 0, 1, CASE WHEN e.first_contact THEN 1 ELSE 0 END"
+                + " SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, 1 AS repeated, 0 AS reopened, 0 AS first_contact"
+                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.previous_resolved_at IS NOT NULL"
+                + "   AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.previous_resolved_at >= p.a"
+                + " UNION ALL SELECT " + episodeColumn(groupBy, "e.agent") + ", 0, 1, CASE WHEN e.first_contact THEN 1 ELSE 0 END"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL AND e.resolved_at >= p.a"
-                + "   AND e.resolved_at < p.b AND e.reopened_at < p.b AND NOT EXISTS (SELECT 1 FROM ticket_episode q"
-                + "     WHERE q.tenant_id = $1 AND q.ticket_id = e.ticket_id AND q.resolved_at >= p.a AND q.resolved_at < e.resolved_at)"
+                + "   AND e.resolved_at < p.b AND e.reopened_at < p.b"
+                + "   AND (e.previous_resolved_at IS NULL OR e.previous_resolved_at < p.a)"
                 + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> new State()
                 .add("repeated", row.getLong("repeated")).add("reopened", row.getLong("reopened"))
