@@ -99,6 +99,8 @@ public final class MetricsBenchmark {
             + "&groupBy=channel&interval=week";
     private static final String FRT_QUERY = "/api/v1/metrics/first-response-time?from=2026-07-01T00:00:00Z"
             + "&to=2026-10-01T00:00:00Z&groupBy=agent";
+    private static final String REOPEN_QUERY = "/api/v1/metrics/reopen-rate?from=2026-07-01T00:00:00Z"
+            + "&to=2026-10-01T00:00:00Z&groupBy=agent";
     /**
      * The instant of "open tickets": mid-June 2026 as at full size, or the middle of a shorter span
      * ({@code -Dbench.start}, {@code -Dbench.spanDays}) that does not hold it, where nothing would be open.
@@ -399,7 +401,7 @@ public final class MetricsBenchmark {
         };
     }
 
-    /** Assigned, replied to, and (mostly) resolved; calls and chats queue first. */
+    /** Assigned, replied to, and (mostly) resolved, some reopened and resolved again; calls and chats queue first. */
     static Ticket ticket(Random random, String id, Instant created) {
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String agent = "A-" + random.nextInt(200);
@@ -425,6 +427,16 @@ public final class MetricsBenchmark {
             at = at.plusSeconds(60 + random.nextInt(48 * 3600));
             events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "resolved"));
             statuses.add(new Object[] {at, "resolved"});
+            if (random.nextDouble() < 0.1) {
+                at = at.plusSeconds(3600 + random.nextInt(48 * 3600));
+                events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "open"));
+                statuses.add(new Object[] {at, "open"});
+                if (random.nextBoolean()) {
+                    at = at.plusSeconds(600 + random.nextInt(24 * 3600));
+                    events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "resolved"));
+                    statuses.add(new Object[] {at, "resolved"});
+                }
+            }
         }
         JsonObject payload = new JsonObject().put("id", id).put("channel", channel).put("team", "tier-" + (1 + random.nextInt(3)))
                 .put("createdAt", created.toString()).put("events", events).put("version", 0);
@@ -554,7 +566,10 @@ public final class MetricsBenchmark {
                         MetricsBenchmark::durationsByGroup),
                 new Question("open tickets at an instant", OPEN_QUERY, MetricsBenchmark::naiveOpen,
                         api -> api.getLong("count") == 0 ? Map.of() : Map.of("open", api.getDouble("value"))),
-                new Question("summary (all 20 metrics), quarter", SUMMARY_QUERY, null, null),
+                new Question("reopen rate, quarter, by agent", REOPEN_QUERY,
+                        naiveReopenRate(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
+                        MetricsBenchmark::valuesByGroup),
+                new Question("summary (every metric), quarter", SUMMARY_QUERY, null, null),
                 new Question("FRT by agent, 30 d, 00:00", "/api/v1/metrics/first-response-time?" + midnight30 + "&groupBy=agent",
                         naiveFrt(MIDNIGHT_START, MIDNIGHT_END), MetricsBenchmark::durationsByGroup),
                 new Question("FRT by agent, 30 d, " + hhmm, "/api/v1/metrics/first-response-time?" + last30 + "&groupBy=agent",
@@ -715,6 +730,46 @@ public final class MetricsBenchmark {
             }
         }
         return out;
+    }
+
+    /**
+     * Reopen rate per agent over the period: each ticket once, at its first change to resolved in the
+     * period (status windows over the raw statuses), reopened when a later status before the end is not
+     * resolved or closed; the agent is the ticket's (its only assignee).
+     */
+    private static Naive naiveReopenRate(Instant from, Instant to) {
+        String sql = "SELECT t.agent, count(*) AS n, count(*) FILTER (WHERE r.reopened) AS reopened FROM ("
+                + " SELECT DISTINCT ON (s.ticket_id) s.ticket_id, EXISTS (SELECT 1 FROM raw_status o WHERE o.tenant_id = ?"
+                + "   AND o.ticket_id = s.ticket_id AND o.at > s.at AND o.at < ? AND o.status NOT IN ('resolved', 'closed')) AS reopened"
+                + " FROM (SELECT x.ticket_id, x.at, x.status, lag(x.status) OVER (PARTITION BY x.ticket_id ORDER BY x.at) AS prev"
+                + "   FROM raw_status x WHERE x.tenant_id = ?) s"
+                + " WHERE s.status IN ('resolved', 'closed') AND coalesce(s.prev, 'new') NOT IN ('resolved', 'closed')"
+                + "   AND s.at >= ? AND s.at < ? ORDER BY s.ticket_id, s.at) r"
+                + " JOIN raw_ticket t ON t.tenant_id = ? AND t.id = r.ticket_id GROUP BY ROLLUP (t.agent)";
+        return raw -> {
+            Map<String, Double> out = new java.util.HashMap<>();
+            try (PreparedStatement q = raw.prepareStatement(sql)) {
+                q.setString(1, TENANT);
+                q.setObject(2, to.atOffset(ZoneOffset.UTC));
+                q.setString(3, TENANT);
+                q.setObject(4, from.atOffset(ZoneOffset.UTC));
+                q.setObject(5, to.atOffset(ZoneOffset.UTC));
+                q.setString(6, TENANT);
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        String agent = rows.getString("agent");
+                        double value = 100.0 * rows.getLong("reopened") / rows.getLong("n");
+                        if (agent == null) {
+                            out.put("value", value);
+                        } else {
+                            out.put("count " + agent, (double) rows.getLong("n"));
+                            out.put("value " + agent, value);
+                        }
+                    }
+                }
+            }
+            return out;
+        };
     }
 
     /** Tickets created before the instant whose latest status before it is new or open (none yet: new). */
