@@ -66,6 +66,7 @@ try {
   await signIn(page, args.adminKey);
   await page.waitForFunction(() => document.querySelectorAll('.tile canvas').length > 0, null, { timeout: 10000 });
   seen.freshness = await page.locator('#freshness').textContent();
+  seen.atRisk = await page.locator('#at-risk tbody tr').allTextContents();
   seen.tiles = await page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => ({
     metric: t.dataset.metric, value: t.dataset.value === '' ? null : Number(t.dataset.value), count: Number(t.dataset.count),
     text: t.querySelector('.value').textContent, delta: t.querySelector('.delta')?.textContent ?? null,
@@ -270,6 +271,17 @@ try {
   await page.getByRole('button', { name: 'Pause CSAT by channel' }).click();
   await page.getByRole('button', { name: 'Resume CSAT by channel' }).waitFor();
   seen.alertPaused = await page.locator('#alerts-table tbody tr').first().textContent();
+  // SLA policies: one for urgent e-mail in business hours added to the one the tenant has.
+  const slaForm = page.locator('#sla-policy');
+  await slaForm.getByLabel('Policy name').fill('Urgent e-mail');
+  await slaForm.getByLabel('Priorities').fill('urgent, high');
+  await slaForm.getByLabel('Channels').fill('email');
+  await slaForm.getByLabel('First reply within (minutes)').fill('60');
+  await slaForm.getByLabel('Resolution within (hours)').fill('24');
+  await slaForm.getByLabel('Measured in').selectOption('business');
+  await slaForm.getByRole('button', { name: 'Add SLA policy' }).click();
+  await page.locator('#sla-table').getByText('Urgent e-mail').waitFor();
+  seen.slaRows = await page.locator('#sla-table tbody tr').allTextContents();
   await audit(page, 'settings');
   await shot(page, 'settings');
 

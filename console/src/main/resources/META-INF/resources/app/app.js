@@ -223,12 +223,14 @@ async function overview(days = 30) {
     el("div", { class: "controls" }, periodControl(days, overview)), el("p", { class: "muted" }, "Loading…"));
   try {
     // One request for every tile: values, sparklines and the change against the previous period.
-    const [now, freshness] = await Promise.all([
+    const [now, freshness, atRisk] = await Promise.all([
       api(`/api/v1/metrics/summary?from=${from.toISOString()}&to=${to.toISOString()}&interval=day&compare=previous`),
       api("/api/v1/metrics/freshness").catch(() => null),
+      api(`/api/v1/metrics/sla-at-risk?within=${AT_RISK_HOURS * 3600}`).catch(() => null),
     ]);
     const grid = el("div", { class: "tiles" });
-    main.lastChild.replaceWith(el("p", { id: "freshness", class: "muted", role: "status" }, freshnessText(freshness)), grid);
+    main.lastChild.replaceWith(el("p", { id: "freshness", class: "muted", role: "status" }, freshnessText(freshness)), grid,
+      atRisk ? slaAtRisk(atRisk) : null);
     for (const metric of TILES) {
       const result = now.metrics[metric];
       if (!result) continue;
@@ -259,6 +261,20 @@ async function overview(days = 30) {
   } catch (error) {
     main.lastChild.replaceWith(failure(error));
   }
+}
+
+const AT_RISK_HOURS = 4;
+const SLA_TARGETS = { firstReply: "first reply", nextReply: "next reply", resolution: "resolution" };
+
+/** Open SLA targets that breach within the next hours, soonest first, so someone can act before they do. */
+function slaAtRisk(items) {
+  return el("section", { id: "at-risk" }, el("h2", {}, `SLA targets at risk (next ${AT_RISK_HOURS} hours)`),
+    items.length === 0 ? el("p", { class: "muted" }, "None: no open target breaches that soon.")
+      : el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, el("tr", {},
+        ["Ticket", "Target", "Breaches at", "Agent", "Team", "Channel"].map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, items.map((item) => el("tr", {}, el("td", {}, item.ticketId), el("td", {}, SLA_TARGETS[item.target] || item.target),
+        el("td", {}, new Date(item.breachesAt).toLocaleString()), el("td", {}, item.agent || "–"), el("td", {}, item.team || "–"),
+        el("td", {}, item.channel)))))));
 }
 
 /** The 95 % interval of a survey or review value (details.ci95), or nothing when it has none. */
@@ -638,10 +654,11 @@ async function settings() {
     return;
   }
   try {
-    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue, hours] = await Promise.all([api("/api/v1/tenants/current"),
-      api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"), api("/api/v1/webhooks/event-types"),
-      api("/api/v1/alerts/rules"), state.catalogue ? Promise.resolve(state.catalogue) : api("/api/v1/metrics"),
-      api("/api/v1/business-hours")]);
+    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue, hours, policies] = await Promise.all([
+      api("/api/v1/tenants/current"), api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"),
+      api("/api/v1/webhooks/event-types"), api("/api/v1/alerts/rules"),
+      state.catalogue ? Promise.resolve(state.catalogue) : api("/api/v1/metrics"), api("/api/v1/business-hours"),
+      api("/api/v1/sla-policies")]);
     const saved = el("p", { role: "status" });
     const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
       event.preventDefault();
@@ -680,6 +697,7 @@ async function settings() {
     main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "Survey e-mail"),
       emailSettings(delivery.emailSettings), el("h2", {}, "Fatigue budget"), contactPolicy(delivery.contactPolicy),
       el("h2", {}, "Business hours"), businessHours(hours),
+      el("h2", {}, "SLA policies"), slaPolicies(policies),
       el("h2", {}, "Alerts"), alerts(rules, catalogue),
       el("h2", {}, "Webhooks"), webhooks(hooks, hookTypes),
       el("h2", {}, "API keys"),
@@ -926,6 +944,55 @@ function businessHours(current) {
       current.holidays.join("\n"))),
     el("button", { type: "submit" }, "Save business hours"), message));
   return form;
+}
+
+/**
+ * The tenant's SLA policies in the order tickets try them: add one (targets in minutes and hours, the
+ * priorities and channels it applies to, calendar or business time), delete one.
+ */
+function slaPolicies(policies) {
+  const message = el("p", { role: "status" });
+  const list = (value) => String(value || "").split(",").map((s) => s.trim()).filter(Boolean);
+  const seconds = (value, unit) => (value === "" || value === null ? null : Math.round(Number(value) * unit));
+  const form = el("form", { class: "panel", id: "sla-policy", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      await api("/api/v1/sla-policies", { method: "POST", body: JSON.stringify({ name: data.get("name"),
+        position: Number(data.get("position") || 0), priorities: list(data.get("priorities")), channels: list(data.get("channels")),
+        firstReply: seconds(data.get("firstReply"), 60), nextReply: seconds(data.get("nextReply"), 60),
+        resolution: seconds(data.get("resolution"), 3600), clock: data.get("clock") }) });
+      await settings();
+      main.querySelector("#sla-policy [role=status]").replaceChildren("Saved. Tickets are measured against it in the background.");
+    } catch (error) {
+      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+    }
+  } },
+  el("div", { class: "controls" },
+    el("label", {}, "Policy name", el("input", { name: "name", required: true, maxlength: 200 })),
+    el("label", {}, "Position", el("input", { name: "position", type: "number", min: 0, value: policies.length, size: 4 })),
+    el("label", {}, "Priorities (comma-separated; empty: any)", el("input", { name: "priorities", placeholder: "urgent, high" })),
+    el("label", {}, "Channels (comma-separated; empty: any)", el("input", { name: "channels", placeholder: "email, chat" }))),
+  el("div", { class: "controls" },
+    el("label", {}, "First reply within (minutes)", el("input", { name: "firstReply", type: "number", min: 1, step: "any" })),
+    el("label", {}, "Next reply within (minutes)", el("input", { name: "nextReply", type: "number", min: 1, step: "any" })),
+    el("label", {}, "Resolution within (hours)", el("input", { name: "resolution", type: "number", min: 0.01, step: "any" })),
+    el("label", {}, "Measured in", el("select", { name: "clock" },
+      [["calendar", "calendar time"], ["business", "business hours"]].map(([v, l]) => el("option", { value: v }, l)))),
+    el("button", { type: "submit" }, "Add SLA policy"), message));
+  const targets = (p) => [["first reply", p.firstReply, 60, "min"], ["next reply", p.nextReply, 60, "min"],
+    ["resolution", p.resolution, 3600, "h"]].filter(([, v]) => v).map(([n, v, unit, label]) => `${n} ${v / unit} ${label}`).join(", ");
+  const rows = policies.map((p) => el("tr", {}, el("td", {}, p.name), el("td", {}, String(p.position)),
+    el("td", {}, [p.priorities.length ? p.priorities.join(", ") : "any priority", p.channels.length ? p.channels.join(", ") : "any channel"]
+      .join(" · ")),
+    el("td", {}, `${targets(p)} (${p.clock === "business" ? "business hours" : "calendar time"})`),
+    el("td", {}, el("button", { type: "button", class: "quiet", "aria-label": `Delete ${p.name}`, onclick: async () => {
+      await api(`/api/v1/sla-policies/${p.id}`, { method: "DELETE" });
+      settings();
+    } }, "Delete"))));
+  return el("div", {}, form, policies.length === 0 ? el("p", { class: "muted" }, "No SLA policy: no ticket has targets.")
+    : el("div", { class: "table-wrap" }, el("table", { id: "sla-table" }, el("thead", {}, el("tr", {},
+      ["Policy", "Position", "Applies to", "Targets", ""].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))));
 }
 
 function contactPolicy(current) {
