@@ -66,8 +66,13 @@ public final class WebhookEventReporter {
     public Uni<Integer> reportOnce() {
         return pool.withTransaction(connection -> connection.preparedQuery(lease).execute(Tuple.of(BATCH, LEASE_SECONDS)))
                 .flatMap(leased -> {
+                    // UPDATE … RETURNING hands rows back in no particular order: each tenant's events are
+                    // reported in the order they happened (ids follow the writes).
+                    List<Row> inOrder = new ArrayList<>();
+                    leased.forEach(inOrder::add);
+                    inOrder.sort(java.util.Comparator.comparingLong(row -> row.getLong("id")));
                     Map<String, List<Row>> byTenant = new LinkedHashMap<>();
-                    leased.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), key -> new ArrayList<>()).add(row));
+                    inOrder.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), key -> new ArrayList<>()).add(row));
                     return Multi.createFrom().iterable(byTenant.entrySet())
                             .onItem().transformToUniAndConcatenate(batch -> report(batch.getKey(), batch.getValue()))
                             .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
