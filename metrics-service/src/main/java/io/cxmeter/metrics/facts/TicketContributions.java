@@ -46,6 +46,10 @@ public final class TicketContributions {
     public record SlaPolicy(String id, String name, Long firstReply, Long nextReply, Long resolution, String clock) {
     }
 
+    /** A wait for the next agent reply: from a customer reply until the agent reply that closed it (null: still open). */
+    private record Wait(Instant openedAt, Event closedBy) {
+    }
+
     /** The targets of an SLA policy, by the name of their counters. */
     public static final List<String> SLA_TARGETS = List.of("firstReply", "nextReply", "resolution");
 
@@ -127,7 +131,7 @@ public final class TicketContributions {
                 add(Family.TICKET, queued.at(), assigneeAt(queued.at()), offered);
             }
             handled();
-            List<Instant[]> waits = nextReplies();
+            List<Wait> waits = nextReplies();
             resolutions(created, firstAssigned);
             sla(created, firstReply, waits);
             if (firstAssigned != null) {
@@ -160,16 +164,15 @@ public final class TicketContributions {
          * After the first agent reply, a customer reply while no wait is open opens a wait and the next
          * agent reply closes it, counted when and by whom it closed; a wait still open counts nowhere.
          */
-        private List<Instant[]> nextReplies() {
-            List<Instant[]> waits = new ArrayList<>();
+        private List<Wait> nextReplies() {
+            List<Wait> waits = new ArrayList<>();
             boolean replied = false;
             Instant waitingSince = null;
             for (Event event : events) {
                 if ("agent_reply".equals(event.type())) {
                     if (replied && waitingSince != null) {
                         add(Family.NEXT_REPLY, event.at(), event.agentId(), durations("nrt", waitingSince, event.at()));
-                        waits.add(new Instant[] {waitingSince, event.at()});
-                        waitClosers.put(event.at(), event);
+                        waits.add(new Wait(waitingSince, event));
                     }
                     replied = true;
                     waitingSince = null;
@@ -178,13 +181,10 @@ public final class TicketContributions {
                 }
             }
             if (waitingSince != null) {
-                waits.add(new Instant[] {waitingSince, null});
+                waits.add(new Wait(waitingSince, null));
             }
             return waits;
         }
-
-        /** The agent reply that closed a wait, by its instant. */
-        private final Map<Instant, Event> waitClosers = new HashMap<>();
 
         /**
          * The ticket's SLA target instances (docs/metrics.md: SLA policies): the first reply, each next-reply
@@ -192,7 +192,7 @@ public final class TicketContributions {
          * or breached where the target elapsed, which for an instance still open may lie ahead: the ticket's
          * next change re-derives it before then if it closes in time.
          */
-        private void sla(Instant created, Event firstReply, List<Instant[]> waits) {
+        private void sla(Instant created, Event firstReply, List<Wait> waits) {
             SlaPolicy policy = ticket.slaPolicy();
             if (policy == null) {
                 return;
@@ -203,13 +203,14 @@ public final class TicketContributions {
                         firstReply == null ? null : firstReply.agentId(), policy.firstReply(), slaClock);
             }
             if (policy.nextReply() != null) {
-                for (Instant[] wait : waits) {
-                    instance("nextReply", wait[0], wait[1], wait[1] == null ? null : waitClosers.get(wait[1]).agentId(),
-                            policy.nextReply(), slaClock);
+                for (Wait wait : waits) {
+                    instance("nextReply", wait.openedAt(), wait.closedBy() == null ? null : wait.closedBy().at(),
+                            wait.closedBy() == null ? null : wait.closedBy().agentId(), policy.nextReply(), slaClock);
                 }
             }
             if (policy.resolution() != null) {
-                Instant resolved = firstResolution();
+                // The episodes hold every resolution in order: the first is the ticket's first resolution.
+                Instant resolved = episodes.isEmpty() ? null : episodes.get(0).resolvedAt();
                 instance("resolution", created, resolved, resolved == null ? null : assigneeAt(resolved), policy.resolution(),
                         slaClock);
             }
@@ -222,20 +223,6 @@ public final class TicketContributions {
             } else if (deadline != null) {
                 add(Family.SLA, deadline, assigneeAt(deadline), new State().add("breached", 1).add(target + ".breached", 1));
             }
-        }
-
-        /** The first change from an unresolved status to resolved or closed, if any. */
-        private Instant firstResolution() {
-            String status = "new";
-            for (Event event : events) {
-                if ("status".equals(event.type()) && event.status() != null) {
-                    if (!RESOLVED.contains(status) && RESOLVED.contains(event.status())) {
-                        return event.at();
-                    }
-                    status = event.status();
-                }
-            }
-            return null;
         }
 
         /**
