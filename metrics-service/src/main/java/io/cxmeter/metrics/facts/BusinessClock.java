@@ -1,7 +1,6 @@
 package io.cxmeter.metrics.facts;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -101,14 +100,12 @@ public final class BusinessClock {
                 continue;
             }
             for (LocalTime[] slot : week.getOrDefault(day.getDayOfWeek(), List.of())) {
-                Instant open = instant(day, slot[0]);
-                Instant close = slot[1] == null ? instant(day.plusDays(1), LocalTime.MIDNIGHT) : instant(day, slot[1]);
-                Instant from = open.isAfter(start) ? open : start;
-                if (!close.isAfter(from)) {
+                Instant[] opening = opening(day, slot);
+                Instant from = opening[0].isAfter(start) ? opening[0] : start;
+                if (!opening[1].isAfter(from)) {
                     continue;
                 }
-                Duration d = Duration.between(from, close);
-                double length = d.getSeconds() + d.getNano() / 1e9;
+                double length = TicketContributions.seconds(from, opening[1]);
                 if (remaining < length) {
                     return from.plusNanos(Math.round(remaining * 1e9));
                 }
@@ -124,16 +121,20 @@ public final class BusinessClock {
         }
         double total = 0;
         for (LocalTime[] slot : week.getOrDefault(day.getDayOfWeek(), List.of())) {
-            Instant start = instant(day, slot[0]);
-            Instant end = slot[1] == null ? instant(day.plusDays(1), LocalTime.MIDNIGHT) : instant(day, slot[1]);
-            Instant from = start.isAfter(a) ? start : a;
-            Instant to = end.isBefore(b) ? end : b;
+            Instant[] opening = opening(day, slot);
+            Instant from = opening[0].isAfter(a) ? opening[0] : a;
+            Instant to = opening[1].isBefore(b) ? opening[1] : b;
             if (to.isAfter(from)) {
-                Duration d = Duration.between(from, to);
-                total += d.getSeconds() + d.getNano() / 1e9;
+                total += TicketContributions.seconds(from, to);
             }
         }
         return total;
+    }
+
+    /** The instants an opening of {@code day} starts and ends ({@code 24:00}: the next day's start). */
+    private Instant[] opening(LocalDate day, LocalTime[] slot) {
+        return new Instant[] {instant(day, slot[0]),
+            slot[1] == null ? instant(day.plusDays(1), LocalTime.MIDNIGHT) : instant(day, slot[1])};
     }
 
     /** The instant local {@code time} of {@code day} starts: after a gap when it falls in one, the earlier offset when ambiguous. */
