@@ -181,7 +181,7 @@ public class MetricsEngine {
 
     /**
      * How many of the family's first counters the metric needs: NPS n to detractors, none of the score
-     * counts; FRT up to its count and sum, 5 of a ticket row's 12.
+     * counts; FRT in calendar seconds up to its count and sum, the first 5 of a ticket row's counters.
      */
     private static int counters(MetricRequest r, Family family) {
         return switch (r.metric()) {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.TicketContributions;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
@@ -53,7 +54,7 @@ public class RawFacts {
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();
             for (Double seconds : row.getArrayOfDoubles("seconds")) {
-                state.merge(io.cxmeter.metrics.facts.TicketContributions.durationState(business ? "resb" : "res", seconds), 1);
+                state.merge(TicketContributions.durationState(business ? "resb" : "res", seconds), 1);
             }
             return state;
         }));
@@ -111,8 +112,8 @@ public class RawFacts {
      */
     public Uni<Map<Integer, Map<String, State>>> reviewSquares(String tenantId, List<Period> periods, Dimension groupBy) {
         String sql = "SELECT p.idx, x.group_key, sum(x.score * x.score) AS sumsq FROM " + PERIODS
-                + " CROSS JOIN LATERAL (SELECT " + (groupBy == Dimension.AGENT ? "c.agent" : "NULL::text")
-                + " AS group_key, c.c[" + Layout.prefix(Family.REVIEW, List.of("sum")) + "] AS score FROM contribution c"
+                + " CROSS JOIN LATERAL (SELECT " + column(groupBy, "c", "c.agent")
+                + " AS group_key, c.c[" + position(Family.REVIEW, "sum") + "] AS score FROM contribution c"
                 + " WHERE c.tenant_id = $1 AND c.family = 'review' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
