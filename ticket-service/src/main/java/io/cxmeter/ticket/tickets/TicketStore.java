@@ -143,9 +143,7 @@ public class TicketStore {
                     .flatMap(ignored -> connection.preparedQuery(INSERT_EVENTS).execute(eventRows(tenantId, views, ids)))
                     .flatMap(ignored -> agents.mention(connection, tenantId, views.stream()
                             .flatMap(v -> v.events().stream().map(TicketEvent::agentId)).toList(), now))
-                    .flatMap(ignored -> measures.load(connection, tenantId))
-                    .flatMap(measured -> outbox.add(connection, tenantId, OUTBOX_TYPE,
-                            outboxMessages(views, versions, measured), now, zone))
+                    .flatMap(ignored -> send(connection, tenantId, zone, views, versions, now))
                     .flatMap(ignored -> stateChanges.note(connection, tenantId, zone, views, now))
                     .map(ignored -> written);
         });
@@ -240,8 +238,7 @@ public class TicketStore {
                             versions.put(row.getString("ticket_key"), row.getInteger("version"));
                         });
                         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                        return measures.load(connection, tenantId).flatMap(measured -> outbox.add(connection,
-                                tenantId, OUTBOX_TYPE, outboxMessages(views, versions, measured), now, zone))
+                        return send(connection, tenantId, zone, views, versions, now)
                                 .map(ignored -> views.stream().map(TicketView::id).toList());
                     });
         });
@@ -364,19 +361,21 @@ public class TicketStore {
     }
 
     /**
-     * Each ticket as the API shows it, with the version that orders its events and what it is measured
-     * with ({@link TicketMeasures}).
+     * Adds each ticket's outbox event, in the given transaction: the ticket as the API shows it, with the
+     * version that orders its events and what it is measured with ({@link TicketMeasures}).
      */
-    private List<Outbox.Message> outboxMessages(List<TicketView> views, Map<String, Integer> versions,
-            TicketMeasures.Measures measured) {
-        List<Outbox.Message> messages = new ArrayList<>(views.size());
-        for (TicketView view : views) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> payload = mapper.convertValue(view, Map.class);
-            payload.put("version", versions.get(view.id()));
-            measured.addTo(payload, view);
-            messages.add(new Outbox.Message(view.id(), payload));
-        }
-        return messages;
+    private Uni<Void> send(SqlConnection connection, String tenantId, String zone, List<TicketView> views,
+            Map<String, Integer> versions, OffsetDateTime now) {
+        return measures.load(connection, tenantId).flatMap(measured -> {
+            List<Outbox.Message> messages = new ArrayList<>(views.size());
+            for (TicketView view : views) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> payload = mapper.convertValue(view, Map.class);
+                payload.put("version", versions.get(view.id()));
+                measured.addTo(payload, view);
+                messages.add(new Outbox.Message(view.id(), payload));
+            }
+            return outbox.add(connection, tenantId, OUTBOX_TYPE, messages, now, zone);
+        });
     }
 }
