@@ -56,23 +56,20 @@ public final class WebhookEventReporter {
         this.service = service;
         this.source = source;
         this.maxBackoff = maxBackoff;
+        // UPDATE … RETURNING hands rows back in no set order: they are read back in the order they were
+        // written (ids follow the writes), so each tenant's events are reported in the order they happened.
         this.lease = "WITH due AS (SELECT id FROM " + source.table() + " WHERE " + source.waiting()
-                + " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)"
-                + " UPDATE " + source.table() + " e SET next_attempt_at = now() + make_interval(secs => $2)"
-                + " FROM due WHERE e.id = due.id RETURNING e.*";
+                + " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED),"
+                + " leased AS (UPDATE " + source.table() + " e SET next_attempt_at = now() + make_interval(secs => $2)"
+                + " FROM due WHERE e.id = due.id RETURNING e.*) SELECT * FROM leased ORDER BY id";
     }
 
     /** One round: the due events reported, per tenant; how many survey-service took. */
     public Uni<Integer> reportOnce() {
         return pool.withTransaction(connection -> connection.preparedQuery(lease).execute(Tuple.of(BATCH, LEASE_SECONDS)))
                 .flatMap(leased -> {
-                    // UPDATE … RETURNING hands rows back in no particular order: each tenant's events are
-                    // reported in the order they happened (ids follow the writes).
-                    List<Row> inOrder = new ArrayList<>();
-                    leased.forEach(inOrder::add);
-                    inOrder.sort(java.util.Comparator.comparingLong(row -> row.getLong("id")));
                     Map<String, List<Row>> byTenant = new LinkedHashMap<>();
-                    inOrder.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), key -> new ArrayList<>()).add(row));
+                    leased.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), key -> new ArrayList<>()).add(row));
                     return Multi.createFrom().iterable(byTenant.entrySet())
                             .onItem().transformToUniAndConcatenate(batch -> report(batch.getKey(), batch.getValue()))
                             .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
