@@ -475,6 +475,11 @@ function localeTexts(text) {
   return texts;
 }
 
+/** A failed change's problem, each bad field named, as an alert beside the form. */
+function problemAlert(error) {
+  return el("span", { class: "error", role: "alert" }, problemText(error));
+}
+
 function problemText(error) {
   const fields = (error.problem && error.problem.errors) || [];
   return fields.length ? fields.map((f) => `${f.field || `line ${f.line}`}: ${f.error}`).join("; ") : error.message;
@@ -495,7 +500,7 @@ function surveyEditor(survey) {
         minDaysBetweenAsks: minDays }) });
       location.hash = "#/surveys";
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("h2", {}, `Edit ${survey.name} (${survey.kind}, ${survey.scale.min}–${survey.scale.max})`),
@@ -533,7 +538,7 @@ function sendingEditor(survey, delivery) {
         reminderAfterDays: data.get("reminderAfterDays") ? Number(data.get("reminderAfterDays")) : null }) });
       message.replaceChildren("Saved.");
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("h2", {}, "Sending by e-mail"),
@@ -560,7 +565,7 @@ function signatureLinks(survey) {
       out.replaceChildren(el("pre", { class: "snippet" }, link.html),
         el("button", { type: "button", class: "quiet", onclick: () => navigator.clipboard.writeText(link.html) }, "Copy signature snippet"));
     } catch (error) {
-      out.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      out.replaceChildren(problemAlert(error));
     }
   } },
   el("label", {}, "Agent id", el("input", { name: "agent", required: true, maxlength: 128 })),
@@ -725,7 +730,7 @@ function emailSettings(current) {
       message.replaceChildren("Saved. The password is kept sealed and never shown.");
       form.querySelector("[name=password]").value = "";
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("div", { class: "controls" },
@@ -774,7 +779,7 @@ function alerts(rules, catalogue) {
       await settings();
       main.querySelector("#alert-message").replaceChildren("Alert rule added.");
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("div", { class: "controls" },
@@ -849,7 +854,7 @@ function webhooks(endpoints, types) {
       await settings();
       main.querySelector("#webhook-secret").replaceChildren(el("p", {}, "The signing secret, shown once: ", el("code", {}, made.secret)));
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("div", { class: "controls" },
@@ -931,7 +936,7 @@ function businessHours(current) {
         schedule, holidays }) });
       message.replaceChildren("Saved. Durations are measured again in business hours in the background.");
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("p", { class: "muted" }, current.updatedAt ? "" : "Not set yet: every hour counts, as below."),
@@ -965,7 +970,7 @@ function slaPolicies(policies) {
       await settings();
       main.querySelector("#sla-policy [role=status]").replaceChildren("Saved. Tickets are measured against it in the background.");
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("div", { class: "controls" },
@@ -1005,7 +1010,7 @@ function contactPolicy(current) {
         perDays: Number(data.get("perDays")), minDaysBetween: Number(data.get("minDaysBetween")) }) });
       message.replaceChildren("Saved.");
     } catch (error) {
-      message.replaceChildren(el("span", { class: "error", role: "alert" }, problemText(error)));
+      message.replaceChildren(problemAlert(error));
     }
   } },
   el("label", {}, "At most (asks)", el("input", { name: "maxAsks", type: "number", min: 1, max: 100, value: current ? current.maxAsks : 1 })),
