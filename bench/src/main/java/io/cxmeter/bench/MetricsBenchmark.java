@@ -738,36 +738,27 @@ public final class MetricsBenchmark {
      * resolved or closed; the agent is the ticket's (its only assignee).
      */
     private static Naive naiveReopenRate(Instant from, Instant to) {
-        String sql = "SELECT t.agent, count(*) AS n, count(*) FILTER (WHERE r.reopened) AS reopened FROM ("
-                + " SELECT DISTINCT ON (s.ticket_id) s.ticket_id, EXISTS (SELECT 1 FROM raw_status o WHERE o.tenant_id = ?"
-                + "   AND o.ticket_id = s.ticket_id AND o.at > s.at AND o.at < ? AND o.status NOT IN ('resolved', 'closed')) AS reopened"
+        String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b)"
+                + " SELECT t.agent, count(*) AS n, count(*) FILTER (WHERE r.reopened) AS reopened FROM p CROSS JOIN LATERAL ("
+                + " SELECT DISTINCT ON (s.ticket_id) s.ticket_id, EXISTS (SELECT 1 FROM raw_status o WHERE o.tenant_id = p.tenant"
+                + "   AND o.ticket_id = s.ticket_id AND o.at > s.at AND o.at < p.b AND o.status NOT IN ('resolved', 'closed')) AS reopened"
                 + " FROM (SELECT x.ticket_id, x.at, x.status, lag(x.status) OVER (PARTITION BY x.ticket_id ORDER BY x.at) AS prev"
-                + "   FROM raw_status x WHERE x.tenant_id = ?) s"
+                + "   FROM raw_status x WHERE x.tenant_id = p.tenant) s"
                 + " WHERE s.status IN ('resolved', 'closed') AND coalesce(s.prev, 'new') NOT IN ('resolved', 'closed')"
-                + "   AND s.at >= ? AND s.at < ? ORDER BY s.ticket_id, s.at) r"
-                + " JOIN raw_ticket t ON t.tenant_id = ? AND t.id = r.ticket_id GROUP BY ROLLUP (t.agent)";
+                + "   AND s.at >= p.a AND s.at < p.b ORDER BY s.ticket_id, s.at) r"
+                + " JOIN raw_ticket t ON t.tenant_id = p.tenant AND t.id = r.ticket_id GROUP BY ROLLUP (t.agent)";
         return raw -> {
             Map<String, Double> out = new java.util.HashMap<>();
-            try (PreparedStatement q = raw.prepareStatement(sql)) {
-                q.setString(1, TENANT);
-                q.setObject(2, to.atOffset(ZoneOffset.UTC));
-                q.setString(3, TENANT);
-                q.setObject(4, from.atOffset(ZoneOffset.UTC));
-                q.setObject(5, to.atOffset(ZoneOffset.UTC));
-                q.setString(6, TENANT);
-                try (ResultSet rows = q.executeQuery()) {
-                    while (rows.next()) {
-                        String agent = rows.getString("agent");
-                        double value = 100.0 * rows.getLong("reopened") / rows.getLong("n");
-                        if (agent == null) {
-                            out.put("value", value);
-                        } else {
-                            out.put("count " + agent, (double) rows.getLong("n"));
-                            out.put("value " + agent, value);
-                        }
-                    }
+            forEachRow(raw, sql, from, to, rows -> {
+                String agent = rows.getString("agent");
+                double value = 100.0 * rows.getLong("reopened") / rows.getLong("n");
+                if (agent == null) {
+                    out.put("value", value);
+                } else {
+                    out.put("count " + agent, (double) rows.getLong("n"));
+                    out.put("value " + agent, value);
                 }
-            }
+            });
             return out;
         };
     }
