@@ -86,8 +86,20 @@ public enum Metric {
         };
     }
 
+    /**
+     * The dimensions its facts can be filtered by (docs/metrics.md#filters), each a parameter of the same
+     * name: those it can be grouped by, but survey, which {@code surveyId} names.
+     */
+    public Set<Dimension> filters() {
+        Set<Dimension> filters = EnumSet.noneOf(Dimension.class);
+        filters.addAll(dimensions());
+        filters.remove(Dimension.SURVEY);
+        return filters;
+    }
+
     public List<String> parameters() {
-        List<String> common = List.of("from", "to", "groupBy", "interval", "compare");
+        List<String> common = new java.util.ArrayList<>(List.of("from", "to", "groupBy", "interval", "compare"));
+        filters().forEach(d -> common.add(d.wire()));
         return switch (this) {
             case NPS, CSAT, CES, CUSTOM -> concat(common, "surveyId", "minSample");
             case RESPONSE_RATE -> concat(common, "surveyId");

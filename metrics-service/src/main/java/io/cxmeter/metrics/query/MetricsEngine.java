@@ -123,7 +123,7 @@ public class MetricsEngine {
             case CUSTOM -> additive(r, Family.CUSTOM, periods, by, Formulas::custom);
             case RESPONSE_RATE -> additive(r, Family.INVITATION, periods, by, Formulas::responseRate);
             case IQS -> new Evaluation(plus(read(r, Family.REVIEW, null, by, periods, List.of()),
-                    raw.reviewSquares(r.tenantId(), periods, by)), Formulas::iqs);
+                    raw.reviewSquares(r.tenantId(), periods, by, r.filter())), Formulas::iqs);
             case TICKET_VOLUME -> additive(r, Family.TICKET, periods, by, Formulas::volume);
             case BLOCKS -> additive(r, Family.TICKET, periods, by, Formulas::blocks);
             case FIRST_RESPONSE_TIME -> additive(r, Family.TICKET, periods, by, s -> Formulas.duration(s, clocked(r, "frt")));
@@ -133,17 +133,19 @@ public class MetricsEngine {
                     s -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()));
             case RESOLUTION_TIME -> new Evaluation(plus(
                     read(r, Family.TICKET, null, by, periods, List.of(clocked(r, "res"))),
-                    raw.reopenedResolutions(r.tenantId(), periods, by, r.businessClock())),
+                    raw.reopenedResolutions(r.tenantId(), periods, by, r.filter(), r.businessClock())),
                     s -> Formulas.duration(s, clocked(r, "res")));
             case NEXT_REPLY_TIME -> additive(r, Family.NEXT_REPLY, periods, by, s -> Formulas.duration(s, clocked(r, "nrt")));
             case REOPEN_RATE, FIRST_CONTACT_RESOLUTION -> new Evaluation(plus(
                     read(r, Family.RESOLUTION, null, by, periods, List.of()),
-                    raw.reopenings(r.tenantId(), periods, by)),
+                    r.reads() == null ? raw.reopenings(r.tenantId(), periods, by, r.filter())
+                            : r.reads().sums(Arrays.asList("reopenings", by, r.filter(), periods),
+                                    () -> raw.reopenings(r.tenantId(), periods, by, r.filter()))),
                     r.metric() == Metric.REOPEN_RATE ? Formulas::reopenRate : Formulas::firstContactResolution);
             case SLA_ACHIEVEMENT -> additive(r, Family.SLA, periods, by, Formulas::slaAchievement);
             case RESOLUTION_RATE -> new Evaluation(plus(
                     read(r, Family.ASSIGNMENT, null, by, periods, List.of()),
-                    raw.resolvedAtEndCorrection(r.tenantId(), periods, by)), s -> {
+                    raw.resolvedAtEndCorrection(r.tenantId(), periods, by, r.filter())), s -> {
                         long n = s.count("assigned");
                         long resolved = s.count("resolved");
                         return new Value(n == 0 ? null : 100.0 * resolved / n, n,
@@ -156,7 +158,7 @@ public class MetricsEngine {
                 yield new Evaluation(read(r, Family.TICKET_STATE, null, by, instants, List.of()),
                         s -> Formulas.count(s.count(counter), Map.of()));
             }
-            case RECOVERY_RATE -> new Evaluation(raw.recoveries(r.tenantId(), periods, by, r.windowDays()), s -> {
+            case RECOVERY_RATE -> new Evaluation(raw.recoveries(r.tenantId(), periods, by, r.filter(), r.windowDays()), s -> {
                 long recovered = s.count("recovered");
                 long notRecovered = s.count("notRecovered");
                 long n = recovered + notRecovered;
@@ -209,12 +211,12 @@ public class MetricsEngine {
     private Uni<Map<Integer, Map<String, State>>> read(MetricRequest r, Family family, String survey, Dimension by,
             List<Period> periods, List<String> histograms, int counters) {
         if (r.reads() == null) {
-            return rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, histograms, counters);
+            return rollups.read(r.tenantId(), r.zone(), family, survey, by, r.filter(), periods, histograms, counters);
         }
         List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
         int decoded = family == Family.TICKET ? Layout.size(family) : counters;
-        return r.reads().sums(Arrays.asList(family, survey, by, periods, wanted, decoded),
-                () -> rollups.read(r.tenantId(), r.zone(), family, survey, by, periods, wanted, decoded));
+        return r.reads().sums(Arrays.asList(family, survey, by, r.filter(), periods, wanted, decoded),
+                () -> rollups.read(r.tenantId(), r.zone(), family, survey, by, r.filter(), periods, wanted, decoded));
     }
 
     /** Each period's groups summed into its one total. */

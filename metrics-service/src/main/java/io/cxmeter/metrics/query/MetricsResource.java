@@ -3,9 +3,11 @@ package io.cxmeter.metrics.query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.metrics.events.Zones;
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Filter;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.problem.QueryParameters;
 import io.smallrye.mutiny.Multi;
@@ -80,7 +83,8 @@ public class MetricsResource {
             @QueryParam("compare") String compare) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null, null).sharingReads();
+        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null, null, Filter.NONE)
+                .sharingReads();
         MetricRequest before = comparing(compare) ? base.previousPeriod() : null;
         return Multi.createFrom().items(Metric.values())
                 .onItem().transformToUniAndMerge(metric -> compute(base.withMetric(metric),
@@ -140,10 +144,20 @@ public class MetricsResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365")) @QueryParam("windowDays") String windowDays,
             @Parameter(description = "Durations (FRT, resolution time, next-reply time): calendar seconds (default) or business "
                     + "seconds of the ticket's team's business hours, else the tenant's",
-                    schema = @Schema(enumeration = {"calendar", "business"})) @QueryParam("clock") String clock) {
+                    schema = @Schema(enumeration = {"calendar", "business"})) @QueryParam("clock") String clock,
+            @Parameter(description = "Keeps the facts of these channels (repeat the parameter for several)")
+            @QueryParam("channel") List<String> channel,
+            @Parameter(description = "Keeps the facts of these teams") @QueryParam("team") List<String> team,
+            @Parameter(description = "Keeps the facts of these agents") @QueryParam("agent") List<String> agent,
+            @Parameter(description = "Survey metrics: keeps the answers given at these touchpoints")
+            @QueryParam("touchpoint") List<String> touchpoint,
+            @Parameter(description = "Survey metrics: keeps the answers in these locales") @QueryParam("locale") List<String> locale) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
+            if (!metric.parameters().contains(name) && FILTERS.contains(name)) {
+                throw ProblemException.badRequest(metric.id() + " cannot be filtered by " + name + "; " + carried(metric));
+            }
             if (!metric.parameters().contains(name)) {
                 throw ProblemException.badRequest("Unknown parameter '" + name + "': " + metric.id() + " takes "
                         + String.join(", ", metric.parameters()));
@@ -151,8 +165,14 @@ public class MetricsResource {
         }
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
+        Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.CHANNEL, channel);
+        filters.put(Dimension.TEAM, team);
+        filters.put(Dimension.AGENT, agent);
+        filters.put(Dimension.TOUCHPOINT, touchpoint);
+        filters.put(Dimension.LOCALE, locale);
         MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId,
-                windowDays, clock);
+                windowDays, clock, filter(filters));
         int smallest = minSample(minSample);
         return compute(request, comparing(compare) ? request.previousPeriod() : null)
                 .map(result -> LowSamples.mark(result, metric, smallest));
@@ -181,7 +201,7 @@ public class MetricsResource {
     }
 
     private MetricRequest request(Metric metric, Instant from, Instant to, String at, String groupBy, String interval,
-            String threshold, String shortAbandon, String surveyId, String windowDays, String clock) {
+            String threshold, String shortAbandon, String surveyId, String windowDays, String clock, Filter filter) {
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("from must be before to (the period is [from, to))");
         }
@@ -189,9 +209,7 @@ public class MetricsResource {
         if (groupBy != null && !groupBy.isBlank()) {
             dimension = parse(() -> Dimension.fromWire(groupBy));
             if (!metric.dimensions().contains(dimension)) {
-                throw ProblemException.badRequest(metric.id() + " cannot be grouped by " + groupBy + "; its facts carry "
-                        + (metric.dimensions().isEmpty() ? "no dimension"
-                                : metric.dimensions().stream().map(Dimension::wire).collect(Collectors.joining(", "))));
+                throw ProblemException.badRequest(metric.id() + " cannot be grouped by " + groupBy + "; " + carried(metric));
             }
         }
         if (surveyId != null && !metric.parameters().contains("surveyId")) {
@@ -206,7 +224,28 @@ public class MetricsResource {
                 surveyId == null || surveyId.isBlank() ? null : surveyId,
                 seconds("threshold", threshold, MetricRequest.DEFAULT_THRESHOLD),
                 seconds("shortAbandonSeconds", shortAbandon, MetricRequest.DEFAULT_SHORT_ABANDON),
-                days(windowDays), business(clock));
+                days(windowDays), business(clock), filter);
+    }
+
+    /** The filter parameters: one per dimension but survey (surveyId names a survey). */
+    private static final Set<String> FILTERS = Arrays.stream(Dimension.values()).filter(d -> d != Dimension.SURVEY)
+            .map(Dimension::wire).collect(Collectors.toUnmodifiableSet());
+
+    private static String carried(Metric metric) {
+        return "its facts carry " + (metric.dimensions().isEmpty() ? "no dimension"
+                : metric.dimensions().stream().map(Dimension::wire).collect(Collectors.joining(", ")));
+    }
+
+    /** The values named per dimension (the parameters were checked against the metric's); a blank value is a 400. */
+    private static Filter filter(Map<Dimension, List<String>> named) {
+        named.forEach((dimension, values) -> {
+            if (values != null && values.stream().anyMatch(v -> v == null || v.isBlank())) {
+                throw ProblemException.badRequest(dimension.wire() + " must name a " + dimension.wire()
+                        + "; repeat the parameter for several");
+            }
+        });
+        named.values().removeIf(java.util.Objects::isNull);
+        return Filter.of(named);
     }
 
     private static boolean business(String clock) {

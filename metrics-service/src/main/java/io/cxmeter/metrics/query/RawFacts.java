@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Filter;
 import io.cxmeter.metrics.facts.TicketContributions;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader;
@@ -44,14 +45,14 @@ public class RawFacts {
      * rollups hold each ticket at its current resolution, if it lasts; these are the others.
      */
     public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy,
-            boolean business) {
+            Filter filter, boolean business) {
         String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, "
                 + (business ? "coalesce(e.business_seconds, e.seconds)" : "e.seconds") + " AS seconds"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
-                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b" + EACH_PERIOD_BY_INDEX
-                + " GROUP BY 1, 2";
-        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> {
+                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b"
+                + filter(filter, "e", "e.agent", FIRST_FILTER) + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
+        return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();
             for (Double seconds : row.getArrayOfDoubles("seconds")) {
                 state.merge(TicketContributions.durationState(business ? "resb" : "res", seconds), 1);
@@ -68,13 +69,14 @@ public class RawFacts {
      * at {@code to}.
      */
     public Uni<Map<Integer, Map<String, State>>> resolvedAtEndCorrection(String tenantId, List<Period> periods,
-            Dimension groupBy) {
+            Dimension groupBy, Filter filter) {
         String sql = "SELECT p.idx, x.group_key, sum(x.sign) AS resolved"
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.assignee") + " AS group_key,"
                 + " CASE WHEN e.reopened_at IS NULL THEN -1 ELSE 1 END AS sign"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND NOT isempty(e.rate_span) AND e.rate_span @> p.b"
-                + " AND e.assigned_at >= p.a" + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
-        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
+                + " AND e.assigned_at >= p.a" + filter(filter, "e", "e.assignee", FIRST_FILTER) + EACH_PERIOD_BY_INDEX
+                + " GROUP BY 1, 2";
+        return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy,
                 row -> new State().add("resolved", row.getLong("resolved"))));
     }
 
@@ -90,18 +92,20 @@ public class RawFacts {
      * <li>{@code firstContactReopened}: those of them that were first resolutions after one agent reply.</li>
      * </ul>
      */
-    public Uni<Map<Integer, Map<String, State>>> reopenings(String tenantId, List<Period> periods, Dimension groupBy) {
+    public Uni<Map<Integer, Map<String, State>>> reopenings(String tenantId, List<Period> periods, Dimension groupBy,
+            Filter filter) {
+        String kept = filter(filter, "e", "e.agent", FIRST_FILTER);
         String sql = "SELECT p.idx, x.group_key, sum(x.repeated) AS repeated, sum(x.reopened) AS reopened,"
                 + " sum(x.first_contact) AS first_contact FROM " + PERIODS + " CROSS JOIN LATERAL ("
                 + " SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, 1 AS repeated, 0 AS reopened, 0 AS first_contact"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.previous_resolved_at IS NOT NULL"
-                + "   AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.previous_resolved_at >= p.a"
+                + "   AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.previous_resolved_at >= p.a" + kept
                 + " UNION ALL SELECT " + episodeColumn(groupBy, "e.agent") + ", 0, 1, CASE WHEN e.first_contact THEN 1 ELSE 0 END"
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL AND e.resolved_at >= p.a"
                 + "   AND e.resolved_at < p.b AND e.reopened_at < p.b"
-                + "   AND (e.previous_resolved_at IS NULL OR e.previous_resolved_at < p.a)"
+                + "   AND (e.previous_resolved_at IS NULL OR e.previous_resolved_at < p.a)" + kept
                 + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
-        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy, row -> new State()
+        return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy, row -> new State()
                 .add("repeated", row.getLong("repeated")).add("reopened", row.getLong("reopened"))
                 .add("firstContactReopened", row.getLong("first_contact"))));
     }
@@ -110,13 +114,14 @@ public class RawFacts {
      * The sum of squared review scores per period and group, which IQS's interval needs and its rollups do
      * not keep: reviews are a sample of conversations, few enough to read from the period's facts by time.
      */
-    public Uni<Map<Integer, Map<String, State>>> reviewSquares(String tenantId, List<Period> periods, Dimension groupBy) {
+    public Uni<Map<Integer, Map<String, State>>> reviewSquares(String tenantId, List<Period> periods, Dimension groupBy,
+            Filter filter) {
         String sql = "SELECT p.idx, x.group_key, sum(x.score * x.score) AS sumsq FROM " + PERIODS
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy, "c", "c.agent")
                 + " AS group_key, c.c[" + position(Family.REVIEW, "sum") + "] AS score FROM contribution c"
-                + " WHERE c.tenant_id = $1 AND c.family = 'review' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
-                + " GROUP BY 1, 2";
-        return rows(sql, tenantId, periods).map(rows -> collect(rows, groupBy,
+                + " WHERE c.tenant_id = $1 AND c.family = 'review' AND c.at >= p.a AND c.at < p.b"
+                + filter(filter, "c", "c.agent", FIRST_FILTER) + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
+        return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy,
                 row -> new State().add("sumsq", row.getDouble("sumsq"))));
     }
 
@@ -126,7 +131,7 @@ public class RawFacts {
                 + " LEFT JOIN LATERAL (SELECT f.customer_id FROM customer_fact f"
                 + " WHERE f.tenant_id = $1 AND f.since >= p.a AND f.since < p.b AND f.churned_at < p.b" + EACH_PERIOD_BY_INDEX
                 + " ON true GROUP BY 1";
-        return rows(sql, tenantId, periods).map(rows -> {
+        return rows(sql, tenantId, periods, Filter.NONE).map(rows -> {
             Map<Integer, Long> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"), row.getLong("n")));
             return out;
@@ -141,7 +146,7 @@ public class RawFacts {
                 + " AND (f.churned_at IS NULL OR f.churned_at >= p.a)"
                 + " WHERE c.tenant_id = $1 AND c.family = 'interaction' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1";
-        return rows(sql, tenantId, periods).map(rows -> {
+        return rows(sql, tenantId, periods, Filter.NONE).map(rows -> {
             Map<Integer, State> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"),
                     new State().add("interactions", row.getLong("interactions")).add("engaged", row.getLong("engaged"))));
@@ -155,7 +160,7 @@ public class RawFacts {
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT c.c[1] AS amount, c.customer_id FROM contribution c"
                 + " WHERE c.tenant_id = $1 AND c.family = 'purchase' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1";
-        return rows(sql, tenantId, periods).map(rows -> {
+        return rows(sql, tenantId, periods, Filter.NONE).map(rows -> {
             Map<Integer, State> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"),
                     new State().add("revenue", row.getDouble("revenue")).add("buyers", row.getLong("buyers"))));
@@ -171,7 +176,7 @@ public class RawFacts {
      * answer per negative answer by index.
      */
     public Uni<Map<Integer, Map<String, State>>> recoveries(String tenantId, List<Period> periods, Dimension groupBy,
-            int windowDays) {
+            Filter filter, int windowDays) {
         String sql = "SELECT p.idx, x.group_key,"
                 + " count(*) FILTER (WHERE x.positive) AS recovered,"
                 + " count(*) FILTER (WHERE NOT x.positive) AS answered_otherwise,"
@@ -189,9 +194,10 @@ public class RawFacts {
                 + " LEFT JOIN LATERAL (SELECT " + positive("a") + " AS positive FROM contribution a"
                 + "   WHERE a.tenant_id = $1 AND a.customer_id = l.customer_id AND a.family = l.family AND a.source = 'response'"
                 + "     AND a.at > l.resolved_at AND a.at < least(l.resolved_at + make_interval(days => $5), p.b)"
-                + "   ORDER BY a.at, a.aggregate_id LIMIT 1) nx ON true" + EACH_PERIOD_BY_INDEX
+                + "   ORDER BY a.at, a.aggregate_id LIMIT 1) nx ON true WHERE true"
+                + filter(filter, "l", "l.agent", FIRST_FILTER + 1) + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
-        return rows(sql, tenantId, periods, windowDays).map(rows -> collect(rows, groupBy, row -> new State()
+        return rows(sql, tenantId, periods, filter, windowDays).map(rows -> collect(rows, groupBy, row -> new State()
                 .add("recovered", row.getLong("recovered"))
                 .add("notRecovered", row.getLong("answered_otherwise") + row.getLong("no_answer"))
                 .add("noAnswer", row.getLong("no_answer")).add("pending", row.getLong("pending"))));
@@ -217,7 +223,9 @@ public class RawFacts {
         return Layout.prefix(family, List.of(counter));
     }
 
-    private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows(String sql, String tenantId, List<Period> periods, Object... more) {
+    /** Reads with the periods as $2..$4, then {@code more}, then the filter's parameters. */
+    private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows(String sql, String tenantId, List<Period> periods, Filter filter,
+            Object... more) {
         Tuple tuple = Tuple.of(tenantId,
                 periods.stream().map(Period::index).toArray(Integer[]::new),
                 periods.stream().map(p -> p.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
@@ -225,6 +233,7 @@ public class RawFacts {
         for (Object value : more) {
             tuple.addValue(value);
         }
+        filter.parameters().forEach(tuple::addValue);
         return pool.preparedQuery(sql).execute(tuple);
     }
 
@@ -238,6 +247,23 @@ public class RawFacts {
                     .computeIfAbsent(key, k -> new State()).merge(state.apply(row), 1);
         }
         return out;
+    }
+
+    /** The number of the first filter parameter of a read without more parameters. */
+    private static final int FIRST_FILTER = 5;
+
+    /**
+     * The condition that keeps the facts of the rows {@code alias} (episodes, or rows with their channel,
+     * team and agent columns) that match the filter; {@code agent} is the agent column the metric counts
+     * by. The request was checked against the metric's dimensions, so only those three reach here.
+     */
+    private static String filter(Filter filter, String alias, String agent, int firstParameter) {
+        return filter.sql(dimension -> switch (dimension) {
+            case CHANNEL -> alias + ".channel";
+            case TEAM -> alias + ".team";
+            case AGENT -> agent;
+            default -> throw new IllegalArgumentException(dimension.wire() + " is not a dimension of these facts");
+        }, firstParameter);
     }
 
     /** An episode's column for {@code groupBy}; {@code agent} is the agent column the metric counts by. */

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Filter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,7 +52,7 @@ public class RollupReader {
      * histograms named in {@code histograms} are read (sketches are the bulk of a ticket rollup row, and
      * most metrics need none), and only the first {@code counters} counters of the family's layout (the
      * rest read as 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel decodes
-     * 2,262 rows.
+     * 2,262 rows. {@code filter} keeps the facts that match it (see {@link Rows}).
      * <p>
      * One statement reads the whole buckets, the edges and whether the tenant's zoned buckets are cut in
      * {@code zone} (tenant_calendar), all in one snapshot: a read is one round trip. When they are not
@@ -59,18 +60,42 @@ public class RollupReader {
      * names the old zone), it reads again from hours and contributions only, which are right in any zone.
      */
     public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, Family family, String survey,
-            Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
+            Dimension groupBy, Filter filter, List<Period> periods, List<String> histograms, int counters) {
         if (counters < 1 || counters > Layout.size(family)) {
             throw new IllegalArgumentException(family + " has no first " + counters + " counters");
         }
-        return read(tenantId, zone, ALL_GRAINS, family, survey, groupBy, periods, histograms, counters)
+        Rows rows = Rows.of(groupBy, filter);
+        return read(tenantId, zone, ALL_GRAINS, family, survey, groupBy, rows, filter, periods, histograms, counters)
                 .flatMap(sums -> sums != null ? Uni.createFrom().item(sums)
-                        : read(tenantId, zone, ANY_ZONE_GRAINS, family, survey, groupBy, periods, histograms, counters));
+                        : read(tenantId, zone, ANY_ZONE_GRAINS, family, survey, groupBy, rows, filter, periods, histograms,
+                                counters));
+    }
+
+    /**
+     * Which rollup rows a read may use: those of {@code dimension} (null: the totals), or none
+     * ({@code rollups} false) when the filter names dimensions the rows do not keep together. A filter on
+     * one dimension reads that dimension's rows for its values (summed into the total or the groups of
+     * the survey grouping); any other filter, or one on a dimension beside the grouping, reads the
+     * period's contributions, which carry every dimension, so its cost grows with the period's facts.
+     */
+    private record Rows(Dimension dimension, boolean rollups, boolean byValue) {
+
+        static Rows of(Dimension groupBy, Filter filter) {
+            if (filter.isEmpty()) {
+                return new Rows(groupBy, true, false);
+            }
+            Dimension only = filter.single().orElse(null);
+            if (only != null && (groupBy == null || groupBy == only || groupBy == Dimension.SURVEY)) {
+                return new Rows(only, true, true);
+            }
+            return new Rows(groupBy, false, false);
+        }
     }
 
     /** The sums from buckets of the given grains and contributions; null when zoned buckets were wanted but cut elsewhere. */
     private Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
-            String survey, Dimension groupBy, List<Period> periods, List<String> histograms, int counters) {
+            String survey, Dimension groupBy, Rows rows, Filter filter, List<Period> periods, List<String> histograms,
+            int counters) {
         boolean zoned = grains.stream().anyMatch(Rollups.ZONED::contains);
         return Uni.createFrom().deferred(() -> {
                     List<Integer> idx = new ArrayList<>();
@@ -84,8 +109,9 @@ public class RollupReader {
                     List<Short> rawSign = new ArrayList<>();
                     // Without the zoned buckets (or in another layout), a dimension's hour rows may not exist yet either:
                     // only the totals' hours are in every layout.
-                    List<Grain> usable = zoned || groupBy == null || groupBy == Dimension.SURVEY
-                            ? Rollups.grainsFor(family, groupBy, grains) : List.of();
+                    Dimension dim = rows.dimension();
+                    List<Grain> usable = rows.rollups() && (zoned || dim == null || dim == Dimension.SURVEY)
+                            ? Rollups.grainsFor(family, dim, grains) : List.of();
                     for (Period period : periods) {
                         for (Cover.Piece piece : Cover.of(period.from(), period.to(), zone, usable)) {
                             OffsetDateTime a = piece.from() == null ? BEGINNING : piece.from().atOffset(ZoneOffset.UTC);
@@ -104,12 +130,15 @@ public class RollupReader {
                             }
                         }
                     }
-                    return pool.preparedQuery(sql(family, groupBy, histograms, counters)).execute(Tuple.wrap(new ArrayList<>(List.of(
-                            tenantId, family.wire(), rollupDim(groupBy), idx.toArray(Integer[]::new),
+                    List<Object> parameters = new ArrayList<>(List.of(
+                            tenantId, family.wire(), rollupDim(dim), idx.toArray(Integer[]::new),
                             grain.toArray(Short[]::new), from.toArray(OffsetDateTime[]::new), to.toArray(OffsetDateTime[]::new),
                             survey == null ? "" : survey, rawIdx.toArray(Integer[]::new),
                             rawFrom.toArray(OffsetDateTime[]::new), rawTo.toArray(OffsetDateTime[]::new), zoned ? zone.getId() : "",
-                            sign.toArray(Short[]::new), rawSign.toArray(Short[]::new), Rollups.LAYOUT))))
+                            sign.toArray(Short[]::new), rawSign.toArray(Short[]::new), Rollups.LAYOUT));
+                    parameters.addAll(filter.parameters());
+                    return pool.preparedQuery(sql(family, groupBy, rows.byValue(), filter, histograms, counters))
+                            .execute(Tuple.wrap(parameters))
                             .map(result -> {
                                 Map<Integer, Map<String, Sum>> sums = new HashMap<>();
                                 for (Row row : result) {
@@ -288,7 +317,8 @@ public class RollupReader {
      * {@code counters}: how many of the layout's first counters are read (the column or a slice of it,
      * {@code c[1:6]}), from the layout, never from a request.
      */
-    private static String sql(Family family, Dimension groupBy, List<String> histograms, int counters) {
+    private static String sql(Family family, Dimension groupBy, boolean byValue, Filter filter, List<String> histograms,
+            int counters) {
         String slice = counters == Layout.size(family) ? "c" : "c[1:" + counters + "]";
         String key = groupBy == null ? "NULL::text" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";
         return "WITH cal AS (SELECT $12 = '' OR coalesce((SELECT zone = $12 AND layout = $15 FROM tenant_calendar"
@@ -298,16 +328,21 @@ public class RollupReader {
                 + " CROSS JOIN LATERAL (SELECT " + key + " AS group_key, r." + slice + " AS c" + histogramColumns(family, histograms)
                 + " FROM rollup r"
                 + " WHERE r.tenant_id = $1 AND r.family = $2 AND r.dim = $3 AND r.grain = p.grain"
-                + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)" + EACH_PIECE_BY_INDEX
+                + " AND r.bucket >= p.a AND r.bucket < p.b AND ($8 = '' OR r.scope = $8)"
+                + (byValue ? " AND r.dim_value = ANY($" + FIRST_FILTER + "::text[])" : "") + EACH_PIECE_BY_INDEX
                 + " WHERE (SELECT same_zone FROM cal)"
                 + " UNION ALL SELECT p.idx, p.sign, x.group_key, x.c" + outerColumns(histograms)
                 + " FROM unnest($9::int4[], $10::timestamptz[], $11::timestamptz[], $14::int2[]) AS p(idx, a, b, sign)"
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy) + " AS group_key" + edgeColumns(family, histograms, counters)
                 + " FROM contribution c WHERE c.tenant_id = $1 AND c.family = $2 AND c.at >= p.a AND c.at < p.b"
-                + " AND ($8 = '' OR c.scope = $8) GROUP BY 1" + EACH_PIECE_BY_INDEX
+                + " AND ($8 = '' OR c.scope = $8)" + filter.sql(RollupReader::column, FIRST_FILTER) + " GROUP BY 1"
+                + EACH_PIECE_BY_INDEX
                 + " UNION ALL SELECT NULL::int4, NULL::int2, NULL::text, NULL::float8[]" + nulls(histograms.size())
                 + " FROM cal WHERE NOT same_zone";
     }
+
+    /** The number of the first filter parameter, after the fifteen every read has. */
+    private static final int FIRST_FILTER = 16;
 
     private static String nulls(int n) {
         return ", NULL::text".repeat(n);

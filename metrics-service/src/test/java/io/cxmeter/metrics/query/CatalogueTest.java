@@ -41,8 +41,8 @@ class CatalogueTest {
     @Test
     void aParameterTheMetricDoesNotTakeIsRefusedByName() {
         f.metric("nps", "vs", "previous").statusCode(400)
-                .body("detail", equalTo("Unknown parameter 'vs': nps takes from, to, groupBy, interval, compare, surveyId, minSample"));
-        f.metric("ticket-volume", "channel", "email").statusCode(400).body("detail", containsString("'channel'"));
+                .body("detail", equalTo("Unknown parameter 'vs': nps takes from, to, groupBy, interval, compare, channel, agent, touchpoint, locale, surveyId, minSample"));
+        f.metric("ticket-volume", "surveyId", "S-1").statusCode(400).body("detail", containsString("'surveyId'"));
         f.metric("ticket-volume", "threshold", "10").statusCode(400).body("detail", containsString("'threshold'"));
         f.metric("service-level", "threshold", "10").statusCode(200);
     }
