@@ -78,10 +78,7 @@ public class EventTranslator {
         return Optional.ofNullable(switch (event.type()) {
             case TICKET_UPSERTED -> {
                 TicketContributions.Ticket ticket = read(payload, TicketContributions.Ticket.class);
-                yield update(TicketContributions.of(ticket.version() == null
-                        ? new TicketContributions.Ticket(ticket.id(), ticket.channel(), ticket.team(), ticket.customerId(),
-                                ticket.createdAt(), ticket.events(), version, ticket.businessHours(), ticket.slaPolicy())
-                        : ticket));
+                yield update(TicketContributions.of(ticket.version() == null ? ticket.withVersion(version) : ticket));
             }
             case RESPONSE_UPSERTED -> update(SurveyContributions.of(read(payload, SurveyContributions.Response.class), version));
             case RESPONSE_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.RESPONSE, id(payload, "id"), version));

@@ -31,7 +31,7 @@ public record AggregateUpdate(Source source, String aggregateId, long version, b
      * came after exactly one agent reply; {@code previousResolvedAt}: the ticket's resolution before this one.
      */
     public record Episode(Instant resolvedAt, Instant reopenedAt, double seconds, double businessSeconds, String channel,
-            String team, String agent,
+            String team, String priority, List<String> tags, String agent,
             Instant assignedAt, String assignee, boolean firstContact,
             Instant previousResolvedAt) {
     }

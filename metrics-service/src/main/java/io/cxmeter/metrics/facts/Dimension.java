@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a metric can be grouped by (docs/metrics.md: {@code groupBy}). */
+/**
+ * What a metric can be grouped by (docs/metrics.md: {@code groupBy}) or filtered on: a ticket's
+ * {@code tag} only filters (a ticket has several), and {@code priority} and {@code tag} are not rolled up.
+ */
 public enum Dimension {
-    CHANNEL, TEAM, AGENT, SURVEY, TOUCHPOINT, LOCALE;
+    CHANNEL, TEAM, AGENT, SURVEY, TOUCHPOINT, LOCALE, PRIORITY, TAG;
 
     private final String wire = name().toLowerCase(Locale.ROOT);
 
@@ -14,9 +17,16 @@ public enum Dimension {
         return wire;
     }
 
+    /** Whether facts can be grouped by it: each fact has at most one value of it. */
+    public boolean groupable() {
+        return this != TAG;
+    }
+
+    /** The dimension to group by named {@code value}. */
     public static Dimension fromWire(String value) {
-        return Arrays.stream(values()).filter(d -> d.wire().equals(value)).findFirst()
+        return Arrays.stream(values()).filter(d -> d.groupable() && d.wire().equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("groupBy must be one of "
-                        + Arrays.stream(values()).map(Dimension::wire).collect(Collectors.joining(", "))));
+                        + Arrays.stream(values()).filter(Dimension::groupable).map(Dimension::wire)
+                                .collect(Collectors.joining(", "))));
     }
 }

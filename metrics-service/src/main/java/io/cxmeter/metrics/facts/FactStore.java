@@ -73,13 +73,14 @@ public class FactStore {
 
     private static final String INSERT_CONTRIBUTIONS = """
             INSERT INTO contribution (tenant_id, source, aggregate_id, family, scope, at, channel, team, agent, touchpoint,
-                                      locale, customer_id, c, h)
+                                      locale, customer_id, c, h, priority, tags)
             SELECT $1, u.source, u.aggregate_id, u.family, u.scope, u.at, u.channel, u.team, u.agent, u.touchpoint, u.locale,
-                   u.customer_id, ($13::float8[])[u.c_from:u.c_to], u.h
+                   u.customer_id, ($13::float8[])[u.c_from:u.c_to], u.h, u.priority, string_to_array(nullif(u.tags, ''), chr(31))
             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
-                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::int4[], $15::int4[], $16::jsonb[])
+                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::int4[], $15::int4[], $16::jsonb[],
+                   $17::text[], $18::text[])
                    AS u(source, aggregate_id, family, scope, at, channel, team, agent, touchpoint, locale, customer_id,
-                        c_from, c_to, h)""";
+                        c_from, c_to, h, priority, tags)""";
 
     /**
      * Adds the deltas of one family to its rollup rows in SQL, in key order (see GATE). The counters
@@ -286,6 +287,8 @@ public class FactStore {
         String[] touchpoint = new String[n];
         String[] locale = new String[n];
         String[] customer = new String[n];
+        String[] priority = new String[n];
+        String[] tags = new String[n];
         Double[] counters = new Double[applied.stream().flatMap(u -> u.contributions().stream())
                 .mapToInt(c -> Layout.size(c.family())).sum()];
         Integer[] countersFrom = new Integer[n];
@@ -306,6 +309,8 @@ public class FactStore {
                 touchpoint[i] = c.touchpoint();
                 locale[i] = c.locale();
                 customer[i] = c.customerId();
+                priority[i] = c.priority();
+                tags[i] = tags(c.tags());
                 Layout.Packed packed = Layout.pack(c.family(), c.state());
                 packed.countersInto(counters, offset);
                 countersFrom[i] = offset + 1;
@@ -318,7 +323,7 @@ public class FactStore {
         }
         return connection.preparedQuery(INSERT_CONTRIBUTIONS).execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
                 source, aggregate, family, scope, at, channel, team, agent, touchpoint, locale, customer, counters, countersFrom,
-                countersTo, histograms))))
+                countersTo, histograms, priority, tags))))
                 .replaceWithVoid();
     }
 
@@ -334,7 +339,7 @@ public class FactStore {
             for (Episode e : ticket.episodes()) {
                 rows.add(new Object[] {ticket.aggregateId(), utc(e.resolvedAt()), utc(e.reopenedAt()), e.seconds(), e.channel(),
                     e.team(), e.agent(), utc(e.assignedAt()), e.assignee(), e.firstContact(), e.businessSeconds(),
-                    utc(e.previousResolvedAt())});
+                    utc(e.previousResolvedAt()), e.priority(), tags(e.tags())});
             }
         }
         Uni<Void> removed = known.isEmpty() ? Uni.createFrom().voidItem()
@@ -343,17 +348,24 @@ public class FactStore {
                         .replaceWithVoid();
         return removed.flatMap(ignored -> rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                         INSERT INTO ticket_episode (tenant_id, ticket_id, resolved_at, reopened_at, seconds, channel, team, agent,
-                                                    assigned_at, assignee, first_contact, business_seconds, previous_resolved_at)
-                        SELECT $1, u.* FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::text[],
+                                                    assigned_at, assignee, first_contact, business_seconds, previous_resolved_at,
+                                                    priority, tags)
+                        SELECT $1, u.ticket_id, u.resolved_at, u.reopened_at, u.seconds, u.channel, u.team, u.agent, u.assigned_at,
+                               u.assignee, u.first_contact, u.business_seconds, u.previous_resolved_at, u.priority,
+                               string_to_array(nullif(u.tags, ''), chr(31))
+                        FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::float8[], $6::text[],
                                $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::bool[], $12::float8[],
-                               $13::timestamptz[]) AS u""")
+                               $13::timestamptz[], $14::text[], $15::text[])
+                               AS u(ticket_id, resolved_at, reopened_at, seconds, channel, team, agent, assigned_at, assignee,
+                                    first_contact, business_seconds, previous_resolved_at, priority, tags)""")
                         .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
                                 column(rows, 0, String[]::new), column(rows, 1, OffsetDateTime[]::new),
                                 column(rows, 2, OffsetDateTime[]::new), column(rows, 3, Double[]::new),
                                 column(rows, 4, String[]::new), column(rows, 5, String[]::new), column(rows, 6, String[]::new),
                                 column(rows, 7, OffsetDateTime[]::new), column(rows, 8, String[]::new),
                                 column(rows, 9, Boolean[]::new), column(rows, 10, Double[]::new),
-                                column(rows, 11, OffsetDateTime[]::new)))))
+                                column(rows, 11, OffsetDateTime[]::new), column(rows, 12, String[]::new),
+                                column(rows, 13, String[]::new)))))
                         .replaceWithVoid());
     }
 
@@ -493,6 +505,11 @@ public class FactStore {
             out[i] = (T) rows.get(i)[index];
         }
         return out;
+    }
+
+    /** A fact's tags as one text (unit separators between them), made an array in SQL; null without tags. */
+    private static String tags(List<String> tags) {
+        return tags == null || tags.isEmpty() ? null : String.join("\u001f", tags);
     }
 
     private static String key(String source, String id) {

@@ -57,14 +57,16 @@ public final class Filter {
 
     /**
      * The SQL condition that keeps the matching rows, {@code " AND col = ANY($n::text[])"} per dimension
-     * in {@link #dimensions()} order, the first parameter numbered {@code firstParameter}; {@code column}
-     * names each dimension's column (from a fixed list, never from the request). Empty without a filter.
+     * in {@link #dimensions()} order ({@code " AND col && $n::text[]"} for tags, an array column: any tag
+     * in common), the first parameter numbered {@code firstParameter}; {@code column} names each
+     * dimension's column (from a fixed list, never from the request). Empty without a filter.
      */
     public String sql(Function<Dimension, String> column, int firstParameter) {
         StringBuilder sql = new StringBuilder();
         int n = firstParameter;
         for (Dimension dimension : values.keySet()) {
-            sql.append(" AND ").append(column.apply(dimension)).append(" = ANY($").append(n++).append("::text[])");
+            sql.append(" AND ").append(column.apply(dimension)).append(dimension == Dimension.TAG ? " && $" : " = ANY($")
+                    .append(n++).append(dimension == Dimension.TAG ? "::text[]" : "::text[])");
         }
         return sql.toString();
     }

@@ -39,7 +39,12 @@ public final class TicketContributions {
      * are measured in for {@code clock=business} (none: every hour counts).
      */
     public record Ticket(String id, String channel, String team, String customerId, Instant createdAt, List<Event> events,
-            Long version, BusinessClock.Calendar businessHours, SlaPolicy slaPolicy) {
+            Long version, BusinessClock.Calendar businessHours, SlaPolicy slaPolicy, String priority, List<String> tags) {
+
+        /** The same ticket as the given version. */
+        public Ticket withVersion(long other) {
+            return new Ticket(id, channel, team, customerId, createdAt, events, other, businessHours, slaPolicy, priority, tags);
+        }
     }
 
     /** The SLA policy a ticket follows: targets in seconds (null: none) and the clock they are measured in. */
@@ -266,7 +271,7 @@ public final class TicketContributions {
         private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Instant previous, Event firstAssigned,
                 boolean firstContact) {
             return new Episode(resolvedAt, reopenedAt, seconds(created, resolvedAt), business(created, resolvedAt),
-                    ticket.channel(), ticket.team(),
+                    ticket.channel(), ticket.team(), ticket.priority(), ticket.tags(),
                     assigneeAt(resolvedAt), firstAssigned == null ? null : firstAssigned.at(),
                     firstAssigned == null ? null : firstAssigned.agentId(), firstContact, previous);
         }
@@ -338,7 +343,8 @@ public final class TicketContributions {
         }
 
         private void add(Family family, Instant at, String agent, State state) {
-            out.add(new Contribution(family, "", at, ticket.channel(), ticket.team(), agent, null, null, null, state));
+            out.add(new Contribution(family, "", at, ticket.channel(), ticket.team(), agent, null, null, ticket.priority(),
+                    ticket.tags(), null, state));
         }
     }
 

@@ -80,7 +80,7 @@ public enum Metric {
             case SURVEY, INVITATION -> EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT,
                     Dimension.LOCALE);
             case REVIEW -> EnumSet.of(Dimension.AGENT);
-            case TICKET, TICKET_INSTANT -> EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT);
+            case TICKET, TICKET_INSTANT -> EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT, Dimension.PRIORITY);
             case CUSTOMER -> EnumSet.noneOf(Dimension.class);
             case FOLLOW_UP -> EnumSet.of(Dimension.TEAM, Dimension.AGENT);
         };
@@ -88,12 +88,15 @@ public enum Metric {
 
     /**
      * The dimensions its facts can be filtered by (docs/metrics.md#filters), each a parameter of the same
-     * name: those it can be grouped by, but survey, which {@code surveyId} names.
+     * name: those it can be grouped by, but survey, which {@code surveyId} names; a ticket's tags too.
      */
     public Set<Dimension> filters() {
         Set<Dimension> filters = EnumSet.noneOf(Dimension.class);
         filters.addAll(dimensions());
         filters.remove(Dimension.SURVEY);
+        if (kind == Kind.TICKET || kind == Kind.TICKET_INSTANT) {
+            filters.add(Dimension.TAG);
+        }
         return filters;
     }
 

@@ -37,7 +37,9 @@ public class MetricParameters implements OASFilter {
     private static void closedSet(Parameter parameter) {
         switch (parameter.getName()) {
             case "metric" -> parameter.setSchema(oneOf(Metric.values(), Metric::id));
-            case "groupBy" -> parameter.setSchema(oneOf(Dimension.values(), Dimension::wire));
+            case "groupBy" -> parameter.setSchema(oneOf(
+                    java.util.Arrays.stream(Dimension.values()).filter(Dimension::groupable).toArray(Dimension[]::new),
+                    Dimension::wire));
             case "interval" -> parameter.setSchema(oneOf(Interval.values(), Interval::wire));
             case "compare" -> parameter.setSchema(oneOf(new String[] {"previous"}, Function.identity()));
             default -> {

@@ -151,12 +151,16 @@ public class MetricsResource {
             @Parameter(description = "Keeps the facts of these agents") @QueryParam("agent") List<String> agent,
             @Parameter(description = "Survey metrics: keeps the answers given at these touchpoints")
             @QueryParam("touchpoint") List<String> touchpoint,
-            @Parameter(description = "Survey metrics: keeps the answers in these locales") @QueryParam("locale") List<String> locale) {
+            @Parameter(description = "Survey metrics: keeps the answers in these locales") @QueryParam("locale") List<String> locale,
+            @Parameter(description = "Ticket metrics: keeps the tickets of these priorities") @QueryParam("priority") List<String> priority,
+            @Parameter(description = "Ticket metrics: keeps the tickets that carry one of these tags") @QueryParam("tag") List<String> tag) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
             if (!metric.parameters().contains(name) && FILTERS.contains(name)) {
-                throw ProblemException.badRequest(metric.id() + " cannot be filtered by " + name + "; " + carried(metric));
+                throw ProblemException.badRequest(metric.id() + " cannot be filtered by " + name + "; "
+                        + (metric.filters().isEmpty() ? "its facts carry no dimension" : "it can be filtered by "
+                                + metric.filters().stream().map(Dimension::wire).collect(Collectors.joining(", "))));
             }
             if (!metric.parameters().contains(name)) {
                 throw ProblemException.badRequest("Unknown parameter '" + name + "': " + metric.id() + " takes "
@@ -171,6 +175,8 @@ public class MetricsResource {
         filters.put(Dimension.AGENT, agent);
         filters.put(Dimension.TOUCHPOINT, touchpoint);
         filters.put(Dimension.LOCALE, locale);
+        filters.put(Dimension.PRIORITY, priority);
+        filters.put(Dimension.TAG, tag);
         MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId,
                 windowDays, clock, filter(filters));
         int smallest = minSample(minSample);

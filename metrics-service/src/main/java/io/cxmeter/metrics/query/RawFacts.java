@@ -255,12 +255,15 @@ public class RawFacts {
     /**
      * The condition that keeps the facts of the rows {@code alias} (episodes, or rows with their channel,
      * team and agent columns) that match the filter; {@code agent} is the agent column the metric counts
-     * by. The request was checked against the metric's dimensions, so only those three reach here.
+     * by. The request was checked against the metric's dimensions, so only those, and a ticket's priority
+     * and tags, reach here.
      */
     private static String filter(Filter filter, String alias, String agent, int firstParameter) {
         return filter.sql(dimension -> switch (dimension) {
             case CHANNEL -> alias + ".channel";
             case TEAM -> alias + ".team";
+            case PRIORITY -> alias + ".priority";
+            case TAG -> alias + ".tags";
             case AGENT -> agent;
             default -> throw new IllegalArgumentException(dimension.wire() + " is not a dimension of these facts");
         }, firstParameter);
@@ -279,6 +282,7 @@ public class RawFacts {
         return switch (groupBy) {
             case CHANNEL -> alias + ".channel";
             case TEAM -> alias + ".team";
+            case PRIORITY -> alias + ".priority";
             case AGENT -> agent;
             default -> "NULL::text";
         };

@@ -64,7 +64,7 @@ public class RollupReader {
         if (counters < 1 || counters > Layout.size(family)) {
             throw new IllegalArgumentException(family + " has no first " + counters + " counters");
         }
-        Rows rows = Rows.of(groupBy, filter);
+        Rows rows = Rows.of(family, groupBy, filter);
         return read(tenantId, zone, ALL_GRAINS, family, survey, groupBy, rows, filter, periods, histograms, counters)
                 .flatMap(sums -> sums != null ? Uni.createFrom().item(sums)
                         : read(tenantId, zone, ANY_ZONE_GRAINS, family, survey, groupBy, rows, filter, periods, histograms,
@@ -73,19 +73,22 @@ public class RollupReader {
 
     /**
      * Which rollup rows a read may use: those of {@code dimension} (null: the totals), or none
-     * ({@code rollups} false) when the filter names dimensions the rows do not keep together. A filter on
-     * one dimension reads that dimension's rows for its values (summed into the total or the groups of
-     * the survey grouping); any other filter, or one on a dimension beside the grouping, reads the
-     * period's contributions, which carry every dimension, so its cost grows with the period's facts.
+     * ({@code rollups} false) when the filter names dimensions the rows do not keep together, or one
+     * they do not keep at all (a ticket's priority and tags). A filter on one rolled-up dimension reads
+     * that dimension's rows for its values (summed into the total or the groups of the survey grouping);
+     * any other filter, or one on a dimension beside the grouping, reads the period's contributions,
+     * which carry every dimension, so its cost grows with the period's facts.
      */
     private record Rows(Dimension dimension, boolean rollups, boolean byValue) {
 
-        static Rows of(Dimension groupBy, Filter filter) {
+        static Rows of(Family family, Dimension groupBy, Filter filter) {
+            boolean rolledUp = groupBy == null || groupBy == Dimension.SURVEY || family.dimensions().contains(groupBy);
             if (filter.isEmpty()) {
-                return new Rows(groupBy, true, false);
+                return new Rows(groupBy, rolledUp, false);
             }
             Dimension only = filter.single().orElse(null);
-            if (only != null && (groupBy == null || groupBy == only || groupBy == Dimension.SURVEY)) {
+            if (only != null && family.dimensions().contains(only)
+                    && (groupBy == null || groupBy == only || groupBy == Dimension.SURVEY)) {
                 return new Rows(only, true, true);
             }
             return new Rows(groupBy, false, false);
@@ -360,6 +363,8 @@ public class RollupReader {
             case SURVEY -> "c.scope";
             case TOUCHPOINT -> "c.touchpoint";
             case LOCALE -> "c.locale";
+            case PRIORITY -> "c.priority";
+            case TAG -> "c.tags";
         };
     }
 }

@@ -43,8 +43,8 @@ class IdentifierCollationTest {
             }
         }
         assertEquals(VALUES, linguistic);
-        // The identifiers: received_event 3, received_counter 1, aggregate_version 3, contribution 11,
-        // rollup 5, ticket_episode 6, customer_fact 2, tenant_calendar 1, alert_rule 6, alert_state 2, alert_event 3.
-        assertEquals(43, bytewise);
+        // The identifiers: received_event 3, received_counter 1, aggregate_version 3, contribution 12,
+        // rollup 5, ticket_episode 7, customer_fact 2, tenant_calendar 1, alert_rule 6, alert_state 2, alert_event 3.
+        assertEquals(45, bytewise);
     }
 }

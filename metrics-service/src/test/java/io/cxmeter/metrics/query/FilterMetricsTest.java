@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +42,8 @@ class FilterMetricsTest {
         f.ticket("T0", "email", "tier-1", null, "2026-05-01T09:00:00Z");
         f.ticket("T0b", "chat", "tier-2", null, "2026-05-02T09:00:00Z");
         // T1 email tier-1, A1: first reply after 600 s; resolved 05-04 10:00, reopened 12:00, resolved 05-05 09:00.
-        f.ticket("T1", "email", "tier-1", null, "2026-05-04T09:00:00Z",
+        // Priority and tags: T1 high, vip and billing; T3 high, billing; T4 urgent, vip; the others none.
+        f.ticketWith(Map.of("priority", "high", "tags", List.of("vip", "billing")), "T1", "email", "tier-1", "2026-05-04T09:00:00Z",
                 ev("assigned", "2026-05-04T09:00:00Z", "agentId", "A1"),
                 ev("agent_reply", "2026-05-04T09:10:00Z", "agentId", "A1"),
                 status("2026-05-04T10:00:00Z", "resolved"),
@@ -50,12 +54,12 @@ class FilterMetricsTest {
                 ev("assigned", "2026-05-05T10:00:00Z", "agentId", "A1"),
                 ev("agent_reply", "2026-05-05T10:30:00Z", "agentId", "A1"));
         // T3 chat tier-1, A2: 300 s; resolved 05-06 09:00 for good.
-        f.ticket("T3", "chat", "tier-1", null, "2026-05-06T08:00:00Z",
+        f.ticketWith(Map.of("priority", "high", "tags", List.of("billing")), "T3", "chat", "tier-1", "2026-05-06T08:00:00Z",
                 ev("assigned", "2026-05-06T08:00:00Z", "agentId", "A2"),
                 ev("agent_reply", "2026-05-06T08:05:00Z", "agentId", "A2"),
                 status("2026-05-06T09:00:00Z", "resolved"));
         // T4 email tier-1, A2: 3,600 s; resolved 05-07 14:00, reopened 05-08 10:00.
-        f.ticket("T4", "email", "tier-1", null, "2026-05-07T12:00:00Z",
+        f.ticketWith(Map.of("priority", "urgent", "tags", List.of("vip")), "T4", "email", "tier-1", "2026-05-07T12:00:00Z",
                 ev("assigned", "2026-05-07T12:00:00Z", "agentId", "A2"),
                 ev("agent_reply", "2026-05-07T13:00:00Z", "agentId", "A2"),
                 status("2026-05-07T14:00:00Z", "resolved"),
@@ -155,6 +159,42 @@ class FilterMetricsTest {
     }
 
     @Test
+    void ticketsFilterByPriorityAndTagAndGroupByPriority() {
+        // High: T1 600, T3 300.
+        f.metric("first-response-time", "from", FROM, "to", TO, "priority", "high")
+                .statusCode(200)
+                .body("value", closeTo(450, 1e-6)).body("count", equalTo(2));
+        // Tagged vip: T1 600, T4 3,600; vip or billing: T1, T3, T4.
+        f.metric("first-response-time", "from", FROM, "to", TO, "tag", "vip")
+                .statusCode(200)
+                .body("value", closeTo(2100, 1e-6)).body("count", equalTo(2));
+        f.metric("first-response-time", "from", FROM, "to", TO, "tag", "vip", "tag", "billing")
+                .statusCode(200)
+                .body("value", closeTo(1500, 1e-6)).body("count", equalTo(3));
+        // By priority: high T1, T3; urgent T4; none T2 1,800 and T5 7,200.
+        f.metric("first-response-time", "from", FROM, "to", TO, "groupBy", "priority")
+                .statusCode(200)
+                .body("groups", hasSize(3))
+                .body("groups.find { it.key == 'high' }.value", closeTo(450, 1e-6))
+                .body("groups.find { it.key == 'urgent' }.value", closeTo(3600, 1e-6))
+                .body("groups.find { it.key == null }.value", closeTo(4500, 1e-6));
+        // Reopen rate of billing tickets: T1 reopened, T3 not; urgent: T4 reopened.
+        f.metric("reopen-rate", "from", FROM, "to", TO, "tag", "billing")
+                .statusCode(200)
+                .body("value", closeTo(50, 1e-9)).body("count", equalTo(2));
+        f.metric("reopen-rate", "from", FROM, "to", TO, "priority", "urgent", "groupBy", "agent")
+                .statusCode(200)
+                .body("value", closeTo(100, 1e-9)).body("count", equalTo(1))
+                .body("groups[0].key", equalTo("A2"));
+        // Not resolved at the end of P and tagged vip: T4.
+        f.metric("backlog", "from", FROM, "to", TO, "tag", "vip").statusCode(200).body("value", equalTo(1.0));
+        f.metric("nps", "from", FROM, "to", TO, "tag", "vip").statusCode(400)
+                .body("detail", containsString("nps cannot be filtered by tag"));
+        f.metric("first-response-time", "from", FROM, "to", TO, "groupBy", "tag").statusCode(400)
+                .body("detail", containsString("groupBy must be one of"));
+    }
+
+    @Test
     void surveyMetricsFilterByLocaleAndChannel() {
         // Lithuanian answers by e-mail: P2 promoter, P4 detractor, P5 passive: 100 * (1 - 1) / 3.
         f.metric("nps", "from", FROM, "to", TO, "channel", "email", "locale", "lt")
@@ -181,7 +221,7 @@ class FilterMetricsTest {
     @Test
     void aFilterOnADimensionTheMetricDoesNotCarryIsRefused() {
         f.metric("first-response-time", "from", FROM, "to", TO, "locale", "lt").statusCode(400)
-                .body("detail", equalTo("first-response-time cannot be filtered by locale; its facts carry channel, team, agent"));
+                .body("detail", equalTo("first-response-time cannot be filtered by locale; it can be filtered by channel, team, agent, priority, tag"));
         f.metric("churn-rate", "from", FROM, "to", TO, "channel", "email").statusCode(400)
                 .body("detail", equalTo("churn-rate cannot be filtered by channel; its facts carry no dimension"));
         f.metric("first-response-time", "from", FROM, "to", TO, "team", " ").statusCode(400)

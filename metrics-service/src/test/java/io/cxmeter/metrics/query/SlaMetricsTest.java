@@ -49,7 +49,7 @@ class SlaMetricsTest {
     private void tickets(Fixtures f) {
         // S1 (A1): first reply after 30 min (met, 09:30); a wait of 20 min (met, 10:20); a wait from 11:00 answered
         // at 12:00 by A2 (breached at 11:30, when A1 held it); resolved after 6 h (met, 15:00).
-        f.ticketWith(Map.of("slaPolicy", STANDARD), "S1", "email", "tier-1", "2026-03-02T09:00:00Z",
+        f.ticketWith(Map.of("slaPolicy", STANDARD, "priority", "urgent"), "S1", "email", "tier-1", "2026-03-02T09:00:00Z",
                 ev("assigned", "2026-03-02T09:00:00Z", "agentId", "A1"),
                 ev("agent_reply", "2026-03-02T09:30:00Z", "agentId", "A1"),
                 ev("customer_reply", "2026-03-02T10:00:00Z"),
@@ -58,15 +58,15 @@ class SlaMetricsTest {
                 ev("agent_reply", "2026-03-02T12:00:00Z", "agentId", "A2"),
                 status("2026-03-02T15:00:00Z", "resolved"));
         // S2 (A2): first reply after 2 h (breached at 10:00), never resolved (breached at 03-04 09:00).
-        f.ticketWith(Map.of("slaPolicy", STANDARD), "S2", "chat", "tier-2", "2026-03-03T09:00:00Z",
+        f.ticketWith(Map.of("slaPolicy", STANDARD, "priority", "high"), "S2", "chat", "tier-2", "2026-03-03T09:00:00Z",
                 ev("assigned", "2026-03-03T09:00:00Z", "agentId", "A2"),
                 ev("agent_reply", "2026-03-03T11:00:00Z", "agentId", "A2"));
         // S3 (A1): no reply; the first reply breaches at 21:00 in P, the resolution on 03-09 20:00, after P.
-        f.ticketWith(Map.of("slaPolicy", STANDARD), "S3", "social", "tier-1", "2026-03-08T20:00:00Z",
+        f.ticketWith(Map.of("slaPolicy", STANDARD, "priority", "low"), "S3", "social", "tier-1", "2026-03-08T20:00:00Z",
                 ev("assigned", "2026-03-08T20:00:00Z", "agentId", "A1"));
         // S4 (A2), business hours 09–17 on weekdays: created Thursday 16:30, answered Friday 09:20: 3,000 business
         // seconds of 3,600, met (16 h 50 min of calendar time).
-        f.ticketWith(Map.of("slaPolicy", OFFICE_HOURS, "businessHours", OFFICE), "S4", "email", "tier-2", "2026-03-05T16:30:00Z",
+        f.ticketWith(Map.of("slaPolicy", OFFICE_HOURS, "businessHours", OFFICE, "priority", "high"), "S4", "email", "tier-2", "2026-03-05T16:30:00Z",
                 ev("agent_reply", "2026-03-06T09:20:00Z", "agentId", "A2"));
         // S5 has no policy: no target at all.
         f.ticket("S5", "email", "tier-1", null, "2026-03-04T09:00:00Z");
@@ -95,6 +95,24 @@ class SlaMetricsTest {
                 .body("groups", hasSize(2))
                 .body("groups.find { it.key == 'A1' }.value", closeTo(60, 1e-9))
                 .body("groups.find { it.key == 'A2' }.value", closeTo(100.0 / 3, 1e-9));
+    }
+
+    @Test
+    void achievementByPriority() {
+        // S1 (urgent): 3 met, 1 breached = 75 %. S2 and S4 (high): S4 met, S2 twice breached = 33.3 %. S3 (low): breached.
+        f.metric("sla-achievement", "from", FROM, "to", TO, "groupBy", "priority")
+                .statusCode(200)
+                .body("value", closeTo(50, 1e-9)).body("count", equalTo(8))
+                .body("groups", hasSize(3))
+                .body("groups.find { it.key == 'urgent' }.value", closeTo(75, 1e-9))
+                .body("groups.find { it.key == 'urgent' }.count", equalTo(4))
+                .body("groups.find { it.key == 'high' }.value", closeTo(100.0 / 3, 1e-9))
+                .body("groups.find { it.key == 'low' }.value", closeTo(0, 1e-9));
+        // High priority only, by agent: A2's S2 and S4.
+        f.metric("sla-achievement", "from", FROM, "to", TO, "priority", "high", "groupBy", "agent")
+                .statusCode(200)
+                .body("count", equalTo(3)).body("groups", hasSize(1))
+                .body("groups[0].key", equalTo("A2"));
     }
 
     @Test
