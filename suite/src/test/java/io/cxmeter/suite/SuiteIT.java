@@ -167,12 +167,20 @@ class SuiteIT {
         // T-1 answered in 30 min (met), T-2 in 2 h (breached at 10:00); neither resolved within a day (two breaches
         // on 3 March). T-3, opened 10 minutes ago and not answered, breaches within the hour.
         ndjson(key, "/api/v1/tickets/import",
-                "{\"id\":\"T-1\",\"channel\":\"email\",\"createdAt\":\"2026-03-02T09:00:00Z\","
+                "{\"id\":\"T-1\",\"channel\":\"email\",\"priority\":\"high\",\"tags\":[\"vip\"],"
+                        + "\"createdAt\":\"2026-03-02T09:00:00Z\","
                         + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-03-02T09:30:00Z\",\"agentId\":\"A-1\"}]}",
-                "{\"id\":\"T-2\",\"channel\":\"email\",\"createdAt\":\"2026-03-02T09:00:00Z\","
+                "{\"id\":\"T-2\",\"channel\":\"email\",\"priority\":\"low\",\"createdAt\":\"2026-03-02T09:00:00Z\","
                         + "\"events\":[{\"type\":\"agent_reply\",\"at\":\"2026-03-02T11:00:00Z\",\"agentId\":\"A-1\"}]}",
                 "{\"id\":\"T-3\",\"channel\":\"chat\",\"createdAt\":\"" + recent + "\"}");
-        awaitValue(key, "/api/v1/metrics/sla-achievement?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z", 25f);
+        String march = "from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
+        awaitValue(key, "/api/v1/metrics/sla-achievement?" + march, 25f);
+        // By priority: T-1 (high) met its first reply and breached its resolution, T-2 (low) breached both.
+        as(key).get("/api/v1/metrics/sla-achievement?" + march + "&groupBy=priority").then().statusCode(200)
+                .body("groups.key", contains("high", "low")).body("groups.value", contains(50.0f, 0.0f));
+        // Only the tickets tagged vip: T-1's 30 minutes.
+        as(key).get("/api/v1/metrics/first-response-time?" + march + "&tag=vip").then().statusCode(200)
+                .body("value", equalTo(1800.0f)).body("count", equalTo(1));
         as(key).get("/api/v1/metrics/sla-at-risk?within=3600").then().statusCode(200)
                 .body("ticketId", contains("T-3")).body("[0].target", equalTo("firstReply"));
     }
