@@ -32,6 +32,8 @@ public final class History {
     static final List<String> CHANNELS = List.of("email", "chat", "call", "social", "web_form", "api");
     static final List<String> AGENTS = List.of("A-1", "A-2", "A-3", "A-4", "A-5");
     static final List<String> TEAMS = java.util.Arrays.asList("tier-1", "tier-2", null);
+    /** Ticket priorities; null sends none, which ticket-service takes as normal. None is urgent: tests add their own. */
+    static final List<String> PRIORITIES = java.util.Arrays.asList("low", "normal", "high", null);
     static final List<String> TOUCHPOINTS = java.util.Arrays.asList("support", "billing", "onboarding", null);
     static final List<String> LOCALES = java.util.Arrays.asList("en", "de", "lt", null);
     static final List<String> RESPONSE_CHANNELS = java.util.Arrays.asList("email", "chat", "call", "web", null);
@@ -48,7 +50,8 @@ public final class History {
     public record Event(String type, Instant at, String agentId, String status, Integer talk, Integer hold, Integer wrapUp) {
     }
 
-    public record Ticket(String id, String channel, String team, String customerId, Instant createdAt, List<Event> events) {
+    public record Ticket(String id, String channel, String team, String priority, String customerId, Instant createdAt,
+            List<Event> events) {
     }
 
     /** A survey as created through the API; {@code touchpoint} labels its responses that name none. */
@@ -199,7 +202,9 @@ public final class History {
         }
         Collections.shuffle(events, random);
         String customer = random.nextInt(10) < 7 ? pick(customers).id() : random.nextInt(3) == 0 ? "C-unknown" : null;
-        tickets.add(new Ticket(id, channel, pick(TEAMS), customer, created, events));
+        // The priority follows from the id: drawing it would change every later draw of the history.
+        tickets.add(new Ticket(id, channel, pick(TEAMS), PRIORITIES.get(Math.floorMod(id.hashCode(), PRIORITIES.size())),
+                customer, created, events));
     }
 
     /** A walk over the statuses: reopenings, resolved then closed, waits for the customer, reassignments. */
@@ -300,6 +305,9 @@ public final class History {
             if (t.team() != null) {
                 line.put("team", t.team());
             }
+            if (t.priority() != null) {
+                line.put("priority", t.priority());
+            }
             if (t.customerId() != null) {
                 line.put("customerId", t.customerId());
             }
@@ -392,7 +400,7 @@ public final class History {
             }
             statuses(events, last, pick(AGENTS));
             Collections.shuffle(events, random);
-            tickets.set(index, new Ticket(t.id(), t.channel(), pick(TEAMS), t.customerId(), t.createdAt(), events));
+            tickets.set(index, new Ticket(t.id(), t.channel(), pick(TEAMS), t.priority(), t.customerId(), t.createdAt(), events));
             changedTickets.add(t.id());
         }
         Set<String> changedResponses = new java.util.TreeSet<>();
@@ -431,6 +439,6 @@ public final class History {
         engagements.removeIf(e -> e.customerId().equals(customerId));
         responses.removeIf(r -> customerId.equals(r.customerId()));
         tickets.replaceAll(t -> customerId.equals(t.customerId())
-                ? new Ticket(t.id(), t.channel(), t.team(), null, t.createdAt(), t.events()) : t);
+                ? new Ticket(t.id(), t.channel(), t.team(), t.priority(), null, t.createdAt(), t.events()) : t);
     }
 }

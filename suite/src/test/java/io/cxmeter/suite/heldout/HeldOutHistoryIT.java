@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ class HeldOutHistoryIT {
                 }
             }
             String id = "followup-" + surveyIds.get(r.survey()) + ":" + r.id();
-            h.tickets.add(new History.Ticket(id, "email", teams.get(i % 3), r.customerId(), opened, events));
+            h.tickets.add(new History.Ticket(id, "email", teams.get(i % 3), null, r.customerId(), opened, events));
             ids.add(id);
         }
         return ids;
@@ -248,6 +249,9 @@ class HeldOutHistoryIT {
                 compare(mismatches, metric, P3_FROM, P3_TO, dimensions.get(dimensions.size() - 1), null, "day");
             }
         }
+        for (String metric : METRICS) {
+            compareFiltered(mismatches, metric, dimensionsOf(catalogue, metric));
+        }
         for (int s = 0; s < surveyIds.size(); s++) {
             String metric = history.surveys.get(s).kind().toLowerCase();
             compareSurvey(mismatches, metric, surveyIds.get(s));
@@ -359,23 +363,29 @@ class HeldOutHistoryIT {
 
     private static void compare(List<String> mismatches, String metric, Instant from, Instant to, String by, String surveyId,
             String interval) {
-        JsonObject answer = get(metric, from, to, by, interval, Map.of());
+        compare(mismatches, metric, from, to, by, surveyId, interval, Map.of());
+    }
+
+    /** The metric over the facts {@code filter} keeps: one value per dimension. */
+    private static void compare(List<String> mismatches, String metric, Instant from, Instant to, String by, String surveyId,
+            String interval, Map<String, String> filter) {
+        JsonObject answer = get(metric, from, to, by, interval, filter);
         String what = metric + " [" + from + ", " + to + ")" + (by == null ? "" : " groupBy=" + by)
-                + (interval == null ? "" : " interval=" + interval);
+                + (interval == null ? "" : " interval=" + interval) + (filter.isEmpty() ? "" : " filter=" + filter);
         Oracle oracle = oracle();
-        check(mismatches, what, oracle.compute(metric, from, to, null, null, surveyId).get(null), answer);
+        check(mismatches, what, oracle.compute(metric, from, to, null, null, surveyId, filter).get(null), answer);
         List<Instant[]> buckets = interval == null ? List.of() : buckets(from, to, interval);
         // Each bucket is a period of its own (docs/metrics.md), computed once for the total and every group.
         List<Expected> bucketTotals = new ArrayList<>();
         List<Map<String, Expected>> bucketGroups = new ArrayList<>();
         for (Instant[] b : buckets) {
-            bucketTotals.add(oracle.compute(metric, b[0], b[1], null, null, surveyId).get(null));
+            bucketTotals.add(oracle.compute(metric, b[0], b[1], null, null, surveyId, filter).get(null));
             if (by != null) {
-                bucketGroups.add(oracle.compute(metric, b[0], b[1], null, by, surveyId));
+                bucketGroups.add(oracle.compute(metric, b[0], b[1], null, by, surveyId, filter));
             }
         }
         if (by != null) {
-            Map<String, Expected> expected = oracle.compute(metric, from, to, null, by, surveyId);
+            Map<String, Expected> expected = oracle.compute(metric, from, to, null, by, surveyId, filter);
             // A group is listed when it is not empty in the period or in one of its buckets.
             Set<String> listed = nonEmpty(expected);
             bucketGroups.forEach(groups -> listed.addAll(nonEmpty(groups)));
@@ -506,6 +516,31 @@ class HeldOutHistoryIT {
             start = next;
         }
         return out;
+    }
+
+    /**
+     * Filters (docs/metrics.md): the two first dimensions the metric can be filtered by, each on its
+     * busiest value, grouped by the last and as a weekly series; and the first alone over a period that
+     * starts and ends inside a day.
+     */
+    private static void compareFiltered(List<String> mismatches, String metric, List<String> dimensions) {
+        List<String> filterable = dimensions.stream().filter(d -> !d.equals("survey")).toList();
+        if (filterable.size() < 2) {
+            return;
+        }
+        Map<String, String> filter = new java.util.LinkedHashMap<>();
+        for (String dimension : filterable.subList(0, 2)) {
+            String busiest = oracle().compute(metric, P1_FROM, P1_TO, null, dimension, null).entrySet().stream()
+                    .filter(e -> e.getKey() != null).max(java.util.Map.Entry.comparingByValue(
+                            Comparator.comparingLong(Oracle.Expected::count))).map(Map.Entry::getKey).orElse(null);
+            if (busiest == null) {
+                return;
+            }
+            filter.put(dimension, busiest);
+        }
+        compare(mismatches, metric, P1_FROM, P1_TO, filterable.get(filterable.size() - 1), null, "week", filter);
+        String first = filterable.get(0);
+        compare(mismatches, metric, P3_FROM, P3_TO, null, null, "day", Map.of(first, filter.get(first)));
     }
 
     private static List<String> dimensionsOf(JsonArray catalogue, String metric) {

@@ -67,6 +67,12 @@ public final class Oracle {
      * group of facts without the dimension). {@code at}: the instant of open tickets (default {@code to}).
      */
     public Map<String, Expected> compute(String metric, Instant from, Instant to, Instant at, String groupBy, String surveyId) {
+        return compute(metric, from, to, at, groupBy, surveyId, Map.of());
+    }
+
+    /** The same over the facts whose dimensions have the values {@code filter} names (docs/metrics.md: filters). */
+    public Map<String, Expected> compute(String metric, Instant from, Instant to, Instant at, String groupBy, String surveyId,
+            Map<String, String> filter) {
         if (isCustomerMetric(metric)) {
             Map<String, Expected> one = new LinkedHashMap<>();
             one.put(null, customers(metric, from, to));
@@ -74,6 +80,8 @@ public final class Oracle {
         }
         List<Fact> facts = metric.equals("recovery-rate") ? recoveries(from, to, RECOVERY_WINDOW_DAYS)
                 : facts(metric, from, to, at == null ? to : at, surveyId);
+        facts = facts.stream().filter(f -> filter.entrySet().stream()
+                .allMatch(e -> e.getValue().equals(f.dims().get(e.getKey())))).toList();
         Function<List<Fact>, Expected> reduce = reducer(metric);
         Map<String, Expected> out = new LinkedHashMap<>();
         if (groupBy == null) {
@@ -260,7 +268,9 @@ public final class Oracle {
     }
 
     private static Fact fact(Ticket t, String agent, double x, boolean yes) {
-        return new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent), x, yes, null);
+        // A ticket sent without a priority is a normal one (docs/api.md).
+        return new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent, "priority",
+                t.priority() == null ? "normal" : t.priority()), x, yes, null);
     }
 
     /** The default window of recovery rate, in days. */
