@@ -293,6 +293,9 @@ function lowSample(details, tag) {
     "Low sample");
 }
 
+/** The dimensions a metric can be filtered by, each a query parameter of the same name. */
+const FILTERS = ["channel", "team", "agent", "touchpoint", "locale", "priority", "tag"];
+
 async function explore(params) {
   const metric = params.get("metric") || "nps";
   const days = Number(params.get("days") || 30);
@@ -304,8 +307,11 @@ async function explore(params) {
   // Durations that can be counted in business hours (the metric takes clock).
   const clocked = entry.parameters.includes("clock");
   const clock = clocked && params.get("clock") === "business" ? "business" : "calendar";
+  // Filters on the dimensions the metric carries, kept in the address as only.<dimension>=a,b.
+  const filterable = FILTERS.filter((d) => entry.parameters.includes(d));
+  const only = Object.fromEntries(filterable.map((d) => [`only.${d}`, params.get(`only.${d}`) || ""]).filter(([, v]) => v));
   const go = (changes) => {
-    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, clock, ...changes });
+    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, clock, ...only, ...changes });
     location.hash = `#/explore?${next}`;
   };
   /** The value a statistic reads: the mean is the metric's value; median and p90 are in its details. */
@@ -325,6 +331,9 @@ async function explore(params) {
     onchange: (event) => go({ clock: event.target.value }) },
   [["calendar", "calendar time"], ["business", "business hours"]]
     .map(([value, label]) => el("option", { value, selected: value === clock }, label)))) : null;
+  const filterInputs = filterable.map((d) => el("label", {}, `Only ${d}`, el("input", { id: `only-${d}`, size: 12,
+    value: params.get(`only.${d}`) || "", placeholder: "any", title: `Comma-separated ${d} values; empty: every ${d}`,
+    onchange: (event) => go({ [`only.${d}`]: event.target.value.trim() }) })));
   const chart = el("div", { class: "chart", role: "img", "aria-label": `${entry.title} over time` });
   const table = el("div", { class: "table-wrap" });
   main.replaceChildren(el("h1", {}, `Explore: ${entry.title}`),
@@ -332,12 +341,21 @@ async function explore(params) {
     el("div", { class: "controls" },
       el("label", {}, "Metric", metricSelect), periodControl(days, (d) => go({ days: d })),
       el("label", {}, "Interval", intervalSelect), el("label", {}, "Break down by", groupSelect), statisticSelect, clockSelect),
+    filterInputs.length ? el("div", { class: "controls", role: "group", "aria-label": "Filters" }, filterInputs) : null,
     chart, table);
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), interval });
   if (groupBy) query.set("groupBy", groupBy);
   if (clocked && clock === "business") query.set("clock", clock);
+  const filters = [];
+  for (const [name, values] of Object.entries(only)) {
+    const dimension = name.slice("only.".length);
+    const kept = values.split(",").map((v) => v.trim()).filter(Boolean);
+    kept.forEach((v) => query.append(dimension, v));
+    if (kept.length) filters.push(`${dimension} ${kept.join(" or ")}`);
+  }
+  const filtered = filters.length ? `; only ${filters.join(", ")}` : "";
   try {
     const result = await api(`/api/v1/metrics/${metric}?${query}`);
     const groups = result.groups || [];
@@ -383,7 +401,8 @@ async function explore(params) {
     table.replaceChildren(
       el("p", {}, `${entry.title}: `, el("strong", { id: "explore-value" }, format(metric, result.value)),
         ` (n = ${result.count.toLocaleString()})`, " ", el("button", { type: "button", class: "quiet", onclick: csv }, "Export CSV")),
-      el("table", { id: "explore-table" }, el("caption", { class: "muted" }, groupBy ? `By ${groupBy}; choose one to chart it alone` : `By ${interval}`),
+      el("table", { id: "explore-table" }, el("caption", { class: "muted" },
+        groupBy ? `By ${groupBy}${filtered}; choose one to chart it alone` : `By ${interval}${filtered}`),
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, groupBy || "Start"),
           el("th", { scope: "col", class: "num" }, durations ? "Mean" : "Value"),
           extra.map((name) => el("th", { scope: "col", class: "num" }, name === "p90" ? "90th percentile" : "Median")),
