@@ -224,6 +224,79 @@ class HeldOutHistoryIT {
         assertNone(mismatches);
     }
 
+    /**
+     * Business hours and SLA policies set after the history is in: metrics-service measures every stored
+     * ticket again, and business durations and SLA achievement agree with the oracle's own calendar
+     * arithmetic. The tenant's calendar has a lunch break, holidays and a Sunday slot across the night
+     * Berlin skips an hour; tier-2's is New York's, with its own DST switch and a Friday to midnight.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void businessHoursAndSlaPoliciesAgreeWithTheContract() throws InterruptedException {
+        List<Calendar.Slot> office = List.of(slot("09:00", "12:00"), slot("13:00", "17:30"));
+        Calendar tenant = new Calendar(BERLIN, Map.of(java.time.DayOfWeek.MONDAY, office, java.time.DayOfWeek.TUESDAY, office,
+                java.time.DayOfWeek.WEDNESDAY, office, java.time.DayOfWeek.THURSDAY, office, java.time.DayOfWeek.FRIDAY, office,
+                java.time.DayOfWeek.SATURDAY, List.of(slot("10:00", "14:00")),
+                java.time.DayOfWeek.SUNDAY, List.of(slot("01:30", "04:00"))),
+                Set.of(java.time.LocalDate.parse("2026-04-03"), java.time.LocalDate.parse("2026-04-06")));
+        List<Calendar.Slot> long_ = List.of(slot("08:00", "20:00"));
+        Calendar tier2 = new Calendar(ZoneId.of("America/New_York"), Map.of(java.time.DayOfWeek.MONDAY, long_,
+                java.time.DayOfWeek.TUESDAY, long_, java.time.DayOfWeek.WEDNESDAY, long_, java.time.DayOfWeek.THURSDAY, long_,
+                java.time.DayOfWeek.FRIDAY, List.of(slot("08:00", null))), Set.of(java.time.LocalDate.parse("2026-02-16")));
+        List<SlaPolicy> policies = List.of(
+                new SlaPolicy("High, business hours", 0, List.of("high"), List.of(), 7200L, 14400L, 57600L, true),
+                new SlaPolicy("Chat", 1, List.of(), List.of("chat"), 600L, null, 86400L, false),
+                new SlaPolicy("Default", 2, List.of(), List.of(), 14400L, 86400L, 259200L, false));
+
+        as().body(new JsonObject().put("id", "tier-2").put("name", "Second line").encode()).post("/api/v1/teams")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        as().body(tenant.json().encode()).put("/api/v1/business-hours").then().statusCode(200);
+        as().body(tier2.json().encode()).put("/api/v1/teams/tier-2/business-hours").then().statusCode(200);
+        for (SlaPolicy policy : policies) {
+            as().body(policy.json().encode()).post("/api/v1/sla-policies").then().statusCode(201);
+        }
+        awaitUpToDate();
+
+        Oracle.Setup setup = new Oracle.Setup(tenant, Map.of("tier-2", tier2), policies, false);
+        Oracle calendarClock = oracle().with(setup);
+        Oracle businessClock = oracle().with(new Oracle.Setup(tenant, Map.of("tier-2", tier2), policies, true));
+        Map<String, String> business = Map.of("clock", "business");
+        List<String> mismatches = new ArrayList<>();
+        for (String metric : List.of("first-response-time", "next-reply-time", "resolution-time")) {
+            compare(mismatches, businessClock, metric, P1_FROM, P1_TO, "agent", "week", Map.of(), business);
+            compare(mismatches, businessClock, metric, P2_FROM, P2_TO, "team", "month", Map.of(), business);
+            compare(mismatches, businessClock, metric, P3_FROM, P3_TO, null, "day", Map.of(), business);
+            compare(mismatches, calendarClock, metric, P1_FROM, P1_TO, "team", null, Map.of(), Map.of());
+        }
+        for (String by : java.util.Arrays.asList(null, "agent", "team", "channel", "priority")) {
+            compare(mismatches, calendarClock, "sla-achievement", P1_FROM, P1_TO, by, "week", Map.of(), Map.of());
+        }
+        compare(mismatches, calendarClock, "sla-achievement", P2_FROM, P2_TO, "priority", "month", Map.of(), Map.of());
+        compare(mismatches, calendarClock, "sla-achievement", P3_FROM, P3_TO, "team", "day", Map.of(), Map.of());
+        compare(mismatches, calendarClock, "sla-achievement", P1_FROM, P1_TO, "agent", null, Map.of("priority", "high"), Map.of());
+        Expected sla = calendarClock.compute("sla-achievement", P1_FROM, P1_TO, null, null, null).get(null);
+        System.out.println("HeldOutHistoryIT: business hours and SLA policies: FRT over P1 " + businessClock.compute(
+                "first-response-time", P1_FROM, P1_TO, null, null, null).get(null).value() + " business s against "
+                + calendarClock.compute("first-response-time", P1_FROM, P1_TO, null, null, null).get(null).value()
+                + " calendar s; SLA achievement " + sla.value() + " % of " + sla.count() + " targets; "
+                + checked + " values compared in all");
+        assertNone(mismatches);
+    }
+
+    private static Calendar.Slot slot(String start, String end) {
+        return new Calendar.Slot(java.time.LocalTime.parse(start), end == null ? null : java.time.LocalTime.parse(end));
+    }
+
+    /** Waits until freshness says every change, the tickets sent again included, is applied. */
+    private static void awaitUpToDate() throws InterruptedException {
+        boolean upToDate = false;
+        for (int attempt = 0; attempt < 900 && !upToDate; attempt++) {
+            Thread.sleep(200);
+            upToDate = as().get("/api/v1/metrics/freshness").then().statusCode(200).extract().path("upToDate");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(upToDate, "metrics-service never caught up");
+    }
+
     // Periods: one from mid-day in Berlin (winter time) across the switch to summer time, the whole
     // history by months, and two days around the switch (a 23-hour day) from a quarter past seven.
     static final Instant P1_FROM = ZonedDateTime.of(2026, 2, 9, 13, 30, 0, 0, BERLIN).toInstant();
@@ -369,10 +442,23 @@ class HeldOutHistoryIT {
     /** The metric over the facts {@code filter} keeps: one value per dimension. */
     private static void compare(List<String> mismatches, String metric, Instant from, Instant to, String by, String surveyId,
             String interval, Map<String, String> filter) {
-        JsonObject answer = get(metric, from, to, by, interval, filter);
+        compare(mismatches, oracle(), metric, from, to, by, surveyId, interval, filter, Map.of());
+    }
+
+    /** The same with the metric's other {@code parameters} and the oracle that knows what they mean. */
+    private static void compare(List<String> mismatches, Oracle oracle, String metric, Instant from, Instant to, String by,
+            String interval, Map<String, String> filter, Map<String, String> parameters) {
+        compare(mismatches, oracle, metric, from, to, by, null, interval, filter, parameters);
+    }
+
+    private static void compare(List<String> mismatches, Oracle oracle, String metric, Instant from, Instant to, String by,
+            String surveyId, String interval, Map<String, String> filter, Map<String, String> parameters) {
+        Map<String, String> query = new java.util.HashMap<>(filter);
+        query.putAll(parameters);
+        JsonObject answer = get(metric, from, to, by, interval, query);
         String what = metric + " [" + from + ", " + to + ")" + (by == null ? "" : " groupBy=" + by)
-                + (interval == null ? "" : " interval=" + interval) + (filter.isEmpty() ? "" : " filter=" + filter);
-        Oracle oracle = oracle();
+                + (interval == null ? "" : " interval=" + interval) + (filter.isEmpty() ? "" : " filter=" + filter)
+                + (parameters.isEmpty() ? "" : " " + parameters);
         check(mismatches, what, oracle.compute(metric, from, to, null, null, surveyId, filter).get(null), answer);
         List<Instant[]> buckets = interval == null ? List.of() : buckets(from, to, interval);
         // Each bucket is a period of its own (docs/metrics.md), computed once for the total and every group.
@@ -471,20 +557,26 @@ class HeldOutHistoryIT {
         JsonObject details = got.getJsonObject("details", new JsonObject());
         expected.details().forEach((name, want) -> {
             Object have = details.getValue(name);
-            boolean quantile = name.equals("median") || name.equals("p90");
-            boolean ok = want == Oracle.NULL ? have == null
-                    : want instanceof Map<?, ?> counts ? have instanceof JsonObject o && counts.size() == o.size()
-                            && counts.entrySet().stream().allMatch(c -> o.getValue(c.getKey().toString()) instanceof Number h
-                                    && h.longValue() == ((Number) c.getValue()).longValue())
-                    : want instanceof List<?> interval ? have instanceof io.vertx.core.json.JsonArray a && a.size() == interval.size()
-                            && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.getValue(i) instanceof Number h
-                                    && close(((Number) interval.get(i)).doubleValue(), h.doubleValue(), 1e-9))
-                    : want instanceof Number n && have instanceof Number h
-                            && close(n.doubleValue(), h.doubleValue(), quantile ? QUANTILE_ERROR : 1e-9);
-            if (!ok) {
+            if (!matches(want, have, name.equals("median") || name.equals("p90") ? QUANTILE_ERROR : 1e-9)) {
                 mismatches.add(what + ": details." + name + " " + have + ", expected " + want);
             }
         });
+    }
+
+    /** Whether a detail the service answered is the oracle's: null, a number, an interval, or named numbers (each alike). */
+    private static boolean matches(Object want, Object have, double relative) {
+        if (want == Oracle.NULL) {
+            return have == null;
+        }
+        if (want instanceof Map<?, ?> named) {
+            return have instanceof JsonObject o && named.size() == o.size()
+                    && named.entrySet().stream().allMatch(e -> matches(e.getValue(), o.getValue(e.getKey().toString()), 1e-9));
+        }
+        if (want instanceof List<?> interval) {
+            return have instanceof io.vertx.core.json.JsonArray a && a.size() == interval.size()
+                    && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> matches(interval.get(i), a.getValue(i), 1e-9));
+        }
+        return want instanceof Number n && have instanceof Number h && close(n.doubleValue(), h.doubleValue(), relative);
     }
 
     private static boolean close(Double want, Double have, double relative) {

@@ -36,26 +36,42 @@ public final class Oracle {
     private record Fact(Map<String, String> dims, double x, boolean yes, Object extra) {
     }
 
+    /**
+     * The tenant's business hours (null: every hour counts), its teams' own, its SLA policies, and whether
+     * durations are asked in business seconds ({@code clock=business}).
+     */
+    record Setup(Calendar tenant, Map<String, Calendar> teams, List<SlaPolicy> policies, boolean business) {
+
+        static final Setup NONE = new Setup(null, Map.of(), List.of(), false);
+    }
+
     private final History h;
     private final List<String> surveyIds;
     private final int threshold;
     private final int shortAbandonSeconds;
+    private final Setup setup;
 
     /** {@code surveyIds}: the ids survey-service gave to {@code h.surveys}, in order. */
     public Oracle(History h, List<String> surveyIds) {
-        this(h, surveyIds, 20, 5);
+        this(h, surveyIds, 20, 5, Setup.NONE);
     }
 
-    private Oracle(History h, List<String> surveyIds, int threshold, int shortAbandonSeconds) {
+    private Oracle(History h, List<String> surveyIds, int threshold, int shortAbandonSeconds, Setup setup) {
         this.h = h;
         this.surveyIds = surveyIds;
         this.threshold = threshold;
         this.shortAbandonSeconds = shortAbandonSeconds;
+        this.setup = setup;
     }
 
     /** The same with service level's parameters other than their defaults (20 s, 5 s). */
     public Oracle serviceLevel(int threshold, int shortAbandonSeconds) {
-        return new Oracle(h, surveyIds, threshold, shortAbandonSeconds);
+        return new Oracle(h, surveyIds, threshold, shortAbandonSeconds, setup);
+    }
+
+    /** The same once the tenant has these business hours and SLA policies; durations in business seconds if asked. */
+    Oracle with(Setup other) {
+        return new Oracle(h, surveyIds, threshold, shortAbandonSeconds, other);
     }
 
     public static boolean isCustomerMetric(String metric) {
@@ -124,6 +140,11 @@ public final class Oracle {
                     out.addAll(waitsClosed(t, from, to));
                 }
             }
+            case "sla-achievement" -> {
+                for (Ticket t : h.tickets) {
+                    out.addAll(slaInstances(t, from, to));
+                }
+            }
             default -> {
                 for (Ticket t : h.tickets) {
                     ticketFact(metric, t, from, to, at).ifPresent(out::add);
@@ -147,7 +168,7 @@ public final class Oracle {
                     ? fact(t, assigneeBefore(events, to), 1, true) : null;
             case "first-response-time" -> {
                 Event reply = first(events, "agent_reply");
-                yield reply != null && in(reply.at(), from, to) ? fact(t, reply.agentId(), seconds(t.createdAt(), reply.at()), true) : null;
+                yield reply != null && in(reply.at(), from, to) ? fact(t, reply.agentId(), duration(t, t.createdAt(), reply.at()), true) : null;
             }
             case "resolution-time" -> {
                 Instant resolvedAt = null;
@@ -162,7 +183,7 @@ public final class Oracle {
                     }
                 }
                 yield resolvedAt != null && in(resolvedAt, from, to) && RESOLVED.contains(statusBefore(events, to))
-                        ? fact(t, assigneeAtOrBefore(events, resolvedAt), seconds(t.createdAt(), resolvedAt), true) : null;
+                        ? fact(t, assigneeAtOrBefore(events, resolvedAt), duration(t, t.createdAt(), resolvedAt), true) : null;
             }
             case "reopen-rate" -> {
                 // Resolutions before `to`, as positions in the walk; the ticket counts at its first one in the period.
@@ -241,7 +262,7 @@ public final class Oracle {
      * The ticket's waits for a next reply closed in the period: after the first agent reply, from a
      * customer reply while none is open to the next agent reply, each for the agent who closed it.
      */
-    private static List<Fact> waitsClosed(Ticket t, Instant from, Instant to) {
+    private List<Fact> waitsClosed(Ticket t, Instant from, Instant to) {
         List<Event> events = t.events().stream().sorted(Comparator.comparing(Event::at)).toList();
         List<Fact> out = new ArrayList<>();
         int firstReply = -1;
@@ -259,7 +280,7 @@ public final class Oracle {
                 opened = e.at();
             } else if (e.type().equals("agent_reply") && opened != null) {
                 if (in(e.at(), from, to)) {
-                    out.add(fact(t, e.agentId(), seconds(opened, e.at()), true));
+                    out.add(fact(t, e.agentId(), duration(t, opened, e.at()), true));
                 }
                 opened = null;
             }
@@ -267,10 +288,80 @@ public final class Oracle {
         return out;
     }
 
-    private static Fact fact(Ticket t, String agent, double x, boolean yes) {
+    /** A duration of the ticket in the clock asked: calendar seconds, or business seconds of its calendar. */
+    private double duration(Ticket t, Instant a, Instant b) {
+        return setup.business() ? seconds(calendarOf(t), a, b) : seconds(a, b);
+    }
+
+    /** The ticket's team's business hours, else the tenant's; null: every hour counts. */
+    private Calendar calendarOf(Ticket t) {
+        return t.team() != null && setup.teams().containsKey(t.team()) ? setup.teams().get(t.team()) : setup.tenant();
+    }
+
+    private static double seconds(Calendar calendar, Instant a, Instant b) {
+        return calendar == null ? seconds(a, b) : calendar.seconds(a, b);
+    }
+
+    private static String priority(Ticket t) {
         // A ticket sent without a priority is a normal one (docs/api.md).
-        return new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent, "priority",
-                t.priority() == null ? "normal" : t.priority()), x, yes, null);
+        return t.priority() == null ? "normal" : t.priority();
+    }
+
+    /**
+     * The ticket's SLA target instances decided in the period (docs/metrics.md: SLA policies), one fact
+     * each: {@code yes} when met, {@code extra} the target. The first policy by position that matches
+     * the ticket's priority and channel; an instance is met when it closed within its target (in the
+     * policy's clock), decided when it closed; otherwise breached once more than the target has passed.
+     */
+    private List<Fact> slaInstances(Ticket t, Instant from, Instant to) {
+        SlaPolicy policy = setup.policies().stream().sorted(Comparator.comparingInt(SlaPolicy::position))
+                .filter(p -> p.matches(priority(t), t.channel())).findFirst().orElse(null);
+        List<Fact> out = new ArrayList<>();
+        if (policy == null) {
+            return out;
+        }
+        List<Event> events = t.events().stream().sorted(Comparator.comparing(Event::at)).toList();
+        Calendar clock = policy.business() ? calendarOf(t) : null;
+        Event firstReply = first(events, "agent_reply");
+        if (policy.firstReply() != null) {
+            instance(out, t, events, clock, "firstReply", policy.firstReply(), t.createdAt(), firstReply, from, to);
+        }
+        if (policy.resolution() != null) {
+            List<Integer> resolutions = resolutions(events, Instant.MAX);
+            Event resolved = resolutions.isEmpty() ? null : events.get(resolutions.get(0));
+            instance(out, t, events, clock, "resolution", policy.resolution(), t.createdAt(), resolved, from, to);
+        }
+        if (policy.nextReply() != null && firstReply != null) {
+            Instant opened = null;
+            for (Event e : events.subList(events.indexOf(firstReply) + 1, events.size())) {
+                if (e.type().equals("customer_reply") && opened == null) {
+                    opened = e.at();
+                } else if (e.type().equals("agent_reply") && opened != null) {
+                    instance(out, t, events, clock, "nextReply", policy.nextReply(), opened, e, from, to);
+                    opened = null;
+                }
+            }
+            if (opened != null) {
+                instance(out, t, events, clock, "nextReply", policy.nextReply(), opened, null, from, to);
+            }
+        }
+        return out;
+    }
+
+    private void instance(List<Fact> out, Ticket t, List<Event> events, Calendar clock, String target, long seconds,
+            Instant start, Event closing, Instant from, Instant to) {
+        boolean met = closing != null && seconds(clock, start, closing.at()) <= seconds;
+        Instant decided = met ? closing.at() : clock == null ? start.plusSeconds(seconds) : clock.exceeded(start, seconds);
+        if (!in(decided, from, to)) {
+            return;
+        }
+        String agent = met && closing.type().equals("agent_reply") ? closing.agentId() : assigneeAtOrBefore(events, decided);
+        out.add(new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent, "priority", priority(t)), 0, met,
+                target));
+    }
+
+    private static Fact fact(Ticket t, String agent, double x, boolean yes) {
+        return new Fact(dims("channel", t.channel(), "team", t.team(), "agent", agent, "priority", priority(t)), x, yes, null);
     }
 
     /** The default window of recovery rate, in days. */
@@ -424,6 +515,18 @@ public final class Oracle {
             };
             case "asa", "aht" -> facts -> mean(facts, false);
             case "first-response-time", "resolution-time", "next-reply-time" -> facts -> mean(facts, true);
+            case "sla-achievement" -> facts -> {
+                long met = facts.stream().filter(Fact::yes).count();
+                long n = facts.size();
+                Map<String, Object> details = details("met", met, "breached", n - met);
+                for (String target : List.of("firstReply", "nextReply", "resolution")) {
+                    long targetMet = facts.stream().filter(f -> f.yes() && target.equals(f.extra())).count();
+                    long targetN = facts.stream().filter(f -> target.equals(f.extra())).count();
+                    details.put(target, details("met", targetMet, "breached", targetN - targetMet,
+                            "value", targetN == 0 ? NULL : 100.0 * targetMet / targetN));
+                }
+                return new Expected(n == 0 ? null : 100.0 * met / n, n, details);
+            };
             case "reopen-rate" -> facts -> share(facts, "resolved", "reopened");
             case "first-contact-resolution" -> facts -> share(facts, "firstResolved", "resolvedAtFirstContact");
             case "ticket-volume", "open-tickets", "backlog" -> facts -> count(facts.size(), Map.of());
