@@ -101,6 +101,13 @@ public final class MetricsBenchmark {
             + "&to=2026-10-01T00:00:00Z&groupBy=agent";
     private static final String REOPEN_QUERY = "/api/v1/metrics/reopen-rate?from=2026-07-01T00:00:00Z"
             + "&to=2026-10-01T00:00:00Z&groupBy=agent";
+    private static final String FCR_QUERY = "/api/v1/metrics/first-contact-resolution?from=2026-07-01T00:00:00Z"
+            + "&to=2026-10-01T00:00:00Z&groupBy=agent";
+    private static final String SLA_QUERY = "/api/v1/metrics/sla-achievement?from=2026-07-01T00:00:00Z"
+            + "&to=2026-10-01T00:00:00Z&groupBy=agent";
+    /** The SLA targets of the generated tickets, in seconds. */
+    private static final long SLA_FIRST_REPLY = 3600;
+    private static final long SLA_RESOLUTION = 86400;
     /**
      * The instant of "open tickets": mid-June 2026 as at full size, or the middle of a shorter span
      * ({@code -Dbench.start}, {@code -Dbench.spanDays}) that does not hold it, where nothing would be open.
@@ -126,8 +133,8 @@ public final class MetricsBenchmark {
     }
 
     /** One generated ticket, as the raw baseline stores it (statuses as (at, status) pairs). */
-    record Ticket(String id, String channel, String agent, Instant created, Instant firstReply, List<Object[]> statuses,
-            JsonObject payload) {
+    record Ticket(String id, String channel, String agent, Instant created, Instant assigned, Instant firstReply,
+            List<Object[]> statuses, JsonObject payload) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -401,6 +408,10 @@ public final class MetricsBenchmark {
         };
     }
 
+    /** The SLA policy every ticket follows, as ticket-service sends it: first reply within an hour, resolution within a day. */
+    static final JsonObject SLA_POLICY = new JsonObject().put("id", "standard").put("name", "Standard")
+            .put("firstReply", SLA_FIRST_REPLY).put("resolution", SLA_RESOLUTION).put("clock", "calendar");
+
     /** Assigned, replied to, and (mostly) resolved, some reopened and resolved again; calls and chats queue first. */
     static Ticket ticket(Random random, String id, Instant created) {
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
@@ -414,6 +425,7 @@ public final class MetricsBenchmark {
         }
         List<Object[]> statuses = new ArrayList<>();
         at = at.plusSeconds(random.nextInt(3600));
+        Instant assigned = at;
         events.add(new JsonObject().put("type", "assigned").put("at", at.toString()).put("agentId", agent));
         events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "open"));
         statuses.add(new Object[] {at, "open"});
@@ -439,8 +451,8 @@ public final class MetricsBenchmark {
             }
         }
         JsonObject payload = new JsonObject().put("id", id).put("channel", channel).put("team", "tier-" + (1 + random.nextInt(3)))
-                .put("createdAt", created.toString()).put("events", events).put("version", 0);
-        return new Ticket(id, channel, agent, created, firstReply, statuses, payload);
+                .put("createdAt", created.toString()).put("events", events).put("version", 0).put("slaPolicy", SLA_POLICY);
+        return new Ticket(id, channel, agent, created, assigned, firstReply, statuses, payload);
     }
 
     private static void createRawTables(Connection raw) throws Exception {
@@ -449,7 +461,7 @@ public final class MetricsBenchmark {
             s.execute("CREATE TABLE raw_response (tenant_id text, id text, kind text, score int, submitted_at timestamptz,"
                     + " channel text, agent text, locale text)");
             s.execute("CREATE TABLE raw_ticket (tenant_id text, id text, channel text, agent text, created_at timestamptz,"
-                    + " first_reply_at timestamptz)");
+                    + " assigned_at timestamptz, first_reply_at timestamptz)");
             s.execute("CREATE TABLE raw_status (tenant_id text, ticket_id text, at timestamptz, status text)");
             s.execute("CREATE TABLE raw_insert_probe (tenant_id text, id text, kind text, score int, submitted_at timestamptz,"
                     + " channel text, agent text, locale text, PRIMARY KEY (tenant_id, id))");
@@ -530,7 +542,8 @@ public final class MetricsBenchmark {
         StringBuilder statuses = new StringBuilder();
         for (Ticket t : rows) {
             tickets.append(TENANT).append(',').append(t.id()).append(',').append(t.channel()).append(',').append(t.agent())
-                    .append(',').append(t.created()).append(',').append(t.firstReply() == null ? "" : t.firstReply()).append('\n');
+                    .append(',').append(t.created()).append(',').append(t.assigned()).append(',')
+                    .append(t.firstReply() == null ? "" : t.firstReply()).append('\n');
             for (Object[] status : t.statuses()) {
                 statuses.append(TENANT).append(',').append(t.id()).append(',').append(status[0]).append(',').append(status[1])
                         .append('\n');
@@ -568,6 +581,12 @@ public final class MetricsBenchmark {
                         api -> api.getLong("count") == 0 ? Map.of() : Map.of("open", api.getDouble("value"))),
                 new Question("reopen rate, quarter, by agent", REOPEN_QUERY,
                         naiveReopenRate(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
+                        MetricsBenchmark::valuesByGroup),
+                new Question("FCR, quarter, by agent", FCR_QUERY,
+                        naiveFirstContactResolution(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
+                        MetricsBenchmark::valuesByGroup),
+                new Question("SLA achievement, quarter, by agent", SLA_QUERY,
+                        naiveSlaAchievement(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
                         MetricsBenchmark::valuesByGroup),
                 new Question("summary (every metric), quarter", SUMMARY_QUERY, null, null),
                 new Question("FRT by agent, 30 d, 00:00", "/api/v1/metrics/first-response-time?" + midnight30 + "&groupBy=agent",
@@ -737,22 +756,72 @@ public final class MetricsBenchmark {
      * period (status windows over the raw statuses), reopened when a later status before the end is not
      * resolved or closed; the agent is the ticket's (its only assignee).
      */
-    private static Naive naiveReopenRate(Instant from, Instant to) {
-        String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b)"
-                + " SELECT t.agent, count(*) AS n, count(*) FILTER (WHERE r.reopened) AS reopened FROM p CROSS JOIN LATERAL ("
-                + " SELECT DISTINCT ON (s.ticket_id) s.ticket_id, EXISTS (SELECT 1 FROM raw_status o WHERE o.tenant_id = p.tenant"
+    /**
+     * Each ticket's first resolution (a change from an unresolved status to resolved or closed) that meets
+     * {@code condition} on it ({@code s.at}), with whether an unresolved status followed before the period's end.
+     */
+    private static String firstResolutions(String condition) {
+        return "(SELECT DISTINCT ON (s.ticket_id) s.ticket_id, s.at, EXISTS (SELECT 1 FROM raw_status o WHERE o.tenant_id = p.tenant"
                 + "   AND o.ticket_id = s.ticket_id AND o.at > s.at AND o.at < p.b AND o.status NOT IN ('resolved', 'closed')) AS reopened"
                 + " FROM (SELECT x.ticket_id, x.at, x.status, lag(x.status) OVER (PARTITION BY x.ticket_id ORDER BY x.at) AS prev"
                 + "   FROM raw_status x WHERE x.tenant_id = p.tenant) s"
-                + " WHERE s.status IN ('resolved', 'closed') AND coalesce(s.prev, 'new') NOT IN ('resolved', 'closed')"
-                + "   AND s.at >= p.a AND s.at < p.b ORDER BY s.ticket_id, s.at) r"
+                + " WHERE s.status IN ('resolved', 'closed') AND coalesce(s.prev, 'new') NOT IN ('resolved', 'closed')" + condition
+                + " ORDER BY s.ticket_id, s.at)";
+    }
+
+    private static Naive naiveReopenRate(Instant from, Instant to) {
+        String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b)"
+                + " SELECT t.agent, grouping(t.agent) AS total, count(*) AS n, count(*) FILTER (WHERE r.reopened) AS yes"
+                + " FROM p CROSS JOIN LATERAL " + firstResolutions(" AND s.at >= p.a AND s.at < p.b") + " r"
                 + " JOIN raw_ticket t ON t.tenant_id = p.tenant AND t.id = r.ticket_id GROUP BY ROLLUP (t.agent)";
+        return shareByAgent(sql, from, to);
+    }
+
+    /**
+     * First-contact resolution per agent: tickets whose first resolution is in the period, and of them those
+     * answered (one reply: the generated tickets have at most one) and not reopened before its end.
+     */
+    private static Naive naiveFirstContactResolution(Instant from, Instant to) {
+        String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b)"
+                + " SELECT t.agent, grouping(t.agent) AS total, count(*) AS n,"
+                + " count(*) FILTER (WHERE t.first_reply_at <= f.at AND NOT f.reopened) AS yes"
+                + " FROM p CROSS JOIN LATERAL " + firstResolutions("") + " f"
+                + " JOIN raw_ticket t ON t.tenant_id = p.tenant AND t.id = f.ticket_id WHERE f.at >= p.a AND f.at < p.b"
+                + " GROUP BY ROLLUP (t.agent)";
+        return shareByAgent(sql, from, to);
+    }
+
+    /**
+     * SLA achievement per agent: each ticket's first-reply and resolution target, decided where it was met
+     * (the reply or the first resolution) or where its target elapsed; a breach counts for the agent
+     * assigned by then (none before the assignment).
+     */
+    private static Naive naiveSlaAchievement(Instant from, Instant to) {
+        String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b),"
+                + " target AS (SELECT t.agent, t.assigned_at, t.created_at, d.closed, d.seconds"
+                + "   FROM p JOIN raw_ticket t ON t.tenant_id = p.tenant AND t.created_at < p.b CROSS JOIN LATERAL ("
+                + "     SELECT t.first_reply_at AS closed, " + SLA_FIRST_REPLY + " AS seconds"
+                + "     UNION ALL SELECT (SELECT min(s.at) FROM raw_status s WHERE s.tenant_id = t.tenant_id AND s.ticket_id = t.id"
+                + "       AND s.status IN ('resolved', 'closed')), " + SLA_RESOLUTION + ") d"
+                + "   WHERE t.created_at >= p.a - make_interval(secs => d.seconds)),"
+                + " decided AS (SELECT x.*, CASE WHEN x.met THEN x.closed ELSE x.deadline END AS at FROM ("
+                + "   SELECT target.*, target.created_at + make_interval(secs => target.seconds) AS deadline,"
+                + "     coalesce(target.closed <= target.created_at + make_interval(secs => target.seconds), false) AS met FROM target) x)"
+                + " SELECT k.agent, grouping(k.agent) AS total, count(*) AS n, count(*) FILTER (WHERE k.met) AS yes FROM ("
+                + "   SELECT CASE WHEN met OR assigned_at <= at THEN agent END AS agent, met FROM decided, p"
+                + "   WHERE at >= p.a AND at < p.b) k GROUP BY ROLLUP (k.agent)";
+        return shareByAgent(sql, from, to);
+    }
+
+    /** A percentage per agent and overall from rows of (agent, total, n, yes), the overall row marked by {@code total}. */
+    private static Naive shareByAgent(String sql, Instant from, Instant to) {
         return raw -> {
             Map<String, Double> out = new java.util.HashMap<>();
             forEachRow(raw, sql, from, to, rows -> {
                 String agent = rows.getString("agent");
-                double value = 100.0 * rows.getLong("reopened") / rows.getLong("n");
-                if (agent == null) {
+                boolean total = rows.getInt("total") == 1;
+                double value = 100.0 * rows.getLong("yes") / rows.getLong("n");
+                if (total) {
                     out.put("value", value);
                 } else {
                     out.put("count " + agent, (double) rows.getLong("n"));
