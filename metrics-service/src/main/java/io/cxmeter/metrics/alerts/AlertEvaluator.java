@@ -111,7 +111,8 @@ public class AlertEvaluator {
 
     private static MetricRequest request(AlertRule rule, Instant now) {
         return new MetricRequest(rule.tenantId(), Zones.of(rule.zone()), rule.metric(), now.minus(rule.window()), now, null,
-                rule.groupBy(), null, rule.surveyId());
+                rule.groupBy(), null, rule.surveyId(), MetricRequest.DEFAULT_THRESHOLD, MetricRequest.DEFAULT_SHORT_ABANDON,
+                MetricRequest.DEFAULT_WINDOW_DAYS, rule.businessClock(), rule.filter());
     }
 
     /**

@@ -4,26 +4,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Filter;
 import io.cxmeter.metrics.query.Metric;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 
 /**
  * A tenant's rule on a metric: the metric's {@code statistic} over the last {@code window} (its total,
- * or each group of {@code groupBy}, or only the {@code groups} named), crossing {@code threshold} in the rule's direction with at least
- * {@code minSample} facts behind it for {@code holdFor}, fires; back past {@code recoverAt}, it resolves.
+ * or each group of {@code groupBy}, or only the {@code groups} named; durations in business seconds
+ * with {@code businessClock}; of the facts {@code filter} keeps), crossing {@code threshold} in the rule's
+ * direction with at least {@code minSample} facts behind it for {@code holdFor}, fires; back past
+ * {@code recoverAt}, it resolves.
  */
 public record AlertRule(UUID id, String tenantId, String name, Metric metric, String statistic, Dimension groupBy,
-        List<String> groups, String surveyId, Duration window, Condition condition, double threshold, double recoverAt, int minSample,
-        Duration holdFor, List<String> recipients, boolean enabled, String zone, Instant createdAt, Instant updatedAt) {
+        List<String> groups, String surveyId, boolean businessClock, Filter filter, Duration window, Condition condition,
+        double threshold, double recoverAt, int minSample, Duration holdFor, List<String> recipients, boolean enabled, String zone,
+        Instant createdAt, Instant updatedAt) {
 
     public static final Duration SHORTEST_WINDOW = Duration.ofMinutes(5);
     public static final Duration LONGEST_WINDOW = Duration.ofDays(366);
@@ -43,7 +50,7 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
 
     /** A rule as the tenant writes it (PUT and POST take the whole rule). */
     public record Request(String name, String metric, String statistic, String groupBy, List<String> groups, String surveyId,
-            String window,
+            String clock, Map<String, List<String>> filters, String window,
             String condition, Double threshold, Double recoverAt, Integer minSample, @JsonProperty("for") String holdFor,
             List<String> recipients, Boolean enabled) {
 
@@ -89,6 +96,15 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
             if (survey != null && parsedMetric != null && !parsedMetric.parameters().contains("surveyId")) {
                 errors.add(Problem.Violation.ofField("surveyId", "applies to survey metrics only"));
             }
+            boolean business = "business".equals(clock);
+            if (clock != null && !clock.isBlank() && !business && !clock.equals("calendar")) {
+                errors.add(Problem.Violation.ofField("clock", "must be calendar or business"));
+            }
+            if (business && parsedMetric != null && !parsedMetric.parameters().contains("clock")) {
+                errors.add(Problem.Violation.ofField("clock", "applies to durations only (first-response-time, "
+                        + "next-reply-time, resolution-time)"));
+            }
+            Filter filter = filter(parsedMetric, filters, errors);
             Duration parsedWindow = duration(window == null || window.isBlank() ? "P7D" : window, "window", SHORTEST_WINDOW,
                     LONGEST_WINDOW, errors);
             Condition parsedCondition = null;
@@ -128,9 +144,39 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
                 throw new ProblemException(400, "The alert rule is not valid; nothing was changed", errors);
             }
             return new AlertRule(id, tenantId, name.strip(), parsedMetric, parsedStatistic, dimension,
-                    watched.stream().distinct().toList(), survey, parsedWindow,
+                    watched.stream().distinct().toList(), survey, business, filter, parsedWindow,
                     parsedCondition, threshold, recovery, sample, hold, List.copyOf(addresses), enabled == null || enabled, zone,
                     createdAt, now);
+        }
+
+        /** The facts the rule watches: values per dimension the metric can be filtered by (docs/metrics.md#filters). */
+        private static Filter filter(Metric metric, Map<String, List<String>> filters, List<Problem.Violation> errors) {
+            if (filters == null || filters.isEmpty()) {
+                return Filter.NONE;
+            }
+            Map<Dimension, List<String>> kept = new EnumMap<>(Dimension.class);
+            filters.forEach((name, values) -> {
+                Dimension dimension = metric == null ? null : metric.filters().stream()
+                        .filter(d -> d.wire().equals(name)).findFirst().orElse(null);
+                if (metric != null && dimension == null) {
+                    errors.add(Problem.Violation.ofField("filters." + name, metric.id() + " can be filtered by "
+                            + metric.filters().stream().map(Dimension::wire).collect(Collectors.joining(", "))));
+                    return;
+                }
+                List<String> named = values == null ? List.of() : values;
+                if (named.isEmpty() || named.size() > MOST_GROUPS) {
+                    errors.add(Problem.Violation.ofField("filters." + name, "must name 1 to " + MOST_GROUPS + " values"));
+                }
+                for (int i = 0; i < named.size(); i++) {
+                    if (named.get(i) == null || named.get(i).isBlank() || named.get(i).length() > 200) {
+                        errors.add(Problem.Violation.ofField("filters." + name + "[" + i + "]", "must be a value, 1 to 200 characters"));
+                    }
+                }
+                if (dimension != null) {
+                    kept.put(dimension, named);
+                }
+            });
+            return errors.isEmpty() ? Filter.of(kept) : Filter.NONE;
         }
 
         private static Duration duration(String text, String field, Duration shortest, Duration longest,
@@ -155,7 +201,7 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
 
     /** A rule as the API shows it. */
     public record View(UUID id, String name, String metric, String statistic, String groupBy, List<String> groups, String surveyId,
-            String window, String condition, double threshold, double recoverAt, int minSample,
+            String clock, Map<String, List<String>> filters, String window, String condition, double threshold, double recoverAt, int minSample,
             @JsonProperty("for") String holdFor, List<String> recipients, boolean enabled, Instant createdAt, Instant updatedAt,
             List<Watched> states) {
     }
@@ -165,7 +211,8 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
     }
 
     public View view(List<Watched> states) {
-        return new View(id, name, metric.id(), statistic, groupBy == null ? null : groupBy.wire(), groups, surveyId, iso(window),
+        return new View(id, name, metric.id(), statistic, groupBy == null ? null : groupBy.wire(), groups, surveyId,
+                businessClock ? "business" : "calendar", filter.byName(), iso(window),
                 condition.wire(), threshold, recoverAt, minSample, iso(holdFor), recipients, enabled, createdAt, updatedAt,
                 states);
     }

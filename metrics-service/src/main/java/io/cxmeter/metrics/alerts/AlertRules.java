@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Filter;
 import io.cxmeter.metrics.query.Metric;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,17 +27,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AlertRules {
 
-    static final String COLUMNS = "id, tenant_id, name, metric, statistic, group_by, watch_groups, survey_id, window_seconds, condition,"
-            + " threshold, recover_at, min_sample, hold_seconds, recipients, enabled, zone, created_at, updated_at";
+    static final String COLUMNS = "id, tenant_id, name, metric, statistic, group_by, watch_groups, survey_id, business_clock, filters,"
+            + " window_seconds, condition, threshold, recover_at, min_sample, hold_seconds, recipients, enabled, zone, created_at,"
+            + " updated_at";
 
     private static final String UPSERT = """
             INSERT INTO alert_rule (id, tenant_id, name, metric, statistic, group_by, survey_id, window_seconds, condition,
                                     threshold, recover_at, min_sample, hold_seconds, recipients, enabled, zone, created_at, updated_at,
-                                    watch_groups)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                                    watch_groups, business_clock, filters)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             ON CONFLICT (id) DO UPDATE SET name = $3, metric = $4, statistic = $5, group_by = $6, survey_id = $7,
                 window_seconds = $8, condition = $9, threshold = $10, recover_at = $11, min_sample = $12,
-                hold_seconds = $13, recipients = $14, enabled = $15, zone = $16, updated_at = $18, watch_groups = $19, evaluated_at = NULL,
+                hold_seconds = $13, recipients = $14, enabled = $15, zone = $16, updated_at = $18, watch_groups = $19,
+                business_clock = $20, filters = $21, evaluated_at = NULL,
                 last_error = NULL
             WHERE alert_rule.tenant_id = $2""";
 
@@ -51,7 +54,8 @@ public class AlertRules {
                 .addDouble(rule.recoverAt()).addInteger(rule.minSample()).addLong(rule.holdFor().toSeconds())
                 .addArrayOfString(rule.recipients().toArray(String[]::new)).addBoolean(rule.enabled()).addString(rule.zone())
                 .addOffsetDateTime(utc(rule.createdAt())).addOffsetDateTime(utc(rule.updatedAt()))
-                .addArrayOfString(rule.groups().toArray(String[]::new));
+                .addArrayOfString(rule.groups().toArray(String[]::new)).addBoolean(rule.businessClock())
+                .addJsonObject(new io.vertx.core.json.JsonObject(new java.util.LinkedHashMap<>(rule.filter().byName())));
         return pool.withTransaction(connection -> (changed
                 ? connection.preparedQuery("DELETE FROM alert_state WHERE rule_id = $1").execute(Tuple.of(rule.id())).replaceWithVoid()
                 : Uni.createFrom().voidItem())
@@ -102,11 +106,24 @@ public class AlertRules {
         return new AlertRule(row.getUUID("id"), row.getString("tenant_id"), row.getString("name"),
                 Metric.byId(row.getString("metric")).orElseThrow(), row.getString("statistic"),
                 row.getString("group_by") == null ? null : Dimension.fromWire(row.getString("group_by")),
-                Arrays.asList(row.getArrayOfStrings("watch_groups")), row.getString("survey_id"), Duration.ofSeconds(row.getLong("window_seconds")),
+                Arrays.asList(row.getArrayOfStrings("watch_groups")), row.getString("survey_id"), row.getBoolean("business_clock"),
+                filter(row.getJsonObject("filters")), Duration.ofSeconds(row.getLong("window_seconds")),
                 AlertRule.Condition.valueOf(row.getString("condition")), row.getDouble("threshold"), row.getDouble("recover_at"),
                 row.getInteger("min_sample"), Duration.ofSeconds(row.getLong("hold_seconds")),
                 Arrays.asList(row.getArrayOfStrings("recipients")), row.getBoolean("enabled"), row.getString("zone"),
                 instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    /** A stored rule's filter ({"channel": ["email"], …}); it was checked against the metric when saved. */
+    private static Filter filter(io.vertx.core.json.JsonObject stored) {
+        Map<Dimension, List<String>> values = new java.util.EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            io.vertx.core.json.JsonArray named = stored.getJsonArray(dimension.wire());
+            if (named != null) {
+                values.put(dimension, named.stream().map(String::valueOf).toList());
+            }
+        }
+        return Filter.of(values);
     }
 
     static OffsetDateTime utc(Instant instant) {

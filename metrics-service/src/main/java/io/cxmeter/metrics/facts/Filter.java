@@ -50,6 +50,13 @@ public final class Filter {
         return values.getOrDefault(dimension, List.of());
     }
 
+    /** Each dimension's values by the dimension's name, as requests and alert rules write them. */
+    public Map<String, List<String>> byName() {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        values.forEach((dimension, named) -> out.put(dimension.wire(), named));
+        return out;
+    }
+
     /** The one dimension filtered, if exactly one is. */
     public Optional<Dimension> single() {
         return values.size() == 1 ? Optional.of(values.keySet().iterator().next()) : Optional.empty();

@@ -218,6 +218,47 @@ class AlertRulesTest {
     }
 
     @Test
+    void aRuleWatchesBusinessHoursAndOnlyTheFactsItsFilterKeeps() {
+        // Weekdays 09:00-17:00 UTC. E1 (email) created Friday 16:00, answered Monday 09:30: 235,800 calendar
+        // seconds, 5,400 business. C1 (chat) answered after 5 minutes: 300 s in both clocks.
+        Map<String, Object> office = Map.of("timeZone", "UTC", "schedule", Map.of("monday", WEEKDAY, "tuesday", WEEKDAY,
+                "wednesday", WEEKDAY, "thursday", WEEKDAY, "friday", WEEKDAY), "holidays", List.of());
+        f.ticketWith(Map.of("businessHours", office), "E1", "email", "tier-1", "2026-03-06T16:00:00Z",
+                ev("agent_reply", "2026-03-09T09:30:00Z", "agentId", "A1"));
+        f.ticketWith(Map.of("businessHours", office), "C1", "chat", "tier-1", "2026-03-06T16:00:00Z",
+                ev("agent_reply", "2026-03-06T16:05:00Z", "agentId", "A2"));
+        f.deliver();
+        Instant at = Instant.parse("2026-03-09T12:00:00Z");
+        // Email in business hours, 5,400 s: above an hour, below two.
+        UUID hour = create(Map.of("name", "E-mail FRT, business hours", "metric", "first-response-time", "clock", "business",
+                "filters", Map.of("channel", List.of("email")), "window", "P7D", "condition", "above", "threshold", 3600));
+        UUID twoHours = create(Map.of("name", "E-mail FRT, business hours, 2 h", "metric", "first-response-time",
+                "clock", "business", "filters", Map.of("channel", List.of("email")), "window", "P7D", "condition", "above",
+                "threshold", 7200));
+        // Chat in calendar time, 300 s: not above an hour, although both tickets' mean is.
+        UUID chat = create(Map.of("name", "Chat FRT", "metric", "first-response-time", "filters", Map.of("channel", List.of("chat")),
+                "window", "P7D", "condition", "above", "threshold", 3600));
+        assertEquals(1, evaluator.evaluate(hour, at).await().indefinitely());
+        assertEquals(0, evaluator.evaluate(twoHours, at).await().indefinitely(), "5,400 business seconds, not 235,800");
+        assertEquals(0, evaluator.evaluate(chat, at).await().indefinitely());
+        assertEquals(5400.0, events(hour).get(0).getJsonObject("data").getDouble("value"), 1e-6);
+        as().get("/api/v1/alerts/rules/" + hour).then().statusCode(200).body("clock", equalTo("business"))
+                .body("filters.channel", contains("email"));
+        as().get("/api/v1/alerts/rules/" + chat).then().statusCode(200).body("clock", equalTo("calendar"))
+                .body("states[0].value", equalTo(300.0f));
+
+        as().body(Map.of("name", "x", "metric", "nps", "clock", "business", "filters", Map.of("team", List.of("tier-1"),
+                "locale", List.of(" ")), "condition", "below", "threshold", 0)).post("/api/v1/alerts/rules").then().statusCode(400)
+                .body("errors.field", hasItems("clock", "filters.team", "filters.locale[0]"));
+        // Deleted, a rule's history goes with it: nothing of it is left to report.
+        for (UUID rule : List.of(hour, twoHours, chat)) {
+            as().delete("/api/v1/alerts/rules/" + rule).then().statusCode(204);
+        }
+    }
+
+    private static final List<Map<String, String>> WEEKDAY = List.of(Map.of("start", "09:00", "end", "17:00"));
+
+    @Test
     void rulesAreCheckedFieldByFieldAndBelongToTheirTenant() {
         as().body(Map.of("name", "", "metric", "nope", "condition", "sideways", "window", "P2000D", "minSample", 0,
                 "recipients", List.of("not-an-address"))).post("/api/v1/alerts/rules").then().statusCode(400)
