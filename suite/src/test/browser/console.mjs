@@ -267,11 +267,12 @@ try {
   await page.getByRole('button', { name: 'Pause http://127.0.0.1:9/hooks' }).click();
   await page.getByRole('button', { name: 'Resume http://127.0.0.1:9/hooks' }).waitFor();
   seen.webhookPaused = await page.locator('#webhooks-table tbody tr').first().textContent();
-  // Alerts: a rule on CSAT by channel added, then paused.
+  // Alerts: a rule on CSAT by channel, e-mail and chat only, added, then paused.
   const alertForm = page.locator('#new-alert');
   await alertForm.getByLabel('Rule name').fill('CSAT by channel');
   await alertForm.getByLabel('Metric').selectOption('csat');
   await alertForm.getByLabel('Watch').selectOption('channel');
+  await alertForm.getByLabel('Only (dimension=value, …)').fill('channel=email, channel=chat');
   await alertForm.getByLabel('Threshold').fill('80');
   await alertForm.getByLabel('Well again at').fill('85');
   await alertForm.getByLabel('At least (facts)').fill('30');

@@ -769,6 +769,16 @@ function emailSettings(current) {
   return form;
 }
 
+/** "channel=email, channel=chat, team=tier-1" as an alert rule's filters: {channel: [email, chat], team: [tier-1]}. */
+function filtersOf(text) {
+  const filters = {};
+  String(text || "").split(",").map((pair) => pair.trim()).filter(Boolean).forEach((pair) => {
+    const [dimension, ...rest] = pair.split("=");
+    (filters[dimension.trim()] ||= []).push(rest.join("=").trim());
+  });
+  return filters;
+}
+
 /**
  * The tenant's alert rules: add one (a metric over a sliding window, optionally per group, with its
  * threshold, recovery point and recipients), see where each watched value stands, its history,
@@ -792,7 +802,8 @@ function alerts(rules, catalogue) {
     try {
       await api("/api/v1/alerts/rules", { method: "POST", body: JSON.stringify({
         name: data.get("name"), metric: data.get("metric"), statistic: data.get("statistic") || "value",
-        groupBy: data.get("groupBy") || null, window: data.get("window"), condition: data.get("condition"),
+        groupBy: data.get("groupBy") || null, clock: data.get("clock"), filters: filtersOf(data.get("filters")),
+        window: data.get("window"), condition: data.get("condition"),
         threshold: number("threshold"), recoverAt: number("recoverAt"), minSample: number("minSample"), for: data.get("for") || null,
         recipients: String(data.get("recipients") || "").split(",").map((a) => a.trim()).filter((a) => a) }) });
       await settings();
@@ -807,6 +818,11 @@ function alerts(rules, catalogue) {
     el("label", {}, "Statistic", el("input", { name: "statistic", value: "value", size: 10 })),
     el("label", {}, "Watch", groupSelect),
     el("label", {}, "Window", el("input", { name: "window", value: "P7D", size: 8, title: "ISO-8601 duration, e.g. P7D or PT6H" }))),
+  el("div", { class: "controls" },
+    el("label", {}, "Only (dimension=value, …)", el("input", { name: "filters", size: 40, placeholder: "channel=email, team=tier-1",
+      title: "Facts watched; a dimension named twice matches either value; empty: every fact" })),
+    el("label", {}, "Durations in", el("select", { name: "clock" },
+      [["calendar", "calendar time"], ["business", "business hours"]].map(([v, l]) => el("option", { value: v }, l))))),
   el("div", { class: "controls" },
     el("label", {}, "Condition", el("select", { name: "condition" }, ["below", "above"].map((c) => el("option", { value: c }, c)))),
     el("label", {}, "Threshold", el("input", { name: "threshold", type: "number", step: "any", required: true })),
@@ -825,8 +841,10 @@ function alerts(rules, catalogue) {
   };
   const rows = rules.map((rule) => {
     const history = el("td", { colspan: 4 });
+    const only = Object.entries(rule.filters || {}).map(([d, values]) => `${d} ${values.join(" or ")}`);
     const watched = `${rule.metric}${rule.statistic === "value" ? "" : ` ${rule.statistic}`} over ${rule.window}`
-      + (rule.groupBy ? `, each ${rule.groupBy}` : "");
+      + (rule.groupBy ? `, each ${rule.groupBy}` : "") + (rule.clock === "business" ? ", in business hours" : "")
+      + (only.length ? `, only ${only.join(", ")}` : "");
     return [el("tr", {}, el("td", {}, rule.name, el("div", { class: "muted" }, watched)),
       el("td", {}, `${rule.condition} ${rule.threshold}` + (rule.recoverAt !== rule.threshold ? `, well at ${rule.recoverAt}` : "")),
       el("td", {}, standing(rule)),

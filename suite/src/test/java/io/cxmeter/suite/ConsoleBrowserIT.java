@@ -249,11 +249,13 @@ class ConsoleBrowserIT {
         assertTrue(seen.getString("webhookRow").contains("response.negative") && seen.getString("webhookRow").contains("active"),
                 seen.getString("webhookRow"));
         assertTrue(seen.getString("webhookPaused").contains("disabled: paused by the tenant"), seen.getString("webhookPaused"));
-        assertTrue(seen.getString("alertRow").contains("csat over P7D, each channel")
+        assertTrue(seen.getString("alertRow").contains("csat over P7D, each channel, only channel chat or email")
                 && seen.getString("alertRow").contains("below 80, well at 85"), seen.getString("alertRow"));
         assertTrue(seen.getString("alertPaused").contains("paused"), seen.getString("alertPaused"));
         SuiteApi.as(adminKey).get("/api/v1/alerts/rules").then().statusCode(200)
                 .body("[0].recipients", org.hamcrest.Matchers.contains("leads@shop.example"))
+                .body("[0].filters.channel", org.hamcrest.Matchers.contains("chat", "email"))
+                .body("[0].clock", org.hamcrest.Matchers.equalTo("calendar"))
                 .body("[0].minSample", org.hamcrest.Matchers.equalTo(30)).body("[0].enabled", org.hamcrest.Matchers.equalTo(false));
         assertTrue(seen.getInteger("phoneOverflow") <= 0, "a 375 px screen scrolls sideways by " + seen.getInteger("phoneOverflow"));
 
