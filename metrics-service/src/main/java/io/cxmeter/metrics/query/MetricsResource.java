@@ -3,7 +3,6 @@ package io.cxmeter.metrics.query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,7 +69,8 @@ public class MetricsResource {
 
     @GET
     @Path("/summary")
-    @Operation(operationId = "getMetricsSummary", summary = "Every metric over one period, optionally each as a series (no groups)")
+    @Operation(operationId = "getMetricsSummary", summary = "Every metric over one period, optionally each as a series (no groups); "
+            + "with filters, every metric that can be filtered by each dimension named")
     @APIResponse(responseCode = "200", description = "Each metric's value over the period, by metric id")
     @APIResponse(responseCode = "400", description = "A bad period")
     public Uni<Summary> summary(
@@ -80,20 +81,24 @@ public class MetricsResource {
             @Parameter(description = "Each metric also as a series of buckets of this length, in the tenant's time zone")
             @QueryParam("interval") String interval,
             @Parameter(description = "previous: each value also over the equally long period just before, with the change")
-            @QueryParam("compare") String compare) {
+            @QueryParam("compare") String compare,
+            @BeanParam FilterParameters filters) {
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null, null, Filter.NONE)
+        Filter filter = filters.filter();
+        MetricRequest base = request(Metric.NPS, start, end, null, null, interval, null, null, null, null, null, filter)
                 .sharingReads();
         MetricRequest before = comparing(compare) ? base.previousPeriod() : null;
-        return Multi.createFrom().items(Metric.values())
+        // Filtered, the summary answers the metrics whose facts carry every dimension named.
+        List<Metric> answered = Arrays.stream(Metric.values()).filter(m -> m.filters().containsAll(filter.dimensions())).toList();
+        return Multi.createFrom().iterable(answered)
                 .onItem().transformToUniAndMerge(metric -> compute(base.withMetric(metric),
                         before == null ? null : before.withMetric(metric))
                         .map(result -> LowSamples.mark(result, metric, LowSamples.DEFAULT_MIN_SAMPLE)))
                 .collect().asList()
                 .map(results -> {
                     Map<String, MetricResult> byId = new LinkedHashMap<>();
-                    for (Metric metric : Metric.values()) {
+                    for (Metric metric : answered) {
                         results.stream().filter(r -> r.metric().equals(metric.id())).findFirst()
                                 .ifPresent(r -> byId.put(metric.id(), r));
                     }
@@ -145,15 +150,7 @@ public class MetricsResource {
             @Parameter(description = "Durations (FRT, resolution time, next-reply time): calendar seconds (default) or business "
                     + "seconds of the ticket's team's business hours, else the tenant's",
                     schema = @Schema(enumeration = {"calendar", "business"})) @QueryParam("clock") String clock,
-            @Parameter(description = "Keeps the facts of these channels (repeat the parameter for several)")
-            @QueryParam("channel") List<String> channel,
-            @Parameter(description = "Keeps the facts of these teams") @QueryParam("team") List<String> team,
-            @Parameter(description = "Keeps the facts of these agents") @QueryParam("agent") List<String> agent,
-            @Parameter(description = "Survey metrics: keeps the answers given at these touchpoints")
-            @QueryParam("touchpoint") List<String> touchpoint,
-            @Parameter(description = "Survey metrics: keeps the answers in these locales") @QueryParam("locale") List<String> locale,
-            @Parameter(description = "Ticket metrics: keeps the tickets of these priorities") @QueryParam("priority") List<String> priority,
-            @Parameter(description = "Ticket metrics: keeps the tickets that carry one of these tags") @QueryParam("tag") List<String> tag) {
+            @BeanParam FilterParameters filters) {
         Metric metric = Metric.byId(id).orElseThrow(() -> ProblemException.notFound("No metric '" + id + "'; metrics are "
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
@@ -169,16 +166,8 @@ public class MetricsResource {
         }
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_PERIOD));
-        Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
-        filters.put(Dimension.CHANNEL, channel);
-        filters.put(Dimension.TEAM, team);
-        filters.put(Dimension.AGENT, agent);
-        filters.put(Dimension.TOUCHPOINT, touchpoint);
-        filters.put(Dimension.LOCALE, locale);
-        filters.put(Dimension.PRIORITY, priority);
-        filters.put(Dimension.TAG, tag);
         MetricRequest request = request(metric, start, end, at, groupBy, interval, threshold, shortAbandon, surveyId,
-                windowDays, clock, filter(filters));
+                windowDays, clock, filters.filter());
         int smallest = minSample(minSample);
         return compute(request, comparing(compare) ? request.previousPeriod() : null)
                 .map(result -> LowSamples.mark(result, metric, smallest));
@@ -242,17 +231,7 @@ public class MetricsResource {
                 : metric.dimensions().stream().map(Dimension::wire).collect(Collectors.joining(", ")));
     }
 
-    /** The values named per dimension (the parameters were checked against the metric's); a blank value is a 400. */
-    private static Filter filter(Map<Dimension, List<String>> named) {
-        named.forEach((dimension, values) -> {
-            if (values != null && values.stream().anyMatch(v -> v == null || v.isBlank())) {
-                throw ProblemException.badRequest(dimension.wire() + " must name a " + dimension.wire()
-                        + "; repeat the parameter for several");
-            }
-        });
-        named.values().removeIf(java.util.Objects::isNull);
-        return Filter.of(named);
-    }
+
 
     private static boolean business(String clock) {
         if (clock == null || clock.isBlank() || clock.equals("calendar")) {

@@ -219,6 +219,23 @@ class FilterMetricsTest {
     }
 
     @Test
+    void aFilteredSummaryAnswersTheMetricsThatCarryTheDimensions() {
+        // Tier-1: volume T1, T3, T4, T5, T6; first replies T1 600, T3 300, T4 3,600, T5 7,200. No survey or
+        // customer metric has teams.
+        f.summary(FROM, TO, "team", "tier-1").statusCode(200)
+                .body("metrics.'ticket-volume'.value", equalTo(5.0))
+                .body("metrics.'first-response-time'.value", closeTo(2925, 1e-6))
+                .body("metrics.'first-response-time'.count", equalTo(4))
+                .body("metrics.'recovery-rate'.count", equalTo(0))
+                .body("metrics.containsKey('nps')", equalTo(false))
+                .body("metrics.containsKey('churn-rate')", equalTo(false));
+        // Lithuanian e-mail answers: only survey metrics carry both.
+        f.summary(FROM, TO, "channel", "email", "locale", "lt").statusCode(200)
+                .body("metrics.nps.value", closeTo(0, 1e-9)).body("metrics.nps.count", equalTo(3))
+                .body("metrics.keySet()", hasSize(5));
+    }
+
+    @Test
     void aFilterOnADimensionTheMetricDoesNotCarryIsRefused() {
         f.metric("first-response-time", "from", FROM, "to", TO, "locale", "lt").statusCode(400)
                 .body("detail", equalTo("first-response-time cannot be filtered by locale; it can be filtered by channel, team, agent, priority, tag"));
