@@ -47,6 +47,9 @@ try {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname === '/api/v1/metrics/summary') seen.summaryRequests = (seen.summaryRequests || 0) + 1;
+    if (url.pathname === '/api/v1/metrics/summary' && url.searchParams.getAll('team').join() === 'tier-1') {
+      seen.teamSummaryRequested = true;
+    }
     if (url.pathname === '/api/v1/metrics/first-response-time' && url.searchParams.get('clock') === 'business') {
       seen.businessClockRequested = true;
     }
@@ -94,6 +97,14 @@ try {
   await page.getByLabel('Period').selectOption('7');
   await page.waitForFunction(() => location.hash.includes('days=7') || document.querySelector('#period').value === '7');
   await page.locator('.tile').first().waitFor();
+  // Only team tier-1: the metrics that have teams, for that team's facts.
+  await page.getByLabel('Only team').fill('tier-1');
+  await page.getByLabel('Only team').press('Enter');
+  await page.waitForURL(/only\.team=tier-1/);
+  await page.waitForFunction(() => document.querySelector('.tile[data-metric="ticket-volume"]')
+    && !document.querySelector('.tile[data-metric="nps"]'));
+  seen.teamTiles = await page.locator('.tile').evaluateAll((tiles) => tiles.map((t) => t.dataset.metric));
+  await audit(page, 'overview-team');
 
   // Explore: ticket volume by channel, one group drilled into, the table exported.
   await page.goto(`${args.url}#/explore?metric=ticket-volume&days=30&interval=day&groupBy=channel`);

@@ -216,15 +216,32 @@ function freshnessText(freshness) {
   return `${freshness.pendingEvents.toLocaleString()} changes are still on their way (oldest ${duration(freshness.lagSeconds)} ago).`;
 }
 
-async function overview(days = 30) {
+/** The dimensions the overview can be narrowed to: the metrics that carry them are shown, for their facts only. */
+const OVERVIEW_FILTERS = ["team", "channel"];
+
+async function overview(params) {
+  const days = Number(params.get("days") || 30);
+  const only = Object.fromEntries(OVERVIEW_FILTERS.map((d) => [d, (params.get(`only.${d}`) || "").trim()]).filter(([, v]) => v));
+  const go = (changes) => {
+    const next = new URLSearchParams({ days, ...Object.fromEntries(Object.entries(only).map(([d, v]) => [`only.${d}`, v])),
+      ...changes });
+    location.hash = `#/overview?${next}`;
+  };
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
+  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), interval: "day", compare: "previous" });
+  Object.entries(only).forEach(([d, values]) => values.split(",").map((v) => v.trim()).filter(Boolean)
+    .forEach((v) => query.append(d, v)));
   main.replaceChildren(el("h1", {}, "Overview"),
-    el("div", { class: "controls" }, periodControl(days, overview)), el("p", { class: "muted" }, "Loading…"));
+    el("div", { class: "controls" }, periodControl(days, (d) => go({ days: d })),
+      OVERVIEW_FILTERS.map((d) => el("label", {}, `Only ${d}`, el("input", { id: `overview-${d}`, size: 12, value: only[d] || "",
+        placeholder: "any", title: `Comma-separated ${d} values; the metrics without ${d}s are left out`,
+        onchange: (event) => go({ [`only.${d}`]: event.target.value.trim() }) })))),
+    el("p", { class: "muted" }, "Loading…"));
   try {
     // One request for every tile: values, sparklines and the change against the previous period.
     const [now, freshness, atRisk] = await Promise.all([
-      api(`/api/v1/metrics/summary?from=${from.toISOString()}&to=${to.toISOString()}&interval=day&compare=previous`),
+      api(`/api/v1/metrics/summary?${query}`),
       api("/api/v1/metrics/freshness").catch(() => null),
       api(`/api/v1/metrics/sla-at-risk?within=${AT_RISK_HOURS * 3600}`).catch(() => null),
     ]);
@@ -1091,7 +1108,7 @@ async function route() {
   if (!state.caller) return;
   const [path, query] = location.hash.slice(1).split("?");
   const params = new URLSearchParams(query || "");
-  const pages = { "/overview": () => overview(Number(params.get("days") || 30)), "/explore": () => explore(params),
+  const pages = { "/overview": () => overview(params), "/explore": () => explore(params),
     "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/settings": settings };
   const page = pages[path] ? path : "/overview";
   document.querySelectorAll("#nav a").forEach((a) => {

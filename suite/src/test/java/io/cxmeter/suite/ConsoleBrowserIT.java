@@ -96,7 +96,12 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(10, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(11, seen.getJsonObject("axe").size(), "every page audited");
+        // Narrowed to team tier-1, the overview asks the summary for that team and shows the metrics that have teams.
+        assertTrue(seen.getBoolean("teamSummaryRequested", false), "the summary asked for team tier-1");
+        List<Object> teamTiles = seen.getJsonArray("teamTiles").getList();
+        assertTrue(teamTiles.contains("first-response-time") && teamTiles.contains("sla-achievement"), teamTiles.toString());
+        assertFalse(teamTiles.contains("csat") || teamTiles.contains("churn-rate"), teamTiles.toString());
 
         // Every tile shows what the API answers for the period the page asked for.
         JsonObject summary = seen.getJsonObject("summaryRequest");
