@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -159,8 +158,8 @@ public record AlertRule(UUID id, String tenantId, String name, Metric metric, St
                 Dimension dimension = metric == null ? null : metric.filters().stream()
                         .filter(d -> d.wire().equals(name)).findFirst().orElse(null);
                 if (metric != null && dimension == null) {
-                    errors.add(Problem.Violation.ofField("filters." + name, metric.id() + " can be filtered by "
-                            + metric.filters().stream().map(Dimension::wire).collect(Collectors.joining(", "))));
+                    errors.add(Problem.Violation.ofField("filters." + name, metric.id() + " cannot be filtered by " + name + "; "
+                            + metric.filterable()));
                     return;
                 }
                 List<String> named = values == null ? List.of() : values;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Filter;
 import io.cxmeter.metrics.query.Metric;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -55,7 +58,7 @@ public class AlertRules {
                 .addArrayOfString(rule.recipients().toArray(String[]::new)).addBoolean(rule.enabled()).addString(rule.zone())
                 .addOffsetDateTime(utc(rule.createdAt())).addOffsetDateTime(utc(rule.updatedAt()))
                 .addArrayOfString(rule.groups().toArray(String[]::new)).addBoolean(rule.businessClock())
-                .addJsonObject(new io.vertx.core.json.JsonObject(new java.util.LinkedHashMap<>(rule.filter().byName())));
+                .addJsonObject(new JsonObject(new LinkedHashMap<>(rule.filter().byName())));
         return pool.withTransaction(connection -> (changed
                 ? connection.preparedQuery("DELETE FROM alert_state WHERE rule_id = $1").execute(Tuple.of(rule.id())).replaceWithVoid()
                 : Uni.createFrom().voidItem())
@@ -115,10 +118,10 @@ public class AlertRules {
     }
 
     /** A stored rule's filter ({"channel": ["email"], …}); it was checked against the metric when saved. */
-    private static Filter filter(io.vertx.core.json.JsonObject stored) {
-        Map<Dimension, List<String>> values = new java.util.EnumMap<>(Dimension.class);
+    private static Filter filter(JsonObject stored) {
+        Map<Dimension, List<String>> values = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
-            io.vertx.core.json.JsonArray named = stored.getJsonArray(dimension.wire());
+            JsonArray named = stored.getJsonArray(dimension.wire());
             if (named != null) {
                 values.put(dimension, named.stream().map(String::valueOf).toList());
             }

@@ -42,7 +42,7 @@ public record Contribution(Family family, String scope, Instant at, String chann
             case TOUCHPOINT -> touchpoint;
             case LOCALE -> locale;
             case PRIORITY -> priority;
-            case TAG -> tags.isEmpty() ? null : String.join(",", tags);
+            case TAG -> throw new IllegalArgumentException("a ticket has several tags: they filter, they do not group");
         };
     }
 }

@@ -46,10 +46,6 @@ public final class Filter {
         return values.keySet();
     }
 
-    public List<String> values(Dimension dimension) {
-        return values.getOrDefault(dimension, List.of());
-    }
-
     /** Each dimension's values by the dimension's name, as requests and alert rules write them. */
     public Map<String, List<String>> byName() {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
@@ -72,8 +68,9 @@ public final class Filter {
         StringBuilder sql = new StringBuilder();
         int n = firstParameter;
         for (Dimension dimension : values.keySet()) {
-            sql.append(" AND ").append(column.apply(dimension)).append(dimension == Dimension.TAG ? " && $" : " = ANY($")
-                    .append(n++).append(dimension == Dimension.TAG ? "::text[]" : "::text[])");
+            String parameter = "$" + n++ + "::text[]";
+            sql.append(" AND ").append(column.apply(dimension))
+                    .append(dimension == Dimension.TAG ? " && " + parameter : " = ANY(" + parameter + ")");
         }
         return sql.toString();
     }

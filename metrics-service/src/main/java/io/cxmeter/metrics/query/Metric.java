@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.cxmeter.metrics.facts.Dimension;
 
@@ -98,6 +99,12 @@ public enum Metric {
             filters.add(Dimension.TAG);
         }
         return filters;
+    }
+
+    /** What a refused filter is told: the dimensions the metric can be filtered by. */
+    public String filterable() {
+        return filters().isEmpty() ? "its facts carry no dimension"
+                : "it can be filtered by " + filters().stream().map(Dimension::wire).collect(Collectors.joining(", "));
     }
 
     public List<String> parameters() {

@@ -155,9 +155,7 @@ public class MetricsResource {
                 + Arrays.stream(Metric.values()).map(Metric::id).collect(Collectors.joining(", "))));
         for (String name : uri.getQueryParameters().keySet()) {
             if (!metric.parameters().contains(name) && FILTERS.contains(name)) {
-                throw ProblemException.badRequest(metric.id() + " cannot be filtered by " + name + "; "
-                        + (metric.filters().isEmpty() ? "its facts carry no dimension" : "it can be filtered by "
-                                + metric.filters().stream().map(Dimension::wire).collect(Collectors.joining(", "))));
+                throw ProblemException.badRequest(metric.id() + " cannot be filtered by " + name + "; " + metric.filterable());
             }
             if (!metric.parameters().contains(name)) {
                 throw ProblemException.badRequest("Unknown parameter '" + name + "': " + metric.id() + " takes "
@@ -231,8 +229,6 @@ public class MetricsResource {
                 : metric.dimensions().stream().map(Dimension::wire).collect(Collectors.joining(", ")));
     }
 
-
-
     private static boolean business(String clock) {
         if (clock == null || clock.isBlank() || clock.equals("calendar")) {
             return false;
@@ -242,7 +238,6 @@ public class MetricsResource {
         }
         return true;
     }
-
 
     private static int seconds(String name, String value, int fallback) {
         return wholeNumber(value, fallback, 0, MAX_SECONDS_PARAMETER,

@@ -259,13 +259,12 @@ public class RawFacts {
      * and tags, reach here.
      */
     private static String filter(Filter filter, String alias, String agent, int firstParameter) {
-        return filter.sql(dimension -> switch (dimension) {
-            case CHANNEL -> alias + ".channel";
-            case TEAM -> alias + ".team";
-            case PRIORITY -> alias + ".priority";
-            case TAG -> alias + ".tags";
-            case AGENT -> agent;
-            default -> throw new IllegalArgumentException(dimension.wire() + " is not a dimension of these facts");
+        return filter.sql(dimension -> {
+            String column = columnOf(dimension, alias, agent);
+            if (column == null) {
+                throw new IllegalArgumentException(dimension.wire() + " is not a dimension of these facts");
+            }
+            return column;
         }, firstParameter);
     }
 
@@ -276,15 +275,19 @@ public class RawFacts {
 
     /** The channel or team column of the episode row {@code alias}, or {@code agent}, for {@code groupBy}. */
     private static String column(Dimension groupBy, String alias, String agent) {
-        if (groupBy == null) {
-            return "NULL::text";
-        }
-        return switch (groupBy) {
+        String column = groupBy == null ? null : columnOf(groupBy, alias, agent);
+        return column == null ? "NULL::text" : column;
+    }
+
+    /** The column of {@code dimension} in the rows {@code alias} (episodes, or rows with their columns); null where they have none. */
+    private static String columnOf(Dimension dimension, String alias, String agent) {
+        return switch (dimension) {
             case CHANNEL -> alias + ".channel";
             case TEAM -> alias + ".team";
             case PRIORITY -> alias + ".priority";
+            case TAG -> alias + ".tags";
             case AGENT -> agent;
-            default -> "NULL::text";
+            default -> null;
         };
     }
 
