@@ -216,27 +216,41 @@ function freshnessText(freshness) {
   return `${freshness.pendingEvents.toLocaleString()} changes are still on their way (oldest ${duration(freshness.lagSeconds)} ago).`;
 }
 
+/**
+ * Filters kept in the address as only.<dimension>=a,b, for the dimensions a page offers: the address
+ * entries, one "Only <dimension>" input each (a change goes to {@code go}; {@code hint} says what an
+ * empty one means), and {@code addTo(query)}, which adds each value as a query parameter and answers
+ * the words that say what is kept.
+ */
+function onlyFilters(params, dimensions, go, hint = (d) => `empty: every ${d}`) {
+  const entries = Object.fromEntries(dimensions.map((d) => [`only.${d}`, (params.get(`only.${d}`) || "").trim()]).filter(([, v]) => v));
+  const inputs = () => dimensions.map((d) => el("label", {}, `Only ${d}`, el("input", { id: `only-${d}`, size: 12,
+    value: entries[`only.${d}`] || "", placeholder: "any", title: `Comma-separated ${d} values; ${hint(d)}`,
+    onchange: (event) => go({ [`only.${d}`]: event.target.value.trim() }) })));
+  const addTo = (query) => Object.entries(entries).flatMap(([name, values]) => {
+    const dimension = name.slice("only.".length);
+    const kept = values.split(",").map((v) => v.trim()).filter(Boolean);
+    kept.forEach((v) => query.append(dimension, v));
+    return kept.length ? [`${dimension} ${kept.join(" or ")}`] : [];
+  });
+  return { entries, inputs, addTo };
+}
+
 /** The dimensions the overview can be narrowed to: the metrics that carry them are shown, for their facts only. */
 const OVERVIEW_FILTERS = ["team", "channel"];
 
 async function overview(params) {
   const days = Number(params.get("days") || 30);
-  const only = Object.fromEntries(OVERVIEW_FILTERS.map((d) => [d, (params.get(`only.${d}`) || "").trim()]).filter(([, v]) => v));
   const go = (changes) => {
-    const next = new URLSearchParams({ days, ...Object.fromEntries(Object.entries(only).map(([d, v]) => [`only.${d}`, v])),
-      ...changes });
-    location.hash = `#/overview?${next}`;
+    location.hash = `#/overview?${new URLSearchParams({ days, ...only.entries, ...changes })}`;
   };
+  const only = onlyFilters(params, OVERVIEW_FILTERS, go, (d) => `the metrics without ${d}s are left out`);
   const to = new Date();
   const from = new Date(to.getTime() - days * DAY);
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), interval: "day", compare: "previous" });
-  Object.entries(only).forEach(([d, values]) => values.split(",").map((v) => v.trim()).filter(Boolean)
-    .forEach((v) => query.append(d, v)));
+  only.addTo(query);
   main.replaceChildren(el("h1", {}, "Overview"),
-    el("div", { class: "controls" }, periodControl(days, (d) => go({ days: d })),
-      OVERVIEW_FILTERS.map((d) => el("label", {}, `Only ${d}`, el("input", { id: `overview-${d}`, size: 12, value: only[d] || "",
-        placeholder: "any", title: `Comma-separated ${d} values; the metrics without ${d}s are left out`,
-        onchange: (event) => go({ [`only.${d}`]: event.target.value.trim() }) })))),
+    el("div", { class: "controls" }, periodControl(days, (d) => go({ days: d })), only.inputs()),
     el("p", { class: "muted" }, "Loading…"));
   try {
     // One request for every tile: values, sparklines and the change against the previous period.
@@ -324,13 +338,12 @@ async function explore(params) {
   // Durations that can be counted in business hours (the metric takes clock).
   const clocked = entry.parameters.includes("clock");
   const clock = clocked && params.get("clock") === "business" ? "business" : "calendar";
-  // Filters on the dimensions the metric carries, kept in the address as only.<dimension>=a,b.
-  const filterable = FILTERS.filter((d) => entry.parameters.includes(d));
-  const only = Object.fromEntries(filterable.map((d) => [`only.${d}`, params.get(`only.${d}`) || ""]).filter(([, v]) => v));
   const go = (changes) => {
-    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, clock, ...only, ...changes });
+    const next = new URLSearchParams({ metric, days, interval, groupBy, statistic, clock, ...only.entries, ...changes });
     location.hash = `#/explore?${next}`;
   };
+  // Filters on the dimensions the metric carries.
+  const only = onlyFilters(params, FILTERS.filter((d) => entry.parameters.includes(d)), go);
   /** The value a statistic reads: the mean is the metric's value; median and p90 are in its details. */
   const pick = (item) => (statistic === "mean" ? item.value : (item.details || {})[statistic] ?? null);
   const metricSelect = el("select", { id: "metric", onchange: () => go({ metric: metricSelect.value, groupBy: "" }) },
@@ -348,9 +361,7 @@ async function explore(params) {
     onchange: (event) => go({ clock: event.target.value }) },
   [["calendar", "calendar time"], ["business", "business hours"]]
     .map(([value, label]) => el("option", { value, selected: value === clock }, label)))) : null;
-  const filterInputs = filterable.map((d) => el("label", {}, `Only ${d}`, el("input", { id: `only-${d}`, size: 12,
-    value: params.get(`only.${d}`) || "", placeholder: "any", title: `Comma-separated ${d} values; empty: every ${d}`,
-    onchange: (event) => go({ [`only.${d}`]: event.target.value.trim() }) })));
+  const filterInputs = only.inputs();
   const chart = el("div", { class: "chart", role: "img", "aria-label": `${entry.title} over time` });
   const table = el("div", { class: "table-wrap" });
   main.replaceChildren(el("h1", {}, `Explore: ${entry.title}`),
@@ -365,13 +376,7 @@ async function explore(params) {
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), interval });
   if (groupBy) query.set("groupBy", groupBy);
   if (clocked && clock === "business") query.set("clock", clock);
-  const filters = [];
-  for (const [name, values] of Object.entries(only)) {
-    const dimension = name.slice("only.".length);
-    const kept = values.split(",").map((v) => v.trim()).filter(Boolean);
-    kept.forEach((v) => query.append(dimension, v));
-    if (kept.length) filters.push(`${dimension} ${kept.join(" or ")}`);
-  }
+  const filters = only.addTo(query);
   const filtered = filters.length ? `; only ${filters.join(", ")}` : "";
   try {
     const result = await api(`/api/v1/metrics/${metric}?${query}`);
