@@ -436,16 +436,13 @@ class HeldOutHistoryIT {
 
     private static void compare(List<String> mismatches, String metric, Instant from, Instant to, String by, String surveyId,
             String interval) {
-        compare(mismatches, metric, from, to, by, surveyId, interval, Map.of());
+        compare(mismatches, oracle(), metric, from, to, by, surveyId, interval, Map.of(), Map.of());
     }
 
-    /** The metric over the facts {@code filter} keeps: one value per dimension. */
-    private static void compare(List<String> mismatches, String metric, Instant from, Instant to, String by, String surveyId,
-            String interval, Map<String, String> filter) {
-        compare(mismatches, oracle(), metric, from, to, by, surveyId, interval, filter, Map.of());
-    }
-
-    /** The same with the metric's other {@code parameters} and the oracle that knows what they mean. */
+    /**
+     * The metric over the facts {@code filter} keeps (one value per dimension), with its other
+     * {@code parameters} and the oracle that knows what they mean.
+     */
     private static void compare(List<String> mismatches, Oracle oracle, String metric, Instant from, Instant to, String by,
             String interval, Map<String, String> filter, Map<String, String> parameters) {
         compare(mismatches, oracle, metric, from, to, by, null, interval, filter, parameters);
@@ -630,9 +627,9 @@ class HeldOutHistoryIT {
             }
             filter.put(dimension, busiest);
         }
-        compare(mismatches, metric, P1_FROM, P1_TO, filterable.get(filterable.size() - 1), null, "week", filter);
+        compare(mismatches, oracle(), metric, P1_FROM, P1_TO, filterable.get(filterable.size() - 1), "week", filter, Map.of());
         String first = filterable.get(0);
-        compare(mismatches, metric, P3_FROM, P3_TO, null, null, "day", Map.of(first, filter.get(first)));
+        compare(mismatches, oracle(), metric, P3_FROM, P3_TO, null, "day", Map.of(first, filter.get(first)), Map.of());
     }
 
     private static List<String> dimensionsOf(JsonArray catalogue, String metric) {
