@@ -18,8 +18,9 @@ public enum Family {
     /** A wait for an agent's next reply, closed by that reply (next-reply time). */
     NEXT_REPLY(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     /**
-     * Every resolution of a ticket, whether it was the ticket's first, and whether that first one came
-     * after a single agent reply (reopen rate, first-contact resolution).
+     * Every resolution of a ticket: whether it was the ticket's first, whether that first one came after a
+     * single agent reply, whether it follows an earlier one, and whether the first was reopened (reopen
+     * rate, first-contact resolution).
      */
     RESOLUTION(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
     /** SLA target instances decided: met where they closed in time, breached where their target elapsed. */

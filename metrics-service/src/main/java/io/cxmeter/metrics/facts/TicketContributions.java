@@ -232,8 +232,10 @@ public final class TicketContributions {
 
         /**
          * Each change from unresolved to resolved or closed opens a resolution; a change back ends it. Every
-         * resolution counts where it happened; the first says whether it came after exactly one agent reply
-         * (at or before its instant), which first-contact resolution needs.
+         * resolution counts where it happened, with what reopen rate and first-contact resolution correct
+         * per period (docs/design/rollups.md): whether it follows an earlier resolution of the ticket, whether
+         * the ticket's first resolution came after exactly one agent reply (at or before its instant), and
+         * whether that first resolution was reopened.
          */
         private void resolutions(Instant created, Event firstAssigned) {
             String status = "new";
@@ -250,10 +252,9 @@ public final class TicketContributions {
                 if (!was && is) {
                     resolvedAt = event.at();
                     firstContact = first && replies(resolvedAt) == 1;
-                    add(Family.RESOLUTION, resolvedAt, assigneeAt(resolvedAt), new State().add("resolutions", 1)
-                            .add("first", first ? 1 : 0).add("firstContact", firstContact ? 1 : 0));
                     first = false;
                 } else if (was && !is) {
+                    resolution(resolvedAt, previous, firstContact, true);
                     episodes.add(episode(created, resolvedAt, event.at(), previous, firstAssigned, firstContact));
                     previous = resolvedAt;
                     resolvedAt = null;
@@ -261,11 +262,20 @@ public final class TicketContributions {
                 status = event.status();
             }
             if (resolvedAt != null) {
+                resolution(resolvedAt, previous, firstContact, false);
                 episodes.add(episode(created, resolvedAt, null, previous, firstAssigned, firstContact));
                 // The lasting resolution counts in any period that contains it. A last resolution that was
                 // reopened counts only in periods that end before the reopening: read from the episodes.
                 add(Family.TICKET, resolvedAt, assigneeAt(resolvedAt), durations("res", created, resolvedAt));
             }
+        }
+
+        private void resolution(Instant resolvedAt, Instant previous, boolean firstContact, boolean reopened) {
+            boolean first = previous == null;
+            add(Family.RESOLUTION, resolvedAt, assigneeAt(resolvedAt), new State().add("resolutions", 1)
+                    .add("first", first ? 1 : 0).add("firstContact", firstContact ? 1 : 0)
+                    .add("repeated", first ? 0 : 1).add("reopened", first && reopened ? 1 : 0)
+                    .add("firstContactReopened", firstContact && reopened ? 1 : 0));
         }
 
         private Episode episode(Instant created, Instant resolvedAt, Instant reopenedAt, Instant previous, Event firstAssigned,

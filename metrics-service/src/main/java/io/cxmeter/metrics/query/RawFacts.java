@@ -42,15 +42,16 @@ public class RawFacts {
      * Resolutions in the period that were reopened at or after its end: each is its ticket's latest
      * resolution before {@code to} (a later one needs a reopening first) and in force at {@code to},
      * so it counts in this period whatever happened after (docs/metrics.md: period stability). The
-     * rollups hold each ticket at its current resolution, if it lasts; these are the others.
+     * rollups hold each ticket at its current resolution, if it lasts; these are the others, the
+     * episodes whose reopen span contains {@code to}: one GiST probe, as many rows as reopened tickets
+     * were resolved at that instant.
      */
     public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy,
             Filter filter, boolean business) {
         String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, "
                 + (business ? "coalesce(e.business_seconds, e.seconds)" : "e.seconds") + " AS seconds"
-                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL"
-                + " AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.reopened_at >= p.b"
+                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopen_span @> p.b AND e.resolved_at >= p.a"
                 + filter(filter, "e", "e.agent", FIRST_FILTER) + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();
@@ -81,29 +82,33 @@ public class RawFacts {
     }
 
     /**
-     * What reopen rate and first-contact resolution need beyond the resolution rollups, which count every
-     * resolution where it happened (docs/metrics.md#reopen-rate), read from two partial indexes alone:
+     * What turns the resolution rollups' counters, which date every resolution where it happened and
+     * know what became of it since, into reopen rate and first-contact resolution for a period
+     * [{@code from}, {@code to}) (docs/design/rollups.md). Two GiST probes per period, each as many
+     * rows as tickets in flight at one instant, never the period's resolutions:
      * <ul>
-     * <li>{@code repeated}: resolutions of the period that follow another of the same ticket in the period
-     * (the rollups count them, the metric counts the ticket once, at its first resolution of the period);
-     * in the group where the rollups counted them;</li>
-     * <li>{@code reopened}: first resolutions of the period reopened before {@code to} (a later resolution of
-     * the period needs that reopening first, so these are the tickets of the period reopened before its end);</li>
-     * <li>{@code firstContactReopened}: those of them that were first resolutions after one agent reply.</li>
+     * <li>resolutions of the period that follow one before {@code from} (their gap span contains
+     * {@code from}): not {@code repeated} within the period (−1); where they were reopened, they are the
+     * period's first resolution of a ticket that was reopened, which {@code reopened} (first resolutions
+     * ever) left out (+1);</li>
+     * <li>resolutions of the period reopened at or after {@code to} (their reopen span contains {@code to}):
+     * not reopened within the period (−1 {@code reopened} where it counted them or they are the period's
+     * first resolution of their ticket, −1 {@code firstContactReopened}).</li>
      * </ul>
      */
     public Uni<Map<Integer, Map<String, State>>> reopenings(String tenantId, List<Period> periods, Dimension groupBy,
             Filter filter) {
         String kept = filter(filter, "e", "e.agent", FIRST_FILTER);
+        String group = episodeColumn(groupBy, "e.agent");
         String sql = "SELECT p.idx, x.group_key, sum(x.repeated) AS repeated, sum(x.reopened) AS reopened,"
                 + " sum(x.first_contact) AS first_contact FROM " + PERIODS + " CROSS JOIN LATERAL ("
-                + " SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, 1 AS repeated, 0 AS reopened, 0 AS first_contact"
-                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.previous_resolved_at IS NOT NULL"
-                + "   AND e.resolved_at >= p.a AND e.resolved_at < p.b AND e.previous_resolved_at >= p.a" + kept
-                + " UNION ALL SELECT " + episodeColumn(groupBy, "e.agent") + ", 0, 1, CASE WHEN e.first_contact THEN 1 ELSE 0 END"
-                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopened_at IS NOT NULL AND e.resolved_at >= p.a"
-                + "   AND e.resolved_at < p.b AND e.reopened_at < p.b"
-                + "   AND (e.previous_resolved_at IS NULL OR e.previous_resolved_at < p.a)" + kept
+                + " SELECT " + group + " AS group_key, -1 AS repeated,"
+                + "   CASE WHEN e.reopened_at IS NULL THEN 0 ELSE 1 END AS reopened, 0 AS first_contact"
+                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.follow_span @> p.a AND e.resolved_at < p.b" + kept
+                + " UNION ALL SELECT " + group + ", 0,"
+                + "   CASE WHEN e.previous_resolved_at IS NULL OR e.previous_resolved_at < p.a THEN -1 ELSE 0 END,"
+                + "   CASE WHEN e.first_contact THEN -1 ELSE 0 END"
+                + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopen_span @> p.b AND e.resolved_at >= p.a" + kept
                 + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy, row -> new State()
                 .add("repeated", row.getLong("repeated")).add("reopened", row.getLong("reopened"))

@@ -39,7 +39,8 @@ public final class Layout {
         COUNTERS.put(Family.TICKET_STATE, List.of("waiting", "unresolved"));
         COUNTERS.put(Family.ASSIGNMENT, List.of("assigned", "resolved"));
         COUNTERS.put(Family.NEXT_REPLY, List.of("nrt.n", "nrt.sum", "nrtb.n", "nrtb.sum"));
-        COUNTERS.put(Family.RESOLUTION, List.of("resolutions", "first", "firstContact"));
+        COUNTERS.put(Family.RESOLUTION, List.of("resolutions", "first", "firstContact", "repeated", "reopened",
+                "firstContactReopened"));
         COUNTERS.put(Family.SLA, List.of("met", "breached", "firstReply.met", "firstReply.breached", "nextReply.met",
                 "nextReply.breached", "resolution.met", "resolution.breached"));
         for (Family survey : List.of(Family.NPS, Family.CSAT, Family.CES, Family.CUSTOM)) {

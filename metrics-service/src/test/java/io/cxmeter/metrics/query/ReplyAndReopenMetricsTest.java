@@ -188,4 +188,80 @@ class ReplyAndReopenMetricsTest {
                 .statusCode(200)
                 .body("value", nullValue()).body("count", equalTo(0));
     }
+
+    /** A second tenant whose tickets were resolved, reopened or resolved again at the edges of Q = [04-06, 04-13). */
+    private final Fixtures edges = new Fixtures("UTC");
+
+    private void edgeTickets(Fixtures f) {
+        // E1 (A1): resolved 04-01, reopened 04-03; resolved in Q 04-07 10:00, reopened 15:00, resolved 04-09.
+        f.ticket("E1", "email", "tier-1", null, "2026-03-31T08:00:00Z",
+                ev("assigned", "2026-03-31T08:00:00Z", "agentId", "A1"),
+                ev("agent_reply", "2026-03-31T09:00:00Z", "agentId", "A1"),
+                status("2026-04-01T10:00:00Z", "resolved"), status("2026-04-03T10:00:00Z", "open"),
+                status("2026-04-07T10:00:00Z", "resolved"), status("2026-04-07T15:00:00Z", "open"),
+                status("2026-04-09T10:00:00Z", "resolved"));
+        // E2 (A2): resolved 04-02, reopened 04-05; resolved in Q 04-10, reopened 04-14, after Q.
+        f.ticket("E2", "email", "tier-1", null, "2026-04-01T08:00:00Z",
+                ev("assigned", "2026-04-01T08:00:00Z", "agentId", "A2"),
+                status("2026-04-02T10:00:00Z", "resolved"), status("2026-04-05T10:00:00Z", "open"),
+                status("2026-04-10T10:00:00Z", "resolved"), status("2026-04-14T10:00:00Z", "open"));
+        // E3 (A2): one reply, first resolved 04-07 12:00, reopened 04-08, resolved 04-11, reopened 04-15.
+        f.ticket("E3", "chat", "tier-2", null, "2026-04-07T08:00:00Z",
+                ev("assigned", "2026-04-07T08:00:00Z", "agentId", "A2"),
+                ev("agent_reply", "2026-04-07T09:00:00Z", "agentId", "A2"),
+                status("2026-04-07T12:00:00Z", "resolved"), status("2026-04-08T10:00:00Z", "open"),
+                status("2026-04-11T10:00:00Z", "resolved"), status("2026-04-15T10:00:00Z", "open"));
+        // E4 (A2): one reply, first resolved 04-12, reopened 04-13 05:00, after Q.
+        f.ticket("E4", "chat", "tier-2", null, "2026-04-12T08:00:00Z",
+                ev("assigned", "2026-04-12T08:00:00Z", "agentId", "A2"),
+                ev("agent_reply", "2026-04-12T09:00:00Z", "agentId", "A2"),
+                status("2026-04-12T10:00:00Z", "resolved"), status("2026-04-13T05:00:00Z", "open"));
+        // E5 (A1): resolved 04-05, reopened in Q (04-06 01:00), never resolved again: no resolution in Q.
+        f.ticket("E5", "email", "tier-1", null, "2026-04-04T08:00:00Z",
+                ev("assigned", "2026-04-04T08:00:00Z", "agentId", "A1"),
+                status("2026-04-05T10:00:00Z", "resolved"), status("2026-04-06T01:00:00Z", "open"));
+        // E6 (A1): resolved 04-04, reopened 04-05, resolved again only after Q (04-14).
+        f.ticket("E6", "email", "tier-1", null, "2026-04-03T08:00:00Z",
+                ev("assigned", "2026-04-03T08:00:00Z", "agentId", "A1"),
+                status("2026-04-04T10:00:00Z", "resolved"), status("2026-04-05T10:00:00Z", "open"),
+                status("2026-04-14T10:00:00Z", "resolved"));
+    }
+
+    @Test
+    void reopenRateAndFirstContactResolutionAtThePeriodsEdges() {
+        edges.once(this::edgeTickets);
+        // Resolved in Q: E1 (its first of Q on 04-07 follows one before Q; reopened at 15:00, so reopened; its
+        // 04-09 resolution is the same ticket), E2 (first of Q follows one before Q; reopened after Q: not),
+        // E3 (reopened 04-08: reopened; 04-11 is the same ticket), E4 (reopened after Q: not). 2 / 4.
+        // A1: E1 1 / 1. A2: E2, E3, E4: 1 / 3.
+        edges.metric("reopen-rate", "from", "2026-04-06T00:00:00Z", "to", "2026-04-13T00:00:00Z", "groupBy", "agent")
+                .statusCode(200)
+                .body("value", closeTo(50, 1e-9)).body("count", equalTo(4))
+                .body("details.resolved", equalTo(4)).body("details.reopened", equalTo(2))
+                .body("groups.find { it.key == 'A1' }.value", closeTo(100, 1e-9))
+                .body("groups.find { it.key == 'A1' }.count", equalTo(1))
+                .body("groups.find { it.key == 'A2' }.value", closeTo(100.0 / 3, 1e-9))
+                .body("groups.find { it.key == 'A2' }.count", equalTo(3));
+        // Day by day: 04-07 E1 (reopened at 15:00) and E3 (reopened the next day): 1 / 2; 04-08 nothing resolved;
+        // 04-09 E1 again, its resolution lasts: 0 / 1.
+        edges.metric("reopen-rate", "from", "2026-04-07T00:00:00Z", "to", "2026-04-10T00:00:00Z", "interval", "day")
+                .statusCode(200)
+                .body("series[0].value", closeTo(50, 1e-9)).body("series[0].count", equalTo(2))
+                .body("series[1].value", nullValue()).body("series[1].count", equalTo(0))
+                .body("series[2].value", closeTo(0, 1e-9)).body("series[2].count", equalTo(1));
+        // First resolutions in Q: E3 (one reply, reopened before the end) and E4 (one reply, reopened after): 1 / 2.
+        // Up to 04-13 06:00, E4's reopening is inside the period too: 0 / 2.
+        edges.metric("first-contact-resolution", "from", "2026-04-06T00:00:00Z", "to", "2026-04-13T00:00:00Z")
+                .statusCode(200)
+                .body("value", closeTo(50, 1e-9)).body("count", equalTo(2));
+        edges.metric("first-contact-resolution", "from", "2026-04-06T00:00:00Z", "to", "2026-04-13T06:00:00Z")
+                .statusCode(200)
+                .body("value", closeTo(0, 1e-9)).body("count", equalTo(2));
+        // Resolution time in Q counts each ticket at its last resolution before the end, in force then:
+        // E1 04-09 10:00 (784,800 s from 03-31 08:00), E2 04-10 10:00 (784,800 s), E3 04-11 10:00 (352,800 s),
+        // E4 04-12 10:00 (7,200 s): mean 1,929,600 / 4 = 482,400.
+        edges.metric("resolution-time", "from", "2026-04-06T00:00:00Z", "to", "2026-04-13T00:00:00Z")
+                .statusCode(200)
+                .body("value", closeTo(482_400, 1e-6)).body("count", equalTo(4));
+    }
 }
