@@ -105,6 +105,8 @@ public final class MetricsBenchmark {
             + "&to=2026-10-01T00:00:00Z&groupBy=agent";
     private static final String SLA_QUERY = "/api/v1/metrics/sla-achievement?from=2026-07-01T00:00:00Z"
             + "&to=2026-10-01T00:00:00Z&groupBy=agent";
+    private static final String NEXT_REPLY_QUERY = "/api/v1/metrics/next-reply-time?from=2026-07-01T00:00:00Z"
+            + "&to=2026-10-01T00:00:00Z&groupBy=agent";
     /** The SLA targets of the generated tickets, in seconds. */
     private static final long SLA_FIRST_REPLY = 3600;
     private static final long SLA_RESOLUTION = 86400;
@@ -132,9 +134,12 @@ public final class MetricsBenchmark {
     record Response(String id, String kind, int score, Instant at, String channel, String agent, String locale) {
     }
 
-    /** One generated ticket, as the raw baseline stores it (statuses as (at, status) pairs). */
+    /**
+     * One generated ticket, as the raw baseline stores it: statuses as (at, status) pairs, replies as
+     * (at, "agent" or "customer") pairs (an agent's reply is the ticket's agent's).
+     */
     record Ticket(String id, String channel, String agent, Instant created, Instant assigned, Instant firstReply,
-            List<Object[]> statuses, JsonObject payload) {
+            List<Object[]> statuses, List<Object[]> replies, JsonObject payload) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -412,7 +417,10 @@ public final class MetricsBenchmark {
     static final JsonObject SLA_POLICY = new JsonObject().put("id", "standard").put("name", "Standard")
             .put("firstReply", SLA_FIRST_REPLY).put("resolution", SLA_RESOLUTION).put("clock", "calendar");
 
-    /** Assigned, replied to, and (mostly) resolved, some reopened and resolved again; calls and chats queue first. */
+    /**
+     * Assigned, replied to (some customers answer and get a second reply), and (mostly) resolved, some
+     * reopened and resolved again; calls and chats queue first.
+     */
     static Ticket ticket(Random random, String id, Instant created) {
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String agent = "A-" + random.nextInt(200);
@@ -430,10 +438,20 @@ public final class MetricsBenchmark {
         events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "open"));
         statuses.add(new Object[] {at, "open"});
         Instant firstReply = null;
+        List<Object[]> replies = new ArrayList<>();
         if (random.nextDouble() < 0.95) {
             at = at.plusSeconds(60 + random.nextInt(4 * 3600));
             firstReply = at;
             events.add(new JsonObject().put("type", "agent_reply").put("at", at.toString()).put("agentId", agent));
+            replies.add(new Object[] {at, "agent"});
+            if (random.nextDouble() < 0.4) {
+                at = at.plusSeconds(600 + random.nextInt(12 * 3600));
+                events.add(new JsonObject().put("type", "customer_reply").put("at", at.toString()));
+                replies.add(new Object[] {at, "customer"});
+                at = at.plusSeconds(60 + random.nextInt(6 * 3600));
+                events.add(new JsonObject().put("type", "agent_reply").put("at", at.toString()).put("agentId", agent));
+                replies.add(new Object[] {at, "agent"});
+            }
         }
         if (random.nextDouble() < 0.85) {
             at = at.plusSeconds(60 + random.nextInt(48 * 3600));
@@ -452,17 +470,18 @@ public final class MetricsBenchmark {
         }
         JsonObject payload = new JsonObject().put("id", id).put("channel", channel).put("team", "tier-" + (1 + random.nextInt(3)))
                 .put("createdAt", created.toString()).put("events", events).put("version", 0).put("slaPolicy", SLA_POLICY);
-        return new Ticket(id, channel, agent, created, assigned, firstReply, statuses, payload);
+        return new Ticket(id, channel, agent, created, assigned, firstReply, statuses, replies, payload);
     }
 
     private static void createRawTables(Connection raw) throws Exception {
         try (Statement s = raw.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS raw_response, raw_ticket, raw_status, raw_insert_probe");
+            s.execute("DROP TABLE IF EXISTS raw_response, raw_ticket, raw_status, raw_reply, raw_insert_probe");
             s.execute("CREATE TABLE raw_response (tenant_id text, id text, kind text, score int, submitted_at timestamptz,"
                     + " channel text, agent text, locale text)");
             s.execute("CREATE TABLE raw_ticket (tenant_id text, id text, channel text, agent text, created_at timestamptz,"
                     + " assigned_at timestamptz, first_reply_at timestamptz)");
             s.execute("CREATE TABLE raw_status (tenant_id text, ticket_id text, at timestamptz, status text)");
+            s.execute("CREATE TABLE raw_reply (tenant_id text, ticket_id text, at timestamptz, kind text, agent text)");
             s.execute("CREATE TABLE raw_insert_probe (tenant_id text, id text, kind text, score int, submitted_at timestamptz,"
                     + " channel text, agent text, locale text, PRIMARY KEY (tenant_id, id))");
         }
@@ -475,6 +494,8 @@ public final class MetricsBenchmark {
             s.execute("CREATE INDEX ON raw_ticket (tenant_id, first_reply_at)");
             s.execute("CREATE INDEX ON raw_ticket (tenant_id, created_at)");
             s.execute("CREATE INDEX ON raw_status (tenant_id, ticket_id, at)");
+            s.execute("CREATE INDEX ON raw_reply (tenant_id, kind, at)");
+            s.execute("CREATE INDEX ON raw_reply (tenant_id, ticket_id, kind, at)");
             s.execute("ANALYZE");
         }
     }
@@ -540,6 +561,7 @@ public final class MetricsBenchmark {
         }
         StringBuilder tickets = new StringBuilder();
         StringBuilder statuses = new StringBuilder();
+        StringBuilder replies = new StringBuilder();
         for (Ticket t : rows) {
             tickets.append(TENANT).append(',').append(t.id()).append(',').append(t.channel()).append(',').append(t.agent())
                     .append(',').append(t.created()).append(',').append(t.assigned()).append(',')
@@ -548,10 +570,15 @@ public final class MetricsBenchmark {
                 statuses.append(TENANT).append(',').append(t.id()).append(',').append(status[0]).append(',').append(status[1])
                         .append('\n');
             }
+            for (Object[] reply : t.replies()) {
+                replies.append(TENANT).append(',').append(t.id()).append(',').append(reply[0]).append(',').append(reply[1])
+                        .append(',').append("agent".equals(reply[1]) ? t.agent() : "").append('\n');
+            }
         }
         var copy = raw.unwrap(PGConnection.class).getCopyAPI();
         copy.copyIn("COPY raw_ticket FROM STDIN (FORMAT csv)", new StringReader(tickets.toString()));
         copy.copyIn("COPY raw_status FROM STDIN (FORMAT csv)", new StringReader(statuses.toString()));
+        copy.copyIn("COPY raw_reply FROM STDIN (FORMAT csv)", new StringReader(replies.toString()));
     }
 
     /**
@@ -585,6 +612,9 @@ public final class MetricsBenchmark {
                 new Question("FCR, quarter, by agent", FCR_QUERY,
                         naiveFirstContactResolution(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
                         MetricsBenchmark::valuesByGroup),
+                new Question("next-reply time, quarter, by agent", NEXT_REPLY_QUERY,
+                        naiveNextReply(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
+                        MetricsBenchmark::durationsByGroup),
                 new Question("SLA achievement, quarter, by agent", SLA_QUERY,
                         naiveSlaAchievement(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z")),
                         MetricsBenchmark::valuesByGroup),
@@ -752,10 +782,35 @@ public final class MetricsBenchmark {
     }
 
     /**
-     * Reopen rate per agent over the period: each ticket once, at its first change to resolved in the
-     * period (status windows over the raw statuses), reopened when a later status before the end is not
-     * resolved or closed; the agent is the ticket's (its only assignee).
+     * Next-reply time per agent over the period: each agent reply after the ticket's first that follows a
+     * customer reply closes the wait opened by the earliest customer reply since the agent's previous reply;
+     * count and mean per agent, the overall exact median.
      */
+    private static Naive naiveNextReply(Instant from, Instant to) {
+        String sql = "SELECT r.agent, count(*) AS n, avg(extract(epoch FROM r.at - w.opened)) AS mean,"
+                + " percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.at - w.opened)) AS median"
+                + " FROM raw_reply r"
+                + " CROSS JOIN LATERAL (SELECT max(a.at) AS previous FROM raw_reply a WHERE a.tenant_id = r.tenant_id"
+                + "   AND a.ticket_id = r.ticket_id AND a.kind = 'agent' AND a.at < r.at) p"
+                + " CROSS JOIN LATERAL (SELECT min(c.at) AS opened FROM raw_reply c WHERE c.tenant_id = r.tenant_id"
+                + "   AND c.ticket_id = r.ticket_id AND c.kind = 'customer' AND c.at > p.previous AND c.at < r.at) w"
+                + " WHERE r.tenant_id = ? AND r.kind = 'agent' AND r.at >= ? AND r.at < ? AND w.opened IS NOT NULL"
+                + " GROUP BY ROLLUP (r.agent)";
+        return raw -> {
+            Map<String, Double> out = new java.util.HashMap<>();
+            forEachRow(raw, sql, from, to, rows -> {
+                String agent = rows.getString("agent");
+                if (agent == null) {
+                    out.put("~median", rows.getDouble("median"));
+                } else {
+                    out.put("count " + agent, (double) rows.getLong("n"));
+                    out.put("mean " + agent, rows.getDouble("mean"));
+                }
+            });
+            return out;
+        };
+    }
+
     /**
      * Each ticket's first resolution (a change from an unresolved status to resolved or closed) that meets
      * {@code condition} on it ({@code s.at}), with whether an unresolved status followed before the period's end.
@@ -769,6 +824,11 @@ public final class MetricsBenchmark {
                 + " ORDER BY s.ticket_id, s.at)";
     }
 
+    /**
+     * Reopen rate per agent over the period: each ticket once, at its first change to resolved in the
+     * period (status windows over the raw statuses), reopened when a later status before the end is not
+     * resolved or closed; the agent is the ticket's (its only assignee).
+     */
     private static Naive naiveReopenRate(Instant from, Instant to) {
         String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b)"
                 + " SELECT t.agent, grouping(t.agent) AS total, count(*) AS n, count(*) FILTER (WHERE r.reopened) AS yes"
@@ -779,12 +839,13 @@ public final class MetricsBenchmark {
 
     /**
      * First-contact resolution per agent: tickets whose first resolution is in the period, and of them those
-     * answered (one reply: the generated tickets have at most one) and not reopened before its end.
+     * with exactly one agent reply at or before it and not reopened before its end.
      */
     private static Naive naiveFirstContactResolution(Instant from, Instant to) {
         String sql = "WITH p AS (SELECT ?::text AS tenant, ?::timestamptz AS a, ?::timestamptz AS b)"
                 + " SELECT t.agent, grouping(t.agent) AS total, count(*) AS n,"
-                + " count(*) FILTER (WHERE t.first_reply_at <= f.at AND NOT f.reopened) AS yes"
+                + " count(*) FILTER (WHERE NOT f.reopened AND (SELECT count(*) FROM raw_reply a WHERE a.tenant_id = p.tenant"
+                + "   AND a.ticket_id = f.ticket_id AND a.kind = 'agent' AND a.at <= f.at) = 1) AS yes"
                 + " FROM p CROSS JOIN LATERAL " + firstResolutions("") + " f"
                 + " JOIN raw_ticket t ON t.tenant_id = p.tenant AND t.id = f.ticket_id WHERE f.at >= p.a AND f.at < p.b"
                 + " GROUP BY ROLLUP (t.agent)";
