@@ -12,7 +12,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Three tiny HTTP servers standing in for survey-, ticket- and metrics-service. Each answers with
  * what it received (its name, method, path, headers, body size), so tests see exactly what the
- * gateway forwarded. A path ending in {@code /silent} is never answered.
+ * gateway forwarded. A path ending in {@code /silent} is never answered; one ending in
+ * {@code /unavailable} gets a 503, as from a service that is overloaded or shutting down.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +36,11 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             return vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
                 if (request.path().endsWith("/silent")) {
                     return; // a service that accepted the request and never answers
+                }
+                if (request.path().endsWith("/unavailable")) {
+                    request.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("service", service).encode());
+                    return;
                 }
                 if (request.path().equals("/q/openapi")) {
                     request.response().putHeader("Content-Type", "application/json").end(openApi(service).encode());

@@ -2,13 +2,19 @@ package io.cxmeter.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import io.cxmeter.gateway.apikeys.ApiKeyAuthenticationMechanism;
 import io.cxmeter.gateway.identity.GatewayCaller;
@@ -19,6 +25,7 @@ import io.cxmeter.problem.ProblemException;
 import io.cxmeter.problem.ProblemRoutes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -77,7 +84,13 @@ public class GatewayProxy {
                 .setKeepAlive(true);
         SocketAddress server = SocketAddress.inetSocketAddress(port, origin.getHost());
         HttpClient client = vertx.createHttpClient(options);
-        CircuitBreaker breaker = new CircuitBreaker(services.breakerFailures(), services.breakerOpenFor(), System::nanoTime);
+        // Failures in a row open the circuit: a window of that many requests, all failed.
+        Guard breaker = Guard.create().withDescription(name)
+                .withCircuitBreaker().name(name)
+                .requestVolumeThreshold(services.breakerFailures()).failureRatio(1.0)
+                .delay(services.breakerOpenFor().toMillis(), ChronoUnit.MILLIS).successThreshold(1)
+                .done()
+                .build();
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, http) -> {
                     RequestOptions target = new RequestOptions().setServer(server)
@@ -87,7 +100,7 @@ public class GatewayProxy {
                             ? Retries.withPauses(vertx, () -> http.request(target), Retries.PAUSES)
                             : http.request(target);
                 })
-                .addInterceptor(new Resilience(name, breaker, services.timeout()));
+                .addInterceptor(new Resilience(name, breaker, services.breakerOpenFor(), services.timeout()));
     }
 
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
@@ -96,28 +109,36 @@ public class GatewayProxy {
     /**
      * A service that cannot be reached (stopped, restarting, unreachable) or stays silent past the
      * timeout answers with a 503 or 504 problem and Retry-After, instead of the proxy's bare 502 or a
-     * hanging caller; no internal address leaks out. Repeated failures open the service's circuit:
-     * then callers get the 503 at once, without a connection attempt.
+     * hanging caller; no internal address leaks out. Repeated failures (those, or the service's own
+     * 502/503/504) open the service's circuit (SmallRye Fault Tolerance): then callers get a 503 at
+     * once, without a connection attempt, until a trial request after {@code openFor} succeeds.
      */
-    private record Resilience(String service, CircuitBreaker breaker, Duration timeout) implements ProxyInterceptor {
+    private record Resilience(String service, Guard breaker, Duration openFor, Duration timeout) implements ProxyInterceptor {
+
+        private static final TypeLiteral<CompletionStage<ProxyResponse>> RESPONSE = new TypeLiteral<>() {
+        };
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            if (!breaker.allowRequest()) {
-                long wait = breaker.retryAfterSeconds();
-                return Future.succeededFuture(problem(context, 503, service + " failed repeatedly; requests to it are paused for "
-                        + wait + " s.", wait));
-            }
-            return context.sendRequest().andThen(result -> {
-                if (result.failed() || GATEWAY_FAILURES.contains(result.result().getStatusCode())) {
-                    breaker.failure();
-                } else {
-                    breaker.success();
+            CompletionStage<ProxyResponse> guarded = breaker.get(() -> context.sendRequest()
+                    .compose(response -> GATEWAY_FAILURES.contains(response.getStatusCode())
+                            ? Future.failedFuture(new FailedAnswer(response)) : Future.succeededFuture(response))
+                    .toCompletionStage(), RESPONSE);
+            return Future.fromCompletionStage(guarded, Vertx.currentContext()).recover(thrown -> {
+                Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+                if (failure instanceof FailedAnswer answer) {
+                    return Future.succeededFuture(answer.response); // the service's own answer goes back as it was
                 }
-            }).recover(failure -> Future.succeededFuture(failure instanceof TimeoutException
-                    || failure instanceof java.util.concurrent.TimeoutException
-                    ? problem(context, 504, service + " did not answer within " + timeout.toSeconds() + " s.", 5)
-                    : problem(context, 503, service + " is unavailable right now; try again shortly.", 5)));
+                if (failure instanceof CircuitBreakerOpenException) {
+                    long wait = Math.max(1, openFor.toSeconds());
+                    return Future.succeededFuture(problem(context, 503, service
+                            + " failed repeatedly; requests to it are paused for up to " + wait + " s.", wait));
+                }
+                return Future.succeededFuture(failure instanceof TimeoutException
+                        || failure instanceof java.util.concurrent.TimeoutException
+                        ? problem(context, 504, service + " did not answer within " + timeout.toSeconds() + " s.", 5)
+                        : problem(context, 503, service + " is unavailable right now; try again shortly.", 5));
+            });
         }
 
         private static ProxyResponse problem(ProxyContext context, int status, String detail, long retryAfter) {
@@ -127,6 +148,17 @@ public class GatewayProxy {
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
                     .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+        }
+    }
+
+    /** A service's own 502, 503 or 504: a failure to the circuit, passed back to the caller unchanged. */
+    private static final class FailedAnswer extends RuntimeException {
+
+        private final transient ProxyResponse response;
+
+        FailedAnswer(ProxyResponse response) {
+            super("answered " + response.getStatusCode(), null, false, false);
+            this.response = response;
         }
     }
 
