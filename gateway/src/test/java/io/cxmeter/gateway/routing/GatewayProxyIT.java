@@ -1,0 +1,8 @@
+package io.cxmeter.gateway.routing;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same tests against the packaged application (the jar, or the native executable when built with -Dnative). */
+@QuarkusIntegrationTest
+class GatewayProxyIT extends GatewayProxyTest {
+}
