@@ -257,18 +257,33 @@ try {
   await page.getByRole('button', { name: 'Save budget' }).click();
   await page.locator('#contact-policy').getByText('Saved.').waitFor();
   // Business hours: a day written wrongly is refused, then weekdays with a lunch break, weekends closed.
-  seen.hoursBefore = await page.getByLabel('Monday', { exact: true }).inputValue();
-  await page.getByLabel('Saturday', { exact: true }).fill('9 to 5');
+  const hours = page.locator('#business-hours');
+  seen.hoursBefore = await hours.getByLabel('Monday', { exact: true }).inputValue();
+  await hours.getByLabel('Saturday', { exact: true }).fill('9 to 5');
   await page.getByRole('button', { name: 'Save business hours' }).click();
   seen.businessHoursError = await page.locator('#business-hours [role=alert]').textContent();
-  await page.getByLabel('Saturday', { exact: true }).fill('');
-  await page.getByLabel('Sunday', { exact: true }).fill('');
+  await hours.getByLabel('Saturday', { exact: true }).fill('');
+  await hours.getByLabel('Sunday', { exact: true }).fill('');
   for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
-    await page.getByLabel(day, { exact: true }).fill('09:00-12:00, 13:00-17:00');
+    await hours.getByLabel(day, { exact: true }).fill('09:00-12:00, 13:00-17:00');
   }
-  await page.getByLabel('Holidays').fill('2026-12-25\n2026-12-24');
+  await hours.getByLabel('Holidays').fill('2026-12-25\n2026-12-24');
   await page.getByRole('button', { name: 'Save business hours' }).click();
   await page.locator('#business-hours').getByText('Saved.', { exact: false }).waitFor();
+  // A team with hours of its own (New York, long weekdays), shown in the list, then back on the default.
+  seen.teamHoursBefore = await page.locator('#team-hours-none').textContent();
+  const teamHoursForm = page.locator('#team-business-hours');
+  await teamHoursForm.getByLabel('Team', { exact: true }).fill('tier-1');
+  await teamHoursForm.getByLabel('Zone of the business hours').fill('America/New_York');
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+    await teamHoursForm.getByLabel(day, { exact: true }).fill('08:00-20:00');
+  }
+  await page.getByRole('button', { name: 'Save team hours' }).click();
+  await page.locator('#team-hours-table tbody tr').first().waitFor();
+  // The list is read back from the server after the save.
+  seen.teamHoursRow = await page.locator('#team-hours-table tbody tr').first().textContent();
+  await page.getByRole('button', { name: 'Use the default hours for tier-1' }).click();
+  seen.teamHoursAfter = await page.locator('#team-hours-none').textContent();
   // Webhooks: an endpoint subscribed (its secret shown once), then paused.
   await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hooks');
   await page.getByRole('button', { name: 'Add endpoint' }).click();

@@ -700,11 +700,11 @@ async function settings() {
     return;
   }
   try {
-    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue, hours, policies] = await Promise.all([
+    const [tenant, keys, delivery, hooks, hookTypes, rules, catalogue, hours, teamCalendars, policies] = await Promise.all([
       api("/api/v1/tenants/current"), api("/api/v1/api-keys"), api("/api/v1/delivery"), api("/api/v1/webhooks/endpoints"),
       api("/api/v1/webhooks/event-types"), api("/api/v1/alerts/rules"),
       state.catalogue ? Promise.resolve(state.catalogue) : api("/api/v1/metrics"), api("/api/v1/business-hours"),
-      api("/api/v1/sla-policies")]);
+      api("/api/v1/business-hours/teams"), api("/api/v1/sla-policies")]);
     const saved = el("p", { role: "status" });
     const tenantForm = el("form", { class: "panel controls", id: "tenant-settings", onsubmit: async (event) => {
       event.preventDefault();
@@ -743,6 +743,7 @@ async function settings() {
     main.lastChild.replaceWith(el("div", {}, el("h2", {}, "Tenant"), tenantForm, el("h2", {}, "Survey e-mail"),
       emailSettings(delivery.emailSettings), el("h2", {}, "Fatigue budget"), contactPolicy(delivery.contactPolicy),
       el("h2", {}, "Business hours"), businessHours(hours),
+      el("h3", {}, "Teams with hours of their own"), teamHours(teamCalendars),
       el("h2", {}, "SLA policies"), slaPolicies(policies),
       el("h2", {}, "Alerts"), alerts(rules, catalogue),
       el("h2", {}, "Webhooks"), webhooks(hooks, hookTypes),
@@ -965,13 +966,13 @@ function webhooks(endpoints, types) {
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /**
- * The tenant's default business hours: per weekday its opening intervals as "09:00-12:00, 13:00-17:00"
- * (empty: closed), holidays one date per line. Durations asked in business hours count only these.
+ * A calendar's form: per weekday its opening intervals as "09:00-12:00, 13:00-17:00" (empty: closed),
+ * holidays one date per line, its zone. {@code save} sends the calendar and says what to show.
  */
-function businessHours(current) {
+function hoursForm(id, current, submitLabel, save, ...leading) {
   const message = el("p", { role: "status" });
   const text = (day) => (current.schedule[day] || []).map((s) => `${s.start}-${s.end}`).join(", ");
-  const form = el("form", { class: "panel", id: "business-hours", onsubmit: async (event) => {
+  const form = el("form", { class: "panel", id, onsubmit: async (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const schedule = {};
@@ -991,23 +992,53 @@ function businessHours(current) {
     }
     const holidays = String(data.get("holidays") || "").split(/[\s,]+/).filter(Boolean);
     try {
-      await api("/api/v1/business-hours", { method: "PUT", body: JSON.stringify({ timeZone: data.get("timeZone") || null,
-        schedule, holidays }) });
-      message.replaceChildren("Saved. Durations are measured again in business hours in the background.");
+      message.replaceChildren(await save({ timeZone: data.get("timeZone") || null, schedule, holidays }, data));
     } catch (error) {
       message.replaceChildren(problemAlert(error));
     }
   } },
-  el("p", { class: "muted" }, current.updatedAt ? "" : "Not set yet: every hour counts, as below."),
+  ...leading,
   el("div", { class: "controls" },
-    el("label", {}, "Zone of the business hours", el("input", { name: "timeZone", value: current.timeZone }))),
+    el("label", {}, "Zone of the business hours", el("input", { name: "timeZone", value: current.timeZone || "" }))),
   el("div", { class: "controls" }, WEEKDAYS.map((day) => el("label", {}, day[0].toUpperCase() + day.slice(1),
     el("input", { name: day, value: text(day), placeholder: "closed", size: 22, title: "e.g. 09:00-12:00, 13:00-17:00" })))),
   el("div", { class: "controls" },
     el("label", {}, "Holidays (YYYY-MM-DD, one per line)", el("textarea", { name: "holidays", rows: 3, cols: 24 },
       current.holidays.join("\n"))),
-    el("button", { type: "submit" }, "Save business hours"), message));
+    el("button", { type: "submit" }, submitLabel), message));
   return form;
+}
+
+/** The tenant's default business hours. Durations asked in business hours count only these. */
+function businessHours(current) {
+  return hoursForm("business-hours", current, "Save business hours", async (body) => {
+    await api("/api/v1/business-hours", { method: "PUT", body: JSON.stringify(body) });
+    return "Saved. Durations are measured again in business hours in the background.";
+  }, el("p", { class: "muted" }, current.updatedAt ? "" : "Not set yet: every hour counts, as below."));
+}
+
+/** The teams with business hours of their own (each can go back to the default), and a form to give a team its own. */
+function teamHours(teams) {
+  const open = (schedule) => WEEKDAYS.filter((day) => schedule[day]).map((day) =>
+    `${day.slice(0, 3)} ${schedule[day].map((s) => `${s.start}–${s.end}`).join(", ")}`).join("; ");
+  const rows = teams.map((t) => el("tr", {}, el("td", {}, t.team), el("td", {}, t.timeZone), el("td", {}, open(t.schedule) || "closed"),
+    el("td", {}, t.holidays.length ? t.holidays.join(", ") : "none"),
+    el("td", {}, el("button", { type: "button", class: "quiet", "aria-label": `Use the default hours for ${t.team}`, onclick: async () => {
+      await api(`/api/v1/teams/${encodeURIComponent(t.team)}/business-hours`, { method: "DELETE" });
+      settings();
+    } }, "Use the default"))));
+  const list = teams.length
+    ? el("div", { class: "table-wrap" }, el("table", { id: "team-hours-table" },
+      el("thead", {}, el("tr", {}, ["Team", "Zone", "Open", "Holidays", ""].map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, rows)))
+    : el("p", { class: "muted", id: "team-hours-none" }, "No team has hours of its own: every team's tickets are measured with the default.");
+  const form = hoursForm("team-business-hours", { timeZone: "", schedule: {}, holidays: [] }, "Save team hours", async (body, data) => {
+    const team = String(data.get("team") || "").trim();
+    await api(`/api/v1/teams/${encodeURIComponent(team)}/business-hours`, { method: "PUT", body: JSON.stringify(body) });
+    await settings();
+    return "";
+  }, el("div", { class: "controls" }, el("label", {}, "Team", el("input", { name: "team", required: true, maxlength: 100 }))));
+  return el("div", {}, list, form);
 }
 
 /**

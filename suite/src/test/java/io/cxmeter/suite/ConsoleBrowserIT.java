@@ -56,6 +56,8 @@ class ConsoleBrowserIT {
                 + Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS) + "\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         loaded = new HistoryLoader(suite.gatewayUrl(), adminKey).load(history);
+        SuiteApi.as(adminKey).body("{\"id\":\"tier-1\",\"name\":\"First line\"}").post("/api/v1/teams").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
         followUpTicket = detractorWithFollowUp();
         awaitApplied();
     }
@@ -250,6 +252,12 @@ class ConsoleBrowserIT {
                 .body("schedule.keySet()", org.hamcrest.Matchers.contains("monday", "tuesday", "wednesday", "thursday", "friday"))
                 .body("schedule.friday.start", org.hamcrest.Matchers.contains("09:00", "13:00"))
                 .body("holidays", org.hamcrest.Matchers.contains("2026-12-24", "2026-12-25"));
+        assertTrue(seen.getString("teamHoursBefore").startsWith("No team has hours of its own"), seen.getString("teamHoursBefore"));
+        String teamRow = seen.getString("teamHoursRow");
+        assertTrue(teamRow.startsWith("tier-1America/New_York") && teamRow.contains("mon 08:00–20:00")
+                && teamRow.contains("fri 08:00–20:00") && !teamRow.contains("sat"), teamRow);
+        assertTrue(seen.getString("teamHoursAfter").startsWith("No team has hours of its own"), seen.getString("teamHoursAfter"));
+        SuiteApi.as(adminKey).get("/api/v1/teams/tier-1/business-hours").then().statusCode(404);
         assertTrue(seen.getString("webhookSecret").startsWith("whsec_"), seen.getString("webhookSecret"));
         assertTrue(seen.getString("webhookRow").contains("response.negative") && seen.getString("webhookRow").contains("active"),
                 seen.getString("webhookRow"));

@@ -1,5 +1,7 @@
 package io.cxmeter.ticket.hours;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +39,15 @@ public class BusinessHoursResource {
     public Uni<BusinessHoursView> getDefault() {
         return store.get(caller.tenantId(), BusinessHoursStore.DEFAULT)
                 .map(view -> view != null ? view : BusinessHoursView.aroundTheClock(caller.get().timeZone()));
+    }
+
+    @GET
+    @Path("/teams")
+    @Operation(operationId = "listTeamBusinessHours", summary = "The teams that have business hours of their own, by team id; "
+            + "every other team uses the default")
+    @APIResponse(responseCode = "200", description = "Their calendars")
+    public Uni<List<BusinessHoursView>> listTeams() {
+        return store.teams(caller.tenantId());
     }
 
     @PUT

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,17 @@ public class BusinessHoursStore {
     public Uni<BusinessHoursView> get(String tenantId, String team) {
         return pool.preparedQuery("SELECT definition, updated_at FROM business_calendar WHERE tenant_id = $1 AND team_id = $2")
                 .execute(Tuple.of(tenantId, team)).map(rows -> rows.size() == 0 ? null : view(team, rows.iterator().next()));
+    }
+
+    /** The teams' own calendars, by team id. */
+    public Uni<List<BusinessHoursView>> teams(String tenantId) {
+        return pool.preparedQuery("SELECT team_id, definition, updated_at FROM business_calendar WHERE tenant_id = $1"
+                + " AND team_id <> $2 ORDER BY team_id").execute(Tuple.of(tenantId, DEFAULT))
+                .map(rows -> {
+                    List<BusinessHoursView> views = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> views.add(view(row.getString("team_id"), row)));
+                    return views;
+                });
     }
 
     /** Stores the calendar (already normalized) and queues the tenant's tickets to be measured with it. */

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,6 +90,10 @@ class BusinessHoursTest {
         as().body(OFFICE).put("/api/v1/business-hours").then().statusCode(200);
         as().body("{\"timeZone\":\"UTC\",\"schedule\":{\"saturday\":[{\"start\":\"20:00\",\"end\":\"24:00\"}]}}")
                 .put("/api/v1/teams/night/business-hours").then().statusCode(200).body("team", equalTo("night"));
+        // The list holds the teams with their own, not the default.
+        as().get("/api/v1/business-hours/teams").then().statusCode(200)
+                .body("team", contains("night")).body("[0].timeZone", equalTo("UTC"))
+                .body("[0].schedule.saturday[0].start", equalTo("20:00"));
 
         ndjson("{\"id\":\"T-1\",\"channel\":\"email\",\"team\":\"night\",\"createdAt\":\"2026-03-07T21:00:00Z\"}",
                 "{\"id\":\"T-2\",\"channel\":\"chat\",\"team\":\"day\",\"createdAt\":\"2026-03-07T21:00:00Z\"}",
@@ -101,6 +106,7 @@ class BusinessHoursTest {
         // Dropping the team's own hours sends every ticket again; T-1 now carries the default.
         as().delete("/api/v1/teams/night/business-hours").then().statusCode(204);
         as().delete("/api/v1/teams/night/business-hours").then().statusCode(404);
+        as().get("/api/v1/business-hours/teams").then().statusCode(200).body("$", hasSize(0));
         // Delivered, so that the outbox limit of the tests does not hold the pages back.
         pool.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE tenant_id = $1").execute(Tuple.of(tenant))
                 .await().indefinitely();
