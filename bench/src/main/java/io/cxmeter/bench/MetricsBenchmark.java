@@ -658,6 +658,11 @@ public final class MetricsBenchmark {
         String sql = "SELECT agent, count(*) AS n, avg(extract(epoch FROM first_reply_at - created_at)) AS mean,"
                 + " percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at)) AS median"
                 + " FROM raw_ticket WHERE tenant_id = ? AND first_reply_at >= ? AND first_reply_at < ? GROUP BY ROLLUP (agent)";
+        return durationsByAgent(sql, from, to);
+    }
+
+    /** A duration per agent from rows of (agent, n, mean, median), the overall row's agent null: its median. */
+    private static Naive durationsByAgent(String sql, Instant from, Instant to) {
         return raw -> {
             Map<String, Double> out = new java.util.HashMap<>();
             forEachRow(raw, sql, from, to, rows -> {
@@ -796,19 +801,7 @@ public final class MetricsBenchmark {
                 + "   AND c.ticket_id = r.ticket_id AND c.kind = 'customer' AND c.at > p.previous AND c.at < r.at) w"
                 + " WHERE r.tenant_id = ? AND r.kind = 'agent' AND r.at >= ? AND r.at < ? AND w.opened IS NOT NULL"
                 + " GROUP BY ROLLUP (r.agent)";
-        return raw -> {
-            Map<String, Double> out = new java.util.HashMap<>();
-            forEachRow(raw, sql, from, to, rows -> {
-                String agent = rows.getString("agent");
-                if (agent == null) {
-                    out.put("~median", rows.getDouble("median"));
-                } else {
-                    out.put("count " + agent, (double) rows.getLong("n"));
-                    out.put("mean " + agent, rows.getDouble("mean"));
-                }
-            });
-            return out;
-        };
+        return durationsByAgent(sql, from, to);
     }
 
     /**
