@@ -216,7 +216,8 @@ public final class LocalSuite implements AutoCloseable {
         services.forEach((name, port) -> ports.put(name + "-service", port));
         ports.put("gateway", options.gatewayPort());
         Instant deadline = Instant.now().plus(READY_WITHIN);
-        ports.keySet().forEach(name -> awaitReady(name, started.get(name), managementPorts.get(name), deadline, logs));
+        ports.keySet().forEach(name -> awaitReady(name, name, started.get(name), deadline,
+                () -> started.put(name, launch(name, env(name), logs))));
     }
 
     /**
@@ -256,7 +257,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         Process started = launch(module, env, logs, module + "-restarted");
         byModule.put(module, started);
-        awaitReady(module, started, managementPorts.get(module), Instant.now().plus(READY_WITHIN), logs);
+        awaitReady(module, module + "-restarted", started, Instant.now().plus(READY_WITHIN), () -> byModule.put(module, launch(module, env, logs, module + "-restarted")));
     }
 
     /**
@@ -284,7 +285,7 @@ public final class LocalSuite implements AutoCloseable {
         env.put(prefix + "_MANAGEMENT_PORT", String.valueOf(freePort()));
         String name = module + "-" + port;
         Process process = launch(module, env, logs, name);
-        awaitReady(name, process, managementPorts.get(name), Instant.now().plus(READY_WITHIN), logs);
+        awaitReady(name, name, process, Instant.now().plus(READY_WITHIN), () -> launch(module, env, logs, name));
         return "http://localhost:" + port;
     }
 
@@ -354,15 +355,27 @@ public final class LocalSuite implements AutoCloseable {
         return command;
     }
 
-    /** Waits until {@code process} reports ready on its management port. */
-    private static void awaitReady(String name, Process process, int managementPort, Instant deadline, Path logs) {
+    /**
+     * Waits until {@code process} reports ready on its management port. A process that could not
+     * bind its port (taken between choosing and binding it) is started once more on the same one
+     * after a pause, a few times, by {@code relaunch}.
+     */
+    private void awaitReady(String name, String logName, Process process, Instant deadline,
+            java.util.function.Supplier<Process> relaunch) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
+        Path log = logs.resolve(logName + ".log");
+        int relaunches = 0;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
-                        + logs.resolve(name + ".log") + tail(logs.resolve(name + ".log")));
+                if (relaunches++ < 5 && tail(log).contains("seems to be in use")) {
+                    processes.remove(process);
+                    sleep(Duration.ofSeconds(2));
+                    process = relaunch.get();
+                    continue;
+                }
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log + tail(log));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -376,7 +389,7 @@ public final class LocalSuite implements AutoCloseable {
             }
             sleep(Duration.ofMillis(250));
         }
-        throw new IllegalStateException(name + " was not ready within " + READY_WITHIN + tail(logs.resolve(name + ".log")));
+        throw new IllegalStateException(name + " was not ready within " + READY_WITHIN + tail(log));
     }
 
     /** Stops the services (gracefully, then forcibly) and the database. */
@@ -409,17 +422,21 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    /** A port the OS says is free now. */
     /**
-     * A port nothing listens on, for a process started next. Chosen below the kernel's range for
-     * outgoing connections, so that no connection opened meanwhile (a JDBC or HTTP client's local
-     * port) takes it before the process binds it, and never handed out twice by this JVM.
+     * A port nothing listens on, for a process started next. Chosen outside the kernel's range for
+     * outgoing connections (below it, or above it where there is more room), so that no connection
+     * opened meanwhile (a JDBC or HTTP client's local port) takes it before the process binds it,
+     * and never handed out twice by this JVM.
      */
     public static int freePort() {
-        int high = Math.min(ephemeralLow(), 32768);
+        int[] range = ephemeralRange();
+        int below = range[0] - LOWEST_PORT;
+        int above = 65535 - range[1];
+        int from = below >= above ? LOWEST_PORT : range[1] + 1;
+        int size = Math.max(below, above);
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 500 && high > LOWEST_PORT + 100; attempt++) {
-            int port = LOWEST_PORT + random.nextInt(high - LOWEST_PORT);
+        for (int attempt = 0; attempt < 500 && size > 100; attempt++) {
+            int port = from + random.nextInt(size);
             if (HANDED_OUT.contains(port)) {
                 continue;
             }
@@ -443,13 +460,13 @@ public final class LocalSuite implements AutoCloseable {
     private static final int LOWEST_PORT = 20000;
     private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** The first port of the kernel's range for outgoing connections (Linux), 32768 where it cannot be read. */
-    private static int ephemeralLow() {
+    /** The kernel's range for outgoing connections (Linux), 32768–60999 where it cannot be read. */
+    private static int[] ephemeralRange() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
         } catch (IOException | RuntimeException e) {
-            return 32768;
+            return new int[] {32768, 60999};
         }
     }
 
