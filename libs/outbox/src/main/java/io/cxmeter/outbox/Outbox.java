@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.events.EventPayload;
 import io.cxmeter.internalauth.Caller;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
@@ -20,19 +21,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The transactional outbox: events for metrics-service are written in the same transaction as the
  * change they describe, so a change is never stored without its event nor announced without being
- * stored. Each event has its own id, by which the receiver applies it once.
+ * stored. Each event has its own id, by which the receiver applies it once; its payload is a record of
+ * the event contract (libs/events).
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final String INSERT = """
             INSERT INTO outbox_event (id, tenant_id, type, aggregate_id, occurred_at, payload, created_at, zone)
-            SELECT u.id, $1, $2, u.aggregate_id, $3, u.payload, $3, $7
-            FROM unnest($4::uuid[], $5::text[], $6::jsonb[]) AS u(id, aggregate_id, payload)""";
-
-    /** One event about one aggregate (a ticket, a response, a customer, …), with its payload as an object. */
-    public record Message(String aggregateId, Object payload) {
-    }
+            SELECT u.id, $1, u.type, u.aggregate_id, $2, u.payload, $2, $7
+            FROM unnest($3::uuid[], $4::text[], $5::text[], $6::jsonb[]) AS u(id, type, aggregate_id, payload)""";
 
     @Inject
     ObjectMapper mapper;
@@ -41,39 +39,42 @@ public class Outbox {
     Caller caller;
 
     /** Adds the events in the transaction of {@code connection}, in the zone the request's token names. */
-    public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now) {
-        return add(connection, tenantId, type, messages, now, zone());
+    public Uni<Void> add(SqlConnection connection, String tenantId, List<? extends EventPayload> events, OffsetDateTime now) {
+        return add(connection, tenantId, events, now, zone());
     }
 
     /** Adds the events for a tenant whose time zone is {@code zone} (a change made without a tenant's token). */
-    public Uni<Void> add(SqlConnection connection, String tenantId, String type, List<Message> messages, OffsetDateTime now,
+    public Uni<Void> add(SqlConnection connection, String tenantId, List<? extends EventPayload> events, OffsetDateTime now,
             String zone) {
-        return insert(connection, tenantId, type, messages, now, zone).replaceWithVoid();
+        return insert(connection, tenantId, events, now, zone).replaceWithVoid();
     }
 
     /** Adds one event in the request's zone; its id, for a caller that follows its delivery. */
-    public Uni<UUID> addOne(SqlConnection connection, String tenantId, String type, Message message, OffsetDateTime now) {
-        return insert(connection, tenantId, type, List.of(message), now, zone()).map(ids -> ids[0]);
+    public Uni<UUID> addOne(SqlConnection connection, String tenantId, EventPayload event, OffsetDateTime now) {
+        return insert(connection, tenantId, List.of(event), now, zone()).map(ids -> ids[0]);
     }
 
-    private Uni<UUID[]> insert(SqlConnection connection, String tenantId, String type, List<Message> messages,
+    private Uni<UUID[]> insert(SqlConnection connection, String tenantId, List<? extends EventPayload> events,
             OffsetDateTime now, String zone) {
-        if (messages.isEmpty()) {
+        if (events.isEmpty()) {
             return Uni.createFrom().item(new UUID[0]);
         }
-        int n = messages.size();
+        int n = events.size();
         UUID[] ids = new UUID[n];
+        String[] types = new String[n];
         String[] aggregates = new String[n];
         JsonObject[] payloads = new JsonObject[n];
         for (int i = 0; i < n; i++) {
+            EventPayload event = events.get(i);
             ids[i] = UUID.randomUUID();
-            aggregates[i] = messages.get(i).aggregateId();
+            types[i] = event.topic().wire();
+            aggregates[i] = event.aggregateId();
             @SuppressWarnings("unchecked")
-            Map<String, Object> payload = mapper.convertValue(messages.get(i).payload(), Map.class);
+            Map<String, Object> payload = mapper.convertValue(event, Map.class);
             payloads[i] = new JsonObject(payload);
         }
         return connection.preparedQuery(INSERT)
-                .execute(Tuple.tuple(List.of(tenantId, type, now, ids, aggregates, payloads, zone)))
+                .execute(Tuple.tuple(List.of(tenantId, now, ids, types, aggregates, payloads, zone)))
                 .map(done -> ids);
     }
 

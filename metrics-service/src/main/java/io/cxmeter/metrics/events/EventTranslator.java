@@ -13,6 +13,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.events.CustomerErased;
+import io.cxmeter.events.CustomerUpserted;
+import io.cxmeter.events.EngagementRecorded;
+import io.cxmeter.events.EventPayload;
+import io.cxmeter.events.InvitationDeleted;
+import io.cxmeter.events.InvitationUpserted;
+import io.cxmeter.events.ResponseDeleted;
+import io.cxmeter.events.ResponseUpserted;
+import io.cxmeter.events.ReviewUpserted;
+import io.cxmeter.events.TicketUpserted;
+import io.cxmeter.events.Topic;
 import io.cxmeter.metrics.facts.AggregateUpdate;
 import io.cxmeter.metrics.facts.CustomerContributions;
 import io.cxmeter.metrics.facts.SurveyContributions;
@@ -21,22 +32,12 @@ import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
 
 /**
- * Reads the producers' events (the contract between them and this service, see README) as updates
- * of aggregates. Types this service does not know are kept but change no metric, so producers may
- * add event types before metrics-service reads them.
+ * Reads the producers' events, each into the record of its topic (the contract in libs/events), as
+ * updates of aggregates. Topics this service does not know are kept but change no metric, so producers
+ * may add topics before metrics-service reads them.
  */
 @ApplicationScoped
 public class EventTranslator {
-
-    public static final String TICKET_UPSERTED = "ticket.upserted";
-    public static final String CUSTOMER_UPSERTED = "customer.upserted";
-    public static final String CUSTOMER_ERASED = "customer.erased";
-    public static final String ENGAGEMENT_RECORDED = "engagement.recorded";
-    public static final String REVIEW_UPSERTED = "review.upserted";
-    public static final String RESPONSE_UPSERTED = "response.upserted";
-    public static final String RESPONSE_DELETED = "response.deleted";
-    public static final String INVITATION_UPSERTED = "invitation.upserted";
-    public static final String INVITATION_DELETED = "invitation.deleted";
 
     /** One event read: an update, or the erasure of a customer. */
     public record Translated(AggregateUpdate update, String erasedCustomer) {
@@ -74,24 +75,30 @@ public class EventTranslator {
         if (!payload.isObject()) {
             throw new IllegalArgumentException("payload must be an object");
         }
+        Optional<Topic> topic = Topic.of(event.type());
+        if (topic.isEmpty()) {
+            return Optional.empty();
+        }
         long version = micros(event.occurredAt().toInstant());
-        return Optional.ofNullable(switch (event.type()) {
+        EventPayload read = read(payload, topic.get().payload());
+        return Optional.of(switch (topic.get()) {
             case TICKET_UPSERTED -> {
-                TicketContributions.Ticket ticket = read(payload, TicketContributions.Ticket.class);
+                TicketUpserted ticket = (TicketUpserted) read;
                 yield update(TicketContributions.of(ticket.version() == null ? ticket.withVersion(version) : ticket));
             }
-            case RESPONSE_UPSERTED -> update(SurveyContributions.of(read(payload, SurveyContributions.Response.class), version));
-            case RESPONSE_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.RESPONSE, id(payload, "id"), version));
-            case INVITATION_UPSERTED -> update(SurveyContributions.of(read(payload, SurveyContributions.Invitation.class), version));
-            case INVITATION_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.INVITATION, id(payload, "id"), version));
-            case CUSTOMER_UPSERTED -> update(CustomerContributions.of(read(payload, CustomerContributions.Customer.class), version));
+            case RESPONSE_UPSERTED -> update(SurveyContributions.of((ResponseUpserted) read, version));
+            case RESPONSE_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.RESPONSE,
+                    required(((ResponseDeleted) read).id(), "id"), version));
+            case INVITATION_UPSERTED -> update(SurveyContributions.of((InvitationUpserted) read, version));
+            case INVITATION_DELETED -> update(AggregateUpdate.removal(AggregateUpdate.Source.INVITATION,
+                    required(((InvitationDeleted) read).id(), "id"), version));
+            case CUSTOMER_UPSERTED -> update(CustomerContributions.of((CustomerUpserted) read, version));
             case CUSTOMER_ERASED -> {
-                String customer = id(payload, "customerId");
+                String customer = required(((CustomerErased) read).customerId(), "customerId");
                 yield new Translated(AggregateUpdate.removal(AggregateUpdate.Source.CUSTOMER, customer, version), customer);
             }
-            case ENGAGEMENT_RECORDED -> update(CustomerContributions.of(read(payload, CustomerContributions.Engagement.class)));
-            case REVIEW_UPSERTED -> update(CustomerContributions.of(read(payload, CustomerContributions.Review.class), version));
-            default -> null;
+            case ENGAGEMENT_RECORDED -> update(CustomerContributions.of((EngagementRecorded) read));
+            case REVIEW_UPSERTED -> update(CustomerContributions.of((ReviewUpserted) read, version));
         });
     }
 
@@ -109,12 +116,11 @@ public class EventTranslator {
         return new Translated(update, null);
     }
 
-    private static String id(JsonNode payload, String field) {
-        JsonNode id = payload.get(field);
-        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+    private static String required(String id, String field) {
+        if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
-        return id.asText();
+        return id;
     }
 
     private static long micros(Instant at) {

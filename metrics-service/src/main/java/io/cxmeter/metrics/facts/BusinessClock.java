@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.cxmeter.events.TicketUpserted.BusinessHours;
+import io.cxmeter.events.TicketUpserted.Slot;
+
 /**
  * Business seconds of a calendar (docs/metrics.md: business hours): a time zone, a weekly schedule of
  * local opening intervals and closed holidays. Each local interval becomes instants by the zone's
@@ -23,21 +26,13 @@ import java.util.Set;
  */
 public final class BusinessClock {
 
-    /** A calendar as ticket-service sends it with a ticket ({@code businessHours}). */
-    public record Calendar(String timeZone, Map<String, List<Slot>> schedule, List<LocalDate> holidays) {
-    }
-
-    /** A local opening interval; {@code end} may be {@code 24:00}. */
-    public record Slot(String start, String end) {
-    }
-
     private final ZoneId zone;
     private final Map<DayOfWeek, List<LocalTime[]>> week = new EnumMap<>(DayOfWeek.class);
     private final Set<LocalDate> holidays;
     /** Whether the calendar is open at all: a calendar without any opening has no business seconds. */
     private final boolean everOpen;
 
-    private BusinessClock(Calendar calendar) {
+    private BusinessClock(BusinessHours calendar) {
         this.zone = ZoneId.of(java.util.Objects.requireNonNull(calendar.timeZone(), "businessHours.timeZone"));
         boolean open = false;
         if (calendar.schedule() != null) {
@@ -59,7 +54,7 @@ public final class BusinessClock {
     }
 
     /** The clock of {@code calendar}; null (no business hours set) is always open. A calendar that cannot be read is refused. */
-    public static BusinessClock of(Calendar calendar) {
+    public static BusinessClock of(BusinessHours calendar) {
         try {
             return calendar == null ? null : new BusinessClock(calendar);
         } catch (java.time.DateTimeException e) {

@@ -1,34 +1,25 @@
 package io.cxmeter.metrics.facts;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cxmeter.events.CustomerUpserted;
+import io.cxmeter.events.EngagementRecorded;
+import io.cxmeter.events.ReviewUpserted;
 import io.cxmeter.metrics.rollup.State;
 
 /** What customers, their purchases, engagement events and quality reviews contribute. */
 public final class CustomerContributions {
 
-    public record Purchase(BigDecimal amount, Instant at) {
-    }
 
-    /** A customer as ticket-service sends it ({@code customer.upserted}); purchases replace the earlier ones. */
-    public record Customer(String id, Instant since, Instant churnedAt, boolean referred, List<Purchase> purchases) {
-    }
 
-    /** An engagement event ({@code engagement.recorded}). */
-    public record Engagement(String customerId, String type, Instant at) {
-    }
 
-    /** A quality review with its score as docs/metrics.md defines it ({@code review.upserted}); null score = nothing rated. */
-    public record Review(String id, String agentId, Instant createdAt, Double score) {
-    }
 
     private CustomerContributions() {
     }
 
-    public static AggregateUpdate of(Customer c, long version) {
+    public static AggregateUpdate of(CustomerUpserted c, long version) {
         SurveyContributions.require(c.id(), "id");
         SurveyContributions.require(c.since(), "since");
         List<Contribution> out = new ArrayList<>();
@@ -39,7 +30,7 @@ public final class CustomerContributions {
             out.add(customer(Family.CUSTOMER, c.id(), c.churnedAt(), new State().add("churned", 1)));
         }
         if (c.purchases() != null) {
-            for (Purchase purchase : c.purchases()) {
+            for (CustomerUpserted.Purchase purchase : c.purchases()) {
                 SurveyContributions.require(purchase.amount(), "purchases[].amount");
                 SurveyContributions.require(purchase.at(), "purchases[].at");
                 out.add(customer(Family.PURCHASE, c.id(), purchase.at(), new State().add("amount", purchase.amount().doubleValue())));
@@ -49,7 +40,7 @@ public final class CustomerContributions {
                 new AggregateUpdate.CustomerFact(c.since(), c.churnedAt(), c.referred()));
     }
 
-    public static AggregateUpdate of(Engagement e) {
+    public static AggregateUpdate of(EngagementRecorded e) {
         SurveyContributions.require(e.customerId(), "customerId");
         SurveyContributions.require(e.type(), "type");
         SurveyContributions.require(e.at(), "at");
@@ -58,7 +49,7 @@ public final class CustomerContributions {
                 List.of(), null);
     }
 
-    public static AggregateUpdate of(Review r, long version) {
+    public static AggregateUpdate of(ReviewUpserted r, long version) {
         SurveyContributions.require(r.id(), "id");
         SurveyContributions.require(r.createdAt(), "createdAt");
         List<Contribution> out = r.score() == null ? List.of()

@@ -1,31 +1,23 @@
 package io.cxmeter.metrics.facts;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.cxmeter.events.InvitationUpserted;
+import io.cxmeter.events.ResponseUpserted;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.State;
 
 /** What a survey response and a survey invitation contribute (docs/metrics.md, survey metrics). */
 public final class SurveyContributions {
 
-    /** A response as survey-service sends it ({@code response.upserted}), with its survey's kind and scale. */
-    public record Response(String id, String surveyId, String kind, Integer scaleMin, Integer scaleMax, Integer positiveFrom,
-            Double score, Instant submittedAt, String channel, String touchpoint, String agentId, String customerId,
-            String locale) {
-    }
 
-    /** An invitation to answer (an e-mail link, a widget impression) and whether it was answered. */
-    public record Invitation(String id, String surveyId, Instant sentAt, String channel, String touchpoint, String agentId,
-            String locale, boolean responded) {
-    }
 
     private SurveyContributions() {
     }
 
-    public static AggregateUpdate of(Response r, long version) {
+    public static AggregateUpdate of(ResponseUpserted r, long version) {
         require(r.id(), "id");
         require(r.surveyId(), "surveyId");
         require(r.kind(), "kind");
@@ -67,7 +59,7 @@ public final class SurveyContributions {
         return new AggregateUpdate(AggregateUpdate.Source.RESPONSE, r.id(), version, false, out, List.of(), null);
     }
 
-    public static AggregateUpdate of(Invitation i, long version) {
+    public static AggregateUpdate of(InvitationUpserted i, long version) {
         require(i.id(), "id");
         require(i.surveyId(), "surveyId");
         require(i.sentAt(), "sentAt");

@@ -4,13 +4,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.InvitationDeleted;
 import io.cxmeter.outbox.Outbox;
-import io.cxmeter.survey.invitations.InvitationService;
 import io.cxmeter.survey.responses.ResponseStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,10 +59,9 @@ public class CustomerErasure {
                              invitations AS (DELETE FROM invitation WHERE tenant_id = $1 AND customer_id = $2 RETURNING id)
                         SELECT id FROM impressions UNION ALL SELECT id FROM invitations""").execute(customer))
                 .flatMap(rows -> {
-                    List<Outbox.Message> events = new ArrayList<>();
-                    rows.forEach(row -> events.add(new Outbox.Message(row.getUUID("id").toString(),
-                            Map.of("id", row.getUUID("id").toString()))));
-                    return outbox.add(connection, tenantId, InvitationService.DELETED, events, OffsetDateTime.now(ZoneOffset.UTC))
+                    List<InvitationDeleted> events = new ArrayList<>();
+                    rows.forEach(row -> events.add(new InvitationDeleted(row.getUUID("id").toString())));
+                    return outbox.add(connection, tenantId, events, OffsetDateTime.now(ZoneOffset.UTC))
                             .map(ignored -> events.size());
                 });
     }

@@ -7,26 +7,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.InvitationUpserted;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.delivery.InvitationDelivery;
 import io.cxmeter.survey.delivery.MailMessages;
 import io.cxmeter.survey.delivery.Suppressions;
-import io.cxmeter.survey.texts.BuiltInTexts;
-import io.smallrye.mutiny.Multi;
 import io.cxmeter.survey.responses.ResponseDraft;
 import io.cxmeter.survey.responses.ResponseRules;
 import io.cxmeter.survey.responses.ResponseStore;
 import io.cxmeter.survey.responses.SurveyFacts;
+import io.cxmeter.survey.texts.BuiltInTexts;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,8 +41,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class InvitationService {
 
-    public static final String UPSERTED = "invitation.upserted";
-    public static final String DELETED = "invitation.deleted";
     static final Duration CHANGE_WINDOW = Duration.ofHours(24);
 
     @Inject
@@ -107,8 +104,8 @@ public class InvitationService {
     /** Tells metrics-service about an ask on any touchpoint (an e-mail sent, a widget shown) and whether it was answered. */
     public Uni<Void> announce(SqlConnection connection, String tenantId, String zone, UUID id, UUID surveyId,
             OffsetDateTime sentAt, String channel, String touchpoint, String agentId, String locale, boolean responded) {
-        return outbox.add(connection, tenantId, UPSERTED, List.of(new Outbox.Message(id.toString(),
-                event(id, surveyId, sentAt, channel, touchpoint, agentId, locale, responded))),
+        return outbox.add(connection, tenantId, List.of(new InvitationUpserted(id.toString(), surveyId.toString(),
+                sentAt.toInstant(), channel, touchpoint, agentId, locale, responded)),
                 OffsetDateTime.now(ZoneOffset.UTC), zone);
     }
 
@@ -302,20 +299,6 @@ public class InvitationService {
                     .append("</a></td>");
         }
         return new InvitationView(id, surveyId, createdAt, list, html.append("</tr></table>").toString(), messageId);
-    }
-
-    private static Map<String, Object> event(UUID id, UUID surveyId, OffsetDateTime sentAt, String channel, String touchpoint,
-            String agentId, String locale, boolean responded) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", id.toString());
-        payload.put("surveyId", surveyId.toString());
-        payload.put("sentAt", sentAt.toInstant().toString());
-        payload.put("channel", channel);
-        payload.put("touchpoint", touchpoint);
-        payload.put("agentId", agentId);
-        payload.put("locale", locale);
-        payload.put("responded", responded);
-        return payload;
     }
 
 }

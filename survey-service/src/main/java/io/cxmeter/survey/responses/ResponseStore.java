@@ -6,15 +6,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.ResponseDeleted;
+import io.cxmeter.events.ResponseUpserted;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.survey.webhooks.WebhookEvents;
@@ -32,8 +32,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ResponseStore {
 
-    public static final String UPSERTED = "response.upserted";
-    public static final String DELETED = "response.deleted";
 
     private static final String UPSERT = """
             INSERT INTO response (tenant_id, survey_id, response_key, score, comment, customer_id, ticket_id, agent_id,
@@ -103,9 +101,8 @@ public class ResponseStore {
                 }
             }
             ImportResult result = new ImportResult(created.size(), responses.size() - created.size());
-            List<Outbox.Message> events = responses.stream()
-                    .map(r -> new Outbox.Message(aggregate(survey.id(), r.id()), event(survey, r))).toList();
-            return outbox.add(connection, tenantId, UPSERTED, events, now, zone)
+            List<ResponseUpserted> events = responses.stream().map(r -> event(survey, r)).toList();
+            return outbox.add(connection, tenantId, events, now, zone)
                     .flatMap(ignored -> followUps(connection, tenantId, zone, survey, responses, now))
                     .flatMap(ignored -> webhooks.responses(connection, tenantId, survey, responses, created, now))
                     .map(ignored -> result);
@@ -161,12 +158,9 @@ public class ResponseStore {
                 .flatMap(ignored -> connection.preparedQuery("DELETE FROM response WHERE tenant_id = $1 AND customer_id = $2"
                         + " RETURNING survey_id, response_key").execute(Tuple.of(tenantId, customerId)))
                 .flatMap(rows -> {
-                    List<Outbox.Message> events = new ArrayList<>();
-                    rows.forEach(row -> {
-                        String id = aggregate(row.getUUID("survey_id"), row.getString("response_key"));
-                        events.add(new Outbox.Message(id, Map.of("id", id)));
-                    });
-                    return outbox.add(connection, tenantId, DELETED, events, OffsetDateTime.now(ZoneOffset.UTC))
+                    List<ResponseDeleted> events = new ArrayList<>();
+                    rows.forEach(row -> events.add(new ResponseDeleted(aggregate(row.getUUID("survey_id"), row.getString("response_key")))));
+                    return outbox.add(connection, tenantId, events, OffsetDateTime.now(ZoneOffset.UTC))
                             .map(ignored -> events.size());
                 });
     }
@@ -177,23 +171,10 @@ public class ResponseStore {
     }
 
     /** The event metrics-service reads: the response with its survey's kind, scale and threshold. */
-    private static Map<String, Object> event(SurveyFacts survey, ResponseDraft r) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", aggregate(survey.id(), r.id()));
-        payload.put("surveyId", survey.id().toString());
-        payload.put("kind", survey.kind());
-        payload.put("scaleMin", survey.scaleMin());
-        payload.put("scaleMax", survey.scaleMax());
-        payload.put("positiveFrom", survey.positiveFrom());
-        payload.put("score", r.score());
-        payload.put("submittedAt", r.submittedAt().toString());
-        payload.put("channel", r.channel());
-        payload.put("touchpoint", r.touchpoint());
-        payload.put("agentId", r.agentId());
-        payload.put("ticketId", r.ticketId());
-        payload.put("customerId", r.customerId());
-        payload.put("locale", r.locale());
-        return payload;
+    private static ResponseUpserted event(SurveyFacts survey, ResponseDraft r) {
+        return new ResponseUpserted(aggregate(survey.id(), r.id()), survey.id().toString(), survey.kind(), survey.scaleMin(),
+                survey.scaleMax(), survey.positiveFrom(), r.score(), r.submittedAt(), r.channel(), r.touchpoint(),
+                r.agentId(), r.ticketId(), r.customerId(), r.locale());
     }
 
     /** The survey columns {@link #facts(Row)} reads. */

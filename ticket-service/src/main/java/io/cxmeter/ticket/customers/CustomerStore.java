@@ -13,10 +13,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.CustomerErased;
+import io.cxmeter.events.CustomerUpserted;
+import io.cxmeter.events.EngagementRecorded;
+import io.cxmeter.events.Topic;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.ticket.followups.FollowUpStore;
-import io.cxmeter.ticket.tickets.TicketStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,9 +33,6 @@ import io.vertx.sqlclient.data.Numeric;
 @ApplicationScoped
 public class CustomerStore {
 
-    static final String UPSERTED = "customer.upserted";
-    static final String ENGAGED = "engagement.recorded";
-    static final String ERASED = "customer.erased";
 
     private static final String UPSERT = """
             INSERT INTO customer (id, tenant_id, customer_key, since, churned_at, referred, attributes, created_at, updated_at)
@@ -80,11 +80,11 @@ public class CustomerStore {
                 created += row.getBoolean("inserted") ? 1 : 0;
             }
             ImportResult written = new ImportResult(created, customers.size() - created);
-            List<Outbox.Message> messages = customers.stream().map(c -> new Outbox.Message(c.id(), c)).toList();
+            List<CustomerUpserted> messages = customers.stream().map(CustomerStore::event).toList();
             return connection.preparedQuery("DELETE FROM purchase WHERE customer_id = ANY($1)")
                     .execute(Tuple.of(ids.values().toArray(UUID[]::new)))
                     .flatMap(ignored -> connection.preparedQuery(INSERT_PURCHASES).execute(purchaseRows(tenantId, customers, ids)))
-                    .flatMap(ignored -> outbox.add(connection, tenantId, UPSERTED, messages, now, zone))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, messages, now, zone))
                     .map(ignored -> written);
         });
     }
@@ -99,15 +99,16 @@ public class CustomerStore {
             List<CustomerLines.Engagement> events) {
         List<Tuple> rows = events.stream().map(e -> Tuple.of(tenantId, e.customerId(), e.type(), utc(e.at()))).toList();
         return connection.preparedQuery(INSERT_ENGAGEMENT).executeBatch(rows).flatMap(result -> {
-            List<Outbox.Message> fresh = new ArrayList<>();
+            List<EngagementRecorded> fresh = new ArrayList<>();
             int i = 0;
             for (RowSet<Row> each = result; each != null; each = each.next(), i++) {
                 if (each.rowCount() > 0) {
-                    fresh.add(new Outbox.Message(events.get(i).customerId(), events.get(i)));
+                    CustomerLines.Engagement e = events.get(i);
+                    fresh.add(new EngagementRecorded(e.customerId(), e.type(), e.at()));
                 }
             }
             ImportResult written = new ImportResult(fresh.size(), events.size() - fresh.size());
-            return outbox.add(connection, tenantId, ENGAGED, fresh, now(), zone).map(ignored -> written);
+            return outbox.add(connection, tenantId, fresh, now(), zone).map(ignored -> written);
         });
     }
 
@@ -149,12 +150,17 @@ public class CustomerStore {
                 .flatMap(ignored -> connection.preparedQuery("""
                         DELETE FROM outbox_event WHERE tenant_id = $1
                           AND (payload ->> 'customerId' = $2 OR (type = $3 AND aggregate_id = $2))
-                          AND (published_at IS NOT NULL OR type <> $4)""").execute(Tuple.of(tenantId, key, UPSERTED, TicketStore.OUTBOX_TYPE)))
+                          AND (published_at IS NOT NULL OR type <> $4)""").execute(Tuple.of(tenantId, key, Topic.CUSTOMER_UPSERTED.wire(), Topic.TICKET_UPSERTED.wire())))
                 .flatMap(ignored -> connection.preparedQuery("""
                         UPDATE outbox_event SET payload = payload || '{"customerId": null, "subject": null}'
                         WHERE tenant_id = $1 AND published_at IS NULL AND payload ->> 'customerId' = $2""").execute(args))
-                .flatMap(ignored -> outbox.addOne(connection, tenantId, ERASED, new Outbox.Message(key, Map.of("customerId", key)),
-                        now()));
+                .flatMap(ignored -> outbox.addOne(connection, tenantId, new CustomerErased(key), now()));
+    }
+
+    /** The customer as metrics-service reads it: the relationship and purchases, never the tenant's attributes. */
+    private static CustomerUpserted event(CustomerDraft c) {
+        return new CustomerUpserted(c.id(), c.since(), c.churnedAt(), c.referred(), c.purchases() == null ? null
+                : c.purchases().stream().map(p -> new CustomerUpserted.Purchase(p.amount(), p.at())).toList());
     }
 
     private Uni<CustomerDraft> withPurchases(SqlConnection connection, Row customer) {

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.cxmeter.events.TicketStatus;
+import io.cxmeter.events.WireValue;
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.ticket.tickets.TicketStatus;
-import io.cxmeter.ticket.tickets.WireValue;
 
 /**
  * Where the work on a low score stands: open (nobody reached the customer yet), contacted (the

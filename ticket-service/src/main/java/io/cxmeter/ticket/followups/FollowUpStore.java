@@ -11,9 +11,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.TicketEvent;
 import io.cxmeter.ticket.Cursor;
-import io.cxmeter.ticket.tickets.EventType;
-import io.cxmeter.ticket.tickets.TicketEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

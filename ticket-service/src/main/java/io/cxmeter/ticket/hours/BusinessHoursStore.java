@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.events.TicketUpserted;
 import io.cxmeter.ticket.tickets.TicketResend;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -79,18 +80,19 @@ public class BusinessHoursStore {
      * The tenant's calendars by team ({@link #DEFAULT}: the default) as tickets carry them to
      * metrics-service, in the caller's transaction.
      */
-    public Uni<Map<String, Map<String, Object>>> calendars(SqlConnection connection, String tenantId) {
+    public Uni<Map<String, TicketUpserted.BusinessHours>> calendars(SqlConnection connection, String tenantId) {
         return connection.preparedQuery("SELECT team_id, definition FROM business_calendar WHERE tenant_id = $1")
                 .execute(Tuple.of(tenantId)).map(rows -> {
-                    Map<String, Map<String, Object>> out = new HashMap<>();
-                    rows.forEach(row -> out.put(row.getString("team_id"), ((JsonObject) row.getValue("definition")).getMap()));
+                    Map<String, TicketUpserted.BusinessHours> out = new HashMap<>();
+                    rows.forEach(row -> out.put(row.getString("team_id"),
+                            ((JsonObject) row.getValue("definition")).mapTo(TicketUpserted.BusinessHours.class)));
                     return out;
                 });
     }
 
     /** The calendar a ticket of {@code team} is measured with: the team's own, else the default, else none. */
-    public static Map<String, Object> forTeam(Map<String, Map<String, Object>> calendars, String team) {
-        Map<String, Object> own = team == null ? null : calendars.get(team);
+    public static TicketUpserted.BusinessHours forTeam(Map<String, TicketUpserted.BusinessHours> calendars, String team) {
+        TicketUpserted.BusinessHours own = team == null ? null : calendars.get(team);
         return own != null ? own : calendars.get(DEFAULT);
     }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.events.ReviewUpserted;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.ticket.agents.AgentMentions;
@@ -34,7 +35,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReviewStore {
 
-    static final String REVIEWED = "review.upserted";
 
     private static final String UPSERT = """
             INSERT INTO review (id, tenant_id, review_key, scorecard_id, ticket_key, agent_id, reviewer, created_at,
@@ -98,10 +98,11 @@ public class ReviewStore {
                 created += each.iterator().next().getBoolean("inserted") ? 1 : 0;
             }
             ImportResult written = new ImportResult(created, reviews.size() - created);
-            List<Outbox.Message> messages = reviews.stream().map(r -> new Outbox.Message(r.id(), r)).toList();
+            List<ReviewUpserted> messages = reviews.stream()
+                    .map(r -> new ReviewUpserted(r.id(), r.ticketId(), r.agentId(), r.createdAt(), r.score())).toList();
             return agents.mention(connection, tenantId, reviews.stream()
                     .flatMap(r -> Stream.of(r.agentId(), r.reviewer())).toList(), now)
-                    .flatMap(ignored -> outbox.add(connection, tenantId, REVIEWED, messages, now, zone))
+                    .flatMap(ignored -> outbox.add(connection, tenantId, messages, now, zone))
                     .map(ignored -> written);
         });
     }

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.Priority;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
-import io.cxmeter.ticket.tickets.Channel;
-import io.cxmeter.ticket.tickets.Priority;
 
 /**
  * An SLA policy (docs/metrics.md: SLA policies): targets in seconds for the first reply, each next reply

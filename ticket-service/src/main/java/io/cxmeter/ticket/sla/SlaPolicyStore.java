@@ -5,14 +5,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.TicketUpserted;
 import io.cxmeter.ticket.tickets.TicketResend;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -82,21 +81,19 @@ public class SlaPolicyStore {
      * The policy a ticket of this priority and channel follows, as it travels with the ticket to
      * metrics-service; null when none matches.
      */
-    public static Map<String, Object> forTicket(List<SlaPolicy> policies, String priority, String channel) {
+    public static TicketUpserted.SlaPolicy forTicket(List<SlaPolicy> policies, String priority, String channel) {
         for (SlaPolicy p : policies) {
             if ((p.priorities().isEmpty() || p.priorities().contains(priority))
                     && (p.channels().isEmpty() || p.channels().contains(channel))) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("id", p.id().toString());
-                out.put("name", p.name());
-                out.put("firstReply", p.firstReply());
-                out.put("nextReply", p.nextReply());
-                out.put("resolution", p.resolution());
-                out.put("clock", p.clock());
-                return out;
+                return new TicketUpserted.SlaPolicy(p.id().toString(), p.name(), seconds(p.firstReply()),
+                        seconds(p.nextReply()), seconds(p.resolution()), p.clock());
             }
         }
         return null;
+    }
+
+    private static Long seconds(Integer target) {
+        return target == null ? null : target.longValue();
     }
 
     private static SlaPolicy policy(Row row) {

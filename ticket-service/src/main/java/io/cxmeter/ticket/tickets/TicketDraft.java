@@ -3,6 +3,10 @@ package io.cxmeter.ticket.tickets;
 import java.time.Instant;
 import java.util.List;
 
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.Priority;
+import io.cxmeter.events.TicketEvent;
+
 /** A ticket as given, before it is stored: its attributes and its history in time order. */
 public record TicketDraft(String key, Channel channel, String subject, Priority priority, String team,
         String customerId, List<String> tags, Instant createdAt, List<TicketEvent> events) {

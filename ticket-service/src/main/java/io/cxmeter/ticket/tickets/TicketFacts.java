@@ -6,8 +6,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
+import io.cxmeter.events.tickets.TicketHistory;
+
 /**
- * What a ticket's history adds up to, as docs/metrics.md reads it: the current status and assignee,
+ * What a ticket's history adds up to, as docs/metrics.md reads it ({@link TicketHistory}): the current status and assignee,
  * the first assignment and first public agent reply, the latest resolution (a change from an
  * unresolved status to resolved or closed; resolved → closed is no new resolution), how often it
  * was reopened, the queue/answer/abandon/block times of a call or chat, and handle durations.
@@ -27,70 +32,26 @@ public record TicketFacts(TicketStatus status, String assignee,
 
     /** The facts of a ticket created at {@code createdAt} with these events (in any order). */
     public static TicketFacts derive(Instant createdAt, List<TicketEvent> events) {
-        TicketStatus status = TicketStatus.NEW;
-        String assignee = null;
-        Instant firstAssignedAt = null;
-        String firstAssignee = null;
-        Instant firstReplyAt = null;
-        String firstReplyAgent = null;
-        Instant resolvedAt = null;
-        int reopens = 0;
-        Instant queuedAt = null;
-        Instant answeredAt = null;
-        String answeredBy = null;
-        Instant abandonedAt = null;
-        Instant blockedAt = null;
-        Integer talk = null;
-        Integer hold = null;
-        Integer wrapUp = null;
-        Instant handledAt = null;
-        for (TicketEvent event : chronological(events)) {
-            switch (event.type()) {
-                case ASSIGNED -> {
-                    assignee = event.agentId();
-                    if (firstAssignedAt == null) {
-                        firstAssignedAt = event.at();
-                        firstAssignee = event.agentId();
-                    }
-                }
-                case AGENT_REPLY -> {
-                    if (firstReplyAt == null) {
-                        firstReplyAt = event.at();
-                        firstReplyAgent = event.agentId();
-                    }
-                }
-                case STATUS -> {
-                    TicketStatus next = event.status();
-                    if (!status.isResolved() && next.isResolved()) {
-                        resolvedAt = event.at();
-                    } else if (status.isResolved() && !next.isResolved()) {
-                        reopens++;
-                        resolvedAt = null;
-                    }
-                    status = next;
-                }
-                case QUEUED -> queuedAt = queuedAt == null ? event.at() : queuedAt;
-                case ANSWERED -> {
-                    if (answeredAt == null) {
-                        answeredAt = event.at();
-                        answeredBy = event.agentId();
-                    }
-                }
-                case ABANDONED -> abandonedAt = abandonedAt == null ? event.at() : abandonedAt;
-                case BLOCKED -> blockedAt = blockedAt == null ? event.at() : blockedAt;
-                case HANDLED -> {
-                    talk = (talk == null ? 0 : talk) + event.talkSeconds();
-                    hold = (hold == null ? 0 : hold) + event.holdSeconds();
-                    wrapUp = (wrapUp == null ? 0 : wrapUp) + event.wrapUpSeconds();
-                    handledAt = event.at();
-                }
-                case CUSTOMER_REPLY -> {
-                    // Part of the history; no fact of its own.
-                }
-            }
-        }
-        return new TicketFacts(status, assignee, firstAssignedAt, firstAssignee, firstReplyAt, firstReplyAgent,
-                resolvedAt, reopens, queuedAt, answeredAt, answeredBy, abandonedAt, blockedAt,
-                talk, hold, wrapUp, handledAt);
+        TicketHistory history = TicketHistory.of(createdAt, events);
+        TicketEvent firstAssigned = history.first(EventType.ASSIGNED);
+        TicketEvent firstReply = history.first(EventType.AGENT_REPLY);
+        TicketEvent answered = history.first(EventType.ANSWERED);
+        TicketHistory.Resolution lasting = history.lastingResolution();
+        TicketHistory.Handling handling = history.handling();
+        return new TicketFacts(history.status(), history.assignee(),
+                at(firstAssigned), agent(firstAssigned), at(firstReply), agent(firstReply),
+                lasting == null ? null : lasting.resolvedAt(), history.reopenCount(),
+                at(history.first(EventType.QUEUED)), at(answered), agent(answered),
+                at(history.first(EventType.ABANDONED)), at(history.first(EventType.BLOCKED)),
+                handling == null ? null : handling.talkSeconds(), handling == null ? null : handling.holdSeconds(),
+                handling == null ? null : handling.wrapUpSeconds(), handling == null ? null : handling.endedAt());
+    }
+
+    private static Instant at(TicketEvent event) {
+        return event == null ? null : event.at();
+    }
+
+    private static String agent(TicketEvent event) {
+        return event == null ? null : event.agentId();
     }
 }

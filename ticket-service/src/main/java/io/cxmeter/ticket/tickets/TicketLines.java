@@ -6,6 +6,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.Priority;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
 import io.cxmeter.imports.Fields;
 import io.cxmeter.imports.NdjsonImport;
 import io.cxmeter.imports.TenantIds;

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.events.TicketUpserted;
 import io.cxmeter.ticket.hours.BusinessHoursStore;
 import io.cxmeter.ticket.sla.SlaPolicy;
 import io.cxmeter.ticket.sla.SlaPolicyStore;
@@ -20,18 +21,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class TicketMeasures {
 
     /** A tenant's calendars and policies, read once per write. */
-    public record Measures(Map<String, Map<String, Object>> calendars, List<SlaPolicy> policies) {
+    public record Measures(Map<String, TicketUpserted.BusinessHours> calendars, List<SlaPolicy> policies) {
 
-        /** Adds {@code businessHours} and {@code slaPolicy} to the ticket's payload, where there are any. */
-        void addTo(Map<String, Object> payload, TicketView ticket) {
-            Map<String, Object> hours = BusinessHoursStore.forTeam(calendars, ticket.team());
-            if (hours != null) {
-                payload.put("businessHours", hours);
-            }
-            Map<String, Object> policy = SlaPolicyStore.forTicket(policies, ticket.priority().wire(), ticket.channel().wire());
-            if (policy != null) {
-                payload.put("slaPolicy", policy);
-            }
+        /** The ticket's event as this version: its history, business hours and SLA policy. */
+        TicketUpserted event(TicketView ticket, long version) {
+            return new TicketUpserted(ticket.id(), version, ticket.channel(), ticket.priority(), ticket.team(),
+                    ticket.customerId(), ticket.tags(), ticket.createdAt(), ticket.events(),
+                    BusinessHoursStore.forTeam(calendars, ticket.team()),
+                    SlaPolicyStore.forTicket(policies, ticket.priority().wire(), ticket.channel().wire()));
         }
     }
 

@@ -11,6 +11,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.Priority;
+import io.cxmeter.events.TicketStatus;
 import io.cxmeter.imports.TenantIds;
 
 /** The request bodies of the live ticket API. */

@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.TicketStatus;
 import io.cxmeter.imports.BulkImports;
 import io.cxmeter.imports.ImportDocs;
 import io.cxmeter.imports.ImportJob;

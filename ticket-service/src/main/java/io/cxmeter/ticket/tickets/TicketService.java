@@ -14,6 +14,10 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.Priority;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
 import io.cxmeter.imports.ImportKind;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.cxmeter.events.TicketStatus;
 import io.cxmeter.problem.ProblemException;
 
 /**

@@ -14,8 +14,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.Priority;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
+import io.cxmeter.events.TicketUpserted;
 import io.cxmeter.imports.ImportResult;
 import io.cxmeter.outbox.Outbox;
 import io.cxmeter.ticket.agents.AgentMentions;
@@ -35,7 +39,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TicketStore {
 
-    public static final String OUTBOX_TYPE = "ticket.upserted";
 
     /** Tags travel as one string each, joined by this character, since arrays of arrays cannot be unnested. */
     static final char TAG_SEPARATOR = '\u001f';
@@ -92,9 +95,6 @@ public class TicketStore {
 
     @Inject
     Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Outbox outbox;
@@ -361,21 +361,14 @@ public class TicketStore {
     }
 
     /**
-     * Adds each ticket's outbox event, in the given transaction: the ticket as the API shows it, with the
-     * version that orders its events and what it is measured with ({@link TicketMeasures}).
+     * Adds each ticket's outbox event, in the given transaction: its history, with the version that
+     * orders its events and what it is measured with ({@link TicketMeasures}).
      */
     private Uni<Void> send(SqlConnection connection, String tenantId, String zone, List<TicketView> views,
             Map<String, Integer> versions, OffsetDateTime now) {
         return measures.load(connection, tenantId).flatMap(measured -> {
-            List<Outbox.Message> messages = new ArrayList<>(views.size());
-            for (TicketView view : views) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> payload = mapper.convertValue(view, Map.class);
-                payload.put("version", versions.get(view.id()));
-                measured.addTo(payload, view);
-                messages.add(new Outbox.Message(view.id(), payload));
-            }
-            return outbox.add(connection, tenantId, OUTBOX_TYPE, messages, now, zone);
+            List<TicketUpserted> events = views.stream().map(view -> measured.event(view, versions.get(view.id()))).toList();
+            return outbox.add(connection, tenantId, events, now, zone);
         });
     }
 }

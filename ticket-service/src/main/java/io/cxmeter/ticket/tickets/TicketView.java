@@ -5,6 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.Priority;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
+
 /**
  * A ticket as the API shows it: attributes, current status and assignee, derived facts and full
  * history ({@code events}, left out of listings).

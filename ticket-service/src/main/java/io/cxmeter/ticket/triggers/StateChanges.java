@@ -10,8 +10,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.cxmeter.ticket.tickets.EventType;
-import io.cxmeter.ticket.tickets.TicketEvent;
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.TicketEvent;
 import io.cxmeter.ticket.tickets.TicketView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
+
 class TicketFactsTest {
 
     private static final Instant CREATED = Instant.parse("2026-02-03T08:00:00Z");

@@ -1,11 +1,11 @@
 package io.cxmeter.ticket.tickets;
 
-import static io.cxmeter.ticket.tickets.TicketStatus.CLOSED;
-import static io.cxmeter.ticket.tickets.TicketStatus.NEW;
-import static io.cxmeter.ticket.tickets.TicketStatus.ON_HOLD;
-import static io.cxmeter.ticket.tickets.TicketStatus.OPEN;
-import static io.cxmeter.ticket.tickets.TicketStatus.PENDING;
-import static io.cxmeter.ticket.tickets.TicketStatus.RESOLVED;
+import static io.cxmeter.events.TicketStatus.CLOSED;
+import static io.cxmeter.events.TicketStatus.NEW;
+import static io.cxmeter.events.TicketStatus.ON_HOLD;
+import static io.cxmeter.events.TicketStatus.OPEN;
+import static io.cxmeter.events.TicketStatus.PENDING;
+import static io.cxmeter.events.TicketStatus.RESOLVED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.events.TicketStatus;
 import io.cxmeter.problem.ProblemException;
 
 class TicketStatusMachineTest {

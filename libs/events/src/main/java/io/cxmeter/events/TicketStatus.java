@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.tickets;
+package io.cxmeter.events;
 
 import java.util.Optional;
 
@@ -19,6 +19,11 @@ public enum TicketStatus implements WireValue {
 
     public boolean isResolved() {
         return this == RESOLVED || this == CLOSED;
+    }
+
+    /** New or open: the customer waits for the team. */
+    public boolean isWaiting() {
+        return this == NEW || this == OPEN;
     }
 
     public static Optional<TicketStatus> parse(String value) {

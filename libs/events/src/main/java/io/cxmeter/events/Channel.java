@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.tickets;
+package io.cxmeter.events;
 
 import java.util.Optional;
 
@@ -15,6 +15,11 @@ public enum Channel implements WireValue {
     @Override
     public String wire() {
         return wire;
+    }
+
+    /** Calls and chats wait in a queue before an agent answers them. */
+    public boolean queued() {
+        return this == CALL || this == CHAT;
     }
 
     public static Optional<Channel> parse(String value) {

@@ -1,4 +1,4 @@
-package io.cxmeter.ticket.tickets;
+package io.cxmeter.events;
 
 import java.util.Arrays;
 import java.util.Optional;
