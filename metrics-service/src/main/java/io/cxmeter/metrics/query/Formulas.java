@@ -130,6 +130,23 @@ public final class Formulas {
                 details("firstResolved", first, "resolvedAtFirstContact", resolvedAtFirstContact));
     }
 
+    /** Of the tickets first assigned in the period, the share resolved at its end. */
+    public static Value resolutionRate(State s) {
+        long n = s.count("assigned");
+        long resolved = s.count("resolved");
+        return new Value(n == 0 ? null : 100.0 * resolved / n, n, details("assigned", n, "resolved", resolved));
+    }
+
+    /** Of the customers whose follow-up was resolved and whose window closed, the share whose next answer was positive. */
+    public static Value recoveryRate(MetricRequest r, State s) {
+        long recovered = s.count("recovered");
+        long notRecovered = s.count("notRecovered");
+        long n = recovered + notRecovered;
+        return new Value(n == 0 ? null : 100.0 * recovered / n, n, details("recovered", recovered,
+                "notRecovered", notRecovered, "noAnswer", s.count("noAnswer"), "pending", s.count("pending"),
+                "windowDays", r.windowDays()));
+    }
+
     public static Value mean(State s, String name) {
         long n = s.count(name + ".n");
         return new Value(n == 0 ? null : s.get(name + ".sum") / n, n, details("count", n));
