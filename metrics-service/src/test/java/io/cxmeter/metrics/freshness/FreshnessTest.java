@@ -25,8 +25,7 @@ class FreshnessTest {
 
     @AfterEach
     void reset() {
-        ProducerStub.WAITING.clear();
-        ProducerStub.DOWN.clear();
+        ProducerStub.reset();
     }
 
     @Test
@@ -35,12 +34,12 @@ class FreshnessTest {
                 .body("upToDate", equalTo(true)).body("pendingEvents", equalTo(0)).body("lagSeconds", equalTo(0.0f))
                 .body("waiting", hasSize(2)).body("waiting.reachable", org.hamcrest.Matchers.everyItem(equalTo(true)));
         // Asked with the caller's own token: each producer sees this tenant only.
-        assertEquals("Bearer " + token, ProducerStub.AUTHORIZATION.get("survey-service"));
-        assertEquals("Bearer " + token, ProducerStub.AUTHORIZATION.get("ticket-service"));
+        assertEquals("Bearer " + token, last(ProducerStub.authorizations("survey-service")));
+        assertEquals("Bearer " + token, last(ProducerStub.authorizations("ticket-service")));
 
         OffsetDateTime oldest = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(42);
-        ProducerStub.WAITING.put("ticket-service", new ProducerStub.Waiting(9000, oldest));
-        ProducerStub.WAITING.put("survey-service", new ProducerStub.Waiting(3, oldest.plusSeconds(30)));
+        ProducerStub.waiting("ticket-service", 9000, oldest);
+        ProducerStub.waiting("survey-service", 3, oldest.plusSeconds(30));
         float lag = given().auth().oauth2(token).get("/api/v1/metrics/freshness").then().statusCode(200)
                 .body("upToDate", equalTo(false)).body("pendingEvents", equalTo(9003))
                 .body("waiting.find { it.service == 'ticket-service' }.where", equalTo("ticket-service outbox"))
@@ -51,10 +50,14 @@ class FreshnessTest {
 
     @Test
     void aProducerThatDoesNotAnswerIsNotTakenForUpToDate() {
-        ProducerStub.DOWN.put("survey-service", true);
+        ProducerStub.down("survey-service");
         given().auth().oauth2(token).get("/api/v1/metrics/freshness").then().statusCode(200)
                 .body("upToDate", equalTo(false)).body("lagSeconds", nullValue())
                 .body("waiting.find { it.service == 'survey-service' }.reachable", equalTo(false))
                 .body("waiting.find { it.service == 'ticket-service' }.reachable", equalTo(true));
+    }
+
+    private static String last(java.util.List<String> values) {
+        return values.get(values.size() - 1);
     }
 }

@@ -1,61 +1,69 @@
 package io.cxmeter.metrics.freshness;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Plays the producers' outbox status endpoints (survey-service, ticket-service): nothing waits
- * unless a test says so in {@link #WAITING}; a service in {@link #DOWN} answers 503. The last
- * Authorization header each received is kept in {@link #AUTHORIZATION}.
+ * The producers' outbox status endpoints (survey-service, ticket-service), as WireMock plays them for
+ * every test of the module: nothing waits unless a test says so with {@link #waiting}; {@link #down}
+ * answers 503; {@link #reset} brings back the default.
  */
 public class ProducerStub implements QuarkusTestResourceLifecycleManager {
 
-    /** What a producer reports waiting: a count and the oldest change's time. */
-    public record Waiting(long pending, OffsetDateTime oldest) {
-    }
-
-    public static final Map<String, Waiting> WAITING = new ConcurrentHashMap<>();
-    public static final Map<String, Boolean> DOWN = new ConcurrentHashMap<>();
-    public static final Map<String, String> AUTHORIZATION = new ConcurrentHashMap<>();
-
-    private Vertx vertx;
+    private static final String STATUS = "/status/v1/outbox";
+    private static final Map<String, WireMockServer> SERVERS = Map.of(
+            "survey-service", new WireMockServer(options().dynamicPort()),
+            "ticket-service", new WireMockServer(options().dynamicPort()));
 
     @Override
     public Map<String, String> start() {
-        vertx = Vertx.vertx();
-        return Map.of("cxmeter.producers.survey-url", "http://localhost:" + serve("survey-service"),
-                "cxmeter.producers.ticket-url", "http://localhost:" + serve("ticket-service"),
+        SERVERS.values().forEach(WireMockServer::start);
+        reset();
+        return Map.of("cxmeter.producers.survey-url", SERVERS.get("survey-service").baseUrl(),
+                "cxmeter.producers.ticket-url", SERVERS.get("ticket-service").baseUrl(),
                 "cxmeter.producers.timeout", "PT1S");
     }
 
-    private int serve(String service) {
-        try {
-            HttpServer server = vertx.createHttpServer().requestHandler(request -> {
-                AUTHORIZATION.put(service, String.valueOf(request.getHeader("Authorization")));
-                if (DOWN.getOrDefault(service, false) || !"/status/v1/outbox".equals(request.path())) {
-                    request.response().setStatusCode(DOWN.getOrDefault(service, false) ? 503 : 404).end();
-                    return;
-                }
-                Waiting waiting = WAITING.getOrDefault(service, new Waiting(0, null));
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("service", service)
-                        .put("pendingEvents", waiting.pending())
-                        .put("oldestPendingAt", waiting.oldest() == null ? null : waiting.oldest().toString()).encode());
-            });
-            return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
-        } catch (Exception e) {
-            throw new IllegalStateException("The producer stub did not start", e);
-        }
+    /** Every producer reachable with nothing waiting, and what they were asked forgotten. */
+    public static void reset() {
+        SERVERS.keySet().forEach(service -> {
+            SERVERS.get(service).resetAll();
+            waiting(service, 0, null);
+        });
+    }
+
+    /** {@code service} reports {@code pending} changes waiting, the oldest from {@code oldest}. */
+    public static void waiting(String service, long pending, OffsetDateTime oldest) {
+        SERVERS.get(service).stubFor(get(urlEqualTo(STATUS)).willReturn(okJson(new JsonObject().put("service", service)
+                .put("pendingEvents", pending).put("oldestPendingAt", oldest == null ? null : oldest.toString()).encode())));
+    }
+
+    /** {@code service} answers 503. */
+    public static void down(String service) {
+        SERVERS.get(service).stubFor(get(urlEqualTo(STATUS)).willReturn(aResponse().withStatus(503)));
+    }
+
+    /** The Authorization header of each request {@code service} received, oldest first. */
+    public static List<String> authorizations(String service) {
+        return SERVERS.get(service).findAll(getRequestedFor(urlEqualTo(STATUS))).stream()
+                .map(request -> request.getHeader("Authorization")).toList();
     }
 
     @Override
     public void stop() {
-        vertx.close();
+        SERVERS.values().forEach(WireMockServer::stop);
     }
 }

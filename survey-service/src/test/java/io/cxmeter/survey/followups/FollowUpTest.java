@@ -1,5 +1,8 @@
 package io.cxmeter.survey.followups;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -17,21 +20,32 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
 import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.testing.PeerStub;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 
-/** Closing the loop against a stand-in ticket-service that is down at first. */
+/** Closing the loop against ticket-service played by WireMock, down at first. */
 @QuarkusTest
 @TestProfile(FollowUpTest.Relaying.class)
-@QuarkusTestResource(value = TicketStub.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PeerStub.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = PeerStub.URL_PROPERTY, value = "quarkus.rest-client.ticket-follow-ups.url"))
 class FollowUpTest {
+
+    /** ticket-service's follow-up endpoint, as WireMock plays it: one ticket per response id. */
+    @PeerStub.Server
+    WireMockServer ticketService;
 
     /** The relay on, signing with the test producers' key. */
     public static class Relaying implements QuarkusTestProfile {
@@ -50,7 +64,10 @@ class FollowUpTest {
 
     @Test
     void aNegativeResponseOpensOneFollowUpTicketOnceTicketServiceAnswers() throws Exception {
-        TicketStub.failNext.set(2);
+        PeerStub.outage(ticketService, () -> post(anyUrl()), 2, aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"responseId": "{{jsonPath request.body '$.responseId'}}",
+                         "ticketId": "followup-{{jsonPath request.body '$.responseId'}}", "created": true}"""));
         String loop = as().body("{\"name\":\"NPS\",\"kind\":\"NPS\",\"followUp\":true}").post("/api/v1/surveys")
                 .then().statusCode(201).body("followUp", equalTo(true)).extract().path("id");
         String plain = as().body("{\"name\":\"CSAT\",\"kind\":\"CSAT\"}").post("/api/v1/surveys")
@@ -71,9 +88,10 @@ class FollowUpTest {
             Thread.sleep(200);
         }
         Thread.sleep(1500);
-        List<TicketStub.Call> calls = mine();
+        List<LoggedRequest> calls = mine();
         assertEquals(List.of(loop + ":R-1", loop + ":R-4"),
-                calls.stream().map(c -> c.body().getString("responseId")).sorted().toList(), "one call per negative response");
+                calls.stream().map(c -> new JsonObject(c.getBodyAsString()).getString("responseId")).sorted().toList(),
+                "one call per negative response");
 
         as().get("/api/v1/surveys/" + loop + "/responses/R-1").then()
                 .body("followUpTicketId", equalTo("followup-" + loop + ":R-1"));
@@ -82,17 +100,18 @@ class FollowUpTest {
         // Signed with the producers' key for the services, naming the tenant and its zone.
         JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(TestKeys.EVENTS.getPublic())
                 .setExpectedAudience("cxmeter-services").setRequireExpirationTime().build()
-                .processToClaims(calls.get(0).authorization().substring("Bearer ".length()));
+                .processToClaims(calls.get(0).getHeader("Authorization").substring("Bearer ".length()));
         assertEquals(tenant, claims.getStringClaimValue("tenant"));
         assertEquals("Europe/Vilnius", claims.getStringClaimValue("tz"));
         assertTrue(claims.getStringListClaimValue("groups").contains("event-producer"));
     }
 
-    private List<TicketStub.Call> mine() {
-        return TicketStub.CALLS.stream().filter(c -> {
+    /** The calls of this test's tenant that ticket-service took. */
+    private List<LoggedRequest> mine() {
+        return PeerStub.answered(ticketService, 201).stream().filter(c -> {
             try {
                 return tenant.equals(new JwtConsumerBuilder().setSkipSignatureVerification().setSkipDefaultAudienceValidation()
-                        .build().processToClaims(c.authorization().substring(7)).getStringClaimValue("tenant"));
+                        .build().processToClaims(c.getHeader("Authorization").substring(7)).getStringClaimValue("tenant"));
             } catch (Exception e) {
                 return false;
             }

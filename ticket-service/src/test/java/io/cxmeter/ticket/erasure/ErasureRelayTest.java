@@ -1,5 +1,7 @@
 package io.cxmeter.ticket.erasure;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -19,12 +21,15 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.cxmeter.internalauth.RsaKeys;
+import io.cxmeter.testing.PeerStub;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,7 +44,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @QuarkusTest
 @TestProfile(ErasureRelayTest.RelayOn.class)
-@QuarkusTestResource(value = SurveyServiceStub.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PeerStub.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = PeerStub.URL_PROPERTY, value = "quarkus.rest-client.survey-erasures.url"))
 class ErasureRelayTest {
 
     /** The relay switched on, fast, against the stub, signing with the test producer key. */
@@ -56,8 +62,14 @@ class ErasureRelayTest {
     @Inject
     Pool pool;
 
+    /** survey-service's erasure endpoint, as WireMock plays it. */
+    @PeerStub.Server
+    WireMockServer surveyService;
+
     @Test
     void anErasureReachesSurveyServiceThroughItsOutageAndTheReceiptEndsDone() throws Exception {
+        PeerStub.outage(surveyService, () -> post(urlEqualTo("/internal/v1/erasures")), 2,
+                okJson("{\"responses\": 2, \"invitations\": 1}"));
         String tenant = "tenant-" + UUID.randomUUID();
         String token = TestTokens.forTenantInZone(tenant, "Europe/Vilnius");
         given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -71,7 +83,7 @@ class ErasureRelayTest {
         // relay is off here), so the receipt stays pending.
         await(() -> given().auth().oauth2(token).get("/api/v1/customers/erasures/" + receipt).then().extract()
                 .path("services.'survey-service'").equals("done"));
-        List<LoggedRequest> calls = SurveyServiceStub.server.findAll(postRequestedFor(urlEqualTo("/internal/v1/erasures")));
+        List<LoggedRequest> calls = surveyService.findAll(postRequestedFor(urlEqualTo("/internal/v1/erasures")));
         assertEquals(3, calls.size(), "two refusals, then the erasure");
         assertEquals("C-9", new JsonObject(calls.get(2).getBodyAsString()).getString("customerId"));
         JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(TestKeys.EVENTS.getPublic())

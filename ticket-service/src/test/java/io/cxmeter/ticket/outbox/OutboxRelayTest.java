@@ -1,5 +1,8 @@
 package io.cxmeter.ticket.outbox;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +21,15 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
 import io.cxmeter.internalauth.RsaKeys;
 import io.cxmeter.outbox.OutboxRelay;
+import io.cxmeter.testing.PeerStub;
 import io.cxmeter.testing.TestKeys;
 import io.cxmeter.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,8 +39,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @TestProfile(OutboxRelayTest.RelayOn.class)
-@QuarkusTestResource(value = MetricsStub.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PeerStub.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = PeerStub.URL_PROPERTY, value = "quarkus.rest-client.metrics-events.url"))
 class OutboxRelayTest {
+
+    /** A delivery metrics-service took: the Authorization header and the body. */
+    private record Delivery(String authorization, JsonObject body) {
+    }
+
+    /** metrics-service's event intake, as WireMock plays it. */
+    @PeerStub.Server
+    WireMockServer metricsService;
 
     /** Delivery switched on, fast, against the stub, signing with the test producer key. */
     public static class RelayOn implements QuarkusTestProfile {
@@ -56,7 +72,8 @@ class OutboxRelayTest {
         // first, 500 a round); they are not this test's concern.
         pool.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL").execute()
                 .await().indefinitely();
-        MetricsStub.failNext.set(2);
+        PeerStub.outage(metricsService, () -> post(urlEqualTo("/internal/v1/events")), 2,
+                okJson("{\"received\": 0, \"stored\": 0, \"duplicates\": 0}"));
         String lines = String.join("\n",
                 "{\"id\":\"O-1\",\"channel\":\"email\",\"createdAt\":\"2026-02-03T08:00:00Z\"}",
                 "{\"id\":\"O-2\",\"channel\":\"chat\",\"createdAt\":\"2026-02-03T09:00:00Z\"}",
@@ -65,9 +82,9 @@ class OutboxRelayTest {
                 .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tickets/import")
                 .then().statusCode(200);
 
-        List<MetricsStub.Delivery> mine = awaitDeliveries(tenant, 3, Duration.ofSeconds(60));
+        List<Delivery> mine = awaitDeliveries(tenant, 3, Duration.ofSeconds(60));
 
-        assertTrue(MetricsStub.refused.get() >= 2, "the outage was played");
+        assertTrue(PeerStub.answered(metricsService, 503).size() >= 2, "the outage was played");
         List<JsonObject> events = mine.stream().flatMap(d -> d.body().getJsonArray("events").stream())
                 .map(JsonObject.class::cast).toList();
         // Tickets of one import share a transaction, so they have no order among them; a ticket's own
@@ -99,10 +116,11 @@ class OutboxRelayTest {
         assertEquals(0, pending, "everything delivered is marked published");
     }
 
-    private static List<MetricsStub.Delivery> awaitDeliveries(String tenant, int events, Duration within) throws Exception {
+    private List<Delivery> awaitDeliveries(String tenant, int events, Duration within) throws Exception {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            List<MetricsStub.Delivery> mine = MetricsStub.ACCEPTED.stream()
+            List<Delivery> mine = PeerStub.answered(metricsService, 200).stream()
+                    .map(r -> new Delivery(r.getHeader("Authorization"), new JsonObject(r.getBodyAsString())))
                     .filter(d -> d.body().getJsonArray("events").stream().map(JsonObject.class::cast)
                             .anyMatch(e -> e.getJsonObject("payload").getString("id").startsWith("O-")))
                     .filter(d -> tenantOf(d).equals(tenant))
@@ -115,7 +133,7 @@ class OutboxRelayTest {
         throw new AssertionError("metrics-service did not receive " + events + " events within " + within);
     }
 
-    private static String tenantOf(MetricsStub.Delivery delivery) {
+    private static String tenantOf(Delivery delivery) {
         String payload = delivery.authorization().split("\\.")[1];
         return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
                 .getString("tenant");
