@@ -76,12 +76,15 @@ public final class Sums {
         MetricRequest r = request;
         Dimension by = family == Family.CUSTOMER ? null : r.groupBy();
         if (r.reads() == null) {
-            return rollups.read(r.tenantId(), r.zone(), family, survey, by, r.filter(), over, histograms, counters);
+            return rollups.read(new RollupReader.Query(r.tenantId(), r.zone(), family, survey, by, r.filter(), over, histograms,
+                    counters));
         }
-        List<String> wanted = family == Family.TICKET ? TICKET_HISTOGRAMS : histograms;
-        int decoded = family == Family.TICKET ? Layout.size(family) : counters;
-        return r.reads().sums(Arrays.asList(family, survey, by, r.filter(), over, wanted, decoded),
-                () -> rollups.read(r.tenantId(), r.zone(), family, survey, by, r.filter(), over, wanted, decoded));
+        // Within a summary, every ticket metric reads the whole ticket rows with their calendar histograms once.
+        RollupReader.Query query = family == Family.TICKET
+                ? new RollupReader.Query(r.tenantId(), r.zone(), family, survey, by, r.filter(), over, TICKET_HISTOGRAMS,
+                        Layout.size(family))
+                : new RollupReader.Query(r.tenantId(), r.zone(), family, survey, by, r.filter(), over, histograms, counters);
+        return r.reads().sums(List.of(query), () -> rollups.read(query));
     }
 
     /**

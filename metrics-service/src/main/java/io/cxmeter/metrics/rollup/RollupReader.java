@@ -38,6 +38,24 @@ public class RollupReader {
     public record Period(int index, Instant from, Instant to) {
     }
 
+    /**
+     * What to sum: a tenant's {@code family} over {@code periods}, cut in {@code zone}, per group of
+     * {@code groupBy} (null: the total), the facts matching {@code filter}; {@code survey} restricts
+     * survey families to one survey. Only the histograms named are read, and only the first
+     * {@code counters} counters of the family's layout. Equal queries read the same.
+     */
+    public record Query(String tenantId, ZoneId zone, Family family, String survey, Dimension groupBy, Filter filter,
+            List<Period> periods, List<String> histograms, int counters) {
+
+        public Query {
+            if (counters < 1 || counters > Layout.size(family)) {
+                throw new IllegalArgumentException(family + " has no first " + counters + " counters");
+            }
+            periods = List.copyOf(periods);
+            histograms = List.copyOf(histograms);
+        }
+    }
+
     @Inject
     Pool pool;
 
@@ -48,27 +66,23 @@ public class RollupReader {
 
     /**
      * The sums per period index and group key (null key: facts without the dimension; {@link #ALL} when
-     * {@code groupBy} is null). {@code survey} restricts survey families to one survey. Only the
-     * histograms named in {@code histograms} are read (sketches are the bulk of a ticket rollup row, and
-     * most metrics need none), and only the first {@code counters} counters of the family's layout (the
-     * rest read as 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel decodes
-     * 2,262 rows. {@code filter} keeps the facts that match it (see {@link Rows}).
+     * {@code groupBy} is null). Only the histograms the query names are read (sketches are the bulk of a
+     * ticket rollup row, and most metrics need none), and only its first counters of the family's layout
+     * (the rest read as 0): NPS needs 6 of a survey row's 24, and a year's weekly series by channel
+     * decodes 2,262 rows. The filter keeps the facts that match it (see {@link Rows}).
      * <p>
      * One statement reads the whole buckets, the edges and whether the tenant's zoned buckets are cut in
      * {@code zone} (tenant_calendar), all in one snapshot: a read is one round trip. When they are not
      * (the tenant just changed its zone and the recut waits for its next delivery, or the token still
      * names the old zone), it reads again from hours and contributions only, which are right in any zone.
      */
-    public Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, Family family, String survey,
-            Dimension groupBy, Filter filter, List<Period> periods, List<String> histograms, int counters) {
-        if (counters < 1 || counters > Layout.size(family)) {
-            throw new IllegalArgumentException(family + " has no first " + counters + " counters");
-        }
-        Rows rows = Rows.of(family, groupBy, filter);
-        return read(tenantId, zone, ALL_GRAINS, family, survey, groupBy, rows, filter, periods, histograms, counters)
+    public Uni<Map<Integer, Map<String, State>>> read(Query q) {
+        Rows rows = Rows.of(q.family(), q.groupBy(), q.filter());
+        return read(q.tenantId(), q.zone(), ALL_GRAINS, q.family(), q.survey(), q.groupBy(), rows, q.filter(), q.periods(),
+                q.histograms(), q.counters())
                 .flatMap(sums -> sums != null ? Uni.createFrom().item(sums)
-                        : read(tenantId, zone, ANY_ZONE_GRAINS, family, survey, groupBy, rows, filter, periods, histograms,
-                                counters));
+                        : read(q.tenantId(), q.zone(), ANY_ZONE_GRAINS, q.family(), q.survey(), q.groupBy(), rows, q.filter(),
+                                q.periods(), q.histograms(), q.counters()));
     }
 
     /**
