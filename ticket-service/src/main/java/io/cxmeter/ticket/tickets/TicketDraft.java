@@ -6,6 +6,7 @@ import java.util.List;
 import io.cxmeter.events.Channel;
 import io.cxmeter.events.Priority;
 import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.tickets.TicketHistory;
 
 /** A ticket as given, before it is stored: its attributes and its history in time order. */
 public record TicketDraft(String key, Channel channel, String subject, Priority priority, String team,
@@ -13,7 +14,7 @@ public record TicketDraft(String key, Channel channel, String subject, Priority 
 
     public TicketDraft {
         tags = tags == null ? List.of() : List.copyOf(tags);
-        events = TicketFacts.chronological(events == null ? List.of() : events);
+        events = TicketHistory.chronological(events == null ? List.of() : events);
     }
 
     public TicketFacts facts() {

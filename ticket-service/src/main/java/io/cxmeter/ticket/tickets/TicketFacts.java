@@ -1,7 +1,6 @@
 package io.cxmeter.ticket.tickets;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,11 +23,6 @@ public record TicketFacts(TicketStatus status, String assignee,
         Instant resolvedAt, int reopenCount,
         Instant queuedAt, Instant answeredAt, String answeredBy, Instant abandonedAt, Instant blockedAt,
         Integer talkSeconds, Integer holdSeconds, Integer wrapUpSeconds, Instant handledAt) {
-
-    /** Events in time order; events at the same instant keep the order they were given in. */
-    public static List<TicketEvent> chronological(List<TicketEvent> events) {
-        return events.stream().sorted(Comparator.comparing(TicketEvent::at)).toList();
-    }
 
     /** The facts of a ticket created at {@code createdAt} with these events (in any order). */
     public static TicketFacts derive(Instant createdAt, List<TicketEvent> events) {

@@ -87,9 +87,12 @@ public final class TicketHistory {
     /** The history of a ticket created at {@code createdAt} with these events, in any order. */
     public static TicketHistory of(Instant createdAt, List<TicketEvent> events) {
         Objects.requireNonNull(createdAt, "createdAt");
-        List<TicketEvent> sorted = events == null ? List.of()
-                : events.stream().sorted(Comparator.comparing(TicketEvent::at)).toList();
-        return new TicketHistory(createdAt, sorted);
+        return new TicketHistory(createdAt, events == null ? List.of() : chronological(events));
+    }
+
+    /** Events in time order; events at the same instant keep the order they were given in. */
+    public static List<TicketEvent> chronological(List<TicketEvent> events) {
+        return events.stream().sorted(Comparator.comparing(TicketEvent::at)).toList();
     }
 
     public Instant createdAt() {
