@@ -216,8 +216,7 @@ public final class LocalSuite implements AutoCloseable {
         services.forEach((name, port) -> ports.put(name + "-service", port));
         ports.put("gateway", options.gatewayPort());
         Instant deadline = Instant.now().plus(READY_WITHIN);
-        ports.keySet().forEach(name -> awaitReady(name, name, started.get(name), deadline,
-                () -> started.put(name, launch(name, env(name), logs))));
+        ports.keySet().forEach(name -> awaitReady(name, name, started.get(name), deadline, () -> relaunch(name, name)));
     }
 
     /**
@@ -251,13 +250,19 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts a killed module again with the same settings; returns when it is ready. */
     public void start(String module) {
-        Map<String, String> env = env(module);
-        if (env == null) {
+        if (env(module) == null) {
             throw new IllegalArgumentException("No module " + module);
         }
-        Process started = launch(module, env, logs, module + "-restarted");
-        byModule.put(module, started);
-        awaitReady(module, module + "-restarted", started, Instant.now().plus(READY_WITHIN), () -> byModule.put(module, launch(module, env, logs, module + "-restarted")));
+        String logName = module + "-restarted";
+        awaitReady(module, logName, relaunch(module, logName), Instant.now().plus(READY_WITHIN),
+                () -> relaunch(module, logName));
+    }
+
+    /** Starts {@code module} with its settings as the one the suite knows by that name; the new process. */
+    private Process relaunch(String module, String logName) {
+        Process process = launch(module, env(module), logs, logName);
+        byModule.put(module, process);
+        return process;
     }
 
     /**
@@ -363,7 +368,8 @@ public final class LocalSuite implements AutoCloseable {
     private void awaitReady(String name, String logName, Process process, Instant deadline,
             java.util.function.Supplier<Process> relaunch) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(name) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPorts.get(name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Path log = logs.resolve(logName + ".log");
         int relaunches = 0;
