@@ -39,7 +39,7 @@ public final class TicketContributions {
         Objects.requireNonNull(ticket.id(), "id");
         Objects.requireNonNull(ticket.channel(), "channel");
         Objects.requireNonNull(ticket.createdAt(), "createdAt");
-        return new Reader(ticket, TicketHistory.of(ticket.createdAt(), ticket.events())).read();
+        return new Reader(ticket, TicketHistory.of(ticket.events())).read();
     }
 
     /** Turns what a ticket's history means ({@link TicketHistory}) into contributions to the rollup families. */

@@ -18,6 +18,6 @@ public record TicketDraft(String key, Channel channel, String subject, Priority 
     }
 
     public TicketFacts facts() {
-        return TicketFacts.derive(createdAt, events);
+        return TicketFacts.derive(events);
     }
 }

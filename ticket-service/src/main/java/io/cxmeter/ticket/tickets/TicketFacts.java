@@ -24,9 +24,9 @@ public record TicketFacts(TicketStatus status, String assignee,
         Instant queuedAt, Instant answeredAt, String answeredBy, Instant abandonedAt, Instant blockedAt,
         Integer talkSeconds, Integer holdSeconds, Integer wrapUpSeconds, Instant handledAt) {
 
-    /** The facts of a ticket created at {@code createdAt} with these events (in any order). */
-    public static TicketFacts derive(Instant createdAt, List<TicketEvent> events) {
-        TicketHistory history = TicketHistory.of(createdAt, events);
+    /** The facts of a ticket with these events (in any order). */
+    public static TicketFacts derive(List<TicketEvent> events) {
+        TicketHistory history = TicketHistory.of(events);
         TicketEvent firstAssigned = history.first(EventType.ASSIGNED);
         TicketEvent firstReply = history.first(EventType.AGENT_REPLY);
         TicketEvent answered = history.first(EventType.ANSWERED);

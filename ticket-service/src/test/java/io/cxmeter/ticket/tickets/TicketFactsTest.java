@@ -31,7 +31,7 @@ class TicketFactsTest {
 
     @Test
     void aTicketWithoutEventsIsNew() {
-        TicketFacts facts = TicketFacts.derive(CREATED, List.of());
+        TicketFacts facts = TicketFacts.derive(List.of());
         assertEquals(TicketStatus.NEW, facts.status());
         assertNull(facts.resolvedAt());
         assertEquals(0, facts.reopenCount());
@@ -39,7 +39,7 @@ class TicketFactsTest {
 
     @Test
     void theCallFromApiMdAddsUp() {
-        TicketFacts facts = TicketFacts.derive(CREATED, List.of(
+        TicketFacts facts = TicketFacts.derive(List.of(
                 new TicketEvent(EventType.QUEUED, at("08:00:00"), null, null, null, null, null),
                 by(EventType.ANSWERED, "08:00:14", "A-3"),
                 by(EventType.ASSIGNED, "08:00:14", "A-3"),
@@ -61,7 +61,7 @@ class TicketFactsTest {
 
     @Test
     void reopenedTicketCountsOnceAtLastResolution() {
-        TicketFacts facts = TicketFacts.derive(CREATED, List.of(
+        TicketFacts facts = TicketFacts.derive(List.of(
                 status("08:01:00", TicketStatus.OPEN),
                 status("09:00:00", TicketStatus.RESOLVED),
                 status("10:00:00", TicketStatus.OPEN),
@@ -72,7 +72,7 @@ class TicketFactsTest {
 
     @Test
     void resolvedThenClosedIsNoNewResolution() {
-        TicketFacts facts = TicketFacts.derive(CREATED, List.of(
+        TicketFacts facts = TicketFacts.derive(List.of(
                 status("09:00:00", TicketStatus.RESOLVED),
                 status("12:00:00", TicketStatus.CLOSED)));
         assertEquals(TicketStatus.CLOSED, facts.status());
@@ -81,7 +81,7 @@ class TicketFactsTest {
 
     @Test
     void aReopenedTicketThatIsStillOpenHasNoResolution() {
-        TicketFacts facts = TicketFacts.derive(CREATED, List.of(
+        TicketFacts facts = TicketFacts.derive(List.of(
                 status("09:00:00", TicketStatus.CLOSED),
                 status("10:00:00", TicketStatus.OPEN)));
         assertNull(facts.resolvedAt());
@@ -90,7 +90,7 @@ class TicketFactsTest {
 
     @Test
     void eventsGivenOutOfOrderAreReadInTimeOrder() {
-        TicketFacts facts = TicketFacts.derive(CREATED, List.of(
+        TicketFacts facts = TicketFacts.derive(List.of(
                 by(EventType.ASSIGNED, "09:00:00", "A-2"),
                 by(EventType.AGENT_REPLY, "08:30:00", "A-1"),
                 by(EventType.ASSIGNED, "08:10:00", "A-1"),
@@ -104,10 +104,10 @@ class TicketFactsTest {
 
     @Test
     void blockedAndAbandonedCallsKeepTheirTimes() {
-        TicketFacts blocked = TicketFacts.derive(CREATED, List.of(
+        TicketFacts blocked = TicketFacts.derive(List.of(
                 new TicketEvent(EventType.BLOCKED, at("08:00:00"), null, null, null, null, null)));
         assertEquals(at("08:00:00"), blocked.blockedAt());
-        TicketFacts abandoned = TicketFacts.derive(CREATED, List.of(
+        TicketFacts abandoned = TicketFacts.derive(List.of(
                 new TicketEvent(EventType.QUEUED, at("08:00:00"), null, null, null, null, null),
                 new TicketEvent(EventType.ABANDONED, at("08:00:04"), null, null, null, null, null)));
         assertEquals(at("08:00:04"), abandoned.abandonedAt());

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import io.cxmeter.events.EventType;
 import io.cxmeter.events.TicketEvent;
@@ -50,13 +49,11 @@ public final class TicketHistory {
         }
     }
 
-    private final Instant createdAt;
     private final List<TicketEvent> events;
     private final List<Resolution> resolutions = new ArrayList<>();
     private final TicketStatus status;
 
-    private TicketHistory(Instant createdAt, List<TicketEvent> events) {
-        this.createdAt = createdAt;
+    private TicketHistory(List<TicketEvent> events) {
         this.events = events;
         TicketStatus current = TicketStatus.NEW;
         Instant resolvedAt = null;
@@ -84,10 +81,9 @@ public final class TicketHistory {
         this.status = current;
     }
 
-    /** The history of a ticket created at {@code createdAt} with these events, in any order. */
-    public static TicketHistory of(Instant createdAt, List<TicketEvent> events) {
-        Objects.requireNonNull(createdAt, "createdAt");
-        return new TicketHistory(createdAt, events == null ? List.of() : chronological(events));
+    /** The history of a ticket with these events, in any order. */
+    public static TicketHistory of(List<TicketEvent> events) {
+        return new TicketHistory(events == null ? List.of() : chronological(events));
     }
 
     /** Events in time order; events at the same instant keep the order they were given in. */
@@ -95,9 +91,6 @@ public final class TicketHistory {
         return events.stream().sorted(Comparator.comparing(TicketEvent::at)).toList();
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
 
     /** Its events in time order. */
     public List<TicketEvent> events() {

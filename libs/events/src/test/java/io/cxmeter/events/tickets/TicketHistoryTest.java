@@ -38,7 +38,7 @@ class TicketHistoryTest {
 
     @Test
     void resolvedThenClosedIsOneResolutionAndAReopeningEndsIt() {
-        TicketHistory history = TicketHistory.of(CREATED, List.of(
+        TicketHistory history = TicketHistory.of(List.of(
                 by(EventType.AGENT_REPLY, 5, "a1"),
                 status(10, TicketStatus.RESOLVED),
                 status(20, TicketStatus.CLOSED),
@@ -55,7 +55,7 @@ class TicketHistoryTest {
 
     @Test
     void aFirstResolutionAfterTwoRepliesIsNoFirstContactResolutionAndAReopenedTicketHasNoLastingOne() {
-        TicketHistory history = TicketHistory.of(CREATED, List.of(
+        TicketHistory history = TicketHistory.of(List.of(
                 by(EventType.AGENT_REPLY, 5, "a1"),
                 by(EventType.AGENT_REPLY, 10, "a1"),
                 status(10, TicketStatus.RESOLVED),
@@ -68,7 +68,7 @@ class TicketHistoryTest {
 
     @Test
     void eventsAreReadInTimeOrderWhateverOrderTheyCameIn() {
-        TicketHistory history = TicketHistory.of(CREATED, List.of(
+        TicketHistory history = TicketHistory.of(List.of(
                 status(30, TicketStatus.RESOLVED),
                 by(EventType.ASSIGNED, 20, "a2"),
                 by(EventType.AGENT_REPLY, 15, "a1"),
@@ -85,7 +85,7 @@ class TicketHistoryTest {
 
     @Test
     void customerRepliesInARowOpenOneWaitAndOnlyAfterTheFirstAgentReply() {
-        TicketHistory history = TicketHistory.of(CREATED, List.of(
+        TicketHistory history = TicketHistory.of(List.of(
                 customerReply(2),
                 by(EventType.AGENT_REPLY, 5, "a1"),
                 customerReply(10),
@@ -105,18 +105,18 @@ class TicketHistoryTest {
 
     @Test
     void handledContactsAreSummedAndEndWithTheLast() {
-        TicketHistory history = TicketHistory.of(CREATED, List.of(
+        TicketHistory history = TicketHistory.of(List.of(
                 new TicketEvent(EventType.HANDLED, at(10), null, null, 300, 20, 40),
                 new TicketEvent(EventType.HANDLED, at(40), null, null, 100, 0, 15)));
 
         assertEquals(new TicketHistory.Handling(400, 20, 55, at(40)), history.handling());
         assertEquals(475, history.handling().totalSeconds());
-        assertNull(TicketHistory.of(CREATED, List.of()).handling());
+        assertNull(TicketHistory.of(List.of()).handling());
     }
 
     @Test
     void aNewTicketWithoutEventsIsNewUnassignedAndUnresolved() {
-        TicketHistory history = TicketHistory.of(CREATED, null);
+        TicketHistory history = TicketHistory.of(null);
         assertEquals(TicketStatus.NEW, history.status());
         assertNull(history.assignee());
         assertTrue(history.resolutions().isEmpty());
