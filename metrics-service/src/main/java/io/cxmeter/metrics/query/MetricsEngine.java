@@ -45,7 +45,8 @@ public class MetricsEngine {
         for (int i = 0; i < buckets.size(); i++) {
             periods.add(new Period(i + 1, buckets.get(i).start(), buckets.get(i).end()));
         }
-        return values(request, periods).map(both -> {
+        MetricDefinitions.Definition definition = MetricDefinitions.of(request.metric());
+        return values(request, definition, periods).map(both -> {
             Value total = value(both.getItem1(), 0, RollupReader.ALL);
             List<MetricResult.Point> series = request.interval() == null ? null : series(both.getItem1(), buckets, RollupReader.ALL);
             List<MetricResult.Group> groups = null;
@@ -64,7 +65,7 @@ public class MetricsEngine {
                             request.interval() == null ? null : series(both.getItem2(), buckets, key));
                 }).toList();
             }
-            Instant at = MetricDefinitions.of(request.metric()) instanceof MetricDefinitions.Summed summed && summed.atInstant()
+            Instant at = definition instanceof MetricDefinitions.Summed summed && summed.atInstant()
                     ? MetricDefinitions.instant(request, periods.get(0)) : null;
             return new MetricResult(request.metric().id(), request.from(), request.to(), at, total.value(), total.count(),
                     total.details(), groups, series);
@@ -92,10 +93,9 @@ public class MetricsEngine {
      * so a period's total is the sum of its groups.
      */
     private Uni<Tuple2<Map<Integer, Map<String, Value>>, Map<Integer, Map<String, Value>>>> values(
-            MetricRequest r, List<Period> periods) {
+            MetricRequest r, MetricDefinitions.Definition definition, List<Period> periods) {
         Dimension by = r.groupBy();
         Sums with = new Sums(rollups, raw, r, periods);
-        MetricDefinitions.Definition definition = MetricDefinitions.of(r.metric());
         if (definition instanceof MetricDefinitions.OfCustomers customers) {
             // Customer metrics have no dimensions (a groupBy is refused before).
             return customers(with, customers).map(totals -> Tuple2.of(totals, Map.of()));
