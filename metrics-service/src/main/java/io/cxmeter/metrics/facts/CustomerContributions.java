@@ -25,15 +25,17 @@ public final class CustomerContributions {
         List<Contribution> out = new ArrayList<>();
         // since and churnedAt are deltas of the number of active customers: active at t counts every
         // since before t minus every churn before t (a customer is still active at its churnedAt).
-        out.add(customer(Family.CUSTOMER, c.id(), c.since(), new State().add("since", 1).add("referred", c.referred() ? 1 : 0)));
+        out.add(customer(Family.CUSTOMER, c.id(), c.since(), new State().add(Counters.Customer.SINCE, 1)
+                .add(Counters.Customer.REFERRED, c.referred() ? 1 : 0)));
         if (c.churnedAt() != null) {
-            out.add(customer(Family.CUSTOMER, c.id(), c.churnedAt(), new State().add("churned", 1)));
+            out.add(customer(Family.CUSTOMER, c.id(), c.churnedAt(), new State().add(Counters.Customer.CHURNED, 1)));
         }
         if (c.purchases() != null) {
             for (CustomerUpserted.Purchase purchase : c.purchases()) {
                 SurveyContributions.require(purchase.amount(), "purchases[].amount");
                 SurveyContributions.require(purchase.at(), "purchases[].at");
-                out.add(customer(Family.PURCHASE, c.id(), purchase.at(), new State().add("amount", purchase.amount().doubleValue())));
+                out.add(customer(Family.PURCHASE, c.id(), purchase.at(), new State().add(Counters.Purchase.AMOUNT,
+                        purchase.amount().doubleValue())));
             }
         }
         return new AggregateUpdate(AggregateUpdate.Source.CUSTOMER, c.id(), version, false, out, List.of(),
@@ -45,7 +47,7 @@ public final class CustomerContributions {
         SurveyContributions.require(e.type(), "type");
         SurveyContributions.require(e.at(), "at");
         return new AggregateUpdate(AggregateUpdate.Source.ENGAGEMENT, e.customerId() + "|" + e.type() + "|" + e.at(), 0,
-                false, List.of(customer(Family.INTERACTION, e.customerId(), e.at(), new State().add("interactions", 1))),
+                false, List.of(customer(Family.INTERACTION, e.customerId(), e.at(), new State().add(Counters.Interaction.INTERACTIONS, 1))),
                 List.of(), null);
     }
 
@@ -54,7 +56,7 @@ public final class CustomerContributions {
         SurveyContributions.require(r.createdAt(), "createdAt");
         List<Contribution> out = r.score() == null ? List.of()
                 : List.of(new Contribution(Family.REVIEW, "", r.createdAt(), null, null, r.agentId(), null, null, null,
-                        new State().add("n", 1).add("sum", r.score())));
+                        new State().add(Counters.Review.N, 1).add(Counters.Review.SUM, r.score())));
         return new AggregateUpdate(AggregateUpdate.Source.REVIEW, r.id(), version, false, out, List.of(), null);
     }
 

@@ -93,7 +93,7 @@ public class FactStore {
     private static String addRollups(Family family) {
         return ADD_ROLLUPS.computeIfAbsent(family, f -> {
             int n = Layout.size(f);
-            int histograms = Layout.histograms(f).size();
+            int histograms = f.histograms().size();
             StringBuilder columns = new StringBuilder();
             StringBuilder values = new StringBuilder();
             StringBuilder arrays = new StringBuilder();
@@ -412,7 +412,7 @@ public class FactStore {
             List<RollupKey> run = keys.subList(from, to);
             int size = Layout.size(family);
             Double[] counters = new Double[run.size() * size];
-            String[][] histograms = new String[Layout.histograms(family).size()][run.size()];
+            String[][] histograms = new String[family.histograms().size()][run.size()];
             for (int i = 0; i < run.size(); i++) {
                 Delta delta = deltas.get(run.get(i));
                 delta.countersInto(counters, i * size);

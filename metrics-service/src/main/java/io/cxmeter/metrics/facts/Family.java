@@ -1,6 +1,7 @@
 package io.cxmeter.metrics.facts;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,42 +11,73 @@ import java.util.Set;
  */
 public enum Family {
     /** Additive ticket counters: volume, blocks, FRT, final resolutions, ASA, service level, AHT. */
-    TICKET(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    TICKET(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Ticket.class,
+            Histogram.FRT, Histogram.RES, Histogram.SL_ANSWERED, Histogram.SL_ABANDONED, Histogram.FRTB, Histogram.RESB),
     /** +1/−1 as a ticket enters or leaves the waiting (new, open) and unresolved states. */
-    TICKET_STATE(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    TICKET_STATE(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.TicketState.class),
     /** A ticket's first assignment, and whether the ticket is resolved now (resolution rate). */
-    ASSIGNMENT(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    ASSIGNMENT(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Assignment.class),
     /** A wait for an agent's next reply, closed by that reply (next-reply time). */
-    NEXT_REPLY(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    NEXT_REPLY(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.NextReply.class, Histogram.NRT,
+            Histogram.NRTB),
     /**
      * Every resolution of a ticket: whether it was the ticket's first, whether that first one came after a
      * single agent reply, whether it follows an earlier one, and whether the first was reopened (reopen
      * rate, first-contact resolution).
      */
-    RESOLUTION(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
+    RESOLUTION(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Resolution.class),
     /** SLA target instances decided: met where they closed in time, breached where their target elapsed. */
-    SLA(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT)),
-    NPS(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    CSAT(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    CES(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    CUSTOM(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    INVITATION(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE)),
-    REVIEW(true, true, EnumSet.of(Dimension.AGENT)),
+    SLA(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Sla.class),
+    NPS(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
+    CSAT(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
+    CES(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
+    CUSTOM(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
+    INVITATION(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Invitation.class),
+    REVIEW(true, true, EnumSet.of(Dimension.AGENT), Counters.Review.class),
     /** A customer becoming one (at since) and churning (at churnedAt). */
-    CUSTOMER(true, true, EnumSet.noneOf(Dimension.class)),
-    PURCHASE(false, false, EnumSet.noneOf(Dimension.class)),
+    CUSTOMER(true, true, EnumSet.noneOf(Dimension.class), Counters.Customer.class),
+    PURCHASE(false, false, EnumSet.noneOf(Dimension.class), Counters.Purchase.class),
     /** Anything naming a customer: a ticket created, a survey response, an engagement event. */
-    INTERACTION(false, false, EnumSet.noneOf(Dimension.class));
+    INTERACTION(false, false, EnumSet.noneOf(Dimension.class), Counters.Interaction.class);
 
     private final boolean rolledUp;
     private final boolean quarterly;
     private final Set<Dimension> dimensions;
+    private final Class<? extends Counter> counterType;
+    private final List<Counter> counters;
+    private final List<Histogram> histograms;
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
-    Family(boolean rolledUp, boolean quarterly, Set<Dimension> dimensions) {
+    <C extends Enum<C> & Counter> Family(boolean rolledUp, boolean quarterly, Set<Dimension> dimensions, Class<C> counters,
+            Histogram... histograms) {
         this.rolledUp = rolledUp;
         this.quarterly = quarterly;
         this.dimensions = dimensions;
+        this.counterType = counters;
+        this.counters = List.of(counters.getEnumConstants());
+        this.histograms = List.of(histograms);
+    }
+
+    /** Its counters, in the order of its layout ({@link Counters}). */
+    public List<Counter> counters() {
+        return counters;
+    }
+
+    /**
+     * The position of {@code counter} in its layout (0-based).
+     *
+     * @throws IllegalArgumentException when the family has no such counter
+     */
+    public int position(Counter counter) {
+        if (!counterType.isInstance(counter)) {
+            throw new IllegalArgumentException("Counter " + counter + " is not in the layout of " + this);
+        }
+        return ((Enum<?>) counter).ordinal();
+    }
+
+    /** Its histograms, in the order of its rollup columns ({@code h1} to {@code h6}). */
+    public List<Histogram> histograms() {
+        return histograms;
     }
 
     public boolean rolledUp() {

@@ -29,9 +29,6 @@ public final class TicketContributions {
     /** Waits longer than this go to one overflow bin of the service-level histograms. */
     public static final int MAX_WAIT_BIN = 3600;
 
-    /** The targets of an SLA policy, by the name of their counters. */
-    public static final List<String> SLA_TARGETS = List.of("firstReply", "nextReply", "resolution");
-
     private TicketContributions() {
     }
 
@@ -67,9 +64,9 @@ public final class TicketContributions {
             return clock == null ? seconds(a, b) : clock.seconds(a, b);
         }
 
-        /** A duration in both clocks: {@code name} in calendar seconds, {@code name + "b"} in business seconds. */
-        private State durations(String name, Instant a, Instant b) {
-            return durationState(name, seconds(a, b)).merge(durationState(name + "b", business(a, b)), 1);
+        /** A duration in both clocks. */
+        private State durations(Measure.Clocked duration, Instant a, Instant b) {
+            return durationState(duration.calendar(), seconds(a, b)).merge(durationState(duration.business(), business(a, b)), 1);
         }
 
         AggregateUpdate read() {
@@ -83,41 +80,41 @@ public final class TicketContributions {
             TicketEvent abandoned = history.first(EventType.ABANDONED);
             TicketEvent blocked = history.first(EventType.BLOCKED);
 
-            add(Family.TICKET, created, history.assigneeAt(created), new State().add("created", 1)
-                    .add("calls", call ? 1 : 0).add("blocked", call && blocked != null ? 1 : 0));
+            add(Family.TICKET, created, history.assigneeAt(created), new State().add(Counters.Ticket.CREATED, 1)
+                    .add(Counters.Ticket.CALLS, call ? 1 : 0).add(Counters.Ticket.BLOCKED, call && blocked != null ? 1 : 0));
             if (ticket.customerId() != null) {
                 out.add(new Contribution(Family.INTERACTION, "", created, null, null, null, null, null, ticket.customerId(),
-                        new State().add("interactions", 1)));
+                        new State().add(Counters.Interaction.INTERACTIONS, 1)));
             }
             if (firstReply != null) {
-                add(Family.TICKET, firstReply.at(), firstReply.agentId(), durations("frt", created, firstReply.at()));
+                add(Family.TICKET, firstReply.at(), firstReply.agentId(), durations(Measure.Clocked.FIRST_REPLY, created, firstReply.at()));
             }
             if (queue && answered != null) {
                 Instant queuedAt = queued != null ? queued.at() : created;
                 add(Family.TICKET, answered.at(), answered.agentId(), new State()
-                        .add("asa.n", 1).add("asa.sum", seconds(queuedAt, answered.at())));
+                        .add(Measure.ASA.n(), 1).add(Measure.ASA.sum(), seconds(queuedAt, answered.at())));
             }
             if (queue && queued != null && blocked == null) {
-                State offered = new State().add("sl.queued", 1);
+                State offered = new State().add(Counters.Ticket.SL_QUEUED, 1);
                 if (abandoned != null) {
                     // Abandoned under shortAbandonSeconds S ⇔ floor(wait) < S for whole seconds S.
-                    offered.record("sl.abandoned", bin(Math.floor(seconds(queued.at(), abandoned.at()))), 1);
+                    offered.record(Histogram.SL_ABANDONED, bin(Math.floor(seconds(queued.at(), abandoned.at()))), 1);
                 } else if (answered != null) {
                     // Answered within threshold T ⇔ ceil(wait) <= T for whole seconds T.
-                    offered.record("sl.answered", bin(Math.ceil(seconds(queued.at(), answered.at()))), 1);
+                    offered.record(Histogram.SL_ANSWERED, bin(Math.ceil(seconds(queued.at(), answered.at()))), 1);
                 }
                 add(Family.TICKET, queued.at(), history.assigneeAt(queued.at()), offered);
             }
             TicketHistory.Handling handling = history.handling();
             if (handling != null) {
-                add(Family.TICKET, handling.endedAt(), history.assigneeAt(handling.endedAt()), new State().add("aht.n", 1)
-                        .add("aht.sum", handling.totalSeconds()));
+                add(Family.TICKET, handling.endedAt(), history.assigneeAt(handling.endedAt()), new State().add(Measure.AHT.n(), 1)
+                        .add(Measure.AHT.sum(), handling.totalSeconds()));
             }
             List<TicketHistory.Wait> waits = history.nextReplyWaits();
             for (TicketHistory.Wait wait : waits) {
                 if (wait.closedBy() != null) {
                     add(Family.NEXT_REPLY, wait.closedBy().at(), wait.closedBy().agentId(),
-                            durations("nrt", wait.openedAt(), wait.closedBy().at()));
+                            durations(Measure.Clocked.NEXT_REPLY, wait.openedAt(), wait.closedBy().at()));
                 }
             }
             resolutions(created, firstAssigned);
@@ -125,8 +122,8 @@ public final class TicketContributions {
             if (firstAssigned != null) {
                 // Counted where it was first assigned, as resolved if it is now; a period ending before a
                 // later change of that state is corrected from the episodes (see AggregateUpdate.Episode).
-                add(Family.ASSIGNMENT, firstAssigned.at(), firstAssigned.agentId(), new State().add("assigned", 1)
-                        .add("resolved", history.lastingResolution() != null ? 1 : 0));
+                add(Family.ASSIGNMENT, firstAssigned.at(), firstAssigned.agentId(), new State().add(Counters.Assignment.ASSIGNED, 1)
+                        .add(Counters.Assignment.RESOLVED, history.lastingResolution() != null ? 1 : 0));
             }
             states(created);
             return new AggregateUpdate(AggregateUpdate.Source.TICKET, ticket.id(),
@@ -146,30 +143,30 @@ public final class TicketContributions {
             }
             BusinessClock slaClock = "business".equals(policy.clock()) ? clock : null;
             if (policy.firstReply() != null) {
-                instance("firstReply", created, firstReply == null ? null : firstReply.at(),
+                instance(SlaTarget.FIRST_REPLY, created, firstReply == null ? null : firstReply.at(),
                         firstReply == null ? null : firstReply.agentId(), policy.firstReply(), slaClock);
             }
             if (policy.nextReply() != null) {
                 for (TicketHistory.Wait wait : waits) {
-                    instance("nextReply", wait.openedAt(), wait.closedBy() == null ? null : wait.closedBy().at(),
+                    instance(SlaTarget.NEXT_REPLY, wait.openedAt(), wait.closedBy() == null ? null : wait.closedBy().at(),
                             wait.closedBy() == null ? null : wait.closedBy().agentId(), policy.nextReply(), slaClock);
                 }
             }
             if (policy.resolution() != null) {
                 List<TicketHistory.Resolution> resolutions = history.resolutions();
                 Instant resolved = resolutions.isEmpty() ? null : resolutions.get(0).resolvedAt();
-                instance("resolution", created, resolved, resolved == null ? null : history.assigneeAt(resolved),
+                instance(SlaTarget.RESOLUTION, created, resolved, resolved == null ? null : history.assigneeAt(resolved),
                         policy.resolution(), slaClock);
             }
         }
 
-        private void instance(String target, Instant start, Instant end, String closer, long seconds, BusinessClock slaClock) {
+        private void instance(SlaTarget target, Instant start, Instant end, String closer, long seconds, BusinessClock slaClock) {
             Instant deadline = slaClock == null ? start.plusSeconds(seconds) : slaClock.deadline(start, seconds);
             if (end != null && (deadline == null || !end.isAfter(deadline))) {
-                add(Family.SLA, end, closer, new State().add("met", 1).add(target + ".met", 1));
+                add(Family.SLA, end, closer, new State().add(Counters.Sla.MET, 1).add(target.met(), 1));
             } else if (deadline != null) {
-                add(Family.SLA, deadline, history.assigneeAt(deadline), new State().add("breached", 1)
-                        .add(target + ".breached", 1));
+                add(Family.SLA, deadline, history.assigneeAt(deadline), new State().add(Counters.Sla.BREACHED, 1)
+                        .add(target.breached(), 1));
             }
         }
 
@@ -182,10 +179,12 @@ public final class TicketContributions {
         private void resolutions(Instant created, TicketEvent firstAssigned) {
             for (TicketHistory.Resolution r : history.resolutions()) {
                 Instant resolvedAt = r.resolvedAt();
-                add(Family.RESOLUTION, resolvedAt, history.assigneeAt(resolvedAt), new State().add("resolutions", 1)
-                        .add("first", r.first() ? 1 : 0).add("firstContact", r.firstContact() ? 1 : 0)
-                        .add("repeated", r.first() ? 0 : 1).add("reopened", r.first() && r.reopened() ? 1 : 0)
-                        .add("firstContactReopened", r.firstContact() && r.reopened() ? 1 : 0));
+                add(Family.RESOLUTION, resolvedAt, history.assigneeAt(resolvedAt), new State()
+                        .add(Counters.Resolution.RESOLUTIONS, 1).add(Counters.Resolution.FIRST, r.first() ? 1 : 0)
+                        .add(Counters.Resolution.FIRST_CONTACT, r.firstContact() ? 1 : 0)
+                        .add(Counters.Resolution.REPEATED, r.first() ? 0 : 1)
+                        .add(Counters.Resolution.REOPENED, r.first() && r.reopened() ? 1 : 0)
+                        .add(Counters.Resolution.FIRST_CONTACT_REOPENED, r.firstContact() && r.reopened() ? 1 : 0));
                 episodes.add(new Episode(resolvedAt, r.reopenedAt(), seconds(created, resolvedAt), business(created, resolvedAt),
                         channel, ticket.team(), priority, ticket.tags(), history.assigneeAt(resolvedAt),
                         firstAssigned == null ? null : firstAssigned.at(), firstAssigned == null ? null : firstAssigned.agentId(),
@@ -193,7 +192,7 @@ public final class TicketContributions {
                 if (!r.reopened()) {
                     // The lasting resolution counts in any period that contains it. A last resolution that was
                     // reopened counts only in periods that end before the reopening: read from the episodes.
-                    add(Family.TICKET, resolvedAt, history.assigneeAt(resolvedAt), durations("res", created, resolvedAt));
+                    add(Family.TICKET, resolvedAt, history.assigneeAt(resolvedAt), durations(Measure.Clocked.RESOLUTION, created, resolvedAt));
                 }
             }
         }
@@ -237,8 +236,8 @@ public final class TicketContributions {
 
         private static void membership(Map<String, State> change, String agent, TicketStatus status, int sign) {
             State state = change.computeIfAbsent(agent, a -> new State());
-            state.add("waiting", status.isWaiting() ? sign : 0);
-            state.add("unresolved", status.isResolved() ? 0 : sign);
+            state.add(Counters.TicketState.WAITING, status.isWaiting() ? sign : 0);
+            state.add(Counters.TicketState.UNRESOLVED, status.isResolved() ? 0 : sign);
         }
 
         private void add(Family family, Instant at, String agent, State state) {
@@ -247,8 +246,9 @@ public final class TicketContributions {
         }
     }
 
-    public static State durationState(String name, double seconds) {
-        return new State().add(name + ".n", 1).add(name + ".sum", seconds).record(name, Sketch.bin(seconds), 1);
+    /** One duration of {@code seconds}: counted, summed and binned. */
+    public static State durationState(Measure measure, double seconds) {
+        return new State().add(measure.n(), 1).add(measure.sum(), seconds).record(measure.histogram(), Sketch.bin(seconds), 1);
     }
 
     static int bin(double seconds) {

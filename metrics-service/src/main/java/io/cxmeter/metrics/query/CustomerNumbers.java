@@ -1,5 +1,7 @@
 package io.cxmeter.metrics.query;
 
+import io.cxmeter.metrics.facts.Counters;
+import io.cxmeter.metrics.facts.Counters.Customer;
 import io.cxmeter.metrics.rollup.State;
 
 /**
@@ -12,22 +14,22 @@ record CustomerNumbers(State beforeFrom, State beforeTo, State during, long join
 
     /** S: customers active at from (since < from, not churned before from). */
     long start() {
-        return beforeFrom.count("since") - beforeFrom.count("churned");
+        return beforeFrom.count(Customer.SINCE) - beforeFrom.count(Customer.CHURNED);
     }
 
     /** E: customers active at to. */
     long end() {
-        return beforeTo.count("since") - beforeTo.count("churned");
+        return beforeTo.count(Customer.SINCE) - beforeTo.count(Customer.CHURNED);
     }
 
     /** N: customers whose since is in the period. */
     long joined() {
-        return during.count("since");
+        return during.count(Customer.SINCE);
     }
 
     /** L: customers of S who churned in the period (those who joined in the period are not in S). */
     long churned() {
-        return during.count("churned") - joinedAndChurned;
+        return during.count(Customer.CHURNED) - joinedAndChurned;
     }
 
     Value churnRate() {
@@ -44,23 +46,23 @@ record CustomerNumbers(State beforeFrom, State beforeTo, State during, long join
 
     Value referralRate() {
         long n = joined();
-        long referred = during.count("referred");
+        long referred = during.count(Customer.REFERRED);
         return new Value(n == 0 ? null : 100.0 * referred / n, n, Formulas.details("newCustomers", n, "referred", referred));
     }
 
     Value engagement() {
         // Active in the period: since < to and not churned before from.
-        long active = beforeTo.count("since") - beforeFrom.count("churned");
-        long interactionCount = interactions.count("interactions");
-        long engaged = interactions.count("engaged");
+        long active = beforeTo.count(Customer.SINCE) - beforeFrom.count(Customer.CHURNED);
+        long interactionCount = interactions.count(Counters.Interaction.INTERACTIONS);
+        long engaged = interactions.count(Counters.Read.ENGAGED);
         return new Value(active == 0 ? null : (double) interactionCount / active, active,
                 Formulas.details("activeCustomers", active, "interactions", interactionCount, "engagedCustomers", engaged,
                         "engagedPercent", active == 0 ? null : 100.0 * engaged / active));
     }
 
     Value clv() {
-        double revenue = purchases.get("revenue");
-        long buyers = purchases.count("buyers");
+        double revenue = purchases.get(Counters.Read.REVENUE);
+        long buyers = purchases.count(Counters.Read.BUYERS);
         long s = start();
         Double yearlyValue = buyers == 0 ? null : (revenue / buyers) * 365 / days;
         Double churnRate = s == 0 ? null : 100.0 * churned() / s;

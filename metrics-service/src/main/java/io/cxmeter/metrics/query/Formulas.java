@@ -2,8 +2,12 @@ package io.cxmeter.metrics.query;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
+import io.cxmeter.metrics.facts.Counters;
+import io.cxmeter.metrics.facts.Counters.Survey;
+import io.cxmeter.metrics.facts.Histogram;
+import io.cxmeter.metrics.facts.Measure;
+import io.cxmeter.metrics.facts.SlaTarget;
 import io.cxmeter.metrics.facts.TicketContributions;
 import io.cxmeter.metrics.rollup.Sketch;
 import io.cxmeter.metrics.rollup.State;
@@ -15,12 +19,12 @@ public final class Formulas {
     }
 
     public static Value nps(State s) {
-        long n = s.count("n");
-        long p = s.count("promoters");
-        long d = s.count("detractors");
+        long n = s.count(Survey.N);
+        long p = s.count(Survey.PROMOTERS);
+        long d = s.count(Survey.DETRACTORS);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("promoters", p);
-        details.put("passives", s.count("passives"));
+        details.put("passives", s.count(Survey.PASSIVES));
         details.put("detractors", d);
         details.put("responses", n);
         if (n == 0) {
@@ -37,49 +41,51 @@ public final class Formulas {
     }
 
     public static Value csat(State s) {
-        long n = s.count("n");
+        long n = s.count(Survey.N);
+        long positive = s.count(Survey.POSITIVE);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("responses", n);
-        details.put("positive", s.count("positive"));
-        details.put("meanScore", n > 0 && oneScale(s) ? s.get("sum") / n : null);
+        details.put("positive", positive);
+        details.put("meanScore", n > 0 && oneScale(s) ? s.get(Survey.SUM) / n : null);
         details.put("distribution", distribution(s));
-        details.put("ci95", ConfidenceIntervals.wilson(s.count("positive"), n));
-        return new Value(n == 0 ? null : 100.0 * s.count("positive") / n, n, details);
+        details.put("ci95", ConfidenceIntervals.wilson(positive, n));
+        return new Value(n == 0 ? null : 100.0 * positive / n, n, details);
     }
 
     public static Value ces(State s) {
-        long n = s.count("n");
+        long n = s.count(Survey.N);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("responses", n);
-        details.put("easyPercent", n == 0 ? null : 100.0 * s.count("positive") / n);
+        details.put("easyPercent", n == 0 ? null : 100.0 * s.count(Survey.POSITIVE) / n);
         details.put("mixedScales", !oneScale(s) && n > 0);
         Map<String, Long> distribution = distribution(s);
         details.put("distribution", distribution);
         details.put("ci95", meanInterval(s, distribution, n));
-        return new Value(n > 0 && oneScale(s) ? s.get("sum") / n : null, n, details);
+        return new Value(n > 0 && oneScale(s) ? s.get(Survey.SUM) / n : null, n, details);
     }
 
     public static Value responseRate(State s) {
-        long invited = s.count("invited");
-        long responded = s.count("responded");
+        long invited = s.count(Counters.Invitation.INVITED);
+        long responded = s.count(Counters.Invitation.RESPONDED);
         return new Value(invited == 0 ? null : 100.0 * responded / invited, invited,
                 details("invitations", invited, "responses", responded));
     }
 
-    /** The mean review score, with its t interval from the reviews' sum of squares ({@code sumsq}). */
+    /** The mean review score, with its t interval from the reviews' sum of squares. */
     public static Value iqs(State s) {
-        long n = s.count("n");
-        return new Value(n == 0 ? null : s.get("sum") / n, n,
-                details("reviews", n, "ci95", ConfidenceIntervals.mean(n, s.get("sum"), s.get("sumsq"))));
+        long n = s.count(Counters.Review.N);
+        double sum = s.get(Counters.Review.SUM);
+        return new Value(n == 0 ? null : sum / n, n,
+                details("reviews", n, "ci95", ConfidenceIntervals.mean(n, sum, s.get(Counters.Read.REVIEW_SQUARES))));
     }
 
     public static Value volume(State s) {
-        return count(s.count("created"), Map.of());
+        return count(s.count(Counters.Ticket.CREATED), Map.of());
     }
 
     public static Value blocks(State s) {
-        long blocked = s.count("blocked");
-        long calls = s.count("calls");
+        long blocked = s.count(Counters.Ticket.BLOCKED);
+        long calls = s.count(Counters.Ticket.CALLS);
         return count(blocked, details("calls", calls, "blockRate", calls == 0 ? null : 100.0 * blocked / calls));
     }
 
@@ -91,23 +97,23 @@ public final class Formulas {
         return new Value(n == 0 ? null : (double) n, n, details);
     }
 
-    /** Mean, median and p90 of a duration recorded with {@code TicketContributions.duration}. */
-    public static Value duration(State s, String name) {
-        long n = s.count(name + ".n");
-        return new Value(n == 0 ? null : s.get(name + ".sum") / n, n,
-                details("count", n, "median", Sketch.quantile(s.histogram(name), 0.5),
-                        "p90", Sketch.quantile(s.histogram(name), 0.9)));
+    /** Mean, median and p90 of a duration recorded with {@code TicketContributions.durationState}. */
+    public static Value duration(State s, Measure measure) {
+        long n = s.count(measure.n());
+        Map<Integer, Long> histogram = s.histogram(measure.histogram());
+        return new Value(n == 0 ? null : s.get(measure.sum()) / n, n,
+                details("count", n, "median", Sketch.quantile(histogram, 0.5), "p90", Sketch.quantile(histogram, 0.9)));
     }
 
     /** Of the SLA target instances decided in the period, the share met; the same per target. */
     public static Value slaAchievement(State s) {
-        long met = s.count("met");
-        long breached = s.count("breached");
+        long met = s.count(Counters.Sla.MET);
+        long breached = s.count(Counters.Sla.BREACHED);
         Map<String, Object> details = details("met", met, "breached", breached);
-        for (String target : io.cxmeter.metrics.facts.TicketContributions.SLA_TARGETS) {
-            long targetMet = s.count(target + ".met");
-            long targetBreached = s.count(target + ".breached");
-            details.put(target, details("met", targetMet, "breached", targetBreached, "value",
+        for (SlaTarget target : SlaTarget.values()) {
+            long targetMet = s.count(target.met());
+            long targetBreached = s.count(target.breached());
+            details.put(target.wire(), details("met", targetMet, "breached", targetBreached, "value",
                     targetMet + targetBreached == 0 ? null : 100.0 * targetMet / (targetMet + targetBreached)));
         }
         long n = met + breached;
@@ -116,40 +122,42 @@ public final class Formulas {
 
     /** Of the tickets resolved in the period (each once), the share reopened before its end. */
     public static Value reopenRate(State s) {
-        long tickets = s.count("resolutions") - s.count("repeated");
-        long reopened = s.count("reopened");
+        long tickets = s.count(Counters.Resolution.RESOLUTIONS) - s.count(Counters.Resolution.REPEATED);
+        long reopened = s.count(Counters.Resolution.REOPENED);
         return new Value(tickets == 0 ? null : 100.0 * reopened / tickets, tickets,
                 details("resolved", tickets, "reopened", reopened));
     }
 
     /** Of the tickets first resolved in the period, the share resolved after one agent reply and not reopened before its end. */
     public static Value firstContactResolution(State s) {
-        long first = s.count("first");
-        long resolvedAtFirstContact = s.count("firstContact") - s.count("firstContactReopened");
+        long first = s.count(Counters.Resolution.FIRST);
+        long resolvedAtFirstContact = s.count(Counters.Resolution.FIRST_CONTACT)
+                - s.count(Counters.Resolution.FIRST_CONTACT_REOPENED);
         return new Value(first == 0 ? null : 100.0 * resolvedAtFirstContact / first, first,
                 details("firstResolved", first, "resolvedAtFirstContact", resolvedAtFirstContact));
     }
 
     /** Of the tickets first assigned in the period, the share resolved at its end. */
     public static Value resolutionRate(State s) {
-        long n = s.count("assigned");
-        long resolved = s.count("resolved");
+        long n = s.count(Counters.Assignment.ASSIGNED);
+        long resolved = s.count(Counters.Assignment.RESOLVED);
         return new Value(n == 0 ? null : 100.0 * resolved / n, n, details("assigned", n, "resolved", resolved));
     }
 
     /** Of the customers whose follow-up was resolved and whose window closed, the share whose next answer was positive. */
     public static Value recoveryRate(MetricRequest r, State s) {
-        long recovered = s.count("recovered");
-        long notRecovered = s.count("notRecovered");
+        long recovered = s.count(Counters.Read.RECOVERED);
+        long notRecovered = s.count(Counters.Read.NOT_RECOVERED);
         long n = recovered + notRecovered;
         return new Value(n == 0 ? null : 100.0 * recovered / n, n, details("recovered", recovered,
-                "notRecovered", notRecovered, "noAnswer", s.count("noAnswer"), "pending", s.count("pending"),
+                "notRecovered", notRecovered, "noAnswer", s.count(Counters.Read.NO_ANSWER), "pending", s.count(Counters.Read.PENDING),
                 "windowDays", r.windowDays()));
     }
 
-    public static Value mean(State s, String name) {
-        long n = s.count(name + ".n");
-        return new Value(n == 0 ? null : s.get(name + ".sum") / n, n, details("count", n));
+    /** The mean of a duration whose quantiles are not asked for (ASA, AHT). */
+    public static Value mean(State s, Measure measure) {
+        long n = s.count(measure.n());
+        return new Value(n == 0 ? null : s.get(measure.sum()) / n, n, details("count", n));
     }
 
     /**
@@ -157,10 +165,10 @@ public final class Formulas {
      * seconds), the share answered within {@code threshold} seconds.
      */
     public static Value serviceLevel(State s, int threshold, int shortAbandon) {
-        long queued = s.count("sl.queued");
-        long shortAbandoned = s.histogram("sl.abandoned").entrySet().stream()
+        long queued = s.count(Counters.Ticket.SL_QUEUED);
+        long shortAbandoned = s.histogram(Histogram.SL_ABANDONED).entrySet().stream()
                 .filter(e -> e.getKey() < shortAbandon).mapToLong(Map.Entry::getValue).sum();
-        long answered = s.histogram("sl.answered").entrySet().stream()
+        long answered = s.histogram(Histogram.SL_ANSWERED).entrySet().stream()
                 .filter(e -> e.getKey() <= threshold && e.getKey() <= TicketContributions.MAX_WAIT_BIN)
                 .mapToLong(Map.Entry::getValue).sum();
         long offered = queued - shortAbandoned;
@@ -171,14 +179,14 @@ public final class Formulas {
 
     /** A CUSTOM numeric question: the mean score, when every response shares one scale. */
     public static Value custom(State s) {
-        long n = s.count("n");
+        long n = s.count(Survey.N);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("responses", n);
         details.put("mixedScales", !oneScale(s) && n > 0);
         Map<String, Long> distribution = distribution(s);
         details.put("distribution", distribution);
         details.put("ci95", meanInterval(s, distribution, n));
-        return new Value(n > 0 && oneScale(s) ? s.get("sum") / n : null, n, details);
+        return new Value(n > 0 && oneScale(s) ? s.get(Survey.SUM) / n : null, n, details);
     }
 
     /**
@@ -191,16 +199,18 @@ public final class Formulas {
     }
 
     private static boolean oneScale(State s) {
-        return s.counters().keySet().stream().filter(k -> k.startsWith("scale:")).count() == 1;
+        return s.counters().keySet().stream().filter(c -> c instanceof Survey survey && survey.isScale()).count() == 1;
     }
 
+    /** How many responses gave each whole score, by score in ascending order. */
     private static Map<String, Long> distribution(State s) {
-        Map<String, Long> out = new TreeMap<>((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
-        s.counters().forEach((k, v) -> {
-            if (k.startsWith("score:")) {
-                out.put(k.substring(6), Math.round(v));
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Survey counter : Survey.values()) {
+            long n = s.count(counter);
+            if (counter.wholeScore() >= 0 && n != 0) {
+                out.put(Integer.toString(counter.wholeScore()), n);
             }
-        });
+        }
         return out;
     }
 

@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.cxmeter.metrics.facts.Counters;
+import io.cxmeter.metrics.facts.Counters.Survey;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Histogram;
+import io.cxmeter.metrics.facts.Measure;
+import io.cxmeter.metrics.facts.Measure.Clocked;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.State;
@@ -43,8 +48,10 @@ final class MetricDefinitions {
     record OfCustomers(Function<CustomerNumbers, Value> value, boolean interactions, boolean purchases) implements Definition {
     }
 
-    private static final int NPS_COUNTERS = Layout.prefix(Family.NPS, List.of("n", "promoters", "passives", "detractors"));
-    private static final int FRT_COUNTERS = Layout.prefix(Family.TICKET, List.of("frt.n", "frt.sum"));
+    private static final int NPS_COUNTERS = Layout.prefix(Family.NPS,
+            List.of(Survey.N, Survey.PROMOTERS, Survey.PASSIVES, Survey.DETRACTORS));
+    private static final int FRT_COUNTERS = Layout.prefix(Family.TICKET, List.of(Clocked.FIRST_REPLY.calendar().n(),
+            Clocked.FIRST_REPLY.calendar().sum()));
 
     private static final Map<Metric, Definition> DEFINITIONS = new EnumMap<>(Metric.class);
 
@@ -61,22 +68,24 @@ final class MetricDefinitions {
         define(Metric.BLOCKS, summed(Family.TICKET, Formulas::blocks));
         // FRT in calendar seconds needs only its count and sum, the first of a ticket row's counters.
         define(Metric.FIRST_RESPONSE_TIME, new Summed(with -> with.rollup(Family.TICKET,
-                List.of(clocked(with.request(), "frt")), with.request().businessClock() ? Layout.size(Family.TICKET) : FRT_COUNTERS),
-                (r, s) -> Formulas.duration(s, clocked(r, "frt")), false));
-        define(Metric.ASA, summed(Family.TICKET, s -> Formulas.mean(s, "asa")));
-        define(Metric.AHT, summed(Family.TICKET, s -> Formulas.mean(s, "aht")));
+                List.of(clocked(with.request(), Clocked.FIRST_REPLY).histogram()),
+                with.request().businessClock() ? Layout.size(Family.TICKET) : FRT_COUNTERS),
+                (r, s) -> Formulas.duration(s, clocked(r, Clocked.FIRST_REPLY)), false));
+        define(Metric.ASA, summed(Family.TICKET, s -> Formulas.mean(s, Measure.ASA)));
+        define(Metric.AHT, summed(Family.TICKET, s -> Formulas.mean(s, Measure.AHT)));
         define(Metric.SERVICE_LEVEL, new Summed(
-                with -> with.rollup(Family.TICKET, List.of("sl.answered", "sl.abandoned"), Layout.size(Family.TICKET)),
+                with -> with.rollup(Family.TICKET, List.of(Histogram.SL_ANSWERED, Histogram.SL_ABANDONED), Layout.size(Family.TICKET)),
                 (r, s) -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()), false));
         // The lasting resolutions are rolled up; one reopened later counts in periods that end before that.
         define(Metric.RESOLUTION_TIME, new Summed(with -> Sums.plus(
-                with.rollup(Family.TICKET, List.of(clocked(with.request(), "res")), Layout.size(Family.TICKET)),
+                with.rollup(Family.TICKET, List.of(clocked(with.request(), Clocked.RESOLUTION).histogram()), Layout.size(Family.TICKET)),
                 with.raw().reopenedResolutions(with.request().tenantId(), with.periods(), with.by(), with.request().filter(),
                         with.request().businessClock())),
-                (r, s) -> Formulas.duration(s, clocked(r, "res")), false));
+                (r, s) -> Formulas.duration(s, clocked(r, Clocked.RESOLUTION)), false));
         define(Metric.NEXT_REPLY_TIME, new Summed(
-                with -> with.rollup(Family.NEXT_REPLY, List.of(clocked(with.request(), "nrt")), Layout.size(Family.NEXT_REPLY)),
-                (r, s) -> Formulas.duration(s, clocked(r, "nrt")), false));
+                with -> with.rollup(Family.NEXT_REPLY, List.of(clocked(with.request(), Clocked.NEXT_REPLY).histogram()),
+                        Layout.size(Family.NEXT_REPLY)),
+                (r, s) -> Formulas.duration(s, clocked(r, Clocked.NEXT_REPLY)), false));
         define(Metric.REOPEN_RATE, summed(MetricDefinitions::resolutionsCorrected, Formulas::reopenRate));
         define(Metric.FIRST_CONTACT_RESOLUTION, summed(MetricDefinitions::resolutionsCorrected,
                 Formulas::firstContactResolution));
@@ -85,9 +94,9 @@ final class MetricDefinitions {
                 with.raw().resolvedAtEndCorrection(with.request().tenantId(), with.periods(), with.by(), with.request().filter())),
                 Formulas::resolutionRate));
         define(Metric.OPEN_TICKETS, new Summed(with -> with.rollupAt(Family.TICKET_STATE, instants(with, true)),
-                (r, s) -> Formulas.count(s.count("waiting"), Map.of()), true));
+                (r, s) -> Formulas.count(s.count(Counters.TicketState.WAITING), Map.of()), true));
         define(Metric.BACKLOG, summed(with -> with.rollupAt(Family.TICKET_STATE, instants(with, false)),
-                s -> Formulas.count(s.count("unresolved"), Map.of())));
+                s -> Formulas.count(s.count(Counters.TicketState.UNRESOLVED), Map.of())));
         define(Metric.RECOVERY_RATE, new Summed(with -> with.raw().recoveries(with.request().tenantId(), with.periods(),
                 with.by(), with.request().filter(), with.request().windowDays()), Formulas::recoveryRate, false));
         define(Metric.CHURN_RATE, new OfCustomers(CustomerNumbers::churnRate, false, false));
@@ -142,8 +151,8 @@ final class MetricDefinitions {
         return period.index() == 0 && request.at() != null ? request.at() : period.to();
     }
 
-    /** A duration's counters and histogram: {@code name} in calendar seconds, {@code name + "b"} in business seconds. */
-    private static String clocked(MetricRequest r, String name) {
-        return r.businessClock() ? name + "b" : name;
+    /** A duration in the clock the request asks for. */
+    private static Measure clocked(MetricRequest r, Measure.Clocked duration) {
+        return duration.in(r.businessClock());
     }
 }

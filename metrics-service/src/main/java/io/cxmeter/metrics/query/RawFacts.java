@@ -9,9 +9,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.metrics.facts.Counters;
+import io.cxmeter.metrics.facts.Counters.Survey;
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
 import io.cxmeter.metrics.facts.Filter;
+import io.cxmeter.metrics.facts.Measure;
 import io.cxmeter.metrics.facts.TicketContributions;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader;
@@ -56,7 +59,7 @@ public class RawFacts {
         return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy, row -> {
             State state = new State();
             for (Double seconds : row.getArrayOfDoubles("seconds")) {
-                state.merge(TicketContributions.durationState(business ? "resb" : "res", seconds), 1);
+                state.merge(TicketContributions.durationState(Measure.Clocked.RESOLUTION.in(business), seconds), 1);
             }
             return state;
         }));
@@ -78,7 +81,7 @@ public class RawFacts {
                 + " AND e.assigned_at >= p.a" + filter(filter, "e", "e.assignee", FIRST_FILTER) + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy,
-                row -> new State().add("resolved", row.getLong("resolved"))));
+                row -> new State().add(Counters.Assignment.RESOLVED, row.getLong("resolved"))));
     }
 
     /**
@@ -111,8 +114,8 @@ public class RawFacts {
                 + " FROM ticket_episode e WHERE e.tenant_id = $1 AND e.reopen_span @> p.b AND e.resolved_at >= p.a" + kept
                 + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy, row -> new State()
-                .add("repeated", row.getLong("repeated")).add("reopened", row.getLong("reopened"))
-                .add("firstContactReopened", row.getLong("first_contact"))));
+                .add(Counters.Resolution.REPEATED, row.getLong("repeated")).add(Counters.Resolution.REOPENED, row.getLong("reopened"))
+                .add(Counters.Resolution.FIRST_CONTACT_REOPENED, row.getLong("first_contact"))));
     }
 
     /**
@@ -123,11 +126,11 @@ public class RawFacts {
             Filter filter) {
         String sql = "SELECT p.idx, x.group_key, sum(x.score * x.score) AS sumsq FROM " + PERIODS
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy, "c", "c.agent")
-                + " AS group_key, c.c[" + position(Family.REVIEW, "sum") + "] AS score FROM contribution c"
+                + " AS group_key, c.c[" + Layout.sqlPosition(Family.REVIEW, Counters.Review.SUM) + "] AS score FROM contribution c"
                 + " WHERE c.tenant_id = $1 AND c.family = 'review' AND c.at >= p.a AND c.at < p.b"
                 + filter(filter, "c", "c.agent", FIRST_FILTER) + EACH_PERIOD_BY_INDEX + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, filter).map(rows -> collect(rows, groupBy,
-                row -> new State().add("sumsq", row.getDouble("sumsq"))));
+                row -> new State().add(Counters.Read.REVIEW_SQUARES, row.getDouble("sumsq"))));
     }
 
     /** Customers who became customers in the period and churned before its end (not in S, so not churn). */
@@ -154,7 +157,8 @@ public class RawFacts {
         return rows(sql, tenantId, periods, Filter.NONE).map(rows -> {
             Map<Integer, State> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"),
-                    new State().add("interactions", row.getLong("interactions")).add("engaged", row.getLong("engaged"))));
+                    new State().add(Counters.Interaction.INTERACTIONS, row.getLong("interactions"))
+                            .add(Counters.Read.ENGAGED, row.getLong("engaged"))));
             return out;
         });
     }
@@ -162,13 +166,15 @@ public class RawFacts {
     /** Purchase revenue in the period and the number of distinct purchasing customers. */
     public Uni<Map<Integer, State>> purchases(String tenantId, List<Period> periods) {
         String sql = "SELECT p.idx, coalesce(sum(x.amount), 0)::float8 AS revenue, count(DISTINCT x.customer_id) AS buyers"
-                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT c.c[1] AS amount, c.customer_id FROM contribution c"
+                + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT c.c["
+                + Layout.sqlPosition(Family.PURCHASE, Counters.Purchase.AMOUNT) + "] AS amount, c.customer_id FROM contribution c"
                 + " WHERE c.tenant_id = $1 AND c.family = 'purchase' AND c.at >= p.a AND c.at < p.b" + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1";
         return rows(sql, tenantId, periods, Filter.NONE).map(rows -> {
             Map<Integer, State> out = new HashMap<>();
             rows.forEach(row -> out.put(row.getInteger("idx"),
-                    new State().add("revenue", row.getDouble("revenue")).add("buyers", row.getLong("buyers"))));
+                    new State().add(Counters.Read.REVENUE, row.getDouble("revenue"))
+                            .add(Counters.Read.BUYERS, row.getLong("buyers"))));
             return out;
         });
     }
@@ -203,29 +209,26 @@ public class RawFacts {
                 + filter(filter, "l", "l.agent", FIRST_FILTER + 1) + EACH_PERIOD_BY_INDEX
                 + " GROUP BY 1, 2";
         return rows(sql, tenantId, periods, filter, windowDays).map(rows -> collect(rows, groupBy, row -> new State()
-                .add("recovered", row.getLong("recovered"))
-                .add("notRecovered", row.getLong("answered_otherwise") + row.getLong("no_answer"))
-                .add("noAnswer", row.getLong("no_answer")).add("pending", row.getLong("pending"))));
+                .add(Counters.Read.RECOVERED, row.getLong("recovered"))
+                .add(Counters.Read.NOT_RECOVERED, row.getLong("answered_otherwise") + row.getLong("no_answer"))
+                .add(Counters.Read.NO_ANSWER, row.getLong("no_answer")).add(Counters.Read.PENDING, row.getLong("pending"))));
     }
 
     /** Whether the survey contribution {@code alias} is a negative answer: an NPS detractor, a CSAT or CES answer not positive. */
     private static String negative(String alias) {
-        return "CASE " + alias + ".family WHEN 'nps' THEN " + alias + ".c[" + position(Family.NPS, "detractors") + "] = 1 ELSE "
-                + alias + ".c[" + position(Family.CSAT, "positive") + "] = 0 END";
+        return "CASE " + alias + ".family WHEN 'nps' THEN " + alias + ".c[" + position(Survey.DETRACTORS) + "] = 1 ELSE "
+                + alias + ".c[" + position(Survey.POSITIVE) + "] = 0 END";
     }
 
     /** Whether it is a positive one: an NPS promoter, a CSAT or CES answer at or above positiveFrom. */
     private static String positive(String alias) {
-        return "CASE " + alias + ".family WHEN 'nps' THEN " + alias + ".c[" + position(Family.NPS, "promoters") + "] = 1 ELSE "
-                + alias + ".c[" + position(Family.CSAT, "positive") + "] = 1 END";
+        return "CASE " + alias + ".family WHEN 'nps' THEN " + alias + ".c[" + position(Survey.PROMOTERS) + "] = 1 ELSE "
+                + alias + ".c[" + position(Survey.POSITIVE) + "] = 1 END";
     }
 
-    /** The 1-based SQL array position of a counter in the family's layout (CSAT and CES share theirs). */
-    private static int position(Family family, String counter) {
-        if (Layout.prefix(Family.CSAT, List.of("positive")) != Layout.prefix(Family.CES, List.of("positive"))) {
-            throw new IllegalStateException("CSAT and CES must keep positive at one position");
-        }
-        return Layout.prefix(family, List.of(counter));
+    /** The 1-based SQL array position of a survey counter (the survey families share one layout). */
+    private static int position(Survey counter) {
+        return Layout.sqlPosition(Family.NPS, counter);
     }
 
     /** Reads with the periods as $2..$4, then {@code more}, then the filter's parameters. */

@@ -9,8 +9,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.cxmeter.metrics.facts.Counters;
 import io.cxmeter.metrics.facts.Family;
-import io.cxmeter.metrics.facts.TicketContributions;
+import io.cxmeter.metrics.facts.SlaTarget;
 import io.cxmeter.metrics.rollup.Layout;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,14 +39,14 @@ public class SlaAtRisk {
 
     public Uni<List<Item>> within(String tenantId, Instant now, long seconds) {
         StringBuilder target = new StringBuilder("CASE");
-        for (String name : TicketContributions.SLA_TARGETS) {
-            target.append(" WHEN c.c[").append(Layout.prefix(Family.SLA, List.of(name + ".breached"))).append("] = 1 THEN '")
-                    .append(name).append("'");
+        for (SlaTarget name : SlaTarget.values()) {
+            target.append(" WHEN c.c[").append(Layout.sqlPosition(Family.SLA, name.breached())).append("] = 1 THEN '")
+                    .append(name.wire()).append("'");
         }
         target.append(" END");
         String sql = "SELECT c.aggregate_id, " + target + " AS target, c.at, c.agent, c.team, c.channel FROM contribution c"
                 + " WHERE c.tenant_id = $1 AND c.family = 'sla' AND c.at > $2 AND c.at <= $3"
-                + " AND c.c[" + Layout.prefix(Family.SLA, List.of("breached")) + "] = 1 ORDER BY c.at, c.aggregate_id LIMIT $4";
+                + " AND c.c[" + Layout.sqlPosition(Family.SLA, Counters.Sla.BREACHED) + "] = 1 ORDER BY c.at, c.aggregate_id LIMIT $4";
         return pool.preparedQuery(sql).execute(Tuple.of(tenantId, now.atOffset(ZoneOffset.UTC),
                 now.plusSeconds(seconds).atOffset(ZoneOffset.UTC), LIMIT)).map(rows -> {
                     List<Item> out = new ArrayList<>();

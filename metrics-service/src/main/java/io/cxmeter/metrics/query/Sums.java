@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Histogram;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
@@ -25,7 +26,8 @@ public final class Sums {
      * The calendar-clock histograms of the ticket family: a summary reads them, and all its counters, once
      * for all its ticket metrics.
      */
-    private static final List<String> TICKET_HISTOGRAMS = List.of("frt", "res", "sl.answered", "sl.abandoned");
+    private static final List<Histogram> TICKET_HISTOGRAMS = List.of(Histogram.FRT, Histogram.RES, Histogram.SL_ANSWERED,
+            Histogram.SL_ABANDONED);
 
     private final RollupReader rollups;
     private final RawFacts raw;
@@ -62,7 +64,7 @@ public final class Sums {
     }
 
     /** A family's rows of the request's survey, with these histograms and its first {@code counters} counters. */
-    public Uni<Map<Integer, Map<String, State>>> rollup(Family family, List<String> histograms, int counters) {
+    public Uni<Map<Integer, Map<String, State>>> rollup(Family family, List<Histogram> histograms, int counters) {
         return rollup(family, request.surveyId(), periods, histograms, counters);
     }
 
@@ -72,7 +74,7 @@ public final class Sums {
     }
 
     private Uni<Map<Integer, Map<String, State>>> rollup(Family family, String survey, List<Period> over,
-            List<String> histograms, int counters) {
+            List<Histogram> histograms, int counters) {
         MetricRequest r = request;
         Dimension by = family == Family.CUSTOMER ? null : r.groupBy();
         if (r.reads() == null) {

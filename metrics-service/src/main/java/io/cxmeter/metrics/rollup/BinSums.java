@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.cxmeter.metrics.facts.Histogram;
+
 /**
  * Sums of one histogram's bins over many rollup rows, read from the list a rollup column stores
  * ({@code -4,1,12,7,300,2}: bins and counts, sorted by bin). A grouped read adds up hundreds of
@@ -107,7 +109,7 @@ final class BinSums {
     }
 
     /** Adds the sums, bins that add up to 0 left out, as histogram {@code name} of {@code state}. */
-    void into(State state, String name) {
+    void into(State state, Histogram name) {
         if (tally == null && size > 0 && !sortedOnce()) {
             // A single row out of order or with a bin twice (not as rollups store them): summed as any.
             tally = new BinTally();

@@ -1,10 +1,11 @@
 package io.cxmeter.metrics.rollup;
 
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Histogram;
 
 /**
  * What a batch adds to one rollup row: the family's counters in layout order and the histograms'
@@ -19,7 +20,7 @@ public final class Delta {
 
     private final Family family;
     private final double[] counters;
-    private Map<String, Map<Integer, Long>> histograms;
+    private Map<Histogram, Map<Integer, Long>> histograms;
 
     public Delta(Family family) {
         this.family = family;
@@ -36,7 +37,7 @@ public final class Delta {
             return;
         }
         if (histograms == null) {
-            histograms = new HashMap<>();
+            histograms = new EnumMap<>(Histogram.class);
         }
         State.addHistograms(histograms, packed.histograms(), sign);
     }
@@ -63,7 +64,7 @@ public final class Delta {
      * {@code i}-th histogram as its rollup column stores it, null when this delta has none of it.
      */
     public void histogramsInto(String[][] columns, int row) {
-        List<String> names = Layout.histograms(family);
+        List<Histogram> names = family.histograms();
         for (int i = 0; i < names.size(); i++) {
             columns[i][row] = histograms == null ? null : BinSums.text(histograms.get(names.get(i)));
         }

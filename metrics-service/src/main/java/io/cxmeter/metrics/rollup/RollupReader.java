@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Histogram;
 import io.cxmeter.metrics.facts.Filter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +47,7 @@ public class RollupReader {
      * {@code counters} counters of the family's layout. Equal queries read the same.
      */
     public record Query(String tenantId, ZoneId zone, Family family, String survey, Dimension groupBy, Filter filter,
-            List<Period> periods, List<String> histograms, int counters) {
+            List<Period> periods, List<Histogram> histograms, int counters) {
 
         public Query {
             if (counters < 1 || counters > Layout.size(family)) {
@@ -111,7 +113,7 @@ public class RollupReader {
 
     /** The sums from buckets of the given grains and contributions; null when zoned buckets were wanted but cut elsewhere. */
     private Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
-            String survey, Dimension groupBy, Rows rows, Filter filter, List<Period> periods, List<String> histograms,
+            String survey, Dimension groupBy, Rows rows, Filter filter, List<Period> periods, List<Histogram> histograms,
             int counters) {
         boolean zoned = grains.stream().anyMatch(Rollups.ZONED::contains);
         return Uni.createFrom().deferred(() -> {
@@ -189,7 +191,7 @@ public class RollupReader {
     private static final class Sum {
 
         private double[] counters;
-        private Map<String, BinSums> histograms;
+        private Map<Histogram, BinSums> histograms;
 
         void add(Double[] row, int sign) {
             if (counters == null) {
@@ -200,9 +202,9 @@ public class RollupReader {
             }
         }
 
-        void addBins(String histogram, String bins, int sign) {
+        void addBins(Histogram histogram, String bins, int sign) {
             if (histograms == null) {
-                histograms = new HashMap<>();
+                histograms = new EnumMap<>(Histogram.class);
             }
             histograms.computeIfAbsent(histogram, h -> new BinSums()).add(bins, sign);
         }
@@ -220,7 +222,7 @@ public class RollupReader {
         }
     }
 
-    private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy, List<String> histograms) {
+    private static void add(Map<Integer, Map<String, Sum>> sums, Row row, Dimension groupBy, List<Histogram> histograms) {
         Double[] counters = row.getArrayOfDoubles(COUNTERS);
         String[] bins = new String[histograms.size()];
         boolean empty = true;
@@ -274,10 +276,9 @@ public class RollupReader {
      * metrics need none), each as the list of bins a rollup column stores: a rollup row's own
      * column ({@code r.h1 AS h0}).
      */
-    private static String histogramColumns(Family family, List<String> names) {
+    private static String histogramColumns(Family family, List<Histogram> names) {
         StringBuilder columns = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
-            // The column comes from the layout; the name is only quoted into SQL once the layout knows it.
             columns.append(", r.").append(Layout.histogramColumn(family, names.get(i))).append(" AS ")
                     .append(HISTOGRAM_COLUMN).append(i);
         }
@@ -294,22 +295,22 @@ public class RollupReader {
      * bins made a list by an SQL function per row, that costs several times the whole read; summed here,
      * it is one row per group and edge.
      */
-    private static String edgeColumns(Family family, List<String> names, int counters) {
+    private static String edgeColumns(Family family, List<Histogram> names, int counters) {
         StringBuilder columns = new StringBuilder(", ARRAY[");
         for (int i = 1; i <= counters; i++) {
             columns.append(i > 1 ? ", " : "").append("sum(c.c[").append(i).append("])");
         }
         columns.append("]::float8[] AS c");
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            Layout.histogramColumn(family, name); // refuses a name the layout does not know
-            columns.append(", string_agg(nullif(translate((c.h -> '").append(name).append("')::text, ':{}\" ', ','), ''), ',') AS ")
+            Histogram histogram = names.get(i);
+            Layout.histogramColumn(family, histogram); // refuses a histogram the family does not have
+            columns.append(", string_agg(nullif(translate((c.h -> '").append(histogram.key()).append("')::text, ':{}\" ', ','), ''), ',') AS ")
                     .append(HISTOGRAM_COLUMN).append(i);
         }
         return columns.toString();
     }
 
-    private static String outerColumns(List<String> names) {
+    private static String outerColumns(List<Histogram> names) {
         StringBuilder columns = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
             columns.append(", x.").append(HISTOGRAM_COLUMN).append(i);
@@ -334,7 +335,7 @@ public class RollupReader {
      * {@code counters}: how many of the layout's first counters are read (the column or a slice of it,
      * {@code c[1:6]}), from the layout, never from a request.
      */
-    private static String sql(Family family, Dimension groupBy, boolean byValue, Filter filter, List<String> histograms,
+    private static String sql(Family family, Dimension groupBy, boolean byValue, Filter filter, List<Histogram> histograms,
             int counters) {
         String slice = counters == Layout.size(family) ? "c" : "c[1:" + counters + "]";
         String key = groupBy == null ? "NULL::text" : groupBy == Dimension.SURVEY ? "r.scope" : "r.dim_value";

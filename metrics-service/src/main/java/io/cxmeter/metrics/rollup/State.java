@@ -1,29 +1,34 @@
 package io.cxmeter.metrics.rollup;
 
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.cxmeter.metrics.facts.Counter;
+import io.cxmeter.metrics.facts.Histogram;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What a set of facts adds up to, in a form that merges by addition: named counters (counts and
- * sums) and named histograms (quantile sketches and exact per-second distributions). A fact's
+ * What a set of facts adds up to, in a form that merges by addition: counters (counts and sums, see
+ * {@link io.cxmeter.metrics.facts.Counters}) and histograms (quantile sketches and exact per-second
+ * distributions, see {@link Histogram}). A fact's
  * contribution, a rollup bucket and a query's answer are all states; removing a fact merges its
  * state with sign −1, so a rollup is always exactly the sum of the facts it covers.
  */
 public final class State {
 
-    private final Map<String, Double> counters = new TreeMap<>();
-    private final Map<String, Map<Integer, Long>> histograms = new TreeMap<>();
+    private final Map<Counter, Double> counters = new HashMap<>();
+    private final Map<Histogram, Map<Integer, Long>> histograms = new EnumMap<>(Histogram.class);
 
-    public State add(String counter, double amount) {
+    public State add(Counter counter, double amount) {
         if (amount != 0) {
             counters.merge(counter, amount, Double::sum);
         }
         return this;
     }
 
-    public State record(String histogram, int bin, long count) {
+    public State record(Histogram histogram, int bin, long count) {
         Map<Integer, Long> bins = mutable(histograms, histogram);
         if (bins.merge(bin, count, Long::sum) == 0) {
             bins.remove(bin);
@@ -35,7 +40,7 @@ public final class State {
     }
 
     /** Adds a whole histogram summed by a read. */
-    State add(String histogram, SortedBins bins) {
+    State add(Histogram histogram, SortedBins bins) {
         addHistograms(histograms, Map.of(histogram, bins), 1);
         return this;
     }
@@ -54,7 +59,7 @@ public final class State {
      */
     public static State sumOf(Iterable<State> states) {
         State total = new State();
-        Map<String, BinTally> tallies = new TreeMap<>();
+        Map<Histogram, BinTally> tallies = new EnumMap<>(Histogram.class);
         for (State state : states) {
             total.addCounters(state, 1);
             state.histograms.forEach((name, bins) -> tallies.computeIfAbsent(name, n -> new BinTally()).addAll(bins, 1));
@@ -84,7 +89,7 @@ public final class State {
      * Adds {@code sign} times every bin of {@code other} to {@code into}; bins and histograms that reach 0
      * disappear. Sums of reads ({@link SortedBins}) merge array to array and are shared, being immutable.
      */
-    static void addHistograms(Map<String, Map<Integer, Long>> into, Map<String, Map<Integer, Long>> other, int sign) {
+    static void addHistograms(Map<Histogram, Map<Integer, Long>> into, Map<Histogram, Map<Integer, Long>> other, int sign) {
         other.forEach((name, bins) -> {
             Map<Integer, Long> existing = into.get(name);
             if (bins instanceof SortedBins theirs && (existing == null || existing instanceof SortedBins)) {
@@ -113,7 +118,7 @@ public final class State {
     }
 
     /** The histogram {@code name} of {@code histograms} as a TreeMap to add bins to (a read's sum is copied first). */
-    private static Map<Integer, Long> mutable(Map<String, Map<Integer, Long>> histograms, String name) {
+    private static Map<Integer, Long> mutable(Map<Histogram, Map<Integer, Long>> histograms, Histogram name) {
         Map<Integer, Long> bins = histograms.get(name);
         if (!(bins instanceof TreeMap)) {
             bins = bins == null ? new TreeMap<>() : new TreeMap<>(bins);
@@ -122,24 +127,25 @@ public final class State {
         return bins;
     }
 
-    public double get(String counter) {
+    public double get(Counter counter) {
         return counters.getOrDefault(counter, 0.0);
     }
 
-    public long count(String counter) {
+    public long count(Counter counter) {
         return Math.round(get(counter));
     }
 
-    public Map<String, Double> counters() {
-        return counters;
+    /** Every counter that is not 0 (read-only). */
+    public Map<Counter, Double> counters() {
+        return java.util.Collections.unmodifiableMap(counters);
     }
 
-    /** Every histogram by name (read-only). */
-    public Map<String, Map<Integer, Long>> histograms() {
+    /** Every histogram that has a bin (read-only). */
+    public Map<Histogram, Map<Integer, Long>> histograms() {
         return java.util.Collections.unmodifiableMap(histograms);
     }
 
-    public Map<Integer, Long> histogram(String name) {
+    public Map<Integer, Long> histogram(Histogram name) {
         return histograms.getOrDefault(name, Map.of());
     }
 
@@ -151,9 +157,11 @@ public final class State {
         return new State().merge(this, 1);
     }
 
+    /** Counters by name, in order, and histograms by key: how a state prints. */
     public JsonObject toJson() {
         JsonObject json = new JsonObject();
-        counters.forEach(json::put);
+        new TreeMap<>(counters.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(),
+                Map.Entry::getValue))).forEach(json::put);
         putHistograms(json, histograms);
         return json;
     }
@@ -163,30 +171,27 @@ public final class State {
         return histograms.isEmpty() ? null : putHistograms(new JsonObject(), histograms);
     }
 
-    private static JsonObject putHistograms(JsonObject json, Map<String, Map<Integer, Long>> histograms) {
-        histograms.forEach((name, bins) -> {
+    private static JsonObject putHistograms(JsonObject json, Map<Histogram, Map<Integer, Long>> histograms) {
+        histograms.forEach((histogram, bins) -> {
             JsonObject h = new JsonObject();
             bins.forEach((bin, count) -> h.put(Integer.toString(bin), count));
-            json.put(name, h);
+            json.put(histogram.key(), h);
         });
         return json;
     }
 
-    public static State fromJson(JsonObject json) {
+    /** A state of the histograms {@link #histogramsJson()} wrote (a contribution's {@code h}). */
+    public static State ofHistograms(JsonObject json) {
         State state = new State();
         if (json == null) {
             return state;
         }
         for (Map.Entry<String, Object> entry : json) {
-            if (entry.getValue() instanceof Number number) {
-                state.counters.put(entry.getKey(), number.doubleValue());
-            } else if (entry.getValue() instanceof JsonObject bins) {
-                Map<Integer, Long> h = new TreeMap<>();
-                for (Map.Entry<String, Object> bin : bins) {
-                    h.put(Integer.parseInt(bin.getKey()), ((Number) bin.getValue()).longValue());
-                }
-                state.histograms.put(entry.getKey(), h);
+            Map<Integer, Long> h = new TreeMap<>();
+            for (Map.Entry<String, Object> bin : (JsonObject) entry.getValue()) {
+                h.put(Integer.parseInt(bin.getKey()), ((Number) bin.getValue()).longValue());
             }
+            state.histograms.put(Histogram.byKey(entry.getKey()), h);
         }
         return state;
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.metrics.facts.Histogram;
+
 /** Histogram bins summed from the lists rollup columns store, and histograms written as such lists. */
 class BinSumsTest {
 
@@ -20,8 +22,8 @@ class BinSumsTest {
         sums.add("");
         sums.add("7,5");
         State state = new State();
-        sums.into(state, "frt");
-        assertEquals(Map.of(-2147483648, 4L, -5, 1L, 7, 7L, 12, 4L, 100, 9L), state.histogram("frt"));
+        sums.into(state, Histogram.FRT);
+        assertEquals(Map.of(-2147483648, 4L, -5, 1L, 7, 7L, 12, 4L, 100, 9L), state.histogram(Histogram.FRT));
     }
 
     @Test
@@ -30,8 +32,8 @@ class BinSumsTest {
         sums.add("12,1,3,2,12,4");
         sums.add("3,1");
         State state = new State();
-        sums.into(state, "frt");
-        assertEquals(Map.of(3, 3L, 12, 5L), state.histogram("frt"));
+        sums.into(state, Histogram.FRT);
+        assertEquals(Map.of(3, 3L, 12, 5L), state.histogram(Histogram.FRT));
     }
 
     /** A group of one row takes the row's list as it is, when it is as stored; otherwise it is summed like many. */
@@ -57,8 +59,8 @@ class BinSumsTest {
         sums.add(row);
         sums.add("");
         State state = new State();
-        sums.into(state, "frt");
-        return state.histogram("frt");
+        sums.into(state, Histogram.FRT);
+        return state.histogram(Histogram.FRT);
     }
 
     @Test
@@ -67,13 +69,13 @@ class BinSumsTest {
         sums.add("3,2,4,1");
         sums.add("3,-2");
         State state = new State();
-        sums.into(state, "res");
-        assertEquals(Map.of(4, 1L), state.histogram("res"));
+        sums.into(state, Histogram.RES);
+        assertEquals(Map.of(4, 1L), state.histogram(Histogram.RES));
         BinSums none = new BinSums();
         none.add("3,2");
         none.add("3,-2");
         State empty = new State();
-        none.into(empty, "res");
+        none.into(empty, Histogram.RES);
         assertTrue(empty.isEmpty());
     }
 
@@ -87,8 +89,8 @@ class BinSumsTest {
         BinSums sums = new BinSums();
         sums.add(BinSums.text(Map.of(300, 2L, -4, 1L, 12, 7L)));
         State state = new State();
-        sums.into(state, "frt");
-        assertEquals(Map.of(300, 2L, -4, 1L, 12, 7L), state.histogram("frt"));
+        sums.into(state, Histogram.FRT);
+        assertEquals(Map.of(300, 2L, -4, 1L, 12, 7L), state.histogram(Histogram.FRT));
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.metrics.facts.Counters;
+import io.cxmeter.metrics.facts.Histogram;
+
 /** Histograms added up bin by bin: the same sums as adding them one by one into a TreeMap. */
 class BinTallyTest {
 
@@ -79,13 +82,13 @@ class BinTallyTest {
         Random random = new Random(7);
         List<State> states = new ArrayList<>();
         for (int s = 0; s < 30; s++) {
-            State state = new State().add("n", 1 + random.nextInt(5)).add("seconds", random.nextDouble() * 100);
+            State state = new State().add(Counters.Ticket.FRT_N, 1 + random.nextInt(5)).add(Counters.Ticket.FRT_SUM, random.nextDouble() * 100);
             for (int i = 0; i < 40; i++) {
-                state.record(random.nextBoolean() ? "frt" : "res", random.nextInt(400), 1 + random.nextInt(3));
+                state.record(random.nextBoolean() ? Histogram.FRT : Histogram.RES, random.nextInt(400), 1 + random.nextInt(3));
             }
             // Half of them as a read sums them: sorted arrays.
-            states.add(s % 2 == 0 ? state : new State().add("n", state.get("n")).add("seconds", state.get("seconds"))
-                    .add("frt", SortedBins.copyOf(state.histogram("frt"))).add("res", SortedBins.copyOf(state.histogram("res"))));
+            states.add(s % 2 == 0 ? state : new State().add(Counters.Ticket.FRT_N, state.get(Counters.Ticket.FRT_N)).add(Counters.Ticket.FRT_SUM, state.get(Counters.Ticket.FRT_SUM))
+                    .add(Histogram.FRT, SortedBins.copyOf(state.histogram(Histogram.FRT))).add(Histogram.RES, SortedBins.copyOf(state.histogram(Histogram.RES))));
         }
         State oneByOne = new State();
         states.forEach(state -> oneByOne.merge(state, 1));

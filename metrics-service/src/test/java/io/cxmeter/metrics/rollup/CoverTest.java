@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.metrics.facts.Histogram;
+
 class CoverTest {
 
     private static final ZoneId VILNIUS = ZoneId.of("Europe/Vilnius");
@@ -159,12 +161,12 @@ class CoverTest {
         double[] values = new double[10_001];
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.exp(random.nextDouble() * 12);
-            state.record("d", Sketch.bin(values[i]), 1);
+            state.record(Histogram.FRT, Sketch.bin(values[i]), 1);
         }
         java.util.Arrays.sort(values);
         for (double q : new double[] {0.5, 0.9, 0.99}) {
             double exact = values[(int) Math.ceil(q * values.length) - 1];
-            double approx = Sketch.quantile(state.histogram("d"), q);
+            double approx = Sketch.quantile(state.histogram(Histogram.FRT), q);
             assertTrue(Math.abs(approx - exact) <= 0.01 * exact, q + ": " + approx + " vs " + exact);
         }
     }

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxmeter.metrics.facts.Histogram;
+
 /** A read's summed histograms: array merges that agree with the TreeMap path bin for bin, quantiles by hand. */
 class SortedBinsTest {
 
@@ -30,17 +32,17 @@ class SortedBinsTest {
 
     @Test
     void aStateMixesReadSumsWithBinsRecordedOneByOne() {
-        State read = new State().add("frt", bins(Map.of(3, 2L, 9, 4L)));
-        State recorded = new State().record("frt", 3, 2).record("frt", 9, 4);
+        State read = new State().add(Histogram.FRT, bins(Map.of(3, 2L, 9, 4L)));
+        State recorded = new State().record(Histogram.FRT, 3, 2).record(Histogram.FRT, 9, 4);
         // Equal as states, whichever form each holds.
         assertEquals(recorded, read);
         assertEquals(read, recorded);
         assertEquals(recorded.hashCode(), read.hashCode());
         // Recording into a read's sum copies it first; the sum it shared is left as it was.
         State total = new State().merge(read, 1);
-        total.record("frt", 3, -2).record("frt", 10, 1);
-        assertEquals(Map.of(9, 4L, 10, 1L), total.histogram("frt"));
-        assertEquals(Map.of(3, 2L, 9, 4L), read.histogram("frt"));
+        total.record(Histogram.FRT, 3, -2).record(Histogram.FRT, 10, 1);
+        assertEquals(Map.of(9, 4L, 10, 1L), total.histogram(Histogram.FRT));
+        assertEquals(Map.of(3, 2L, 9, 4L), read.histogram(Histogram.FRT));
         // Taking everything away leaves no histogram at all.
         assertTrue(new State().merge(read, 1).merge(recorded, -1).isEmpty());
     }
