@@ -1,58 +1,177 @@
 package io.cxmeter.metrics.query;
 
+import static io.cxmeter.metrics.query.MetricDefinitions.FRT_COUNTERS;
+import static io.cxmeter.metrics.query.MetricDefinitions.NPS_COUNTERS;
+import static io.cxmeter.metrics.query.MetricDefinitions.clocked;
+import static io.cxmeter.metrics.query.MetricDefinitions.instants;
+import static io.cxmeter.metrics.query.MetricDefinitions.summed;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.cxmeter.metrics.facts.Counters;
 import io.cxmeter.metrics.facts.Dimension;
+import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.facts.Histogram;
+import io.cxmeter.metrics.facts.Measure;
+import io.cxmeter.metrics.facts.Measure.Clocked;
+import io.cxmeter.metrics.query.MetricDefinitions.Definition;
+import io.cxmeter.metrics.query.MetricDefinitions.OfCustomers;
+import io.cxmeter.metrics.query.MetricDefinitions.Summed;
+import io.cxmeter.metrics.rollup.Layout;
 
-/** Every metric of docs/metrics.md: its id in the API, what it measures and how, and what it can be grouped by. */
+/**
+ * Every metric of docs/metrics.md, each in one place: its id in the API, its title, its kind (which
+ * decides its dimensions and common parameters), the formula as the catalogue states it, how it is
+ * computed ({@link MetricDefinitions}: what it reads and the formula of {@link Formulas} that makes a
+ * value of the sum), and what else it takes and answers. {@link MetricsEngine} evaluates any of them alike.
+ */
 public enum Metric {
-    NPS("nps", "Net Promoter Score", Kind.SURVEY, "100 * (promoters (9-10) - detractors (0-6)) / responses, with the 95 % margin of error"),
-    CSAT("csat", "Customer satisfaction", Kind.SURVEY, "100 * responses with score >= positiveFrom / responses"),
-    CES("ces", "Customer effort score", Kind.SURVEY, "sum of scores / responses (one scale only); easyPercent = 100 * positive / responses"),
-    CUSTOM("custom", "Custom question", Kind.SURVEY, "mean score of CUSTOM survey responses (one scale: name the survey with surveyId)"),
-    RESPONSE_RATE("response-rate", "Response rate", Kind.INVITATION, "100 * answered invitations / invitations sent in the period"),
-    IQS("iqs", "Internal quality score", Kind.REVIEW, "mean review score of reviews created in the period"),
-    TICKET_VOLUME("ticket-volume", "Ticket volume", Kind.TICKET, "tickets created in the period (group by channel for volume by channel)"),
-    OPEN_TICKETS("open-tickets", "Open tickets", Kind.TICKET_INSTANT, "tickets created before `at` whose status at `at` is new or open"),
-    BACKLOG("backlog", "Ticket backlog", Kind.TICKET_INSTANT, "tickets created before `to` not resolved at `to`"),
-    FIRST_RESPONSE_TIME("first-response-time", "First response time", Kind.TICKET, "mean of firstReplyAt - createdAt for first public agent replies in the period; median, p90"),
-    RESOLUTION_TIME("resolution-time", "Average resolution time", Kind.TICKET, "mean of resolvedAt - createdAt, resolvedAt the latest resolution before `to`, for tickets whose resolvedAt is in the period and still resolved at `to`; median, p90"),
-    NEXT_REPLY_TIME("next-reply-time", "Next-reply time", Kind.TICKET, "mean of closedAt - openedAt of waits for the next agent reply (opened by a customer reply after the first agent reply) closed in the period; median, p90"),
-    REOPEN_RATE("reopen-rate", "Reopen rate", Kind.TICKET, "100 * tickets resolved in the period and reopened before `to` / tickets resolved in the period"),
-    FIRST_CONTACT_RESOLUTION("first-contact-resolution", "First-contact resolution", Kind.TICKET, "100 * tickets first resolved in the period after exactly one agent reply and not reopened before `to` / tickets first resolved in the period"),
-    SLA_ACHIEVEMENT("sla-achievement", "SLA achievement", Kind.TICKET, "100 * SLA target instances met / instances decided (met or breached) in the period; per target: firstReply, nextReply, resolution"),
-    RESOLUTION_RATE("resolution-rate", "Resolution rate", Kind.TICKET, "100 * tickets first assigned in the period and resolved at `to` / tickets first assigned in the period"),
-    ASA("asa", "Average speed of answer", Kind.TICKET, "mean of answeredAt - queuedAt for call and chat tickets answered in the period"),
-    SERVICE_LEVEL("service-level", "Service level", Kind.TICKET, "100 * offered call/chat tickets answered within `threshold` s / offered (queued in the period, minus those abandoned within `shortAbandonSeconds`)"),
-    BLOCKS("blocks", "Blocked calls", Kind.TICKET, "call tickets with outcome blocked created in the period; blockRate = 100 * blocked / calls"),
-    AHT("aht", "Average handle time", Kind.TICKET, "mean of talk + hold + wrap-up seconds of contacts ended in the period"),
-    CHURN_RATE("churn-rate", "Churn rate", Kind.CUSTOMER, "100 * customers active at `from` who churned in the period / customers active at `from`"),
-    RETENTION_RATE("retention-rate", "Retention rate", Kind.CUSTOMER, "100 * (customers active at `to` - new customers) / customers active at `from`"),
-    REFERRAL_RATE("referral-rate", "Referral rate", Kind.CUSTOMER, "100 * new customers acquired by referral / new customers"),
-    ENGAGEMENT("engagement", "Customer engagement", Kind.CUSTOMER, "interactions (tickets, survey responses, engagement events) of customers active in the period / those customers"),
-    CLV("clv", "Customer lifetime value", Kind.CUSTOMER, "yearly value per customer ((revenue / purchasing customers) * 365 / days) / yearly churn ((churn rate / 100) * 365 / days)"),
-    RECOVERY_RATE("recovery-rate", "Recovery rate", Kind.FOLLOW_UP, "100 * customers whose next answer after their negative answer's follow-up was resolved is positive (within windowDays, default 90) / customers followed up whose window closed or who answered");
+    NPS("nps", "Net Promoter Score", Kind.SURVEY,
+            "100 * (promoters (9-10) - detractors (0-6)) / responses, with the 95 % margin of error",
+            summed(with -> with.rollup(Family.NPS, List.of(), NPS_COUNTERS), Formulas::nps)),
+    CSAT("csat", "Customer satisfaction", Kind.SURVEY, "100 * responses with score >= positiveFrom / responses",
+            summed(Family.CSAT, Formulas::csat), Extras.statistics("meanScore")),
+    CES("ces", "Customer effort score", Kind.SURVEY,
+            "sum of scores / responses (one scale only); easyPercent = 100 * positive / responses",
+            summed(Family.CES, Formulas::ces), Extras.statistics("easyPercent")),
+    CUSTOM("custom", "Custom question", Kind.SURVEY,
+            "mean score of CUSTOM survey responses (one scale: name the survey with surveyId)",
+            summed(Family.CUSTOM, Formulas::custom)),
+    RESPONSE_RATE("response-rate", "Response rate", Kind.INVITATION, "100 * answered invitations / invitations sent in the period",
+            summed(Family.INVITATION, Formulas::responseRate)),
+    IQS("iqs", "Internal quality score", Kind.REVIEW, "mean review score of reviews created in the period",
+            summed(with -> Sums.plus(with.rollup(Family.REVIEW), with.raw().reviewSquares(with.request().tenantId(),
+                    with.periods(), with.by(), with.request().filter())), Formulas::iqs)),
+    TICKET_VOLUME("ticket-volume", "Ticket volume", Kind.TICKET, "tickets created in the period (group by channel for volume by channel)",
+            summed(Family.TICKET, Formulas::volume)),
+    OPEN_TICKETS("open-tickets", "Open tickets", Kind.TICKET_INSTANT, "tickets created before `at` whose status at `at` is new or open",
+            new Summed(with -> with.rollupAt(Family.TICKET_STATE, instants(with, true)),
+                    (r, s) -> Formulas.count(s.count(Counters.TicketState.WAITING), Map.of()), true),
+            Extras.parameters("at")),
+    BACKLOG("backlog", "Ticket backlog", Kind.TICKET_INSTANT, "tickets created before `to` not resolved at `to`",
+            summed(with -> with.rollupAt(Family.TICKET_STATE, instants(with, false)),
+                    s -> Formulas.count(s.count(Counters.TicketState.UNRESOLVED), Map.of()))),
+    FIRST_RESPONSE_TIME("first-response-time", "First response time", Kind.TICKET,
+            "mean of firstReplyAt - createdAt for first public agent replies in the period; median, p90",
+            // In calendar seconds it needs only its count and sum, the first of a ticket row's counters.
+            new Summed(with -> with.rollup(Family.TICKET, List.of(clocked(with.request(), Clocked.FIRST_REPLY).histogram()),
+                    with.request().businessClock() ? Layout.size(Family.TICKET) : FRT_COUNTERS),
+                    (r, s) -> Formulas.duration(s, clocked(r, Clocked.FIRST_REPLY)), false),
+            Extras.DURATION),
+    RESOLUTION_TIME("resolution-time", "Average resolution time", Kind.TICKET,
+            "mean of resolvedAt - createdAt, resolvedAt the latest resolution before `to`, for tickets whose resolvedAt is in"
+                    + " the period and still resolved at `to`; median, p90",
+            // The lasting resolutions are rolled up; one reopened later counts in periods that end before that.
+            new Summed(with -> Sums.plus(
+                    with.rollup(Family.TICKET, List.of(clocked(with.request(), Clocked.RESOLUTION).histogram()),
+                            Layout.size(Family.TICKET)),
+                    with.raw().reopenedResolutions(with.request().tenantId(), with.periods(), with.by(), with.request().filter(),
+                            with.request().businessClock())),
+                    (r, s) -> Formulas.duration(s, clocked(r, Clocked.RESOLUTION)), false),
+            Extras.DURATION),
+    NEXT_REPLY_TIME("next-reply-time", "Next-reply time", Kind.TICKET,
+            "mean of closedAt - openedAt of waits for the next agent reply (opened by a customer reply after the first agent"
+                    + " reply) closed in the period; median, p90",
+            new Summed(with -> with.rollup(Family.NEXT_REPLY, List.of(clocked(with.request(), Clocked.NEXT_REPLY).histogram()),
+                    Layout.size(Family.NEXT_REPLY)), (r, s) -> Formulas.duration(s, clocked(r, Clocked.NEXT_REPLY)), false),
+            Extras.DURATION),
+    REOPEN_RATE("reopen-rate", "Reopen rate", Kind.TICKET,
+            "100 * tickets resolved in the period and reopened before `to` / tickets resolved in the period",
+            summed(MetricDefinitions::resolutionsCorrected, Formulas::reopenRate)),
+    FIRST_CONTACT_RESOLUTION("first-contact-resolution", "First-contact resolution", Kind.TICKET,
+            "100 * tickets first resolved in the period after exactly one agent reply and not reopened before `to` / tickets"
+                    + " first resolved in the period",
+            summed(MetricDefinitions::resolutionsCorrected, Formulas::firstContactResolution)),
+    SLA_ACHIEVEMENT("sla-achievement", "SLA achievement", Kind.TICKET,
+            "100 * SLA target instances met / instances decided (met or breached) in the period; per target: firstReply,"
+                    + " nextReply, resolution",
+            summed(Family.SLA, Formulas::slaAchievement)),
+    RESOLUTION_RATE("resolution-rate", "Resolution rate", Kind.TICKET,
+            "100 * tickets first assigned in the period and resolved at `to` / tickets first assigned in the period",
+            summed(with -> Sums.plus(with.rollup(Family.ASSIGNMENT), with.raw().resolvedAtEndCorrection(
+                    with.request().tenantId(), with.periods(), with.by(), with.request().filter())), Formulas::resolutionRate)),
+    ASA("asa", "Average speed of answer", Kind.TICKET, "mean of answeredAt - queuedAt for call and chat tickets answered in the period",
+            summed(Family.TICKET, s -> Formulas.mean(s, Measure.ASA))),
+    SERVICE_LEVEL("service-level", "Service level", Kind.TICKET,
+            "100 * offered call/chat tickets answered within `threshold` s / offered (queued in the period, minus those"
+                    + " abandoned within `shortAbandonSeconds`)",
+            new Summed(with -> with.rollup(Family.TICKET, List.of(Histogram.SL_ANSWERED, Histogram.SL_ABANDONED),
+                    Layout.size(Family.TICKET)), (r, s) -> Formulas.serviceLevel(s, r.threshold(), r.shortAbandonSeconds()), false),
+            Extras.parameters("threshold", "shortAbandonSeconds")),
+    BLOCKS("blocks", "Blocked calls", Kind.TICKET, "call tickets with outcome blocked created in the period; blockRate = 100 * blocked / calls",
+            summed(Family.TICKET, Formulas::blocks), Extras.statistics("blockRate")),
+    AHT("aht", "Average handle time", Kind.TICKET, "mean of talk + hold + wrap-up seconds of contacts ended in the period",
+            summed(Family.TICKET, s -> Formulas.mean(s, Measure.AHT))),
+    CHURN_RATE("churn-rate", "Churn rate", Kind.CUSTOMER,
+            "100 * customers active at `from` who churned in the period / customers active at `from`",
+            new OfCustomers(CustomerNumbers::churnRate, false, false)),
+    RETENTION_RATE("retention-rate", "Retention rate", Kind.CUSTOMER,
+            "100 * (customers active at `to` - new customers) / customers active at `from`",
+            new OfCustomers(CustomerNumbers::retentionRate, false, false)),
+    REFERRAL_RATE("referral-rate", "Referral rate", Kind.CUSTOMER, "100 * new customers acquired by referral / new customers",
+            new OfCustomers(CustomerNumbers::referralRate, false, false)),
+    ENGAGEMENT("engagement", "Customer engagement", Kind.CUSTOMER,
+            "interactions (tickets, survey responses, engagement events) of customers active in the period / those customers",
+            new OfCustomers(CustomerNumbers::engagement, true, false)),
+    CLV("clv", "Customer lifetime value", Kind.CUSTOMER,
+            "yearly value per customer ((revenue / purchasing customers) * 365 / days) / yearly churn ((churn rate / 100) * 365"
+                    + " / days)",
+            new OfCustomers(CustomerNumbers::clv, false, true)),
+    RECOVERY_RATE("recovery-rate", "Recovery rate", Kind.FOLLOW_UP,
+            "100 * customers whose next answer after their negative answer's follow-up was resolved is positive (within"
+                    + " windowDays, default 90) / customers followed up whose window closed or who answered",
+            new Summed(with -> with.raw().recoveries(with.request().tenantId(), with.periods(), with.by(),
+                    with.request().filter(), with.request().windowDays()), Formulas::recoveryRate, false),
+            Extras.parameters("windowDays"));
 
     /** The families of metrics, which decide the dimensions and parameters. */
     public enum Kind {
         SURVEY, INVITATION, REVIEW, TICKET, TICKET_INSTANT, CUSTOMER, FOLLOW_UP
     }
 
+    /**
+     * What a metric takes besides the common parameters of its kind, and the numbers of its answer an
+     * alert rule can watch besides {@code value}.
+     */
+    record Extras(List<String> parameters, List<String> statistics) {
+
+        static final Extras NONE = new Extras(List.of(), List.of());
+        /** A duration: in the calendar or the business clock, with its median and p90. */
+        static final Extras DURATION = new Extras(List.of("clock"), List.of("median", "p90"));
+
+        static Extras parameters(String... parameters) {
+            return new Extras(List.of(parameters), List.of());
+        }
+
+        static Extras statistics(String... statistics) {
+            return new Extras(List.of(), List.of(statistics));
+        }
+    }
+
     private final String id;
     private final String title;
     private final Kind kind;
     private final String formula;
+    private final Definition definition;
+    private final Extras extras;
 
-    Metric(String id, String title, Kind kind, String formula) {
+    Metric(String id, String title, Kind kind, String formula, Definition definition) {
+        this(id, title, kind, formula, definition, Extras.NONE);
+    }
+
+    Metric(String id, String title, Kind kind, String formula, Definition definition, Extras extras) {
         this.id = id;
         this.title = title;
         this.kind = kind;
         this.formula = formula;
+        this.definition = definition;
+        this.extras = extras;
     }
 
     public String id() {
@@ -69,6 +188,11 @@ public enum Metric {
 
     public String formula() {
         return formula;
+    }
+
+    /** How it is computed. */
+    Definition definition() {
+        return definition;
     }
 
     /** Where the product's metric definitions describe it (an anchor per metric id). */
@@ -110,16 +234,14 @@ public enum Metric {
     public List<String> parameters() {
         List<String> common = new java.util.ArrayList<>(List.of("from", "to", "groupBy", "interval", "compare"));
         filters().forEach(d -> common.add(d.wire()));
-        return switch (this) {
-            case NPS, CSAT, CES, CUSTOM -> concat(common, "surveyId", "minSample");
-            case RESPONSE_RATE -> concat(common, "surveyId");
-            case IQS -> concat(common, "minSample");
-            case OPEN_TICKETS -> concat(common, "at");
-            case SERVICE_LEVEL -> concat(common, "threshold", "shortAbandonSeconds");
-            case RECOVERY_RATE -> concat(common, "windowDays");
-            case FIRST_RESPONSE_TIME, RESOLUTION_TIME, NEXT_REPLY_TIME -> concat(common, "clock");
-            default -> common;
-        };
+        if (kind == Kind.SURVEY || kind == Kind.INVITATION) {
+            common.add("surveyId");
+        }
+        if (sampled()) {
+            common.add("minSample");
+        }
+        common.addAll(extras.parameters());
+        return List.copyOf(common);
     }
 
     /**
@@ -127,25 +249,17 @@ public enum Metric {
      * on the metric's own scale (percentiles of durations, CSAT's mean score, CES's easy share, the block rate).
      */
     public List<String> statistics() {
-        return switch (this) {
-            case FIRST_RESPONSE_TIME, RESOLUTION_TIME, NEXT_REPLY_TIME -> List.of("value", "median", "p90");
-            case CSAT -> List.of("value", "meanScore");
-            case CES -> List.of("value", "easyPercent");
-            case BLOCKS -> List.of("value", "blockRate");
-            default -> List.of("value");
-        };
+        List<String> statistics = new java.util.ArrayList<>(List.of("value"));
+        statistics.addAll(extras.statistics());
+        return List.copyOf(statistics);
     }
 
     /** Whether the metric rests on answers or reviews: its values say when their sample is small. */
     public boolean sampled() {
-        return this == NPS || this == CSAT || this == CES || this == CUSTOM || this == IQS;
+        return kind == Kind.SURVEY || kind == Kind.REVIEW;
     }
 
     public static Optional<Metric> byId(String id) {
         return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
-    }
-
-    private static List<String> concat(List<String> head, String... tail) {
-        return java.util.stream.Stream.concat(head.stream(), Arrays.stream(tail)).toList();
     }
 }

@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
 
 /**
- * Answers a metric request, whatever the metric ({@link MetricDefinitions} says how each is read and
+ * Answers a metric request, whatever the metric ({@link Metric#definition()} says how each is read and
  * computed). The whole period is period 0 and the buckets of a series are 1..n; each metric is
  * evaluated for all of them at once, without groups and, when asked, per group.
  */
@@ -45,7 +45,7 @@ public class MetricsEngine {
         for (int i = 0; i < buckets.size(); i++) {
             periods.add(new Period(i + 1, buckets.get(i).start(), buckets.get(i).end()));
         }
-        MetricDefinitions.Definition definition = MetricDefinitions.of(request.metric());
+        MetricDefinitions.Definition definition = request.metric().definition();
         return values(request, definition, periods).map(both -> {
             Value total = value(both.getItem1(), 0, RollupReader.ALL);
             List<MetricResult.Point> series = request.interval() == null ? null : series(both.getItem1(), buckets, RollupReader.ALL);
