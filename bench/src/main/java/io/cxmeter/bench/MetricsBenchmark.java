@@ -30,6 +30,18 @@ import java.util.function.Function;
 
 import org.postgresql.PGConnection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.cxmeter.events.Channel;
+import io.cxmeter.events.EventPayload;
+import io.cxmeter.events.EventType;
+import io.cxmeter.events.ResponseUpserted;
+import io.cxmeter.events.TicketEvent;
+import io.cxmeter.events.TicketStatus;
+import io.cxmeter.events.TicketUpserted;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.internalauth.InternalToken;
 import io.cxmeter.internalauth.InternalTokenMinter;
@@ -139,8 +151,22 @@ public final class MetricsBenchmark {
      * (at, "agent" or "customer") pairs (an agent's reply is the ticket's agent's).
      */
     record Ticket(String id, String channel, String agent, Instant created, Instant assigned, Instant firstReply,
-            List<Object[]> statuses, List<Object[]> replies, JsonObject payload) {
+            List<Object[]> statuses, List<Object[]> replies, TicketUpserted payload) {
     }
+
+    /** One event as a producer's outbox delivers it. */
+    record Envelope(String id, String type, Instant occurredAt, EventPayload payload) {
+
+        Envelope(String id, EventPayload payload) {
+            this(id, payload.topic().wire(), OCCURRED_AT, payload);
+        }
+    }
+
+    private static final Instant OCCURRED_AT = Instant.parse("2026-11-01T00:00:00Z");
+
+    /** Writes events as the producers' outboxes do: instants in ISO-8601, absent fields left out. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public static void main(String[] args) throws Exception {
         int responses = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -309,14 +335,14 @@ public final class MetricsBenchmark {
         Random random = new Random(42);
         List<Response> rawResponses = new ArrayList<>(BATCH);
         List<Ticket> rawTickets = new ArrayList<>(BATCH);
-        JsonArray batch = new JsonArray();
-        Consumer<JsonArray> send = full -> {
+        List<Envelope> batch = new ArrayList<>(BATCH);
+        Consumer<List<Envelope>> send = full -> {
             if (Duration.between(minted.get(), Instant.now()).toMinutes() >= 2) {
                 token.set(mintToken(minter));
                 minted.set(Instant.now());
             }
             slots.acquireUninterruptibly();
-            String body = new JsonObject().put("events", full).encode();
+            String body = encode(Map.of("events", full));
             http.sendAsync(HttpRequest.newBuilder(events).header("Authorization", "Bearer " + token.get())
                     .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
@@ -340,14 +366,14 @@ public final class MetricsBenchmark {
             if (response) {
                 Response r = response(random, "r-" + i, when);
                 if (raw == null) {
-                    batch.add(envelope("e-" + i, "response.upserted", responsePayload(r)));
+                    batch.add(new Envelope("e-" + i, responsePayload(r)));
                 } else {
                     rawResponses.add(r);
                 }
             } else {
                 Ticket t = ticket(random, "t-" + i, when);
                 if (raw == null) {
-                    batch.add(envelope("e-" + i, "ticket.upserted", t.payload()));
+                    batch.add(new Envelope("e-" + i, t.payload()));
                 } else {
                     rawTickets.add(t);
                 }
@@ -355,7 +381,7 @@ public final class MetricsBenchmark {
             if ((i + 1) % BATCH == 0 || i == total - 1) {
                 if (raw == null) {
                     send.accept(batch);
-                    batch = new JsonArray();
+                    batch = new ArrayList<>(BATCH);
                 } else {
                     copyResponses(raw, rawResponses);
                     copyTickets(raw, rawTickets);
@@ -382,8 +408,12 @@ public final class MetricsBenchmark {
         return minter.mint(new InternalCaller(TENANT, "bench-producer", Set.of(InternalToken.PRODUCER_ROLE), "UTC", null));
     }
 
-    private static JsonObject envelope(String id, String type, JsonObject payload) {
-        return new JsonObject().put("id", id).put("type", type).put("occurredAt", "2026-11-01T00:00:00Z").put("payload", payload);
+    private static String encode(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Response response(Random random, String id) {
@@ -402,20 +432,20 @@ public final class MetricsBenchmark {
                 CHANNELS[random.nextInt(CHANNELS.length)], "A-" + random.nextInt(200), LOCALES[random.nextInt(LOCALES.length)]);
     }
 
-    private static JsonObject responsePayload(Response r) {
-        JsonObject p = new JsonObject().put("id", r.id()).put("surveyId", "S-" + r.kind().toLowerCase()).put("kind", r.kind())
-                .put("score", r.score()).put("submittedAt", r.at().toString()).put("channel", r.channel())
-                .put("agentId", r.agent()).put("locale", r.locale()).put("touchpoint", "support");
-        return switch (r.kind()) {
-            case "NPS" -> p.put("scaleMin", 0).put("scaleMax", 10);
-            case "CSAT" -> p.put("scaleMin", 1).put("scaleMax", 5).put("positiveFrom", 4);
-            default -> p.put("scaleMin", 1).put("scaleMax", 7).put("positiveFrom", 5);
+    private static ResponseUpserted responsePayload(Response r) {
+        int[] scale = switch (r.kind()) {
+            case "NPS" -> new int[] {0, 10};
+            case "CSAT" -> new int[] {1, 5, 4};
+            default -> new int[] {1, 7, 5};
         };
+        return new ResponseUpserted(r.id(), "S-" + r.kind().toLowerCase(), r.kind(), scale[0], scale[1],
+                scale.length > 2 ? scale[2] : null, (double) r.score(), r.at(), r.channel(), "support", r.agent(), null, null,
+                r.locale());
     }
 
     /** The SLA policy every ticket follows, as ticket-service sends it: first reply within an hour, resolution within a day. */
-    static final JsonObject SLA_POLICY = new JsonObject().put("id", "standard").put("name", "Standard")
-            .put("firstReply", SLA_FIRST_REPLY).put("resolution", SLA_RESOLUTION).put("clock", "calendar");
+    static final TicketUpserted.SlaPolicy SLA_POLICY = new TicketUpserted.SlaPolicy("standard", "Standard", SLA_FIRST_REPLY,
+            null, SLA_RESOLUTION, "calendar");
 
     /**
      * Assigned, replied to (some customers answer and get a second reply), and (mostly) resolved, some
@@ -424,53 +454,57 @@ public final class MetricsBenchmark {
     static Ticket ticket(Random random, String id, Instant created) {
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String agent = "A-" + random.nextInt(200);
-        JsonArray events = new JsonArray();
+        List<TicketEvent> events = new ArrayList<>();
         Instant at = created;
         if (channel.equals("call") || channel.equals("chat")) {
-            events.add(new JsonObject().put("type", "queued").put("at", at.toString()));
+            events.add(event(EventType.QUEUED, at, null, null));
             at = at.plusSeconds(5 + random.nextInt(60));
-            events.add(new JsonObject().put("type", "answered").put("at", at.toString()).put("agentId", agent));
+            events.add(event(EventType.ANSWERED, at, agent, null));
         }
         List<Object[]> statuses = new ArrayList<>();
         at = at.plusSeconds(random.nextInt(3600));
         Instant assigned = at;
-        events.add(new JsonObject().put("type", "assigned").put("at", at.toString()).put("agentId", agent));
-        events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "open"));
+        events.add(event(EventType.ASSIGNED, at, agent, null));
+        events.add(event(EventType.STATUS, at, null, TicketStatus.OPEN));
         statuses.add(new Object[] {at, "open"});
         Instant firstReply = null;
         List<Object[]> replies = new ArrayList<>();
         if (random.nextDouble() < 0.95) {
             at = at.plusSeconds(60 + random.nextInt(4 * 3600));
             firstReply = at;
-            events.add(new JsonObject().put("type", "agent_reply").put("at", at.toString()).put("agentId", agent));
+            events.add(event(EventType.AGENT_REPLY, at, agent, null));
             replies.add(new Object[] {at, "agent"});
             if (random.nextDouble() < 0.4) {
                 at = at.plusSeconds(600 + random.nextInt(12 * 3600));
-                events.add(new JsonObject().put("type", "customer_reply").put("at", at.toString()));
+                events.add(event(EventType.CUSTOMER_REPLY, at, null, null));
                 replies.add(new Object[] {at, "customer"});
                 at = at.plusSeconds(60 + random.nextInt(6 * 3600));
-                events.add(new JsonObject().put("type", "agent_reply").put("at", at.toString()).put("agentId", agent));
+                events.add(event(EventType.AGENT_REPLY, at, agent, null));
                 replies.add(new Object[] {at, "agent"});
             }
         }
         if (random.nextDouble() < 0.85) {
             at = at.plusSeconds(60 + random.nextInt(48 * 3600));
-            events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "resolved"));
+            events.add(event(EventType.STATUS, at, null, TicketStatus.RESOLVED));
             statuses.add(new Object[] {at, "resolved"});
             if (random.nextDouble() < 0.1) {
                 at = at.plusSeconds(3600 + random.nextInt(48 * 3600));
-                events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "open"));
+                events.add(event(EventType.STATUS, at, null, TicketStatus.OPEN));
                 statuses.add(new Object[] {at, "open"});
                 if (random.nextBoolean()) {
                     at = at.plusSeconds(600 + random.nextInt(24 * 3600));
-                    events.add(new JsonObject().put("type", "status").put("at", at.toString()).put("status", "resolved"));
+                    events.add(event(EventType.STATUS, at, null, TicketStatus.RESOLVED));
                     statuses.add(new Object[] {at, "resolved"});
                 }
             }
         }
-        JsonObject payload = new JsonObject().put("id", id).put("channel", channel).put("team", "tier-" + (1 + random.nextInt(3)))
-                .put("createdAt", created.toString()).put("events", events).put("version", 0).put("slaPolicy", SLA_POLICY);
+        TicketUpserted payload = new TicketUpserted(id, 0L, Channel.parse(channel).orElseThrow(), null,
+                "tier-" + (1 + random.nextInt(3)), null, null, created, events, null, SLA_POLICY);
         return new Ticket(id, channel, agent, created, assigned, firstReply, statuses, replies, payload);
+    }
+
+    private static TicketEvent event(EventType type, Instant at, String agent, TicketStatus status) {
+        return new TicketEvent(type, at, agent, status, null, null, null);
     }
 
     private static void createRawTables(Connection raw) throws Exception {
