@@ -1,7 +1,6 @@
 package io.cxmeter.metrics.query;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -10,6 +9,7 @@ import io.cxmeter.metrics.facts.Family;
 import io.cxmeter.metrics.facts.Measure;
 import io.cxmeter.metrics.facts.Measure.Clocked;
 import io.cxmeter.metrics.rollup.Layout;
+import io.cxmeter.metrics.rollup.PeriodSums;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.State;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +24,7 @@ final class MetricDefinitions {
     /** What a metric reads: its sums per period index and group key. */
     @FunctionalInterface
     interface Reads {
-        Uni<Map<Integer, Map<String, State>>> sums(Sums with);
+        Uni<PeriodSums> sums(Sums with);
     }
 
     /** How a metric is computed. */
@@ -68,7 +68,7 @@ final class MetricDefinitions {
      * Every resolution where it happened, with what reopen rate and first-contact resolution correct at the
      * period's ends (the tickets in flight at {@code from} and at {@code to}), read once per summary.
      */
-    static Uni<Map<Integer, Map<String, State>>> resolutionsCorrected(Sums with) {
+    static Uni<PeriodSums> resolutionsCorrected(Sums with) {
         MetricRequest r = with.request();
         return Sums.plus(with.rollup(Family.RESOLUTION),
                 with.shared("reopenings", () -> with.raw().reopenings(r.tenantId(), with.periods(), with.by(), r.filter())));

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
+import io.cxmeter.metrics.rollup.PeriodSums;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.State;
@@ -103,23 +103,15 @@ public class MetricsEngine {
         MetricDefinitions.Summed summed = (MetricDefinitions.Summed) definition;
         Function<State, Value> formula = s -> summed.formula().apply(r, s);
         return summed.reads().sums(with).map(sums -> {
-            Map<Integer, Map<String, State>> totals = withTotals(periods, by == null ? sums : sumOfGroups(sums));
-            Map<Integer, Map<String, Value>> grouped = by == null ? Map.of() : finish(sums, formula);
-            return Tuple2.of(finish(totals, formula), grouped);
+            PeriodSums totals = withTotals(periods, by == null ? sums : sums.totals());
+            Map<Integer, Map<String, Value>> grouped = by == null ? Map.of() : sums.map(formula);
+            return Tuple2.of(totals.map(formula), grouped);
         });
     }
 
-    /** Each period's groups summed into its one total. */
-    private static Map<Integer, Map<String, State>> sumOfGroups(Map<Integer, Map<String, State>> sums) {
-        Map<Integer, Map<String, State>> totals = new HashMap<>();
-        sums.forEach((index, byKey) -> totals.put(index, new HashMap<>(Map.of(RollupReader.ALL, State.sumOf(byKey.values())))));
-        return totals;
-    }
-
     /** Every period has a total, empty or not: an empty period answers with its details too. */
-    private static Map<Integer, Map<String, State>> withTotals(List<Period> periods, Map<Integer, Map<String, State>> totals) {
-        periods.forEach(p -> totals.computeIfAbsent(p.index(), i -> new HashMap<>())
-                .computeIfAbsent(RollupReader.ALL, k -> new State()));
+    private static PeriodSums withTotals(List<Period> periods, PeriodSums totals) {
+        periods.forEach(p -> totals.add(p.index(), RollupReader.ALL, new State()));
         return totals;
     }
 
@@ -129,9 +121,9 @@ public class MetricsEngine {
         List<Period> periods = with.periods();
         List<Period> atFrom = periods.stream().map(p -> new Period(p.index(), null, p.from())).toList();
         List<Period> atTo = periods.stream().map(p -> new Period(p.index(), null, p.to())).toList();
-        Uni<Map<Integer, Map<String, State>>> before = with.rollupAt(Family.CUSTOMER, atFrom);
-        Uni<Map<Integer, Map<String, State>>> untilEnd = with.rollupAt(Family.CUSTOMER, atTo);
-        Uni<Map<Integer, Map<String, State>>> during = with.rollup(Family.CUSTOMER);
+        Uni<PeriodSums> before = with.rollupAt(Family.CUSTOMER, atFrom);
+        Uni<PeriodSums> untilEnd = with.rollupAt(Family.CUSTOMER, atTo);
+        Uni<PeriodSums> during = with.rollup(Family.CUSTOMER);
         Uni<Map<Integer, Long>> joinedAndChurned = with.sharedAsIs("joinedAndChurned",
                 () -> raw.joinedAndChurned(r.tenantId(), periods));
         Uni<Map<Integer, State>> interactions = definition.interactions() ? raw.interactions(r.tenantId(), periods)
@@ -142,8 +134,8 @@ public class MetricsEngine {
                 .map(all -> {
                     Map<Integer, Map<String, Value>> out = new HashMap<>();
                     for (Period p : periods) {
-                        CustomerNumbers n = new CustomerNumbers(state(all.getItem1(), p), state(all.getItem2(), p),
-                                state(all.getItem3(), p), all.getItem4().getOrDefault(p.index(), 0L),
+                        CustomerNumbers n = new CustomerNumbers(all.getItem1().get(p.index(), RollupReader.ALL),
+                                all.getItem2().get(p.index(), RollupReader.ALL), all.getItem3().get(p.index(), RollupReader.ALL), all.getItem4().getOrDefault(p.index(), 0L),
                                 all.getItem5().getOrDefault(p.index(), new State()),
                                 all.getItem6().getOrDefault(p.index(), new State()),
                                 ChronoUnit.MICROS.between(p.from(), p.to()) / 86_400e6);
@@ -153,18 +145,4 @@ public class MetricsEngine {
                 });
     }
 
-    private static State state(Map<Integer, Map<String, State>> sums, Period p) {
-        Map<String, State> byKey = sums.get(p.index());
-        return byKey == null || byKey.get(RollupReader.ALL) == null ? new State() : byKey.get(RollupReader.ALL);
-    }
-
-    private static Map<Integer, Map<String, Value>> finish(Map<Integer, Map<String, State>> sums, Function<State, Value> formula) {
-        Map<Integer, Map<String, Value>> out = new HashMap<>();
-        sums.forEach((index, byKey) -> {
-            Map<String, Value> values = new LinkedHashMap<>();
-            byKey.forEach((key, state) -> values.put(key, formula.apply(state)));
-            out.put(index, values);
-        });
-        return out;
-    }
 }

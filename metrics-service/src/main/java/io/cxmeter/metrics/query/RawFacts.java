@@ -17,6 +17,7 @@ import io.cxmeter.metrics.facts.Filter;
 import io.cxmeter.metrics.facts.Measure;
 import io.cxmeter.metrics.facts.TicketContributions;
 import io.cxmeter.metrics.rollup.Layout;
+import io.cxmeter.metrics.rollup.PeriodSums;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
 import io.cxmeter.metrics.rollup.Rollups;
@@ -49,7 +50,7 @@ public class RawFacts {
      * episodes whose reopen span contains {@code to}: one GiST probe, as many rows as reopened tickets
      * were resolved at that instant.
      */
-    public Uni<Map<Integer, Map<String, State>>> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy,
+    public Uni<PeriodSums> reopenedResolutions(String tenantId, List<Period> periods, Dimension groupBy,
             Filter filter, boolean business) {
         String sql = "SELECT p.idx, x.group_key, count(*) AS n, sum(x.seconds) AS total, array_agg(x.seconds) AS seconds"
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.agent") + " AS group_key, "
@@ -72,7 +73,7 @@ public class RawFacts {
      * {@code to} (the schema explains the spans). One GiST probe per period, as many rows as tickets in flight
      * at {@code to}.
      */
-    public Uni<Map<Integer, Map<String, State>>> resolvedAtEndCorrection(String tenantId, List<Period> periods,
+    public Uni<PeriodSums> resolvedAtEndCorrection(String tenantId, List<Period> periods,
             Dimension groupBy, Filter filter) {
         String sql = "SELECT p.idx, x.group_key, sum(x.sign) AS resolved"
                 + " FROM " + PERIODS + " CROSS JOIN LATERAL (SELECT " + episodeColumn(groupBy, "e.assignee") + " AS group_key,"
@@ -99,7 +100,7 @@ public class RawFacts {
      * first resolution of their ticket, −1 {@code firstContactReopened}).</li>
      * </ul>
      */
-    public Uni<Map<Integer, Map<String, State>>> reopenings(String tenantId, List<Period> periods, Dimension groupBy,
+    public Uni<PeriodSums> reopenings(String tenantId, List<Period> periods, Dimension groupBy,
             Filter filter) {
         String kept = filter(filter, "e", "e.agent", FIRST_FILTER);
         String group = episodeColumn(groupBy, "e.agent");
@@ -122,7 +123,7 @@ public class RawFacts {
      * The sum of squared review scores per period and group, which IQS's interval needs and its rollups do
      * not keep: reviews are a sample of conversations, few enough to read from the period's facts by time.
      */
-    public Uni<Map<Integer, Map<String, State>>> reviewSquares(String tenantId, List<Period> periods, Dimension groupBy,
+    public Uni<PeriodSums> reviewSquares(String tenantId, List<Period> periods, Dimension groupBy,
             Filter filter) {
         String sql = "SELECT p.idx, x.group_key, sum(x.score * x.score) AS sumsq FROM " + PERIODS
                 + " CROSS JOIN LATERAL (SELECT " + column(groupBy, "c", "c.agent")
@@ -186,7 +187,7 @@ public class RawFacts {
      * the period. Reads the period's survey contributions by time, one follow-up ticket and one next
      * answer per negative answer by index.
      */
-    public Uni<Map<Integer, Map<String, State>>> recoveries(String tenantId, List<Period> periods, Dimension groupBy,
+    public Uni<PeriodSums> recoveries(String tenantId, List<Period> periods, Dimension groupBy,
             Filter filter, int windowDays) {
         String sql = "SELECT p.idx, x.group_key,"
                 + " count(*) FILTER (WHERE x.positive) AS recovered,"
@@ -245,14 +246,12 @@ public class RawFacts {
         return pool.preparedQuery(sql).execute(tuple);
     }
 
-    private static Map<Integer, Map<String, State>> collect(Iterable<Row> rows, Dimension groupBy,
-            java.util.function.Function<Row, State> state) {
-        Map<Integer, Map<String, State>> out = new HashMap<>();
+    private static PeriodSums collect(Iterable<Row> rows, Dimension groupBy, java.util.function.Function<Row, State> state) {
+        PeriodSums out = new PeriodSums();
         for (Row row : rows) {
             String value = row.getString("group_key");
             String key = groupBy == null ? RollupReader.ALL : value == null || value.equals(Rollups.NONE) ? null : value;
-            out.computeIfAbsent(row.getInteger("idx"), i -> new HashMap<>())
-                    .computeIfAbsent(key, k -> new State()).merge(state.apply(row), 1);
+            out.add(row.getInteger("idx"), key, state.apply(row));
         }
         return out;
     }

@@ -1,12 +1,11 @@
 package io.cxmeter.metrics.query;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import io.cxmeter.metrics.rollup.State;
+import io.cxmeter.metrics.rollup.PeriodSums;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -19,23 +18,13 @@ final class SharedReads {
     private final Map<List<Object>, Uni<?>> reads = new ConcurrentHashMap<>();
 
     /** The sums read by {@code read} for {@code key}, read once whoever asks first. */
-    Uni<Map<Integer, Map<String, State>>> sums(List<Object> key, Supplier<Uni<Map<Integer, Map<String, State>>>> read) {
-        return shared(key, read).map(SharedReads::copy);
+    Uni<PeriodSums> sums(List<Object> key, Supplier<Uni<PeriodSums>> read) {
+        return shared(key, read).map(PeriodSums::copy);
     }
 
     /** A read whose answer nobody changes, shared as it is. */
     @SuppressWarnings("unchecked")
     <T> Uni<T> shared(List<Object> key, Supplier<Uni<T>> read) {
         return (Uni<T>) reads.computeIfAbsent(key, k -> read.get().memoize().indefinitely());
-    }
-
-    private static Map<Integer, Map<String, State>> copy(Map<Integer, Map<String, State>> sums) {
-        Map<Integer, Map<String, State>> out = new HashMap<>();
-        sums.forEach((index, byKey) -> {
-            Map<String, State> groups = new HashMap<>();
-            byKey.forEach((key, state) -> groups.put(key, state.copy()));
-            out.put(index, groups);
-        });
-        return out;
     }
 }

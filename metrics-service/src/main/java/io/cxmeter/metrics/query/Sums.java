@@ -1,24 +1,22 @@
 package io.cxmeter.metrics.query;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.cxmeter.metrics.facts.Dimension;
 import io.cxmeter.metrics.facts.Family;
 import io.cxmeter.metrics.facts.Histogram;
 import io.cxmeter.metrics.rollup.Layout;
+import io.cxmeter.metrics.rollup.PeriodSums;
 import io.cxmeter.metrics.rollup.RollupReader;
 import io.cxmeter.metrics.rollup.RollupReader.Period;
-import io.cxmeter.metrics.rollup.State;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a metric definition reads its sums with, for one request: rollup families over the request's
  * periods (shared between the metrics of a summary), the corrections from the raw facts, and both
- * added. Sums are per period index and group key ({@link RollupReader#ALL} without groups).
+ * added ({@link PeriodSums}).
  */
 public final class Sums {
 
@@ -59,21 +57,21 @@ public final class Sums {
     }
 
     /** A family's whole rows over the periods, without histograms. */
-    public Uni<Map<Integer, Map<String, State>>> rollup(Family family) {
+    public Uni<PeriodSums> rollup(Family family) {
         return rollup(family, null, periods, List.of(), Layout.size(family));
     }
 
     /** A family's rows of the request's survey, with these histograms and its first {@code counters} counters. */
-    public Uni<Map<Integer, Map<String, State>>> rollup(Family family, List<Histogram> histograms, int counters) {
+    public Uni<PeriodSums> rollup(Family family, List<Histogram> histograms, int counters) {
         return rollup(family, request.surveyId(), periods, histograms, counters);
     }
 
     /** A family's rows over other periods (instants, or the periods' starts). */
-    public Uni<Map<Integer, Map<String, State>>> rollupAt(Family family, List<Period> at) {
+    public Uni<PeriodSums> rollupAt(Family family, List<Period> at) {
         return rollup(family, null, at, List.of(), Layout.size(family));
     }
 
-    private Uni<Map<Integer, Map<String, State>>> rollup(Family family, String survey, List<Period> over,
+    private Uni<PeriodSums> rollup(Family family, String survey, List<Period> over,
             List<Histogram> histograms, int counters) {
         MetricRequest r = request;
         Dimension by = family == Family.CUSTOMER ? null : r.groupBy();
@@ -93,7 +91,7 @@ public final class Sums {
      * A raw read that several metrics of a summary make alike ({@code name} with the request's grouping,
      * filter and periods), made once; each gets its own copy of the sums.
      */
-    public Uni<Map<Integer, Map<String, State>>> shared(String name, Supplier<Uni<Map<Integer, Map<String, State>>>> read) {
+    public Uni<PeriodSums> shared(String name, Supplier<Uni<PeriodSums>> read) {
         return request.reads() == null ? read.get() : request.reads().sums(key(name), read);
     }
 
@@ -107,13 +105,7 @@ public final class Sums {
     }
 
     /** The sums of both reads, period by period and group by group. */
-    public static Uni<Map<Integer, Map<String, State>>> plus(Uni<Map<Integer, Map<String, State>>> a,
-            Uni<Map<Integer, Map<String, State>>> b) {
-        return Uni.combine().all().unis(a, b).asTuple().map(both -> {
-            Map<Integer, Map<String, State>> sums = both.getItem1();
-            both.getItem2().forEach((index, byKey) -> byKey.forEach((key, state) -> sums
-                    .computeIfAbsent(index, i -> new HashMap<>()).computeIfAbsent(key, k -> new State()).merge(state, 1)));
-            return sums;
-        });
+    public static Uni<PeriodSums> plus(Uni<PeriodSums> a, Uni<PeriodSums> b) {
+        return Uni.combine().all().unis(a, b).asTuple().map(both -> both.getItem1().plus(both.getItem2()));
     }
 }

@@ -78,7 +78,7 @@ public class RollupReader {
      * (the tenant just changed its zone and the recut waits for its next delivery, or the token still
      * names the old zone), it reads again from hours and contributions only, which are right in any zone.
      */
-    public Uni<Map<Integer, Map<String, State>>> read(Query q) {
+    public Uni<PeriodSums> read(Query q) {
         Rows rows = Rows.of(q.family(), q.groupBy(), q.filter());
         return read(q.tenantId(), q.zone(), ALL_GRAINS, q.family(), q.survey(), q.groupBy(), rows, q.filter(), q.periods(),
                 q.histograms(), q.counters())
@@ -112,7 +112,7 @@ public class RollupReader {
     }
 
     /** The sums from buckets of the given grains and contributions; null when zoned buckets were wanted but cut elsewhere. */
-    private Uni<Map<Integer, Map<String, State>>> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
+    private Uni<PeriodSums> read(String tenantId, ZoneId zone, List<Grain> grains, Family family,
             String survey, Dimension groupBy, Rows rows, Filter filter, List<Period> periods, List<Histogram> histograms,
             int counters) {
         boolean zoned = grains.stream().anyMatch(Rollups.ZONED::contains);
@@ -172,17 +172,16 @@ public class RollupReader {
                 });
     }
 
-    private static Map<Integer, Map<String, State>> states(Map<Integer, Map<String, Sum>> sums, Family family) {
-        Map<Integer, Map<String, State>> states = new HashMap<>();
+    private static PeriodSums states(Map<Integer, Map<String, Sum>> sums, Family family) {
+        PeriodSums states = new PeriodSums();
         sums.forEach((index, byKey) -> {
-            Map<String, State> out = new HashMap<>();
+            states.period(index);
             byKey.forEach((key, sum) -> {
                 State state = sum.state(family);
                 if (!state.isEmpty()) {
-                    out.put(key, state);
+                    states.add(index, key, state);
                 }
             });
-            states.put(index, out);
         });
         return states;
     }
