@@ -15,7 +15,7 @@ import io.cxmeter.suite.history.HistoryLoader;
 
 /**
  * Measures each application's footprint on the JVM, as the suite runs them ({@code -Xmx384m
- * -XX:+UseSerialGC}): the whole suite's start, then each application started again alone (the
+ * -Xms32m -XX:+UseSerialGC}): the whole suite's start, then each application started again alone (the
  * others idle) until ready, its resident memory idle 10 s later, and its peak resident memory
  * while the demo history (four months: tickets, responses, customers, reviews) is loaded through
  * the gateway and applied. It asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
