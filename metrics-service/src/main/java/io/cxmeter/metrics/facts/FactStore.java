@@ -17,6 +17,7 @@ import io.cxmeter.metrics.rollup.Delta;
 import io.cxmeter.metrics.rollup.Grain;
 import io.cxmeter.metrics.rollup.Layout;
 import io.cxmeter.metrics.rollup.RollupKey;
+import io.cxmeter.metrics.rollup.RollupWriter;
 import io.cxmeter.metrics.rollup.Rollups;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -81,44 +82,6 @@ public class FactStore {
                    $17::text[], $18::text[])
                    AS u(source, aggregate_id, family, scope, at, channel, team, agent, touchpoint, locale, customer_id,
                         c_from, c_to, h, priority, tags)""";
-
-    /**
-     * Adds the deltas of one family to its rollup rows in SQL, in key order (see GATE). The counters
-     * are added element by element in plain SQL (generated for the family's layout): a function doing
-     * it took twice the time of the whole upsert. Each histogram column is merged by cx_bins_add,
-     * and only the family's own: a survey row has none.
-     */
-    private static final Map<Family, String> ADD_ROLLUPS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String addRollups(Family family) {
-        return ADD_ROLLUPS.computeIfAbsent(family, f -> {
-            int n = Layout.size(f);
-            int histograms = f.histograms().size();
-            StringBuilder columns = new StringBuilder();
-            StringBuilder values = new StringBuilder();
-            StringBuilder arrays = new StringBuilder();
-            StringBuilder merges = new StringBuilder();
-            for (int i = 1; i <= histograms; i++) {
-                columns.append(", h").append(i);
-                values.append(", u.h").append(i);
-                arrays.append(", $").append(8 + i).append("::text[]");
-                merges.append(",\n    h%1$d = CASE WHEN EXCLUDED.h%1$d IS NULL THEN rollup.h%1$d ELSE cx_bins_add(rollup.h%1$d, EXCLUDED.h%1$d) END"
-                        .formatted(i));
-            }
-            return """
-                    INSERT INTO rollup (tenant_id, family, dim, grain, bucket, scope, dim_value, c%3$s)
-                    SELECT $1, u.family, u.dim, u.grain, u.bucket, u.scope, u.dim_value, ($8::float8[])[(u.ord - 1) * %1$d + 1 : u.ord * %1$d]%4$s
-                    FROM unnest($2::text[], $3::text[], $4::int2[], $5::timestamptz[], $6::text[], $7::text[]%5$s)
-                         WITH ORDINALITY AS u(family, dim, grain, bucket, scope, dim_value%3$s, ord)
-                    ORDER BY u.ord
-                    ON CONFLICT (tenant_id, family, dim, grain, bucket, scope, dim_value)
-                    DO UPDATE SET c = ARRAY[%2$s]%6$s"""
-                    .formatted(n, java.util.stream.IntStream.rangeClosed(1, n)
-                            .mapToObj(i -> "coalesce(rollup.c[%d], 0) + EXCLUDED.c[%d]".formatted(i, i))
-                            .collect(java.util.stream.Collectors.joining(", ")),
-                            columns, values, arrays, merges);
-        });
-    }
 
     /**
      * Everything one batch changes: the updates of aggregates (an erased customer is a removal of it)
@@ -222,7 +185,7 @@ public class FactStore {
                 .flatMap(ignored -> insertContributions(connection, tenantId, applied.updates(), zone, deltas))
                 .flatMap(ignored -> episodes(connection, tenantId, applied.updates(), seenBefore))
                 .flatMap(ignored -> customers(connection, tenantId, applied.updates(), seenBefore))
-                .flatMap(ignored -> applyDeltas(connection, tenantId, deltas));
+                .flatMap(ignored -> RollupWriter.add(connection, tenantId, deltas));
     }
 
     /**
@@ -392,43 +355,6 @@ public class FactStore {
                         .replaceWithVoid());
     }
 
-    /** Adds the deltas to their rollup rows, in key order; nothing is read back. */
-    Uni<Void> applyDeltas(SqlConnection connection, String tenantId, Map<RollupKey, Delta> deltas) {
-        deltas.values().removeIf(Delta::isEmpty);
-        if (deltas.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<RollupKey> keys = new ArrayList<>(deltas.keySet());
-        keys.sort(KEY_ORDER);
-        // One statement per family (families come first in the key order, so the lock order holds).
-        Uni<Void> done = Uni.createFrom().voidItem();
-        int from = 0;
-        while (from < keys.size()) {
-            Family family = keys.get(from).family();
-            int to = from;
-            while (to < keys.size() && keys.get(to).family() == family) {
-                to++;
-            }
-            List<RollupKey> run = keys.subList(from, to);
-            int size = Layout.size(family);
-            Double[] counters = new Double[run.size() * size];
-            String[][] histograms = new String[family.histograms().size()][run.size()];
-            for (int i = 0; i < run.size(); i++) {
-                Delta delta = deltas.get(run.get(i));
-                delta.countersInto(counters, i * size);
-                delta.histogramsInto(histograms, i);
-            }
-            Tuple args = keyTuple(tenantId, run).addValue(counters);
-            for (String[] column : histograms) {
-                args.addValue(column);
-            }
-            String sql = addRollups(family);
-            done = done.flatMap(ignored -> connection.preparedQuery(sql).execute(args).replaceWithVoid());
-            from = to;
-        }
-        return done;
-    }
-
     private static List<AggregateUpdate> tickets(List<AggregateUpdate> updates) {
         return updates.stream().filter(u -> u.source() == AggregateUpdate.Source.TICKET).toList();
     }
@@ -436,11 +362,6 @@ public class FactStore {
     private static List<AggregateUpdate> customers(List<AggregateUpdate> updates) {
         return updates.stream().filter(u -> u.source() == AggregateUpdate.Source.CUSTOMER).toList();
     }
-
-    private static final java.util.Comparator<RollupKey> KEY_ORDER = java.util.Comparator
-            .comparing((RollupKey k) -> k.family().wire()).thenComparing(RollupKey::dim)
-            .thenComparing(k -> k.grain().code()).thenComparing(RollupKey::bucket)
-            .thenComparing(RollupKey::scope).thenComparing(RollupKey::dimValue);
 
     /**
      * Makes sure the tenant's rollups are cut in {@code zone} and by the current layout ({@link Rollups#LAYOUT}):
@@ -466,25 +387,15 @@ public class FactStore {
     private Uni<Void> recut(SqlConnection connection, String tenantId, ZoneId zone) {
         // A zone or layout change is rare: it takes the tenant's lock so that two batches do not both recut.
         return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(tenantId))
-                .flatMap(locked -> connection.preparedQuery("DELETE FROM rollup WHERE tenant_id = $1").execute(Tuple.of(tenantId)))
+                .flatMap(locked -> RollupWriter.clear(connection, tenantId))
                 .flatMap(ignored -> connection.preparedQuery("""
                         SELECT family, scope, at, channel, team, agent, touchpoint, locale, customer_id, c, h
                         FROM contribution WHERE tenant_id = $1""").execute(Tuple.of(tenantId)))
                 .flatMap(rows -> {
                     Map<RollupKey, Delta> deltas = new HashMap<>();
                     rows.forEach(row -> Rollups.add(deltas, contribution(row), 1, zone, Rollups.GRAINS));
-                    return applyDeltas(connection, tenantId, deltas);
+                    return RollupWriter.add(connection, tenantId, deltas);
                 });
-    }
-
-    private static Tuple keyTuple(String tenantId, List<RollupKey> keys) {
-        return Tuple.wrap(new ArrayList<>(Arrays.asList(tenantId,
-                keys.stream().map(k -> k.family().wire()).toArray(String[]::new),
-                keys.stream().map(RollupKey::dim).toArray(String[]::new),
-                keys.stream().map(k -> k.grain().code()).toArray(Short[]::new),
-                keys.stream().map(k -> utc(k.bucket())).toArray(OffsetDateTime[]::new),
-                keys.stream().map(RollupKey::scope).toArray(String[]::new),
-                keys.stream().map(RollupKey::dimValue).toArray(String[]::new))));
     }
 
     static Contribution contribution(Row row) {
