@@ -1,5 +1,10 @@
 package io.cxmeter.metrics.facts;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
  * The counters of each family ({@link Family#counters()}). An enum's order is its family's layout: the
  * position of each counter in the {@code float8[]} of a contribution and of a rollup row, which
@@ -52,9 +57,14 @@ public final class Counters {
         SCORE_0, SCORE_1, SCORE_2, SCORE_3, SCORE_4, SCORE_5, SCORE_6, SCORE_7, SCORE_8, SCORE_9, SCORE_10,
         SCALE_0_10, SCALE_1_3, SCALE_1_5, SCALE_1_7, SCALE_1_10, SCALE_0_1, SCALE_OTHER;
 
+        private static final Survey[] ALL = values();
+        /** The usual scales by {@code min_max}. */
+        private static final Map<String, Survey> SCALES = Arrays.stream(ALL).filter(c -> c.isScale() && c != SCALE_OTHER)
+                .collect(Collectors.toUnmodifiableMap(c -> c.name().substring("SCALE_".length()), Function.identity()));
+
         /** The counter of a whole score from 0 to 10, or null for any other score. */
         public static Survey score(double score) {
-            return score == Math.rint(score) && score >= 0 && score <= 10 ? values()[SCORE_0.ordinal() + (int) score] : null;
+            return score == Math.rint(score) && score >= 0 && score <= 10 ? ALL[SCORE_0.ordinal() + (int) score] : null;
         }
 
         /** The whole score a {@code SCORE_} counter counts, or −1 for any other counter. */
@@ -64,13 +74,7 @@ public final class Counters {
 
         /** The counter of a scale: one of the usual ones, or {@link #SCALE_OTHER}. */
         public static Survey scale(int min, int max) {
-            String name = "SCALE_" + min + "_" + max;
-            for (Survey counter : values()) {
-                if (counter != SCALE_OTHER && counter.isScale() && counter.name().equals(name)) {
-                    return counter;
-                }
-            }
-            return SCALE_OTHER;
+            return SCALES.getOrDefault(min + "_" + max, SCALE_OTHER);
         }
 
         public boolean isScale() {

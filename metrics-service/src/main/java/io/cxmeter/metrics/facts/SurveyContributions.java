@@ -45,8 +45,9 @@ public final class SurveyContributions {
             }
         }
         // The distribution of whole scores (CSAT and CES details, and the spread of a CES or custom mean).
-        if (family != Family.NPS && Counters.Survey.score(score) != null) {
-            state.add(Counters.Survey.score(score), 1);
+        Counters.Survey whole = Counters.Survey.score(score);
+        if (family != Family.NPS && whole != null) {
+            state.add(whole, 1);
         }
         List<Contribution> out = new ArrayList<>();
         out.add(new Contribution(family, r.surveyId(), r.submittedAt(), r.channel(), null, r.agentId(), r.touchpoint(),

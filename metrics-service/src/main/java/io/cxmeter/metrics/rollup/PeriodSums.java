@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,11 +46,6 @@ public final class PeriodSums {
         return groups == null ? Map.of() : Collections.unmodifiableMap(groups);
     }
 
-    /** The indexes of the periods read. */
-    public Set<Integer> periods() {
-        return Collections.unmodifiableSet(sums.keySet());
-    }
-
     /** Adds every group of {@code other} to these sums, period by period. */
     public PeriodSums plus(PeriodSums other) {
         other.sums.forEach((index, groups) -> {
@@ -73,7 +67,7 @@ public final class PeriodSums {
         return totals;
     }
 
-    /** Every state made a value by {@code formula}, per period and group (groups in the order they were summed). */
+    /** Every state made a value by {@code formula}, per period and group. */
     public <V> Map<Integer, Map<String, V>> map(Function<State, V> formula) {
         Map<Integer, Map<String, V>> out = new HashMap<>();
         sums.forEach((index, groups) -> {
