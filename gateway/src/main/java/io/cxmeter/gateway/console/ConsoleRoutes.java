@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,15 +28,14 @@ public class ConsoleRoutes {
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> issuer;
 
-    /** The console's public OIDC client (Authorization Code with PKCE); unset, people sign in with API keys only. */
-    @ConfigProperty(name = "cxmeter.console.oidc-client-id")
-    Optional<String> clientId;
+    @Inject
+    ConsoleConfig console;
 
     void register(@Observes Router router) {
-        Optional<String> provider = oidcEnabled && clientId.isPresent() ? issuer : Optional.empty();
+        Optional<String> provider = oidcEnabled && console.oidcClientId().isPresent() ? issuer : Optional.empty();
         String policy = POLICY.formatted(provider.map(url -> " " + origin(url)).orElse(""));
         JsonObject config = new JsonObject().put("oidc", provider
-                .map(url -> new JsonObject().put("issuer", url.replaceAll("/+$", "")).put("clientId", clientId.get()))
+                .map(url -> new JsonObject().put("issuer", url.replaceAll("/+$", "")).put("clientId", console.oidcClientId().get()))
                 .orElse(null));
         router.getWithRegex("/app").handler(ctx -> ctx.redirect("/app/"));
         router.route("/app/*").order(-1).handler(ctx -> {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.cxmeter.gateway.protection.PublicConfig;
 import io.cxmeter.gateway.routing.ServiceCalls;
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemRoutes;
@@ -43,12 +43,8 @@ public class MergedOpenApi {
     @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "1.0")
     String version;
 
-    /**
-     * Where callers reach this installation's gateway: the document's one server. Unset, the server is
-     * "/", the host that served the document.
-     */
-    @ConfigProperty(name = "cxmeter.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    PublicConfig publicConfig;
 
     private volatile Buffer kept;
     private volatile long keptUntil;
@@ -85,7 +81,7 @@ public class MergedOpenApi {
                 ProblemRoutes.send(ctx, Problem.of(503, "No API description could be read right now."));
                 return;
             }
-            JsonObject merged = OpenApiMerger.merge(title, version, publicUrl.orElse("/"), sources);
+            JsonObject merged = OpenApiMerger.merge(title, version, publicConfig.url().orElse("/"), sources);
             Buffer body = merged.toBuffer();
             if (missing.isEmpty()) {
                 kept = body;

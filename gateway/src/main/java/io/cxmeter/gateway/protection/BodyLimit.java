@@ -2,6 +2,7 @@ package io.cxmeter.gateway.protection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,8 +36,8 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    @ConfigProperty(name = "cxmeter.public-body-limit", defaultValue = "64K")
-    MemorySize publicBodyLimit;
+    @Inject
+    PublicConfig publicConfig;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);
@@ -49,7 +50,7 @@ public class BodyLimit {
             return;
         }
         boolean open = RouteTable.isOpen(ctx.normalizedPath());
-        long limit = open ? publicBodyLimit.asLongValue() : maxBodySize.asLongValue();
+        long limit = open ? publicConfig.bodyLimit().asLongValue() : maxBodySize.asLongValue();
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             if (open && carriesBody(ctx.request().method())) {

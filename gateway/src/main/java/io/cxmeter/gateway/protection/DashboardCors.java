@@ -1,12 +1,10 @@
 package io.cxmeter.gateway.protection;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemRoutes;
@@ -30,8 +28,8 @@ public class DashboardCors {
     static final String HEADERS = "Authorization, X-Api-Key, Content-Type, Idempotency-Key, X-Request-Id, traceparent";
     static final String EXPOSED = "Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id";
 
-    @ConfigProperty(name = "cxmeter.cors.dashboard-origins")
-    Optional<List<String>> dashboardOrigins;
+    @Inject
+    CorsConfig config;
 
     void register(@Observes Filters filters) {
         filters.register(this::cors, PRIORITY);
@@ -43,7 +41,7 @@ public class DashboardCors {
             ctx.next();
             return;
         }
-        boolean allowed = dashboardOrigins.orElse(List.of()).contains(origin);
+        boolean allowed = config.dashboardOrigins().orElse(List.of()).contains(origin);
         boolean preflight = ctx.request().method() == HttpMethod.OPTIONS
                 && ctx.request().getHeader("Access-Control-Request-Method") != null;
         HttpServerResponse response = ctx.response();
