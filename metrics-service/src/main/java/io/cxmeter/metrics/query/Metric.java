@@ -6,13 +6,17 @@ import static io.cxmeter.metrics.query.MetricDefinitions.clocked;
 import static io.cxmeter.metrics.query.MetricDefinitions.instants;
 import static io.cxmeter.metrics.query.MetricDefinitions.summed;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.cxmeter.metrics.facts.Counters;
 import io.cxmeter.metrics.facts.Dimension;
@@ -159,7 +163,10 @@ public enum Metric {
     private final Kind kind;
     private final String formula;
     private final Definition definition;
-    private final Extras extras;
+    private final Set<Dimension> dimensions;
+    private final Set<Dimension> filters;
+    private final List<String> parameters;
+    private final List<String> statistics;
 
     Metric(String id, String title, Kind kind, String formula, Definition definition) {
         this(id, title, kind, formula, definition, Extras.NONE);
@@ -171,7 +178,10 @@ public enum Metric {
         this.kind = kind;
         this.formula = formula;
         this.definition = definition;
-        this.extras = extras;
+        this.dimensions = Collections.unmodifiableSet(dimensions(kind));
+        this.filters = Collections.unmodifiableSet(filters(kind, dimensions));
+        this.parameters = parameters(kind, filters, extras);
+        this.statistics = Stream.concat(Stream.of("value"), extras.statistics().stream()).toList();
     }
 
     public String id() {
@@ -201,6 +211,37 @@ public enum Metric {
     }
 
     public Set<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    /**
+     * The dimensions its facts can be filtered by (docs/metrics.md#filters), each a parameter of the same
+     * name: those it can be grouped by, but survey, which {@code surveyId} names; a ticket's tags too.
+     */
+    public Set<Dimension> filters() {
+        return filters;
+    }
+
+    /** What a refused filter is told: the dimensions the metric can be filtered by. */
+    public String filterable() {
+        return filters.isEmpty() ? "its facts carry no dimension"
+                : "it can be filtered by " + filters.stream().map(Dimension::wire).collect(Collectors.joining(", "));
+    }
+
+    /** The query parameters it takes. */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The numbers of an answer an alert rule can watch: {@code value}, and the details that are numbers
+     * on the metric's own scale (percentiles of durations, CSAT's mean score, CES's easy share, the block rate).
+     */
+    public List<String> statistics() {
+        return statistics;
+    }
+
+    private static Set<Dimension> dimensions(Kind kind) {
         return switch (kind) {
             case SURVEY, INVITATION -> EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT,
                     Dimension.LOCALE);
@@ -211,13 +252,9 @@ public enum Metric {
         };
     }
 
-    /**
-     * The dimensions its facts can be filtered by (docs/metrics.md#filters), each a parameter of the same
-     * name: those it can be grouped by, but survey, which {@code surveyId} names; a ticket's tags too.
-     */
-    public Set<Dimension> filters() {
+    private static Set<Dimension> filters(Kind kind, Set<Dimension> dimensions) {
         Set<Dimension> filters = EnumSet.noneOf(Dimension.class);
-        filters.addAll(dimensions());
+        filters.addAll(dimensions);
         filters.remove(Dimension.SURVEY);
         if (kind == Kind.TICKET || kind == Kind.TICKET_INSTANT) {
             filters.add(Dimension.TAG);
@@ -225,41 +262,31 @@ public enum Metric {
         return filters;
     }
 
-    /** What a refused filter is told: the dimensions the metric can be filtered by. */
-    public String filterable() {
-        return filters().isEmpty() ? "its facts carry no dimension"
-                : "it can be filtered by " + filters().stream().map(Dimension::wire).collect(Collectors.joining(", "));
-    }
-
-    public List<String> parameters() {
-        List<String> common = new java.util.ArrayList<>(List.of("from", "to", "groupBy", "interval", "compare"));
-        filters().forEach(d -> common.add(d.wire()));
+    private static List<String> parameters(Kind kind, Set<Dimension> filters, Extras extras) {
+        List<String> parameters = new ArrayList<>(List.of("from", "to", "groupBy", "interval", "compare"));
+        filters.forEach(d -> parameters.add(d.wire()));
         if (kind == Kind.SURVEY || kind == Kind.INVITATION) {
-            common.add("surveyId");
+            parameters.add("surveyId");
         }
-        if (sampled()) {
-            common.add("minSample");
+        if (sampled(kind)) {
+            parameters.add("minSample");
         }
-        common.addAll(extras.parameters());
-        return List.copyOf(common);
-    }
-
-    /**
-     * The numbers of an answer an alert rule can watch: {@code value}, and the details that are numbers
-     * on the metric's own scale (percentiles of durations, CSAT's mean score, CES's easy share, the block rate).
-     */
-    public List<String> statistics() {
-        List<String> statistics = new java.util.ArrayList<>(List.of("value"));
-        statistics.addAll(extras.statistics());
-        return List.copyOf(statistics);
+        parameters.addAll(extras.parameters());
+        return List.copyOf(parameters);
     }
 
     /** Whether the metric rests on answers or reviews: its values say when their sample is small. */
     public boolean sampled() {
+        return sampled(kind);
+    }
+
+    private static boolean sampled(Kind kind) {
         return kind == Kind.SURVEY || kind == Kind.REVIEW;
     }
 
+    private static final Map<String, Metric> BY_ID = Arrays.stream(values()).collect(Collectors.toMap(Metric::id, Function.identity()));
+
     public static Optional<Metric> byId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+        return Optional.ofNullable(BY_ID.get(id));
     }
 }
