@@ -208,8 +208,8 @@ public class MetricsResource {
         if (surveyId != null && !metric.parameters().contains("surveyId")) {
             throw ProblemException.badRequest("surveyId applies to survey metrics only");
         }
-        if (at != null && metric != Metric.OPEN_TICKETS) {
-            throw ProblemException.badRequest("at applies to open-tickets only; other metrics use [from, to)");
+        if (at != null && !metric.parameters().contains("at")) {
+            throw ProblemException.badRequest("at applies to metrics at an instant (open-tickets); others use [from, to)");
         }
         return new MetricRequest(caller.tenantId(), Zones.of(caller.get().timeZone()), metric, from, to,
                 at == null ? null : QueryParameters.instant("at", at, null), dimension,
