@@ -180,7 +180,7 @@ public enum Metric {
         this.definition = definition;
         this.dimensions = Collections.unmodifiableSet(dimensions(kind));
         this.filters = Collections.unmodifiableSet(filters(kind, dimensions));
-        this.parameters = parameters(kind, filters, extras);
+        this.parameters = parameters(kind, dimensions, filters, extras);
         this.statistics = Stream.concat(Stream.of("value"), extras.statistics().stream()).toList();
     }
 
@@ -262,10 +262,11 @@ public enum Metric {
         return filters;
     }
 
-    private static List<String> parameters(Kind kind, Set<Dimension> filters, Extras extras) {
+    private static List<String> parameters(Kind kind, Set<Dimension> dimensions, Set<Dimension> filters, Extras extras) {
         List<String> parameters = new ArrayList<>(List.of("from", "to", "groupBy", "interval", "compare"));
         filters.forEach(d -> parameters.add(d.wire()));
-        if (kind == Kind.SURVEY || kind == Kind.INVITATION) {
+        if (dimensions.contains(Dimension.SURVEY)) {
+            // The survey is the one dimension not filtered by its own name.
             parameters.add("surveyId");
         }
         if (sampled(kind)) {
