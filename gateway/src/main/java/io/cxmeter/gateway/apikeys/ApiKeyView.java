@@ -7,8 +7,4 @@ import java.util.UUID;
 /** A key as listings show it: never the secret, only the prefix that identifies it. */
 public record ApiKeyView(UUID id, String name, String prefix, Set<String> scopes, OffsetDateTime createdAt,
         OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
-
-    static ApiKeyView of(ApiKey key) {
-        return new ApiKeyView(key.id, key.name, key.prefix, key.scopeSet(), key.createdAt, key.revokedAt, key.lastUsedAt);
-    }
 }

@@ -1,19 +1,30 @@
 package io.cxmeter.gateway.tenants;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.cxmeter.gateway.identity.TenantRef;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Tenants by id. */
+/** Tenants by id, as the internal token carries them. */
 @ApplicationScoped
-public class TenantDirectory implements PanacheRepositoryBase<Tenant, String> {
+public class TenantDirectory {
+
+    @Inject
+    Pool pool;
 
     /** The registered tenant, or null. */
-    @WithSession
     public Uni<TenantRef> find(String tenantId) {
-        return findById(tenantId).map(tenant -> tenant == null ? null : tenant.ref());
+        return pool.preparedQuery("SELECT id, time_zone, currency FROM tenant WHERE id = $1").execute(Tuple.of(tenantId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new TenantRef(row.getString("id"), row.getString("time_zone"), row.getString("currency"));
+                });
     }
 }

@@ -3,6 +3,7 @@ package io.cxmeter.gateway.tenants;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,67 +12,65 @@ import jakarta.inject.Inject;
 import io.cxmeter.gateway.apikeys.ApiKeyService;
 import io.cxmeter.gateway.identity.Roles;
 import io.cxmeter.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+/** Registering tenants and their settings (table {@code tenant}). */
 @ApplicationScoped
 public class TenantService {
 
     @Inject
-    TenantDirectory tenants;
+    Pool pool;
 
     @Inject
     ApiKeyService apiKeys;
 
+    private static final String VIEW_COLUMNS = "id, name, time_zone, currency, created_at";
+
     /** Registers the tenant and issues its first admin key in the same transaction. */
-    @WithTransaction
     public Uni<RegisteredTenant> register(TenantRequest request) {
-        return tenants.findById(request.id()).flatMap(existing -> {
-            if (existing != null) {
-                throw ProblemException.conflict("Tenant '" + request.id() + "' exists already.");
-            }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            Tenant tenant = new Tenant();
-            tenant.id = request.id();
-            tenant.name = request.name().strip();
-            tenant.timeZone = request.timeZone() == null ? "UTC" : request.timeZone();
-            tenant.currency = request.currency();
-            tenant.createdAt = now;
-            tenant.updatedAt = now;
-            return tenants.persist(tenant)
-                    .flatMap(saved -> apiKeys.issue(saved.id, "initial admin key", Set.of(Roles.ADMIN)))
-                    .map(key -> new RegisteredTenant(TenantView.of(tenant), key));
-        });
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String timeZone = request.timeZone() == null ? "UTC" : request.timeZone();
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("INSERT INTO tenant (id, name, time_zone, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)"
+                        + " ON CONFLICT (id) DO NOTHING RETURNING " + VIEW_COLUMNS)
+                .execute(Tuple.from(Arrays.asList(request.id(), request.name().strip(), timeZone, request.currency(), now)))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.conflict("Tenant '" + request.id() + "' exists already.");
+                    }
+                    TenantView tenant = view(rows.iterator().next());
+                    return apiKeys.issue(connection, tenant.id(), "initial admin key", Set.of(Roles.ADMIN))
+                            .map(key -> new RegisteredTenant(tenant, key));
+                }));
     }
 
-    @WithSession
     public Uni<TenantView> get(String tenantId) {
-        return tenants.findById(tenantId).map(tenant -> {
-            if (tenant == null) {
-                throw ProblemException.notFound("Tenant '" + tenantId + "' is not registered.");
-            }
-            return TenantView.of(tenant);
-        });
+        return pool.preparedQuery("SELECT " + VIEW_COLUMNS + " FROM tenant WHERE id = $1").execute(Tuple.of(tenantId))
+                .map(rows -> only(rows, tenantId));
     }
 
-    @WithTransaction
+    /** Changes the settings named (a null leaves one as it is). */
     public Uni<TenantView> update(String tenantId, TenantSettingsRequest changes) {
-        return tenants.findById(tenantId).map(tenant -> {
-            if (tenant == null) {
-                throw ProblemException.notFound("Tenant '" + tenantId + "' is not registered.");
-            }
-            if (changes.name() != null) {
-                tenant.name = changes.name().strip();
-            }
-            if (changes.timeZone() != null) {
-                tenant.timeZone = changes.timeZone();
-            }
-            if (changes.currency() != null) {
-                tenant.currency = changes.currency();
-            }
-            tenant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return TenantView.of(tenant);
-        });
+        return pool.preparedQuery("UPDATE tenant SET name = coalesce($2, name), time_zone = coalesce($3, time_zone),"
+                + " currency = coalesce($4, currency), updated_at = $5 WHERE id = $1 RETURNING " + VIEW_COLUMNS)
+                .execute(Tuple.from(Arrays.asList(tenantId, changes.name() == null ? null : changes.name().strip(),
+                        changes.timeZone(), changes.currency(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))))
+                .map(rows -> only(rows, tenantId));
+    }
+
+    private static TenantView only(RowSet<Row> rows, String tenantId) {
+        if (rows.size() == 0) {
+            throw ProblemException.notFound("Tenant '" + tenantId + "' is not registered.");
+        }
+        return view(rows.iterator().next());
+    }
+
+    private static TenantView view(Row row) {
+        return new TenantView(row.getString("id"), row.getString("name"), row.getString("time_zone"), row.getString("currency"),
+                row.getOffsetDateTime("created_at"));
     }
 }

@@ -68,12 +68,17 @@ class ApiKeyResourceTest {
 
         String id = given().header("X-Api-Key", adminKey).get("/api/v1/api-keys")
                 .then().extract().path("find { it.prefix == '" + key.split("_")[1] + "' }.id");
-        given().header("X-Api-Key", adminKey).delete("/api/v1/api-keys/" + id)
-                .then().statusCode(200).body("revokedAt", notNullValue());
+        String revokedAt = given().header("X-Api-Key", adminKey).delete("/api/v1/api-keys/" + id)
+                .then().statusCode(200).body("revokedAt", notNullValue()).extract().path("revokedAt");
 
         given().header("X-Api-Key", key).get("/api/v1/agents")
                 .then().statusCode(401)
                 .contentType(startsWith("application/problem+json"));
+        // Revoking again changes nothing: the key keeps the instant it was first revoked.
+        given().header("X-Api-Key", adminKey).delete("/api/v1/api-keys/" + id)
+                .then().statusCode(200).body("revokedAt", equalTo(revokedAt));
+        given().header("X-Api-Key", adminKey).get("/api/v1/api-keys")
+                .then().body("find { it.id == '" + id + "' }.revokedAt", equalTo(revokedAt));
     }
 
     @Test
