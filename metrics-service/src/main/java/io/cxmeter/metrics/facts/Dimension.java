@@ -9,9 +9,20 @@ import java.util.stream.Collectors;
  * {@code tag} only filters (a ticket has several), and {@code priority} and {@code tag} are not rolled up.
  */
 public enum Dimension {
-    CHANNEL, TEAM, AGENT, SURVEY, TOUCHPOINT, LOCALE, PRIORITY, TAG;
+    CHANNEL("channel"), TEAM("team"), AGENT("agent"), SURVEY("scope"), TOUCHPOINT("touchpoint"), LOCALE("locale"),
+    PRIORITY("priority"), TAG("tags");
 
     private final String wire = name().toLowerCase(Locale.ROOT);
+    private final String column;
+
+    Dimension(String column) {
+        this.column = column;
+    }
+
+    /** Its column in the contributions (and in the resolution episodes, for the ticket dimensions they keep). */
+    public String column() {
+        return column;
+    }
 
     public String wire() {
         return wire;

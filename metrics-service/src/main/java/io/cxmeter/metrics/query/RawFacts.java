@@ -289,10 +289,7 @@ public class RawFacts {
     /** The column of {@code dimension} in the rows {@code alias} (episodes, or rows with their columns); null where they have none. */
     private static String columnOf(Dimension dimension, String alias, String agent) {
         return switch (dimension) {
-            case CHANNEL -> alias + ".channel";
-            case TEAM -> alias + ".team";
-            case PRIORITY -> alias + ".priority";
-            case TAG -> alias + ".tags";
+            case CHANNEL, TEAM, PRIORITY, TAG -> alias + "." + dimension.column();
             case AGENT -> agent;
             default -> null;
         };

@@ -365,20 +365,8 @@ public class RollupReader {
         return ", NULL::text".repeat(n);
     }
 
-    /** The contribution column of a dimension (a fixed list: never text from the request). */
+    /** The contribution column of a dimension (named by the dimension: never text from the request). */
     public static String column(Dimension groupBy) {
-        if (groupBy == null) {
-            return "NULL::text";
-        }
-        return switch (groupBy) {
-            case CHANNEL -> "c.channel";
-            case TEAM -> "c.team";
-            case AGENT -> "c.agent";
-            case SURVEY -> "c.scope";
-            case TOUCHPOINT -> "c.touchpoint";
-            case LOCALE -> "c.locale";
-            case PRIORITY -> "c.priority";
-            case TAG -> "c.tags";
-        };
+        return groupBy == null ? "NULL::text" : "c." + groupBy.column();
     }
 }
