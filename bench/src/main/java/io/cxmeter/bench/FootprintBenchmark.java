@@ -1,6 +1,9 @@
 package io.cxmeter.bench;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.cxmeter.suite.LocalSuite;
 import io.cxmeter.suite.history.History;
@@ -16,7 +20,8 @@ import io.cxmeter.suite.history.HistoryLoader;
 /**
  * Measures each application's footprint on the JVM, as the suite runs them ({@code -Xmx384m
  * -Xms32m -XX:+UseSerialGC}): the whole suite's start, then each application started again alone (the
- * others idle) until ready, its resident memory idle 10 s later, and its peak resident memory
+ * others idle) until it is live (its HTTP server answers) and until it is ready (metrics-service runs its
+ * query warm-up in between), its resident memory idle 10 s later, and its peak resident memory
  * while the demo history (four months: tickets, responses, customers, reviews) is loaded through
  * the gateway and applied. It asserts nothing. Usage (after {@code ./mvnw -DskipTests package}):
  * {@code java -cp "suite/target/classes:suite/target/lib/*" io.cxmeter.bench.FootprintBenchmark}
@@ -36,12 +41,15 @@ public final class FootprintBenchmark {
             double suiteStart = seconds(launched);
             Thread.sleep(SETTLE.toMillis());
             Map<String, Double> startAlone = new LinkedHashMap<>();
+            Map<String, Double> liveAlone = new LinkedHashMap<>();
             Map<String, Long> idle = new LinkedHashMap<>();
             for (String application : APPLICATIONS) {
                 suite.kill(application);
                 Instant start = Instant.now();
+                CompletableFuture<Double> live = CompletableFuture.supplyAsync(() -> secondsUntilLive(suite.managementUrl(application), start));
                 suite.start(application);
                 startAlone.put(application, seconds(start));
+                liveAlone.put(application, live.join());
                 Thread.sleep(SETTLE.toMillis());
                 idle.put(application, ImportBenchmark.statusKb(suite.process(application), "VmRSS:"));
             }
@@ -55,12 +63,39 @@ public final class FootprintBenchmark {
 
             System.out.printf("%nThe whole suite (embedded PostgreSQL, three services, gateway) ready in %.1f s;"
                     + " the demo history loaded and applied in %.1f s%n", suiteStart, loaded);
-            System.out.printf("%-16s %16s %14s %18s%n", "application", "start alone s", "idle RSS MB", "loaded peak RSS MB");
+            System.out.printf("%-16s %12s %13s %14s %18s%n", "application", "alone: live s", "ready s", "idle RSS MB",
+                    "loaded peak RSS MB");
             for (String application : APPLICATIONS) {
-                System.out.printf("%-16s %16.2f %14d %18d%n", application, startAlone.get(application),
+                System.out.printf("%-16s %12.2f %13.2f %14d %18d%n", application, liveAlone.get(application), startAlone.get(application),
                         idle.get(application) / 1024, ImportBenchmark.peakRssKb(suite.process(application)) / 1024);
             }
         }
+    }
+
+    /** Seconds from {@code start} until the process answers its liveness check (polled every 20 ms, for at most 2 minutes). */
+    private static double secondsUntilLive(String managementUrl, Instant start) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest live = HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/live")).timeout(Duration.ofSeconds(1)).build();
+        Instant deadline = start.plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return seconds(start);
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     private static double seconds(Instant start) {
