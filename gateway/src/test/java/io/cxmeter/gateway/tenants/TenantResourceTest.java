@@ -7,6 +7,7 @@ import static io.cxmeter.gateway.Fixtures.registerTenant;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,27 @@ class TenantResourceTest {
                 .when().patch("/api/v1/tenants/current")
                 .then().statusCode(403);
         given().header("X-Api-Key", readKey).get("/api/v1/tenants/current").then().body("currency", equalTo("USD"));
+    }
+
+    @Test
+    void aBlankNameIsRefusedAndChangesNothing() {
+        String adminKey = registerTenant(newTenantId());
+        String name = given().header("X-Api-Key", adminKey).get("/api/v1/tenants/current").then().extract().path("name");
+
+        for (String blank : new String[] {"\"\"", "\"   \"", "\"\\t\""}) {
+            given().header("X-Api-Key", adminKey).contentType(ContentType.JSON)
+                    .body("{\"name\":" + blank + ",\"currency\":\"GBP\"}")
+                    .when().patch("/api/v1/tenants/current")
+                    .then().statusCode(400)
+                    .body("errors.field", hasItem("name"));
+        }
+        given().header("X-Api-Key", adminKey).get("/api/v1/tenants/current").then()
+                .body("name", equalTo(name))
+                .body("currency", equalTo("EUR"));
+
+        given().header("X-Api-Key", adminKey).contentType(ContentType.JSON).body("{\"name\":\"  Renamed Ltd \"}")
+                .when().patch("/api/v1/tenants/current")
+                .then().statusCode(200)
+                .body("name", equalTo("Renamed Ltd"));
     }
 }
