@@ -6,9 +6,12 @@ import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.cxmeter.problem.OptionalText;
 
 /**
  * What may change on a survey: everything but its kind and scale (the answers given would mean
@@ -18,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "SurveyChanges", example = "{\"status\":\"paused\"}")
 public record SurveyChanges(
-        @Size(min = 1, max = 200) String name,
+        @Size(max = 200) @Pattern(regexp = OptionalText.NOT_BLANK, message = OptionalText.NOT_BLANK_RULE) String name,
         SurveyStatus status,
         Boolean followUp,
         @Size(max = 50) Map<String, @NotBlank @Size(max = 500) String> questions,

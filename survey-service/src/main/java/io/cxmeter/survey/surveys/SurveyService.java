@@ -73,7 +73,7 @@ public class SurveyService {
             if (changes.followUp() != null) {
                 survey.followUp = changes.followUp();
             }
-            if (changes.name() != null && !changes.name().isBlank()) {
+            if (changes.name() != null) {
                 survey.name = changes.name().strip();
             }
             SurveyPresentation.apply(survey, changes);

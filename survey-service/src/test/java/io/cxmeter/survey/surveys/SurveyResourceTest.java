@@ -156,6 +156,17 @@ class SurveyResourceTest {
     }
 
     @Test
+    void aBlankNewNameIsRefusedAndChangesNothing() {
+        String id = create(tenantA, "{\"name\":\"Checkout CSAT\",\"kind\":\"CSAT\"}");
+
+        as(tenantA).body("{\"name\":\"  \",\"status\":\"paused\"}").patch("/api/v1/surveys/" + id)
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", contains("name"));
+        as(tenantA).get("/api/v1/surveys/" + id).then().body("name", equalTo("Checkout CSAT")).body("status", equalTo("active"));
+    }
+
+    @Test
     void badTextsAndOriginsAre422AndChangeNothing() {
         String id = create(tenantA, "{\"name\":\"CSAT\",\"kind\":\"CSAT\",\"allowedOrigins\":[\"https://shop.example\"]}");
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.cxmeter.imports.TenantIds;
+import io.cxmeter.problem.OptionalText;
 
 public final class TeamRequests {
 
@@ -21,6 +22,8 @@ public final class TeamRequests {
 
     /** Absent fields stay as they are. */
     @Schema(name = "TeamChanges", example = "{\"active\":false}")
-    public record TeamChanges(@Size(min = 1, max = 200) String name, Boolean active) {
+    public record TeamChanges(
+            @Size(max = 200) @Pattern(regexp = OptionalText.NOT_BLANK, message = OptionalText.NOT_BLANK_RULE) String name,
+            Boolean active) {
     }
 }

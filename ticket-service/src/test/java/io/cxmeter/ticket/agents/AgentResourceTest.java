@@ -117,6 +117,10 @@ class AgentResourceTest {
         as(tenantA).get("/api/v1/agents/A-8").then().body("active", equalTo(false));
         as(tenantB).body("{\"active\":true}").patch("/api/v1/agents/A-8").then().statusCode(404);
         as(tenantA).body("{\"name\":\"\"}").patch("/api/v1/agents/A-8").then().statusCode(400);
+        as(tenantA).body("{\"name\":\" \\t \"}").patch("/api/v1/agents/A-8").then().statusCode(400)
+                .body("errors.field", contains("name"));
+        as(tenantA).body("{\"name\":\" Jonas P. \"}").patch("/api/v1/agents/A-8").then().statusCode(200)
+                .body("name", equalTo("Jonas P."));
     }
 
     @Test

@@ -33,6 +33,11 @@ class TeamResourceTest {
                 .then().statusCode(200).body("name", equalTo("Frontline")).body("active", equalTo(false));
         as(tenant).get("/api/v1/teams").then().body("id", contains("tier-1", "tier-2"));
         as(tenant).get("/api/v1/teams/tier-1").then().body("active", equalTo(false));
+
+        // A blank name is refused, not stored stripped to nothing; the rest of the change is not made either.
+        as(tenant).body("{\"name\":\"   \",\"active\":true}").patch("/api/v1/teams/tier-1")
+                .then().statusCode(400).body("errors.field", contains("name"));
+        as(tenant).get("/api/v1/teams/tier-1").then().body("name", equalTo("Frontline")).body("active", equalTo(false));
     }
 
     @Test
