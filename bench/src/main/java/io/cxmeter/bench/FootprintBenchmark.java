@@ -1,5 +1,6 @@
 package io.cxmeter.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.cxmeter.suite.LocalSuite;
 import io.cxmeter.suite.history.History;
@@ -40,19 +43,25 @@ public final class FootprintBenchmark {
         try (LocalSuite suite = LocalSuite.start(LocalSuite.Options.onFreePorts(root, root.resolve("suite/target/bench")).unlimited())) {
             double suiteStart = seconds(launched);
             Thread.sleep(SETTLE.toMillis());
-            Map<String, Double> startAlone = new LinkedHashMap<>();
+            Map<String, Double> readyAlone = new LinkedHashMap<>();
             Map<String, Double> liveAlone = new LinkedHashMap<>();
             Map<String, Long> idle = new LinkedHashMap<>();
+            // Each check on a thread of its own, whatever the common pool's size on a small machine.
+            ExecutorService polls = Executors.newFixedThreadPool(2);
             for (String application : APPLICATIONS) {
                 suite.kill(application);
                 Instant start = Instant.now();
-                CompletableFuture<Double> live = CompletableFuture.supplyAsync(() -> secondsUntilLive(suite.managementUrl(application), start));
+                // Both checks polled alike (every 20 ms), so that live and ready compare; the suite's own wait is coarser.
+                String health = suite.managementUrl(application) + "/q/health/";
+                CompletableFuture<Double> live = CompletableFuture.supplyAsync(() -> secondsUntilUp(health + "live", start), polls);
+                CompletableFuture<Double> ready = CompletableFuture.supplyAsync(() -> secondsUntilUp(health + "ready", start), polls);
                 suite.start(application);
-                startAlone.put(application, seconds(start));
                 liveAlone.put(application, live.join());
+                readyAlone.put(application, ready.join());
                 Thread.sleep(SETTLE.toMillis());
                 idle.put(application, ImportBenchmark.statusKb(suite.process(application), "VmRSS:"));
             }
+            polls.shutdown();
 
             String key = ImportBenchmark.registerTenant(HttpClient.newHttpClient(), suite);
             Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
@@ -66,34 +75,30 @@ public final class FootprintBenchmark {
             System.out.printf("%-16s %12s %13s %14s %18s%n", "application", "alone: live s", "ready s", "idle RSS MB",
                     "loaded peak RSS MB");
             for (String application : APPLICATIONS) {
-                System.out.printf("%-16s %12.2f %13.2f %14d %18d%n", application, liveAlone.get(application), startAlone.get(application),
+                System.out.printf("%-16s %12.2f %13.2f %14d %18d%n", application, liveAlone.get(application), readyAlone.get(application),
                         idle.get(application) / 1024, ImportBenchmark.peakRssKb(suite.process(application)) / 1024);
             }
         }
     }
 
-    /** Seconds from {@code start} until the process answers its liveness check (polled every 20 ms, for at most 2 minutes). */
-    private static double secondsUntilLive(String managementUrl, Instant start) {
+    /** Seconds from {@code start} until {@code check} answers 200 (polled every 20 ms, for at most 2 minutes); NaN if never. */
+    private static double secondsUntilUp(String check, Instant start) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest live = HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/live")).timeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(check)).timeout(Duration.ofSeconds(1)).build();
         Instant deadline = start.plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return seconds(start);
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return seconds(start);
+                    }
+                } catch (IOException e) {
+                    // not listening yet
                 }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Double.NaN;
-            }
-            try {
                 Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Double.NaN;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return Double.NaN;
     }
