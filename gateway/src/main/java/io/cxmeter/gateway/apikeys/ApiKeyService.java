@@ -64,12 +64,13 @@ public class ApiKeyService {
     public Uni<NewApiKey> issue(SqlClient client, String tenantId, String name, Set<String> scopes) {
         ApiKeySecrets.Issued issued = secrets.issue();
         UUID id = UUID.randomUUID();
+        String stripped = name.strip();
         String stored = scopes.stream().sorted().collect(Collectors.joining(","));
         OffsetDateTime createdAt = now();
         return client.preparedQuery("INSERT INTO api_key (id, tenant_id, name, prefix, secret_hash, scopes, created_at)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(List.of(id, tenantId, name.strip(), issued.prefix(), issued.hash(), stored, createdAt)))
-                .map(ignored -> new NewApiKey(id, name.strip(), issued.prefix(), scopeSet(stored), createdAt, issued.key()));
+                .execute(Tuple.from(List.of(id, tenantId, stripped, issued.prefix(), issued.hash(), stored, createdAt)))
+                .map(ignored -> new NewApiKey(id, stripped, issued.prefix(), scopeSet(stored), createdAt, issued.key()));
     }
 
     public Uni<List<ApiKeyView>> list(String tenantId) {
