@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +30,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Sends the survey e-mails that are due. A scheduled message is a row, not a timer: each round
- * claims due rows with {@code FOR UPDATE SKIP LOCKED} (replicas share the work, a restart loses
- * nothing), sends each through the tenant's relay and records the outcome in the same transaction.
+ * Sends the survey e-mails that are due. A scheduled message is a row, not a timer: a round claims
+ * due rows one at a time with {@code FOR UPDATE SKIP LOCKED} (replicas share the work, a restart
+ * loses nothing), sends each through the tenant's relay and records its outcome in that message's
+ * own transaction, so a recipient can answer as soon as the message arrives. The link's invitation
+ * is committed before the message leaves: its links never point at nothing.
  * The fatigue budget and the suppression list decide at the first try; a relay that is down or
  * answers 4xx is tried again with back-off for {@link DeliveryConfig#giveUpAfter()}; a permanent
  * refusal fails the message, and a refused recipient is suppressed (hard bounce).
@@ -84,16 +84,16 @@ public class MailSender {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One round over the due messages; how many left for their recipients. */
+    /** One round over at most a batch of due messages; how many left for their recipients. */
     public Uni<Integer> sendDue() {
-        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize()))
-                .flatMap(rows -> {
-                    List<Row> due = new ArrayList<>();
-                    rows.forEach(due::add);
-                    return Multi.createFrom().iterable(due)
-                            .onItem().transformToUniAndConcatenate(row -> process(connection, row))
-                            .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
-                }));
+        return Multi.createBy().repeating().uni(this::sendNext).until(sent -> sent < 0).select().first(config.batchSize())
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    /** Claims, sends and records one due message in its own transaction: 1 if it left, 0 if not, -1 if none was due. */
+    private Uni<Integer> sendNext() {
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(1))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(-1) : process(connection, rows.iterator().next())));
     }
 
     private Uni<Integer> process(SqlConnection connection, Row row) {
@@ -144,7 +144,11 @@ public class MailSender {
         });
     }
 
-    /** The invitation behind a message: made now for a triggered e-mail, else the one it was made for. */
+    /**
+     * The invitation behind a message: made now for a triggered e-mail, else the one it was made for.
+     * A new invitation is committed on its own before the message is sent, so its links work the
+     * moment the message arrives (and still do if this round fails after the send).
+     */
     private Uni<Invitation> invitation(SqlConnection connection, Row row) {
         if (row.getUUID("invitation_id") != null) {
             return Uni.createFrom().item(new Invitation(row.getUUID("invitation_id"), row.getString("token"),
@@ -156,8 +160,8 @@ public class MailSender {
         InvitationRequest request = new InvitationRequest(row.getString("customer_id"), row.getString("ticket_id"),
                 row.getString("agent_id"), row.getString("channel"), row.getString("locale"), true, row.getString("recipient"),
                 row.getString("recipient_name"));
-        return invitations.insert(connection, row.getString("tenant_id"), row.getString("zone"), row.getUUID("survey_id"), id,
-                token, request, now)
+        return pool.withTransaction(own -> invitations.insert(own, row.getString("tenant_id"), row.getString("zone"),
+                        row.getUUID("survey_id"), id, token, request, now))
                 .flatMap(done -> connection.preparedQuery("UPDATE mail_message SET invitation_id = $2 WHERE id = $1")
                         .execute(Tuple.of(row.getUUID("id"), id)))
                 .map(done -> new Invitation(id, token, now, true));
@@ -166,16 +170,31 @@ public class MailSender {
     private record Invitation(UUID id, String token, OffsetDateTime createdAt, boolean fresh) {
     }
 
+    /**
+     * Records a message as sent, or as answered when its recipient was quicker than this record: the
+     * invitation is locked first, so an answer either waits for this record or is seen by it.
+     */
     private Uni<Integer> sent(SqlConnection connection, Row row, Invitation invitation, PublicSurvey survey, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         boolean reminder = MailMessages.REMINDER.equals(row.getString("kind"));
-        Uni<Void> recorded = connection.preparedQuery("""
-                UPDATE mail_message SET status = 'sent', reason = NULL, sent_at = $2, attempts = attempts + 1,
-                    first_try_at = COALESCE(first_try_at, $2) WHERE id = $1""")
-                .execute(Tuple.of(row.getUUID("id"), at)).replaceWithVoid();
-        if (reminder) {
-            return recorded.map(done -> 1);
-        }
+        return connection.preparedQuery("SELECT responded_at FROM invitation WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(invitation.id()))
+                .flatMap(rows -> {
+                    OffsetDateTime answered = rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime("responded_at");
+                    Uni<Void> recorded = connection.preparedQuery("""
+                            UPDATE mail_message SET status = $3, answered_at = $4, reason = NULL, sent_at = $2,
+                                attempts = attempts + 1, first_try_at = COALESCE(first_try_at, $2) WHERE id = $1""")
+                            .execute(Tuple.of(row.getUUID("id"), at, answered == null || reminder ? MailMessages.SENT
+                                    : MailMessages.ANSWERED, reminder ? null : answered))
+                            .replaceWithVoid();
+                    // An answer already told metrics-service about the invitation, and needs no reminder.
+                    return reminder || answered != null ? recorded.map(done -> 1) : announced(connection, row, invitation,
+                            survey, now, recorded);
+                });
+    }
+
+    private Uni<Integer> announced(SqlConnection connection, Row row, Invitation invitation, PublicSurvey survey, Instant now,
+            Uni<Void> recorded) {
         return recorded
                 .flatMap(done -> invitations.announce(connection, row.getString("tenant_id"), row.getString("zone"),
                         invitation.id(), survey.facts().id(), invitation.createdAt(), row.getString("channel"),

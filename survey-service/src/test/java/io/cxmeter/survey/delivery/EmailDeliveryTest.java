@@ -88,6 +88,18 @@ class EmailDeliveryTest {
         pool.query("UPDATE mail_message SET status = 'cancelled' WHERE status = 'scheduled'").execute().await().indefinitely();
     }
 
+    /** The content of a message's part of {@code type}. */
+    private static String part(MimeMessage mail, String type) throws Exception {
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("No " + type + " part");
+    }
+
     /** The links of a part, in order. */
     private static List<String> links(String body) {
         List<String> links = new ArrayList<>();
@@ -123,18 +135,8 @@ class EmailDeliveryTest {
         assertTrue(unsubscribe.matches("<http://localhost:8080/r/[A-Za-z0-9_-]{43}/unsubscribe>"), unsubscribe);
         assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
 
-        MimeMultipart parts = (MimeMultipart) mail.getContent();
-        String text = null;
-        String html = null;
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                text = (String) part.getContent();
-            } else if (part.isMimeType("text/html")) {
-                html = (String) part.getContent();
-            }
-        }
-        assertTrue(text != null && html != null, "a plain-text part and an HTML part");
+        String text = part(mail, "text/plain");
+        String html = part(mail, "text/html");
         assertTrue(text.startsWith("Sveiki, Ona,"), text);
         assertTrue(text.contains("Kaip tikėtina, kad rekomenduotumėte mus draugui ar kolegai?"), text);
         assertTrue(html.contains("#aa3300") && html.contains("https://shop.example/logo.png"), "brand colour and logo");
@@ -348,5 +350,49 @@ class EmailDeliveryTest {
                 .body("asks.findAll { !it.asked }.channel", org.hamcrest.Matchers.containsInAnyOrder(
                         "email", "email", "email", "email", "api", "widget"));
         as().get("/api/v1/delivery/customers/C-10/asks").then().body("askableNow", equalTo(true)).body("asks", hasSize(0));
+    }
+
+    @Test
+    void aTriggeredEmailCanBeAnsweredTheMomentItArrivesWhileTheRoundGoesOn() throws Exception {
+        relayAt(smtp.getSmtp().getPort());
+        String survey = survey("CSAT");
+        as().body("{\"onTicketResolved\":true,\"delayMinutes\":0,\"channels\":[],\"teams\":[]}")
+                .put("/api/v1/surveys/" + survey + "/delivery").then().statusCode(200);
+        given().auth().oauth2(TestTokens.peer(tenant)).contentType(ContentType.JSON).body("""
+                {"tickets":[{"ticketId":"Q-1","resolved":true,"resolvedAt":"%s","channel":"email","customerId":"C-1",
+                  "email":"quick@example.com","locale":"en"}]}""".formatted(java.time.Instant.now()))
+                .post("/internal/v1/ticket-states").then().statusCode(200).body("scheduled", equalTo(1));
+        // Another tenant's message, due next in the same round, goes to a relay that accepts and never answers.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            String other = "tenant-" + UUID.randomUUID();
+            RequestSpecification asOther = given().auth().oauth2(TestTokens.forTenantInZone(other, "UTC"))
+                    .contentType(ContentType.JSON);
+            asOther.body("{\"host\":\"localhost\",\"port\":" + silent.getLocalPort()
+                    + ",\"security\":\"NONE\",\"fromAddress\":\"care@other.example\"}")
+                    .put("/api/v1/delivery/email-settings").then().statusCode(200);
+            String otherSurvey = asOther.body("{\"name\":\"Other\",\"kind\":\"CSAT\"}").post("/api/v1/surveys").then()
+                    .statusCode(201).extract().path("id");
+            asOther.body("{\"send\":true,\"email\":\"slow@example.com\"}").post("/api/v1/surveys/" + otherSurvey
+                    + "/invitations").then().statusCode(201);
+            pool.preparedQuery("UPDATE mail_message SET due_at = now() - CASE WHEN tenant_id = $1 THEN interval '2 minutes'"
+                    + " ELSE interval '1 minute' END WHERE tenant_id IN ($1, $2) AND status = 'scheduled'")
+                    .execute(Tuple.of(tenant, other)).await().indefinitely();
+
+            var round = sender.sendDue().subscribeAsCompletionStage();
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+            String text = part(smtp.getReceivedMessages()[0], "text/plain");
+            List<String> scoreLinks = links(text).stream().filter(l -> l.matches(".*/r/[^/]+/\\d+")).toList();
+            assertEquals(5, scoreLinks.size(), text);
+            // The round is still waiting on the silent relay, and the link already works.
+            assertFalse(round.toCompletableFuture().isDone());
+            given().get(URI.create(scoreLinks.get(4)).getPath()).then().statusCode(200);
+            given().post(URI.create(scoreLinks.get(4)).getPath()).then().statusCode(200);
+            as().get("/api/v1/delivery/messages?ticketId=Q-1").then().body("items[0].status", equalTo("answered"))
+                    .body("items[0].answeredAt", org.hamcrest.Matchers.notNullValue());
+            assertFalse(round.toCompletableFuture().isDone());
+            silent.close();
+            assertEquals(1, round.toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the quick one left, the silent relay's message waits for another try");
+        }
     }
 }
