@@ -1,76 +1,49 @@
 package io.cxmeter.survey.surveys;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-@Entity
-@Table(name = "survey")
+/** A survey as stored (table {@code survey}); {@link SurveyRepository} reads and writes it. */
 public class Survey {
 
-    @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false, updatable = false)
     public String tenantId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
     public SurveyKind kind;
 
-    @Column(name = "scale_min", nullable = false, updatable = false)
     public int scaleMin;
 
-    @Column(name = "scale_max", nullable = false, updatable = false)
     public int scaleMax;
 
-    @Column(name = "positive_from")
     public Integer positiveFrom;
 
     /** Whether a negative response opens a follow-up ticket. */
-    @Column(name = "follow_up", nullable = false)
     public boolean followUp;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public SurveyStatus status;
 
     /** Not secret: it identifies the survey to the widget and rating links, and can be rotated. */
-    @Column(name = "public_key", nullable = false, unique = true)
     public String publicKey;
 
     /** The question per locale; null: the built-in question of the kind. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "questions")
     public Map<String, String> questions;
 
     /** The locale whose texts a visitor gets when none matches theirs. */
-    @Column(name = "default_locale", nullable = false)
     public String defaultLocale;
 
     /** Whether the widget asks the follow-up (free-text) question after the score. */
-    @Column(name = "ask_comment", nullable = false)
     public boolean askComment;
 
     /** The follow-up question per locale; null: the built-in one. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "follow_up_question")
     public Map<String, String> followUpQuestion;
 
     /** Labels given to answers that do not name their own. */
@@ -79,44 +52,68 @@ public class Survey {
     public String channel;
 
     /** The sites (scheme://host[:port]) whose pages may show the widget. */
-    @Convert(converter = Origins.class)
-    @Column(name = "allowed_origins", nullable = false)
     public List<String> allowedOrigins;
 
     /** A visitor or customer who answered through the widget is not asked again for this many days. */
-    @Column(name = "min_days_between_asks", nullable = false)
     public int minDaysBetweenAsks;
 
     /** The tenant's time zone when the survey was last written: for answers that come without a tenant token. */
-    @Column(nullable = false)
     public String zone;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     public SurveyScale scale() {
         return new SurveyScale(scaleMin, scaleMax, positiveFrom);
     }
 
-    /** Origins hold no spaces: the column keeps them space-separated. */
-    public static class Origins implements AttributeConverter<List<String>, String> {
+    static Survey of(Row row) {
+        Survey survey = new Survey();
+        survey.id = row.getUUID("id");
+        survey.tenantId = row.getString("tenant_id");
+        survey.name = row.getString("name");
+        survey.kind = SurveyKind.valueOf(row.getString("kind"));
+        survey.scaleMin = row.getInteger("scale_min");
+        survey.scaleMax = row.getInteger("scale_max");
+        survey.positiveFrom = row.getInteger("positive_from");
+        survey.followUp = row.getBoolean("follow_up");
+        survey.status = SurveyStatus.valueOf(row.getString("status"));
+        survey.publicKey = row.getString("public_key");
+        survey.questions = texts(row.getValue("questions"));
+        survey.defaultLocale = row.getString("default_locale");
+        survey.askComment = row.getBoolean("ask_comment");
+        survey.followUpQuestion = texts(row.getValue("follow_up_question"));
+        survey.touchpoint = row.getString("touchpoint");
+        survey.channel = row.getString("channel");
+        survey.allowedOrigins = origins(row.getString("allowed_origins"));
+        survey.minDaysBetweenAsks = row.getInteger("min_days_between_asks");
+        survey.zone = row.getString("zone");
+        survey.createdAt = row.getOffsetDateTime("created_at");
+        survey.updatedAt = row.getOffsetDateTime("updated_at");
+        return survey;
+    }
 
-        /** The origins a column holds. */
-        public static List<String> parse(String column) {
-            return column == null || column.isBlank() ? List.of() : List.of(column.split(" "));
+    /** Texts per locale as a JSON column holds them; null: the built-in texts. */
+    public static Map<String, String> texts(Object json) {
+        if (!(json instanceof JsonObject object)) {
+            return null;
         }
+        Map<String, String> texts = new LinkedHashMap<>();
+        object.forEach(entry -> texts.put(entry.getKey(), String.valueOf(entry.getValue())));
+        return texts;
+    }
 
-        @Override
-        public String convertToDatabaseColumn(List<String> origins) {
-            return origins == null ? "" : String.join(" ", origins);
-        }
+    static JsonObject json(Map<String, String> texts) {
+        return texts == null ? null : new JsonObject(new LinkedHashMap<>(texts));
+    }
 
-        @Override
-        public List<String> convertToEntityAttribute(String column) {
-            return parse(column);
-        }
+    /** The origins a column holds: they hold no spaces, so the column keeps them space-separated. */
+    public static List<String> origins(String column) {
+        return column == null || column.isBlank() ? List.of() : List.of(column.split(" "));
+    }
+
+    static String originsColumn(List<String> origins) {
+        return origins == null ? "" : String.join(" ", origins);
     }
 }

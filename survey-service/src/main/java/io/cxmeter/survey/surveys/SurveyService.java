@@ -17,12 +17,14 @@ import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
 import io.cxmeter.survey.Secrets;
 import io.cxmeter.survey.texts.BuiltInTexts;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @ApplicationScoped
 public class SurveyService {
+
+    @Inject
+    Pool pool;
 
     @Inject
     SurveyRepository surveys;
@@ -30,7 +32,6 @@ public class SurveyService {
     @Inject
     Outbox outbox;
 
-    @WithTransaction
     public Uni<SurveyView> create(String tenantId, SurveyRequest request) {
         SurveyScale scale = SurveyScale.resolve(request.kind(),
                 request.scale() == null ? null : request.scale().min(),
@@ -55,15 +56,11 @@ public class SurveyService {
         survey.createdAt = now;
         survey.updatedAt = now;
         SurveyPresentation.apply(survey, request.presentation());
-        return surveys.persist(survey).map(SurveyView::of);
+        return surveys.insert(pool, survey).map(done -> SurveyView.of(survey));
     }
 
-    @WithTransaction
     public Uni<SurveyView> change(String tenantId, UUID id, SurveyChanges changes) {
-        return surveys.findForTenant(tenantId, id).map(survey -> {
-            if (survey == null) {
-                throw ProblemException.notFound("No survey " + id + ".");
-            }
+        return changed(tenantId, id, survey -> {
             if (changes.status() != null && changes.status() != survey.status) {
                 if (survey.status == SurveyStatus.ARCHIVED) {
                     throw ProblemException.conflict("The survey is archived; archiving is final.");
@@ -78,27 +75,28 @@ public class SurveyService {
             }
             SurveyPresentation.apply(survey, changes);
             survey.zone = outbox.zone();
-            survey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return SurveyView.of(survey);
         });
     }
 
     /** A new public key: the widget and links that use the old one stop working at once. */
-    @WithTransaction
     public Uni<SurveyView> rotatePublicKey(String tenantId, UUID id) {
-        return surveys.findForTenant(tenantId, id).map(survey -> {
+        return changed(tenantId, id, survey -> survey.publicKey = newPublicKey());
+    }
+
+    /** Applies {@code change} to the tenant's survey, locked, and stores it: one transaction, nothing stored if it refuses. */
+    private Uni<SurveyView> changed(String tenantId, UUID id, java.util.function.Consumer<Survey> change) {
+        return pool.withTransaction(connection -> surveys.findForTenant(connection, tenantId, id, true).flatMap(survey -> {
             if (survey == null) {
                 throw ProblemException.notFound("No survey " + id + ".");
             }
-            survey.publicKey = newPublicKey();
+            change.accept(survey);
             survey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return SurveyView.of(survey);
-        });
+            return surveys.update(connection, survey).map(done -> SurveyView.of(survey));
+        }));
     }
 
-    @WithSession
     public Uni<SurveyView> get(String tenantId, UUID id) {
-        return surveys.findForTenant(tenantId, id).map(survey -> {
+        return surveys.findForTenant(pool, tenantId, id, false).map(survey -> {
             if (survey == null) {
                 throw ProblemException.notFound("No survey " + id + ".");
             }
@@ -106,9 +104,8 @@ public class SurveyService {
         });
     }
 
-    @WithSession
     public Uni<Page<SurveyView>> list(String tenantId, String cursor, int limit) {
-        return surveys.page(tenantId, decode(cursor), limit + 1).map(rows -> {
+        return surveys.page(pool, tenantId, decode(cursor), limit + 1).map(rows -> {
             List<Survey> page = rows.stream().limit(limit).toList();
             String next = rows.size() > limit ? encode(page.get(page.size() - 1)) : null;
             return new Page<>(page.stream().map(SurveyView::of).toList(), next);

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.cxmeter.survey.responses.ResponseStore;
 import io.cxmeter.survey.surveys.Survey;
 import io.cxmeter.survey.responses.SurveyFacts;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** A survey as its public key shows it to visitors: facts for answers plus texts, origins and throttling. */
@@ -18,22 +17,13 @@ public record PublicSurvey(String tenantId, SurveyFacts facts, Map<String, Strin
             + " follow_up_question, allowed_origins, min_days_between_asks, zone";
 
     public static PublicSurvey of(Row row) {
-        return new PublicSurvey(row.getString("tenant_id"), ResponseStore.facts(row), texts(row.getValue("questions")),
-                row.getString("default_locale"), row.getBoolean("ask_comment"), texts(row.getValue("follow_up_question")),
-                Survey.Origins.parse(row.getString("allowed_origins")), row.getInteger("min_days_between_asks"), row.getString("zone"));
+        return new PublicSurvey(row.getString("tenant_id"), ResponseStore.facts(row), Survey.texts(row.getValue("questions")),
+                row.getString("default_locale"), row.getBoolean("ask_comment"), Survey.texts(row.getValue("follow_up_question")),
+                Survey.origins(row.getString("allowed_origins")), row.getInteger("min_days_between_asks"), row.getString("zone"));
     }
 
     /** Whether a page of {@code origin} may use the survey; a request without Origin comes from no browser page. */
     boolean allows(String origin) {
         return origin == null || allowedOrigins.contains(origin);
-    }
-
-    private static Map<String, String> texts(Object json) {
-        if (!(json instanceof JsonObject object)) {
-            return null;
-        }
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        object.forEach(entry -> texts.put(entry.getKey(), String.valueOf(entry.getValue())));
-        return texts;
     }
 }

@@ -4,8 +4,4 @@ import java.time.OffsetDateTime;
 
 /** An agent as the API shows it. */
 public record AgentView(String id, String name, String team, boolean active, OffsetDateTime createdAt) {
-
-    static AgentView of(Agent agent) {
-        return new AgentView(agent.agentId, agent.name, agent.team, agent.active, agent.createdAt);
-    }
 }

@@ -1,81 +1,73 @@
 package io.cxmeter.ticket.teams;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.cxmeter.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Teams of a tenant; every query takes the tenant first. */
+/** Teams of a tenant (table {@code team}), named by the tenant's own id; every query takes the tenant first. */
 @ApplicationScoped
-public class TeamService implements PanacheRepositoryBase<Team, UUID> {
+public class TeamService {
 
-    @WithTransaction
+    private static final String VIEW_COLUMNS = "team_id, name, active, created_at";
+
+    @Inject
+    Pool pool;
+
     public Uni<TeamView> create(String tenantId, TeamRequests.NewTeam request) {
-        return find(tenantId, request.id()).flatMap(existing -> {
-            if (existing != null) {
-                throw ProblemException.conflict("Team '" + request.id() + "' exists already.");
-            }
-            Team team = new Team();
-            team.id = UUID.randomUUID();
-            team.tenantId = tenantId;
-            team.teamId = request.id();
-            team.name = request.name().strip();
-            team.active = true;
-            team.createdAt = now();
-            team.updatedAt = team.createdAt;
-            return persist(team).map(TeamView::of);
-        });
+        return pool.preparedQuery("INSERT INTO team (id, tenant_id, team_id, name, active, created_at, updated_at)"
+                + " VALUES ($1, $2, $3, $4, true, now(), now()) ON CONFLICT (tenant_id, team_id) DO NOTHING RETURNING " + VIEW_COLUMNS)
+                .execute(Tuple.of(UUID.randomUUID(), tenantId, request.id(), request.name().strip()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.conflict("Team '" + request.id() + "' exists already.");
+                    }
+                    return view(rows.iterator().next());
+                });
     }
 
-    @WithTransaction
+    /** Changes what the request names (a null leaves it as it is). */
     public Uni<TeamView> update(String tenantId, String teamId, TeamRequests.TeamChanges changes) {
-        return find(tenantId, teamId).map(team -> {
-            Team found = require(team, teamId);
-            if (changes.name() != null) {
-                found.name = changes.name().strip();
-            }
-            if (changes.active() != null) {
-                found.active = changes.active();
-            }
-            found.updatedAt = now();
-            return TeamView.of(found);
-        });
+        return pool.preparedQuery("UPDATE team SET name = coalesce($3, name), active = coalesce($4, active), updated_at = now()"
+                + " WHERE tenant_id = $1 AND team_id = $2 RETURNING " + VIEW_COLUMNS)
+                .execute(Tuple.from(Arrays.asList(tenantId, teamId, changes.name() == null ? null : changes.name().strip(),
+                        changes.active())))
+                .map(rows -> only(rows, teamId));
     }
 
-    @WithSession
     public Uni<TeamView> get(String tenantId, String teamId) {
-        return find(tenantId, teamId).map(team -> TeamView.of(require(team, teamId)));
+        return pool.preparedQuery("SELECT " + VIEW_COLUMNS + " FROM team WHERE tenant_id = $1 AND team_id = $2")
+                .execute(Tuple.of(tenantId, teamId)).map(rows -> only(rows, teamId));
     }
 
-    @WithSession
     public Uni<List<TeamView>> list(String tenantId) {
-        return find("tenantId = :tenant order by teamId", Parameters.with("tenant", tenantId)).list()
-                .map(teams -> teams.stream().map(TeamView::of).toList());
+        return pool.preparedQuery("SELECT " + VIEW_COLUMNS + " FROM team WHERE tenant_id = $1 ORDER BY team_id")
+                .execute(Tuple.of(tenantId)).map(rows -> {
+                    List<TeamView> teams = new ArrayList<>(rows.size());
+                    rows.forEach(row -> teams.add(view(row)));
+                    return teams;
+                });
     }
 
-    private Uni<Team> find(String tenantId, String teamId) {
-        return find("tenantId = :tenant and teamId = :team", Parameters.with("tenant", tenantId).and("team", teamId))
-                .firstResult();
-    }
-
-    private static Team require(Team team, String teamId) {
-        if (team == null) {
+    private static TeamView only(RowSet<Row> rows, String teamId) {
+        if (rows.size() == 0) {
             throw ProblemException.notFound("No team '" + teamId + "'.");
         }
-        return team;
+        return view(rows.iterator().next());
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private static TeamView view(Row row) {
+        return new TeamView(row.getString("team_id"), row.getString("name"), row.getBoolean("active"),
+                row.getOffsetDateTime("created_at"));
     }
 }

@@ -120,7 +120,11 @@ class AgentResourceTest {
         as(tenantA).body("{\"name\":\" \\t \"}").patch("/api/v1/agents/A-8").then().statusCode(400)
                 .body("errors.field", contains("name"));
         as(tenantA).body("{\"name\":\" Jonas P. \"}").patch("/api/v1/agents/A-8").then().statusCode(200)
-                .body("name", equalTo("Jonas P."));
+                .body("name", equalTo("Jonas P.")).body("team", equalTo("tier-2")).body("active", equalTo(false));
+        // An empty team takes the agent out of its team.
+        as(tenantA).body("{\"team\":\"\"}").patch("/api/v1/agents/A-8").then().statusCode(200)
+                .body("team", nullValue()).body("name", equalTo("Jonas P."));
+        as(tenantA).get("/api/v1/agents/A-8").then().body("team", nullValue());
     }
 
     @Test
