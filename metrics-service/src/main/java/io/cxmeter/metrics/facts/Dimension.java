@@ -1,7 +1,10 @@
 package io.cxmeter.metrics.facts;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +14,13 @@ import java.util.stream.Collectors;
 public enum Dimension {
     CHANNEL("channel"), TEAM("team"), AGENT("agent"), SURVEY("scope"), TOUCHPOINT("touchpoint"), LOCALE("locale"),
     PRIORITY("priority"), TAG("tags");
+
+    /** What a survey answer (and an invitation) is rolled up and grouped by. */
+    public static final Set<Dimension> ANSWER_DIMENSIONS = Collections.unmodifiableSet(
+            EnumSet.of(CHANNEL, AGENT, SURVEY, TOUCHPOINT, LOCALE));
+
+    /** What a ticket's facts are rolled up by (priority and tags are read from the facts). */
+    public static final Set<Dimension> TICKET_DIMENSIONS = Collections.unmodifiableSet(EnumSet.of(CHANNEL, TEAM, AGENT));
 
     private final String wire = name().toLowerCase(Locale.ROOT);
     private final String column;

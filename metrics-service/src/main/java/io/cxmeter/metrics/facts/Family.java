@@ -11,28 +11,28 @@ import java.util.Set;
  */
 public enum Family {
     /** Additive ticket counters: volume, blocks, FRT, final resolutions, ASA, service level, AHT. */
-    TICKET(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Ticket.class,
+    TICKET(true, true, Dimension.TICKET_DIMENSIONS, Counters.Ticket.class,
             Histogram.FRT, Histogram.RES, Histogram.SL_ANSWERED, Histogram.SL_ABANDONED, Histogram.FRTB, Histogram.RESB),
     /** +1/−1 as a ticket enters or leaves the waiting (new, open) and unresolved states. */
-    TICKET_STATE(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.TicketState.class),
+    TICKET_STATE(true, true, Dimension.TICKET_DIMENSIONS, Counters.TicketState.class),
     /** A ticket's first assignment, and whether the ticket is resolved now (resolution rate). */
-    ASSIGNMENT(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Assignment.class),
+    ASSIGNMENT(true, true, Dimension.TICKET_DIMENSIONS, Counters.Assignment.class),
     /** A wait for an agent's next reply, closed by that reply (next-reply time). */
-    NEXT_REPLY(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.NextReply.class, Histogram.NRT,
+    NEXT_REPLY(true, true, Dimension.TICKET_DIMENSIONS, Counters.NextReply.class, Histogram.NRT,
             Histogram.NRTB),
     /**
      * Every resolution of a ticket: whether it was the ticket's first, whether that first one came after a
      * single agent reply, whether it follows an earlier one, and whether the first was reopened (reopen
      * rate, first-contact resolution).
      */
-    RESOLUTION(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Resolution.class),
+    RESOLUTION(true, true, Dimension.TICKET_DIMENSIONS, Counters.Resolution.class),
     /** SLA target instances decided: met where they closed in time, breached where their target elapsed. */
-    SLA(true, true, EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT), Counters.Sla.class),
-    NPS(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
-    CSAT(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
-    CES(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
-    CUSTOM(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Survey.class),
-    INVITATION(true, false, EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT, Dimension.LOCALE), Counters.Invitation.class),
+    SLA(true, true, Dimension.TICKET_DIMENSIONS, Counters.Sla.class),
+    NPS(true, false, Dimension.ANSWER_DIMENSIONS, Counters.Survey.class),
+    CSAT(true, false, Dimension.ANSWER_DIMENSIONS, Counters.Survey.class),
+    CES(true, false, Dimension.ANSWER_DIMENSIONS, Counters.Survey.class),
+    CUSTOM(true, false, Dimension.ANSWER_DIMENSIONS, Counters.Survey.class),
+    INVITATION(true, false, Dimension.ANSWER_DIMENSIONS, Counters.Invitation.class),
     REVIEW(true, true, EnumSet.of(Dimension.AGENT), Counters.Review.class),
     /** A customer becoming one (at since) and churning (at churnedAt). */
     CUSTOMER(true, true, EnumSet.noneOf(Dimension.class), Counters.Customer.class),

@@ -243,10 +243,13 @@ public enum Metric {
 
     private static Set<Dimension> dimensions(Kind kind) {
         return switch (kind) {
-            case SURVEY, INVITATION -> EnumSet.of(Dimension.CHANNEL, Dimension.AGENT, Dimension.SURVEY, Dimension.TOUCHPOINT,
-                    Dimension.LOCALE);
+            case SURVEY, INVITATION -> Dimension.ANSWER_DIMENSIONS;
             case REVIEW -> EnumSet.of(Dimension.AGENT);
-            case TICKET, TICKET_INSTANT -> EnumSet.of(Dimension.CHANNEL, Dimension.TEAM, Dimension.AGENT, Dimension.PRIORITY);
+            case TICKET, TICKET_INSTANT -> {
+                Set<Dimension> ticket = EnumSet.copyOf(Dimension.TICKET_DIMENSIONS);
+                ticket.add(Dimension.PRIORITY);
+                yield ticket;
+            }
             case CUSTOMER -> EnumSet.noneOf(Dimension.class);
             case FOLLOW_UP -> EnumSet.of(Dimension.TEAM, Dimension.AGENT);
         };
