@@ -1,8 +1,5 @@
 package io.cxmeter.gateway.tenants;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -32,12 +29,11 @@ public class TenantService {
 
     /** Registers the tenant and issues its first admin key in the same transaction. */
     public Uni<RegisteredTenant> register(TenantRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String timeZone = request.timeZone() == null ? "UTC" : request.timeZone();
         return pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO tenant (id, name, time_zone, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)"
+                .preparedQuery("INSERT INTO tenant (id, name, time_zone, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, now(), now())"
                         + " ON CONFLICT (id) DO NOTHING RETURNING " + VIEW_COLUMNS)
-                .execute(Tuple.from(Arrays.asList(request.id(), request.name().strip(), timeZone, request.currency(), now)))
+                .execute(Tuple.from(Arrays.asList(request.id(), request.name().strip(), timeZone, request.currency())))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.conflict("Tenant '" + request.id() + "' exists already.");
@@ -56,9 +52,9 @@ public class TenantService {
     /** Changes the settings named (a null leaves one as it is). */
     public Uni<TenantView> update(String tenantId, TenantSettingsRequest changes) {
         return pool.preparedQuery("UPDATE tenant SET name = coalesce($2, name), time_zone = coalesce($3, time_zone),"
-                + " currency = coalesce($4, currency), updated_at = $5 WHERE id = $1 RETURNING " + VIEW_COLUMNS)
+                + " currency = coalesce($4, currency), updated_at = now() WHERE id = $1 RETURNING " + VIEW_COLUMNS)
                 .execute(Tuple.from(Arrays.asList(tenantId, changes.name() == null ? null : changes.name().strip(),
-                        changes.timeZone(), changes.currency(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))))
+                        changes.timeZone(), changes.currency())))
                 .map(rows -> only(rows, tenantId));
     }
 
