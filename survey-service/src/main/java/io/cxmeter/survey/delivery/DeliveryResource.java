@@ -32,6 +32,7 @@ import io.cxmeter.imports.TenantIds;
 import io.cxmeter.internalauth.Caller;
 import io.cxmeter.internalauth.InternalCaller;
 import io.cxmeter.problem.ProblemException;
+import io.cxmeter.survey.TimeCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -43,7 +44,8 @@ public class DeliveryResource {
 
     /** The e-mail messages of a listing, newest first. */
     @Schema(name = "EmailMessages")
-    public record Messages(List<MailMessages.View> items) {
+    /** A page of messages; {@code nextCursor} (null on the last page) asks for the next one as {@code cursor}. */
+    public record Messages(List<MailMessages.View> items, String nextCursor) {
     }
 
     /**
@@ -164,14 +166,16 @@ public class DeliveryResource {
     @GET
     @Path("/messages")
     @Operation(operationId = "listEmailMessages", summary = "Survey e-mails, newest first: scheduled, sent, answered, failed, cancelled or skipped, with why")
-    @APIResponse(responseCode = "200", description = "The messages")
+    @APIResponse(responseCode = "200", description = "A page of messages; pass nextCursor as 'cursor' for the next one")
     public Uni<Messages> list(@QueryParam("surveyId") UUID surveyId,
             @QueryParam("customerId") @Size(max = 200) String customerId,
             @QueryParam("ticketId") @Size(max = 200) String ticketId,
             @QueryParam("status") @Pattern(regexp = "scheduled|sent|answered|failed|cancelled|skipped",
                     message = "must be scheduled, sent, answered, failed, cancelled or skipped") String status,
+            @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return messages.list(caller.tenantId(), surveyId, customerId, ticketId, status, limit).map(Messages::new);
+        return messages.list(caller.tenantId(), surveyId, customerId, ticketId, status, TimeCursor.decode(cursor), limit)
+                .map(page -> new Messages(page.items(), page.nextCursor()));
     }
 
     @GET

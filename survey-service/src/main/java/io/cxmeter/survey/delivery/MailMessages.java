@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.cxmeter.survey.Page;
+import io.cxmeter.survey.TimeCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -106,17 +108,26 @@ public class MailMessages {
     }
 
     /** The tenant's messages, newest first, narrowed by the filters given (null: any). */
-    public Uni<List<View>> list(String tenantId, UUID surveyId, String customerId, String ticketId, String status, int limit) {
+    /** Newest first, a page of at most {@code limit}, after {@code before} (the last of the page before) when given. */
+    public Uni<Page<View>> list(String tenantId, UUID surveyId, String customerId, String ticketId, String status,
+            TimeCursor before, int limit) {
         return pool.preparedQuery("""
                 SELECT * FROM mail_message WHERE tenant_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
                     AND ($3::text IS NULL OR customer_id = $3) AND ($4::text IS NULL OR ticket_id = $4)
                     AND ($5::text IS NULL OR status = $5)
-                ORDER BY created_at DESC, id DESC LIMIT $6""")
-                .execute(Tuple.tuple(Arrays.asList(tenantId, surveyId, customerId, ticketId, status, limit)))
+                    AND ($6::timestamptz IS NULL OR (created_at, id) < ($6, $7::uuid))
+                ORDER BY created_at DESC, id DESC LIMIT $8""")
+                .execute(Tuple.tuple(Arrays.asList(tenantId, surveyId, customerId, ticketId, status,
+                        before == null ? null : before.createdAt(), before == null ? null : before.id(), limit + 1)))
                 .map(rows -> {
                     List<View> views = new ArrayList<>();
                     rows.forEach(row -> views.add(View.of(row)));
-                    return views;
+                    if (views.size() <= limit) {
+                        return new Page<>(views, null);
+                    }
+                    View last = views.get(limit - 1);
+                    return new Page<>(views.subList(0, limit),
+                            new TimeCursor(utc(last.createdAt()), last.id()).encode());
                 });
     }
 

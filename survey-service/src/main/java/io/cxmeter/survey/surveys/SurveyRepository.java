@@ -1,6 +1,5 @@
 package io.cxmeter.survey.surveys;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxmeter.survey.TimeCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -51,7 +51,7 @@ public class SurveyRepository {
     }
 
     /** Newest first; {@code before} is the creation time and id of the last survey of the previous page. */
-    public Uni<List<Survey>> page(SqlClient client, String tenantId, SurveyCursor before, int limit) {
+    public Uni<List<Survey>> page(SqlClient client, String tenantId, TimeCursor before, int limit) {
         return client.preparedQuery("""
                 SELECT * FROM survey WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3))
                 ORDER BY created_at DESC, id DESC LIMIT $4""")
@@ -62,8 +62,5 @@ public class SurveyRepository {
                     rows.forEach(row -> page.add(Survey.of(row)));
                     return page;
                 });
-    }
-
-    record SurveyCursor(OffsetDateTime createdAt, UUID id) {
     }
 }

@@ -1,11 +1,8 @@
 package io.cxmeter.survey.surveys;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +13,7 @@ import io.cxmeter.outbox.Outbox;
 import io.cxmeter.problem.ProblemException;
 import io.cxmeter.survey.Page;
 import io.cxmeter.survey.Secrets;
+import io.cxmeter.survey.TimeCursor;
 import io.cxmeter.survey.texts.BuiltInTexts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -105,31 +103,15 @@ public class SurveyService {
     }
 
     public Uni<Page<SurveyView>> list(String tenantId, String cursor, int limit) {
-        return surveys.page(pool, tenantId, decode(cursor), limit + 1).map(rows -> {
+        return surveys.page(pool, tenantId, TimeCursor.decode(cursor), limit + 1).map(rows -> {
             List<Survey> page = rows.stream().limit(limit).toList();
-            String next = rows.size() > limit ? encode(page.get(page.size() - 1)) : null;
+            Survey last = page.isEmpty() ? null : page.get(page.size() - 1);
+            String next = rows.size() > limit ? new TimeCursor(last.createdAt, last.id).encode() : null;
             return new Page<>(page.stream().map(SurveyView::of).toList(), next);
         });
     }
 
     private static String newPublicKey() {
         return "pk_" + Secrets.random(18);
-    }
-
-    private static String encode(Survey last) {
-        String raw = last.createdAt + "|" + last.id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static SurveyRepository.SurveyCursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new SurveyRepository.SurveyCursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            throw ProblemException.badRequest("The cursor '" + cursor + "' was not issued by this listing.");
-        }
     }
 }

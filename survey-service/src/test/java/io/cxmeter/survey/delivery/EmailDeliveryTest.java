@@ -395,4 +395,26 @@ class EmailDeliveryTest {
                     "the quick one left, the silent relay's message waits for another try");
         }
     }
+
+    @Test
+    void theMessageLogPagesNewestFirst() {
+        relayAt(smtp.getSmtp().getPort());
+        String survey = survey("CSAT");
+        List<String> made = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            made.add(invite(survey, "{\"customerId\":\"P-" + i + "\",\"send\":true,\"email\":\"p" + i + "@example.com\"}"));
+        }
+        String next = as().queryParam("surveyId", survey).queryParam("limit", 2).get("/api/v1/delivery/messages").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.contains(made.get(2), made.get(1)))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue()).extract().path("nextCursor");
+        as().queryParam("surveyId", survey).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/delivery/messages")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(made.get(0)))
+                .body("nextCursor", nullValue());
+        // Filters keep paging within them.
+        as().queryParam("surveyId", survey).queryParam("customerId", "P-2").queryParam("status", "scheduled")
+                .get("/api/v1/delivery/messages").then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(made.get(1)))
+                .body("nextCursor", nullValue());
+        as().queryParam("cursor", "not-one-of-ours").get("/api/v1/delivery/messages").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+    }
 }
