@@ -185,6 +185,19 @@ try {
   seen.followUpAfter = await status(args.followUpResponse).textContent();
   await shot(page, 'low-scores-handled');
 
+  // E-mails: the ones still waiting to leave, and a customer's asks.
+  await page.getByRole('link', { name: 'E-mails' }).click();
+  await page.getByLabel('Status').selectOption('scheduled');
+  await page.waitForFunction(() => document.querySelector('#messages-table caption')?.textContent.includes('(scheduled)'),
+    null, { timeout: 10000 });
+  seen.waitingMessages = await page.locator('#messages-table tbody tr').allTextContents();
+  await page.getByLabel('Customer').fill('C-mail');
+  await page.getByLabel('Customer').press('Enter');
+  await page.locator('#customer-asks').waitFor({ timeout: 10000 });
+  seen.customerAsks = await page.locator('#customer-asks').textContent();
+  await audit(page, 'emails');
+  await shot(page, 'emails');
+
   // Surveys: create one and see its widget snippet.
   await page.getByRole('link', { name: 'Surveys' }).click();
   await page.getByLabel('Name').fill('Console CSAT');

@@ -501,6 +501,67 @@ async function lowScores(params) {
   }
 }
 
+const MESSAGE_STATUSES = ["scheduled", "sent", "answered", "failed", "cancelled", "skipped"];
+
+/** Survey e-mails, newest first, with why one was not sent; and, for a customer named, whether they may be asked now. */
+async function emails(params) {
+  const status = MESSAGE_STATUSES.includes(params.get("status")) ? params.get("status") : "";
+  const customer = (params.get("customer") || "").trim();
+  const ticket = (params.get("ticket") || "").trim();
+  const cursor = params.get("cursor") || "";
+  const go = (changes) => { location.hash = `#/emails?${new URLSearchParams({ status, customer, ticket, cursor: "", ...changes })}`; };
+  const statusSelect = el("select", { id: "message-status", onchange: () => go({ status: statusSelect.value }) },
+    ["", ...MESSAGE_STATUSES].map((v) => el("option", { value: v, selected: v === status }, v || "every status")));
+  const input = (id, label, value, name) => el("label", {}, label, el("input", { id, size: 14, value, placeholder: "any",
+    onchange: (event) => go({ [name]: event.target.value.trim() }) }));
+  main.replaceChildren(el("h1", {}, "Survey e-mails"),
+    el("div", { class: "controls" }, el("label", {}, "Status", statusSelect),
+      input("message-customer", "Customer", customer, "customer"), input("message-ticket", "Ticket", ticket, "ticket")),
+    el("p", { class: "muted" }, "Loading…"));
+  const query = new URLSearchParams({ limit: 100 });
+  if (cursor) query.set("cursor", cursor);
+  if (status) query.set("status", status);
+  if (customer) query.set("customerId", customer);
+  if (ticket) query.set("ticketId", ticket);
+  try {
+    const [page, asks, surveyPage] = await Promise.all([api(`/api/v1/delivery/messages?${query}`),
+      customer ? api(`/api/v1/delivery/customers/${encodeURIComponent(customer)}/asks?limit=20`) : null,
+      api("/api/v1/surveys?limit=100")]);
+    const surveyNames = new Map(surveyPage.items.map((s) => [s.id, s.name]));
+    const when = (instant) => (instant ? new Date(instant).toLocaleString() : "");
+    const rows = page.items.map((m) => el("tr", {},
+      el("td", {}, when(m.createdAt)), el("td", {}, surveyNames.get(m.surveyId) || m.surveyId),
+      el("td", {}, m.kind), el("td", {}, m.recipient || ""), el("td", {}, m.customerId || ""), el("td", {}, m.ticketId || ""),
+      el("td", { class: `message-status ${m.status}` }, m.status), el("td", {}, m.reason || ""),
+      el("td", { class: "num" }, m.attempts), el("td", {}, when(m.answeredAt || m.sentAt || (m.status === "scheduled" ? m.dueAt : null)))));
+    const filtered = [status, customer && `customer ${customer}`, ticket && `ticket ${ticket}`].filter(Boolean).join(", ");
+    main.lastChild.replaceWith(el("div", {},
+      asks ? el("section", { class: "panel", id: "customer-asks", "aria-label": `Asks of ${customer}` },
+        el("h2", {}, `Customer ${customer}`),
+        el("p", {}, asks.askableNow ? "May be asked now." : `Not asked now: ${asks.reason}.`,
+          asks.nextAskAt ? ` Next ask from ${when(asks.nextAskAt)}.` : ""),
+        asks.asks.length ? el("table", {}, el("caption", { class: "muted" }, "Recent asks and skips, newest first"),
+          el("thead", {}, el("tr", {}, ["When", "Channel", "Survey", "Asked", "Why not"].map((h) => el("th", { scope: "col" }, h)))),
+          el("tbody", {}, asks.asks.map((a) => el("tr", {}, el("td", {}, when(a.at)), el("td", {}, a.channel),
+            el("td", {}, surveyNames.get(a.surveyId) || a.surveyId || ""), el("td", {}, a.asked ? "yes" : "no"),
+            el("td", {}, a.reason || ""))))) : el("p", { class: "muted" }, "Never asked yet.")) : null,
+      rows.length ? el("div", { class: "table-wrap" }, el("table", { id: "messages-table" },
+        el("caption", { class: "muted" }, `${rows.length} e-mail${rows.length === 1 ? "" : "s"}${filtered ? ` (${filtered})` : ""}, `
+          + (cursor ? "older ones, newest first" : "newest first")),
+        el("thead", {}, el("tr", {}, ["Created", "Survey", "Kind", "Recipient", "Customer", "Ticket", "Status", "Why", "Tries",
+          "Sent, answered or due"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, rows)))
+        : el("p", {}, cursor ? "No older survey e-mail." : filtered ? "No survey e-mail matches." : "No survey e-mail yet: surveys send themselves once they are set to "
+          + "e-mail after a ticket's resolution, or when an invitation asks to be sent."),
+      el("p", { class: "controls" },
+        cursor ? el("button", { type: "button", class: "quiet", onclick: () => go({}) }, "Newest") : null,
+        page.nextCursor ? el("button", { type: "button", class: "quiet", onclick: () => go({ cursor: page.nextCursor }) },
+          "Older e-mails") : null)));
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
 function snippet(survey) {
   return `<script src="${location.origin}/widget/v1/widget.js" data-survey="${survey.publicKey}" async></script>`;
 }
@@ -1145,7 +1206,8 @@ async function route() {
   const [path, query] = location.hash.slice(1).split("?");
   const params = new URLSearchParams(query || "");
   const pages = { "/overview": () => overview(params), "/explore": () => explore(params),
-    "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/settings": settings };
+    "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/emails": () => emails(params),
+    "/settings": settings };
   const page = pages[path] ? path : "/overview";
   document.querySelectorAll("#nav a").forEach((a) => {
     if (a.getAttribute("href") === `#${page}`) a.setAttribute("aria-current", "page");

@@ -25,10 +25,10 @@ import io.vertx.core.json.JsonObject;
  * The tenant console in a real Chromium, signed in with API keys: every page opens under its
  * content policy with no serious or critical axe-core finding, the overview's tiles show the API's
  * numbers for the period the page asked, explore groups, drills and exports, low scores lists the
- * detractors, a survey is created with its snippet, settings show the tenant, a 375 px screen
- * needs no sideways scrolling, a read-only key is offered no write action, and another tenant's
- * admin sees none of it. Screenshots of each
- * page are kept in target/browser-artifacts.
+ * detractors, the e-mail log says why a message waits, a survey is created with its snippet,
+ * settings show the tenant, a 375 px screen needs no sideways scrolling, a read-only key is offered
+ * no write action, and another tenant's admin sees none of it. Screenshots of each page are kept in
+ * target/browser-artifacts.
  */
 class ConsoleBrowserIT {
 
@@ -59,7 +59,32 @@ class ConsoleBrowserIT {
         SuiteApi.as(adminKey).body("{\"id\":\"tier-1\",\"name\":\"First line\"}").post("/api/v1/teams").then()
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
         followUpTicket = detractorWithFollowUp();
+        mailThroughADeadRelay();
         awaitApplied();
+    }
+
+    /** An invitation to send by e-mail through a relay that refuses connections: it waits, and says why. */
+    private static void mailThroughADeadRelay() throws IOException, InterruptedException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SuiteApi.as(adminKey).body("{\"host\":\"127.0.0.1\",\"port\":" + closed + ",\"security\":\"NONE\","
+                + "\"fromAddress\":\"care@shop.example\"}").put("/api/v1/delivery/email-settings").then().statusCode(200);
+        String survey = SuiteApi.as(adminKey).body("{\"name\":\"Mailed CES\",\"kind\":\"CES\"}").post("/api/v1/surveys").then()
+                .statusCode(201).extract().path("id");
+        String message = SuiteApi.as(adminKey).body("{\"customerId\":\"C-mail\",\"email\":\"mail@customer.example\",\"send\":true}")
+                .post("/api/v1/surveys/" + survey + "/invitations").then().statusCode(201).extract().path("messageId");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            Integer attempts = SuiteApi.as(adminKey).get("/api/v1/delivery/messages/" + message).then().statusCode(200)
+                    .extract().path("attempts");
+            if (attempts != null && attempts > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The e-mail to a dead relay was not tried within 30 s");
     }
 
     /** A survey that follows up, and a detractor whose answer opened a follow-up ticket: that ticket's id. */
@@ -98,7 +123,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(11, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(12, seen.getJsonObject("axe").size(), "every page audited");
         // Narrowed to team tier-1, the overview asks the summary for that team and shows the metrics that have teams.
         assertTrue(seen.getBoolean("teamSummaryRequested", false), "the summary asked for team tier-1");
         List<Object> teamTiles = seen.getJsonArray("teamTiles").getList();
@@ -199,6 +224,14 @@ class ConsoleBrowserIT {
                 .body("items[0].contactedAt", org.hamcrest.Matchers.notNullValue());
         SuiteApi.as(adminKey).get("/api/v1/tickets/" + followUpTicket).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("resolved"));
+
+        // The e-mail log: the waiting invitation with its reason, and the customer's asks.
+        List<Object> waiting = seen.getJsonArray("waitingMessages").getList();
+        assertEquals(1, waiting.size(), waiting.toString());
+        assertTrue(waiting.get(0).toString().contains("mail@customer.example") && waiting.get(0).toString().contains("C-mail")
+                && waiting.get(0).toString().contains("not sent yet, trying again"), waiting.toString());
+        String asks = seen.getString("customerAsks");
+        assertTrue(asks.contains("Customer C-mail") && asks.contains("Mailed CES") && asks.contains("email"), asks);
 
         assertTrue(seen.getString("snippet").contains("/widget/v1/widget.js"), seen.getString("snippet"));
         given().header("X-Api-Key", adminKey).get("/api/v1/surveys").then().statusCode(200)
