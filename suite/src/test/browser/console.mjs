@@ -185,6 +185,19 @@ try {
   seen.followUpAfter = await status(args.followUpResponse).textContent();
   await shot(page, 'low-scores-handled');
 
+  // Follow-ups across surveys: the one just handled is no longer pending, and is among the resolved.
+  await page.getByRole('link', { name: 'Follow-ups' }).click();
+  const listed = () => page.waitForFunction(() => document.querySelector('#follow-ups-table')
+    || [...document.querySelectorAll('main p')].some((p) => p.textContent === 'No follow-up matches.'), null, { timeout: 10000 });
+  await listed();
+  seen.pendingFollowUps = await page.locator('#follow-ups-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.followUp));
+  await page.getByLabel('Status').selectOption('resolved');
+  const handledRow = page.locator(`#follow-ups-table tr[data-follow-up$=":${args.followUpResponse}"]`);
+  await handledRow.waitFor({ timeout: 10000 });
+  seen.resolvedFollowUp = await handledRow.textContent();
+  await audit(page, 'follow-ups');
+  await shot(page, 'follow-ups');
+
   // E-mails: the ones still waiting to leave, and a customer's asks.
   await page.getByRole('link', { name: 'E-mails' }).click();
   await page.getByLabel('Status').selectOption('scheduled');

@@ -501,6 +501,73 @@ async function lowScores(params) {
   }
 }
 
+const FOLLOW_UP_VIEWS = { pending: "open,contacted", open: "open", contacted: "contacted", resolved: "resolved" };
+
+/** Follow-ups across every survey, by status, owner, team and lateness, a page at a time; moved on from here too. */
+async function followUps(params) {
+  const view = FOLLOW_UP_VIEWS[params.get("status")] ? params.get("status") : "pending";
+  const owner = (params.get("owner") || "").trim();
+  const team = (params.get("team") || "").trim();
+  const overdue = params.get("overdue") === "true";
+  const cursor = params.get("cursor") || "";
+  const go = (changes) => {
+    location.hash = `#/follow-ups?${new URLSearchParams({ status: view, owner, team, overdue, cursor: "", ...changes })}`;
+  };
+  const statusSelect = el("select", { id: "follow-up-status", onchange: () => go({ status: statusSelect.value }) },
+    Object.keys(FOLLOW_UP_VIEWS).map((v) => el("option", { value: v, selected: v === view },
+      v === "pending" ? "open or contacted" : v)));
+  const input = (id, label, value, name) => el("label", {}, label, el("input", { id, size: 12, value, placeholder: "any",
+    onchange: (event) => go({ [name]: event.target.value.trim() }) }));
+  main.replaceChildren(el("h1", {}, "Follow-ups"),
+    el("div", { class: "controls" }, el("label", {}, "Status", statusSelect), input("follow-up-owner", "Owner (agent)", owner, "owner"),
+      input("follow-up-team", "Team", team, "team"),
+      el("label", { class: "inline" }, el("input", { type: "checkbox", id: "follow-up-overdue", checked: overdue,
+        onchange: (event) => go({ overdue: event.target.checked }) }), " Overdue only")),
+    el("p", { class: "muted" }, "Loading…"));
+  const query = new URLSearchParams({ status: FOLLOW_UP_VIEWS[view], limit: 100 });
+  if (owner) query.set("owner", owner);
+  if (team) query.set("team", team);
+  if (overdue) query.set("overdue", "true");
+  if (cursor) query.set("cursor", cursor);
+  try {
+    const [page, surveyPage] = await Promise.all([api(`/api/v1/follow-ups?${query}`), api("/api/v1/surveys?limit=100")]);
+    const surveyNames = new Map(surveyPage.items.map((s) => [s.id, s.name]));
+    const when = (instant) => (instant ? new Date(instant).toLocaleString() : "");
+    const move = (f, status, label) => el("button", { type: "button", class: "quiet", "aria-label": `${label}: follow-up ${f.id}`,
+      onclick: async (event) => {
+        event.currentTarget.disabled = true;
+        try {
+          await api(`/api/v1/follow-ups/${encodeURIComponent(f.id)}`, { method: "PATCH", body: JSON.stringify({ status }) });
+          followUps(params);
+        } catch (error) {
+          event.target.replaceWith(failure(error));
+        }
+      } }, label);
+    const actions = (f) => (!can("write") ? [] : f.status === "resolved" ? [move(f, "open", "Reopen")]
+      : [f.status === "open" ? move(f, "contacted", "Mark contacted") : null, move(f, "resolved", "Mark handled")]);
+    const rows = page.items.map((f) => el("tr", { "data-follow-up": f.id },
+      el("td", {}, when(f.openedAt)), el("td", { class: f.overdue ? "overdue" : "" }, when(f.dueAt), f.overdue ? " (overdue)" : ""),
+      el("td", {}, surveyNames.get(f.surveyId) || f.surveyId), el("td", { class: "num" }, f.score ?? ""),
+      el("td", {}, f.customerId || ""), el("td", {}, f.channel || ""), el("td", {}, f.ownerAgentId || f.ownerTeamId || ""),
+      el("td", { class: "follow-up-state" }, f.status), el("td", {}, f.ticketId || ""), el("td", {}, actions(f))));
+    const filtered = [owner && `owner ${owner}`, team && `team ${team}`, overdue && "overdue"].filter(Boolean).join(", ");
+    main.lastChild.replaceWith(el("div", {},
+      rows.length ? el("div", { class: "table-wrap" }, el("table", { id: "follow-ups-table" },
+        el("caption", { class: "muted" }, `${rows.length} follow-up${rows.length === 1 ? "" : "s"}, ${statusSelect.selectedOptions[0]
+          .textContent}${filtered ? ` (${filtered})` : ""}, newest first`),
+        el("thead", {}, el("tr", {}, ["Opened", "Due", "Survey", "Score", "Customer", "Channel", "Owner", "Status", "Ticket", "Action"]
+          .map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, rows)))
+        : el("p", {}, cursor ? "No older follow-up." : "No follow-up matches."),
+      el("p", { class: "controls" },
+        cursor ? el("button", { type: "button", class: "quiet", onclick: () => go({}) }, "Newest") : null,
+        page.nextCursor ? el("button", { type: "button", class: "quiet", onclick: () => go({ cursor: page.nextCursor }) },
+          "Older follow-ups") : null)));
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
 const MESSAGE_STATUSES = ["scheduled", "sent", "answered", "failed", "cancelled", "skipped"];
 
 /** Survey e-mails, newest first, with why one was not sent; and, for a customer named, whether they may be asked now. */
@@ -1206,7 +1273,8 @@ async function route() {
   const [path, query] = location.hash.slice(1).split("?");
   const params = new URLSearchParams(query || "");
   const pages = { "/overview": () => overview(params), "/explore": () => explore(params),
-    "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/emails": () => emails(params),
+    "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/follow-ups": () => followUps(params),
+    "/emails": () => emails(params),
     "/settings": settings };
   const page = pages[path] ? path : "/overview";
   document.querySelectorAll("#nav a").forEach((a) => {

@@ -25,10 +25,10 @@ import io.vertx.core.json.JsonObject;
  * The tenant console in a real Chromium, signed in with API keys: every page opens under its
  * content policy with no serious or critical axe-core finding, the overview's tiles show the API's
  * numbers for the period the page asked, explore groups, drills and exports, low scores lists the
- * detractors, the e-mail log says why a message waits, a survey is created with its snippet,
- * settings show the tenant, a 375 px screen needs no sideways scrolling, a read-only key is offered
- * no write action, and another tenant's admin sees none of it. Screenshots of each page are kept in
- * target/browser-artifacts.
+ * detractors, follow-ups are listed across surveys, the e-mail log says why a message waits, a
+ * survey is created with its snippet, settings show the tenant, a 375 px screen needs no sideways
+ * scrolling, a read-only key is offered no write action, and another tenant's admin sees none of
+ * it. Screenshots of each page are kept in target/browser-artifacts.
  */
 class ConsoleBrowserIT {
 
@@ -123,7 +123,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(12, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(13, seen.getJsonObject("axe").size(), "every page audited");
         // Narrowed to team tier-1, the overview asks the summary for that team and shows the metrics that have teams.
         assertTrue(seen.getBoolean("teamSummaryRequested", false), "the summary asked for team tier-1");
         List<Object> teamTiles = seen.getJsonArray("teamTiles").getList();
@@ -224,6 +224,13 @@ class ConsoleBrowserIT {
                 .body("items[0].contactedAt", org.hamcrest.Matchers.notNullValue());
         SuiteApi.as(adminKey).get("/api/v1/tickets/" + followUpTicket).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("resolved"));
+
+        // Follow-ups across surveys: the handled one is listed as resolved, with its survey and ticket, and not as pending.
+        assertFalse(seen.getJsonArray("pendingFollowUps").stream().anyMatch(id -> id.toString().endsWith(":R-follow")),
+                seen.getJsonArray("pendingFollowUps").encode());
+        String resolvedFollowUp = seen.getString("resolvedFollowUp");
+        assertTrue(resolvedFollowUp.contains("Follow-up NPS") && resolvedFollowUp.contains(followUpTicket)
+                && resolvedFollowUp.contains("resolved") && resolvedFollowUp.contains("Reopen"), resolvedFollowUp);
 
         // The e-mail log: the waiting invitation with its reason, and the customer's asks.
         List<Object> waiting = seen.getJsonArray("waitingMessages").getList();
