@@ -195,6 +195,14 @@ try {
   const handledRow = page.locator(`#follow-ups-table tr[data-follow-up$=":${args.followUpResponse}"]`);
   await handledRow.waitFor({ timeout: 10000 });
   seen.resolvedFollowUp = await handledRow.textContent();
+  // Its notes: none yet; one added from the list.
+  seen.followUpId = await handledRow.getAttribute('data-follow-up');
+  await handledRow.getByRole('button', { name: /^Notes/ }).click();
+  const notesRow = page.locator(`tr[data-notes-of="${seen.followUpId}"]`);
+  await notesRow.getByLabel('New note').fill('Called back; refund sent.');
+  await notesRow.getByRole('button', { name: 'Add note' }).click();
+  await notesRow.locator('.follow-up-notes li').first().waitFor({ timeout: 10000 });
+  seen.followUpNotes = await notesRow.locator('.follow-up-notes li').allTextContents();
   await audit(page, 'follow-ups');
   await shot(page, 'follow-ups');
 

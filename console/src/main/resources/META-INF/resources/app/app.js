@@ -545,11 +545,47 @@ async function followUps(params) {
       } }, label);
     const actions = (f) => (!can("write") ? [] : f.status === "resolved" ? [move(f, "open", "Reopen")]
       : [f.status === "open" ? move(f, "contacted", "Mark contacted") : null, move(f, "resolved", "Mark handled")]);
+    /** The follow-up's notes under its row, with a form to add one; a second press hides them. */
+    const notes = (f) => el("button", { type: "button", class: "quiet", "aria-expanded": "false", "aria-label": `Notes: follow-up ${f.id}`,
+      onclick: async (event) => {
+        const button = event.currentTarget;
+        const row = button.closest("tr");
+        if (button.getAttribute("aria-expanded") === "true") {
+          row.nextElementSibling?.remove();
+          button.setAttribute("aria-expanded", "false");
+          return;
+        }
+        button.setAttribute("aria-expanded", "true");
+        const cell = el("td", { colspan: 10 }, el("p", { class: "muted" }, "Loading…"));
+        row.after(el("tr", { class: "notes", "data-notes-of": f.id }, cell));
+        const show = async () => {
+          try {
+            const full = await api(`/api/v1/follow-ups/${encodeURIComponent(f.id)}`);
+            const form = !can("write") ? null : el("form", { class: "controls", onsubmit: async (submit) => {
+              submit.preventDefault();
+              try {
+                await api(`/api/v1/follow-ups/${encodeURIComponent(f.id)}/notes`, { method: "POST",
+                  body: JSON.stringify({ text: new FormData(submit.target).get("text") }) });
+                show();
+              } catch (error) {
+                submit.target.append(problemAlert(error));
+              }
+            } }, el("label", {}, "New note", el("textarea", { name: "text", rows: 2, cols: 50, maxlength: 4000, required: true })),
+            el("button", { type: "submit" }, "Add note"));
+            cell.replaceChildren(full.notes.length ? el("ul", { class: "follow-up-notes" }, full.notes.map((n) => el("li", {},
+              el("span", { class: "muted" }, `${when(n.createdAt)} · ${n.author}: `), n.text)))
+              : el("p", { class: "muted" }, "No note yet."), form);
+          } catch (error) {
+            cell.replaceChildren(failure(error));
+          }
+        };
+        await show();
+      } }, "Notes");
     const rows = page.items.map((f) => el("tr", { "data-follow-up": f.id },
       el("td", {}, when(f.openedAt)), el("td", { class: f.overdue ? "overdue" : "" }, when(f.dueAt), f.overdue ? " (overdue)" : ""),
       el("td", {}, surveyNames.get(f.surveyId) || f.surveyId), el("td", { class: "num" }, f.score ?? ""),
       el("td", {}, f.customerId || ""), el("td", {}, f.channel || ""), el("td", {}, f.ownerAgentId || f.ownerTeamId || ""),
-      el("td", { class: "follow-up-state" }, f.status), el("td", {}, f.ticketId || ""), el("td", {}, actions(f))));
+      el("td", { class: "follow-up-state" }, f.status), el("td", {}, f.ticketId || ""), el("td", {}, notes(f), " ", actions(f))));
     const filtered = [owner && `owner ${owner}`, team && `team ${team}`, overdue && "overdue"].filter(Boolean).join(", ");
     main.lastChild.replaceWith(el("div", {},
       rows.length ? el("div", { class: "table-wrap" }, el("table", { id: "follow-ups-table" },

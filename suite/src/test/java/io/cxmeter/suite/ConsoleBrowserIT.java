@@ -231,6 +231,13 @@ class ConsoleBrowserIT {
         String resolvedFollowUp = seen.getString("resolvedFollowUp");
         assertTrue(resolvedFollowUp.contains("Follow-up NPS") && resolvedFollowUp.contains(followUpTicket)
                 && resolvedFollowUp.contains("resolved") && resolvedFollowUp.contains("Reopen"), resolvedFollowUp);
+        // A note added from the list is the follow-up's, by the caller.
+        List<Object> notes = seen.getJsonArray("followUpNotes").getList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).toString().endsWith("Called back; refund sent."), notes.toString());
+        SuiteApi.as(adminKey).get("/api/v1/follow-ups/" + seen.getString("followUpId")).then().statusCode(200)
+                .body("notes.text", org.hamcrest.Matchers.contains("Called back; refund sent."))
+                .body("notes[0].author", org.hamcrest.Matchers.notNullValue());
 
         // The e-mail log: the waiting invitation with its reason, and the customer's asks.
         List<Object> waiting = seen.getJsonArray("waitingMessages").getList();
