@@ -237,6 +237,8 @@ try {
   seen.editError = await page.locator('#edit-survey [role=alert]').textContent();
   await page.getByLabel('Question per locale (locale: text, one a line)').fill('en: How was checkout?\nlt: Kaip sekėsi?');
   await page.getByLabel('Sites that may embed the widget (one origin a line)').fill('https://shop.example.com');
+  await page.getByLabel('Channel label').fill('web');
+  await page.getByLabel('Comment prompt per locale').fill('en: What could we do better?\nlt: Ką galėtume padaryti geriau?');
   await audit(page, 'survey-edit');
   await shot(page, 'survey-edit');
   await page.getByRole('button', { name: 'Save changes' }).click();

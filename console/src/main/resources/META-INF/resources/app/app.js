@@ -699,8 +699,10 @@ function surveyEditor(survey) {
     try {
       const minDays = Number(data.get("minDaysBetweenAsks"));
       await api(`/api/v1/surveys/${survey.id}`, { method: "PATCH", body: JSON.stringify({
-        name: data.get("name"), touchpoint: data.get("touchpoint"), defaultLocale: data.get("defaultLocale"),
-        questions: localeTexts(data.get("questions")), followUp: data.get("followUp") === "on",
+        name: data.get("name"), touchpoint: data.get("touchpoint"), channel: data.get("channel"),
+        defaultLocale: data.get("defaultLocale"), questions: localeTexts(data.get("questions")),
+        followUpQuestion: localeTexts(data.get("followUpQuestion")), askComment: data.get("askComment") === "on",
+        followUp: data.get("followUp") === "on",
         allowedOrigins: data.get("allowedOrigins").split("\n").map((o) => o.trim()).filter(Boolean),
         minDaysBetweenAsks: minDays }) });
       location.hash = "#/surveys";
@@ -712,6 +714,8 @@ function surveyEditor(survey) {
   el("div", { class: "controls" },
     el("label", {}, "Name", el("input", { name: "name", value: survey.name, required: true, maxlength: 200 })),
     el("label", {}, "Touchpoint", el("input", { name: "touchpoint", value: survey.touchpoint || "", maxlength: 100 })),
+    el("label", {}, "Channel label", el("input", { name: "channel", value: survey.channel || "", maxlength: 100,
+      title: "Given to answers that name no channel of their own" })),
     el("label", {}, "Default locale", el("input", { name: "defaultLocale", value: survey.defaultLocale || "en", size: 6 })),
     el("label", {}, "Days between asks", el("input", { name: "minDaysBetweenAsks", type: "number", min: 0, max: 365,
       value: survey.minDaysBetweenAsks }))),
@@ -720,6 +724,11 @@ function surveyEditor(survey) {
       el("textarea", { name: "questions", rows: 4, cols: 50 }, lines(survey.questions))),
     el("label", {}, "Sites that may embed the widget (one origin a line)",
       el("textarea", { name: "allowedOrigins", rows: 4, cols: 40 }, (survey.allowedOrigins || []).join("\n")))),
+  el("div", { class: "controls" },
+    el("label", { class: "inline" }, el("input", { type: "checkbox", name: "askComment", checked: survey.askComment }),
+      " Ask for a comment after the score"),
+    el("label", {}, "Comment prompt per locale (locale: text, one a line; empty: the built-in one)",
+      el("textarea", { name: "followUpQuestion", rows: 3, cols: 50 }, lines(survey.followUpQuestion)))),
   el("div", { class: "controls" },
     el("label", { class: "inline" }, el("input", { type: "checkbox", name: "followUp", checked: survey.followUp }),
       " Open a follow-up ticket for each negative answer"),

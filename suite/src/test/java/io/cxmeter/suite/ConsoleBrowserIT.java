@@ -253,7 +253,11 @@ class ConsoleBrowserIT {
                 .body("items.find { it.name == 'Console CSAT' }.questions",
                         org.hamcrest.Matchers.equalTo(Map.of("en", "How was checkout?", "lt", "Kaip sekėsi?")))
                 .body("items.find { it.name == 'Console CSAT' }.allowedOrigins",
-                        org.hamcrest.Matchers.equalTo(List.of("https://shop.example.com")));
+                        org.hamcrest.Matchers.equalTo(List.of("https://shop.example.com")))
+                .body("items.find { it.name == 'Console CSAT' }.channel", org.hamcrest.Matchers.equalTo("web"))
+                .body("items.find { it.name == 'Console CSAT' }.askComment", org.hamcrest.Matchers.equalTo(true))
+                .body("items.find { it.name == 'Console CSAT' }.followUpQuestion", org.hamcrest.Matchers.equalTo(
+                        Map.of("en", "What could we do better?", "lt", "Ką galėtume padaryti geriau?")));
         assertTrue(seen.getString("editError").contains("needs a locale"), seen.getString("editError"));
         assertEquals("Up to date: every accepted change is in these numbers.", seen.getString("freshness"));
 
