@@ -155,8 +155,15 @@ try {
 
   // Low scores: the detractors of the period, newest first.
   await page.getByRole('link', { name: 'Low scores' }).click();
+  // First every survey's, newest first, each row naming its survey.
+  await page.waitForFunction(() => document.querySelector('#low-scores-table caption')?.textContent.includes('across'),
+    null, { timeout: 10000 });
+  seen.allLowScores = { caption: await page.locator('#low-scores-table caption').textContent(),
+    surveys: [...new Set(await page.locator('#low-scores-table tbody tr td:nth-child(2)').allTextContents())] };
   await page.getByLabel('Survey').selectOption({ label: 'NPS after support (NPS)' });
   await page.waitForFunction(() => document.querySelector('#survey')?.selectedOptions[0]?.textContent.startsWith('NPS'));
+  await page.waitForFunction(() => !document.querySelector('#low-scores-table caption')?.textContent.includes('across'),
+    null, { timeout: 10000 });
   await page.locator('#low-scores-table tbody tr').first().waitFor({ timeout: 10000 });
   seen.lowScores = await page.locator('#low-scores-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
   await audit(page, 'low-scores');

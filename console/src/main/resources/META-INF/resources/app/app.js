@@ -443,25 +443,30 @@ async function lowScores(params) {
       main.lastChild.replaceWith(el("p", {}, "No NPS, CSAT or CES survey yet."));
       return;
     }
-    const surveyId = params.get("survey") || surveys[0].id;
+    const chosen = params.get("survey") || "all";
     const days = Number(params.get("days") || 30);
     const channel = params.get("channel") || "";
-    const survey = surveys.find((s) => s.id === surveyId) || surveys[0];
-    const go = (changes) => { location.hash = `#/low-scores?${new URLSearchParams({ survey: survey.id, days, channel, ...changes })}`; };
+    const one = chosen === "all" ? null : surveys.find((s) => s.id === chosen) || surveys[0];
+    const go = (changes) => { location.hash = `#/low-scores?${new URLSearchParams({ survey: one ? one.id : "all", days, channel, ...changes })}`; };
     const surveySelect = el("select", { id: "survey", onchange: () => go({ survey: surveySelect.value }) },
-      surveys.map((s) => el("option", { value: s.id, selected: s.id === survey.id }, `${s.name} (${s.kind})`)));
+      el("option", { value: "all", selected: !one }, "every survey"),
+      surveys.map((s) => el("option", { value: s.id, selected: one && s.id === one.id }, `${s.name} (${s.kind})`)));
     const channelInput = el("select", { id: "channel", onchange: () => go({ channel: channelInput.value }) },
       ["", "email", "chat", "call", "social", "web"].map((c) => el("option", { value: c, selected: c === channel }, c || "every channel")));
     const to = new Date();
-    const query = new URLSearchParams({ from: new Date(to.getTime() - days * DAY).toISOString(), to: to.toISOString(),
-      category: survey.kind === "NPS" ? "detractor" : "negative", limit: 200 });
-    if (channel) query.set("channel", channel);
-    const page = await api(`/api/v1/surveys/${survey.id}/responses?${query}`);
-    const answers = page.items.slice().reverse();
-    const ids = new URLSearchParams({ surveyId: survey.id, limit: 500 });
-    answers.forEach((a) => ids.append("responseId", a.id));
-    const followUps = new Map(answers.length
-      ? (await api(`/api/v1/follow-ups?${ids}`)).items.map((f) => [f.responseId, f]) : []);
+    // Each survey's detractors or negative answers, with their follow-ups; newest first across surveys.
+    const perSurvey = await Promise.all((one ? [one] : surveys).map(async (survey) => {
+      const query = new URLSearchParams({ from: new Date(to.getTime() - days * DAY).toISOString(), to: to.toISOString(),
+        category: survey.kind === "NPS" ? "detractor" : "negative", limit: 200 });
+      if (channel) query.set("channel", channel);
+      const page = await api(`/api/v1/surveys/${survey.id}/responses?${query}`);
+      const ids = new URLSearchParams({ surveyId: survey.id, limit: 500 });
+      page.items.forEach((a) => ids.append("responseId", a.id));
+      const followUps = new Map(page.items.length
+        ? (await api(`/api/v1/follow-ups?${ids}`)).items.map((f) => [f.responseId, f]) : []);
+      return page.items.map((a) => ({ ...a, survey, followUp: followUps.get(a.id) }));
+    }));
+    const answers = perSurvey.flat().sort((a, b) => new Date(b.submittedAt) - new Date(a.submittedAt)).slice(0, 200);
     const act = (label, answer, steps) => el("button", { type: "button", class: "quiet", "aria-label": `${label}: response ${answer.id}`,
       onclick: async (event) => {
         event.currentTarget.disabled = true;
@@ -472,27 +477,30 @@ async function lowScores(params) {
           event.target.replaceWith(failure(error));
         }
       } }, label);
-    const open = (a) => () => api("/api/v1/follow-ups", { method: "POST", body: JSON.stringify({ responseId: a.id, surveyId: survey.id,
+    const open = (a) => () => api("/api/v1/follow-ups", { method: "POST", body: JSON.stringify({ responseId: a.id, surveyId: a.survey.id,
       score: a.score, channel: a.channel, customerId: a.customerId, agentId: a.agentId, ticketId: a.ticketId }) });
-    const move = (a, status) => () => api(`/api/v1/follow-ups/${encodeURIComponent(`${survey.id}:${a.id}`)}`,
+    const move = (a, status) => () => api(`/api/v1/follow-ups/${encodeURIComponent(`${a.survey.id}:${a.id}`)}`,
       { method: "PATCH", body: JSON.stringify({ status }) });
     const followUpCell = (a) => {
-      const f = followUps.get(a.id);
+      const f = a.followUp;
       const state = f ? [f.status, f.ownerAgentId || f.ownerTeamId, f.overdue ? "overdue" : null].filter(Boolean).join(" · ") : "none";
       const actions = !can("write") ? [] : !f ? [act("Follow up", a, [open(a)]), act("Mark handled", a, [open(a), move(a, "resolved")])]
         : f.status === "resolved" ? [act("Reopen", a, [move(a, "open")])]
           : [f.status === "open" ? act("Mark contacted", a, [move(a, "contacted")]) : null, act("Mark handled", a, [move(a, "resolved")])];
       return el("td", {}, el("span", { class: "follow-up-status", "data-response": a.id }, state), " ", actions);
     };
+    const what = one ? (one.kind === "NPS" ? "detractors" : "negative answers")
+      : `low scores across ${surveys.length} survey${surveys.length === 1 ? "" : "s"}`;
     main.lastChild.replaceWith(el("div", {},
       el("div", { class: "controls" }, el("label", {}, "Survey", surveySelect), periodControl(days, (d) => go({ days: d })),
         el("label", {}, "Channel", channelInput)),
       answers.length ? el("div", { class: "table-wrap" }, el("table", { id: "low-scores-table" },
-        el("caption", { class: "muted" }, `${answers.length} ${survey.kind === "NPS" ? "detractors" : "negative answers"}, newest first`),
-        el("thead", {}, el("tr", {}, ["When", "Score", "Comment", "Customer", "Agent", "Channel", "Ticket", "Follow-up"]
-          .map((h) => el("th", { scope: "col" }, h)))),
+        el("caption", { class: "muted" }, `${answers.length} ${what}, newest first`),
+        el("thead", {}, el("tr", {}, ["When", one ? null : "Survey", "Score", "Comment", "Customer", "Agent", "Channel", "Ticket",
+          "Follow-up"].filter(Boolean).map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, answers.map((a) => el("tr", {},
-          el("td", {}, new Date(a.submittedAt).toLocaleString()), el("td", { class: "num" }, a.score),
+          el("td", {}, new Date(a.submittedAt).toLocaleString()), one ? null : el("td", {}, a.survey.name),
+          el("td", { class: "num" }, a.score),
           el("td", {}, a.comment || ""), el("td", {}, a.customerId || ""), el("td", {}, a.agentId || ""),
           el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), followUpCell(a))))))
         : el("p", {}, "No low score in this period.")));

@@ -192,6 +192,12 @@ class ConsoleBrowserIT {
         assertTrue(seen.getString("csv").startsWith("\"channel\",\"ticket-volume\",\"count\"\r\n"), seen.getString("csv"));
         assertEquals(rows.size() + 1, seen.getString("csv").split("\r\n").length);
 
+        // Low scores of every survey at once: the history's detractors and the follow-up survey's, each row naming its survey.
+        JsonObject allLow = seen.getJsonObject("allLowScores");
+        assertTrue(allLow.getString("caption").contains("low scores across"), allLow.encode());
+        assertTrue(allLow.getJsonArray("surveys").contains("NPS after support") && allLow.getJsonArray("surveys").contains("Follow-up NPS"),
+                allLow.encode());
+
         // Low scores: the NPS survey's detractors of the last 30 days, each with a score of 6 or less.
         JsonArray low = seen.getJsonArray("lowScores");
         assertFalse(low.isEmpty());
