@@ -226,6 +226,19 @@ try {
   await audit(page, 'emails');
   await shot(page, 'emails');
 
+  // Customers: the first one's record and tickets.
+  await page.getByRole('link', { name: 'Customers' }).click();
+  const firstCustomer = page.locator('#customers-table tbody tr a').first();
+  await firstCustomer.waitFor({ timeout: 10000 });
+  seen.customer = { id: await firstCustomer.textContent() };
+  await firstCustomer.click();
+  await page.locator('#customer-record dl').waitFor({ timeout: 10000 });
+  await page.getByRole('heading', { name: 'Survey asks' }).waitFor();
+  seen.customer.record = await page.locator('#customer-record').textContent();
+  seen.customer.tickets = await page.locator('#customer-tickets tbody tr td:first-child').allTextContents();
+  await audit(page, 'customer');
+  await shot(page, 'customer');
+
   // Surveys: create one and see its widget snippet.
   await page.getByRole('link', { name: 'Surveys' }).click();
   await page.getByLabel('Name').fill('Console CSAT');
@@ -396,6 +409,16 @@ try {
   await page.getByRole('link', { name: 'Surveys' }).click();
   await page.locator('#surveys-table').waitFor();
   seen.otherTenant.surveys = await page.locator('#surveys-table tbody tr').count();
+  // Its admin erases one of its own customers everywhere, confirming first.
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByLabel('Customer id').fill(args.erasedCustomer);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await page.locator('#customer-record dl').waitFor({ timeout: 10000 });
+  await page.getByRole('button', { name: 'Erase this customer everywhere…' }).click();
+  await page.getByRole('button', { name: `Yes, erase ${args.erasedCustomer} everywhere` }).click();
+  await page.waitForFunction(() => document.querySelector('#erasure-status')?.textContent.startsWith('Erased everywhere'),
+    null, { timeout: 60000 });
+  seen.erasure = await page.locator('#erasure-status').textContent();
 
   console.log(JSON.stringify(seen));
 } catch (error) {

@@ -612,6 +612,88 @@ async function followUps(params) {
   }
 }
 
+/** Customers by id; one customer's record, tickets and asks, and (admin) erasing them everywhere. */
+async function customers(params) {
+  const id = (params.get("id") || "").trim();
+  const after = params.get("after") || "";
+  const go = (changes) => { location.hash = `#/customers?${new URLSearchParams({ id, after: "", ...changes })}`; };
+  const when = (instant) => (instant ? new Date(instant).toLocaleString() : "");
+  const finder = el("form", { class: "controls", role: "search", onsubmit: (event) => {
+    event.preventDefault();
+    go({ id: new FormData(event.target).get("id").trim() });
+  } }, el("label", {}, "Customer id", el("input", { name: "id", value: id, size: 16, required: true })),
+  el("button", { type: "submit" }, "Open"), id ? el("a", { href: "#/customers" }, "All customers") : null);
+  main.replaceChildren(el("h1", {}, id ? `Customer ${id}` : "Customers"), finder, el("p", { class: "muted" }, "Loading…"));
+  try {
+    if (!id) {
+      const page = await api(`/api/v1/customers?limit=50${after ? `&after=${encodeURIComponent(after)}` : ""}`);
+      main.lastChild.replaceWith(el("div", {}, page.items.length ? el("div", { class: "table-wrap" }, el("table", { id: "customers-table" },
+        el("caption", { class: "muted" }, "By id"),
+        el("thead", {}, el("tr", {}, ["Customer", "Since", "Churned", "Referred"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, page.items.map((c) => el("tr", {},
+          el("td", {}, el("a", { href: `#/customers?${new URLSearchParams({ id: c.id })}` }, c.id)), el("td", {}, when(c.since)),
+          el("td", {}, when(c.churnedAt)), el("td", {}, c.referred ? "yes" : "")))))) : el("p", {}, "No customer yet."),
+      page.nextCursor ? el("p", { class: "controls" }, el("button", { type: "button", class: "quiet",
+        onclick: () => go({ after: page.nextCursor }) }, "Next customers")) : null));
+      return;
+    }
+    const known = await api(`/api/v1/customers/${encodeURIComponent(id)}`).catch((error) => {
+      if (error.problem?.status === 404) return null;
+      throw error;
+    });
+    const [tickets, asks] = await Promise.all([api(`/api/v1/tickets?${new URLSearchParams({ customerId: id, limit: 50 })}`),
+      api(`/api/v1/delivery/customers/${encodeURIComponent(id)}/asks?limit=20`)]);
+    const attributes = Object.entries(known?.attributes || {});
+    const spent = (known?.purchases || []).reduce((sum, p) => sum + (p.amount || 0), 0);
+    const erase = !can("admin") ? null : (() => {
+      const status = el("p", { role: "status", id: "erasure-status" });
+      const confirm = el("button", { type: "button", hidden: true, onclick: async () => {
+        confirm.disabled = true;
+        try {
+          let receipt = await api(`/api/v1/customers/${encodeURIComponent(id)}`, { method: "DELETE" });
+          status.textContent = `Erasure ${receipt.state}…`;
+          for (let i = 0; i < 60 && receipt.state !== "done"; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            receipt = await api(`/api/v1/customers/erasures/${receipt.id}`);
+          }
+          status.textContent = receipt.state === "done" ? `Erased everywhere at ${when(receipt.completedAt)}.`
+            : `Erasure still ${receipt.state}: ${Object.entries(receipt.services).map(([s, state]) => `${s} ${state}`).join(", ")}.`;
+        } catch (error) {
+          status.replaceChildren(failure(error));
+        }
+      } }, `Yes, erase ${id} everywhere`);
+      const ask = el("button", { type: "button", class: "quiet", onclick: () => { confirm.hidden = false; ask.hidden = true; } },
+        "Erase this customer everywhere…");
+      return el("section", { class: "panel", "aria-label": "Erasure" }, el("h2", {}, "Erasure"),
+        el("p", { class: "muted" }, "Removes the customer's record, tickets, purchases, engagement, answers and comments, "
+          + "invitations, asks and follow-ups in every service, and their share of the metrics. It cannot be undone."),
+        ask, confirm, status);
+    })();
+    main.lastChild.replaceWith(el("div", {},
+      el("section", { class: "panel", id: "customer-record", "aria-label": "Record" },
+        known ? el("dl", { class: "facts" },
+          el("dt", {}, "Customer since"), el("dd", {}, when(known.since) || "–"),
+          el("dt", {}, "Churned"), el("dd", {}, when(known.churnedAt) || "no"),
+          el("dt", {}, "Referred"), el("dd", {}, known.referred ? "yes" : "no"),
+          el("dt", {}, "Purchases"), el("dd", {}, `${(known.purchases || []).length} (${format("clv", spent)})`),
+          attributes.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, String(value))]))
+          : el("p", {}, `No customer record for ${id}; tickets, answers and asks that name the id are shown below.`)),
+      el("h2", {}, "Tickets"),
+      tickets.items.length ? el("div", { class: "table-wrap" }, el("table", { id: "customer-tickets" },
+        el("caption", { class: "muted" }, `${tickets.items.length}${tickets.nextCursor ? "+" : ""} ticket${tickets.items.length === 1 ? "" : "s"}, newest first`),
+        el("thead", {}, el("tr", {}, ["Ticket", "Created", "Channel", "Subject", "Status", "Assignee"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, tickets.items.map((t) => el("tr", {}, el("td", {}, t.id), el("td", {}, when(t.createdAt)),
+          el("td", {}, t.channel), el("td", {}, t.subject || ""), el("td", {}, t.status), el("td", {}, t.assignee || ""))))))
+        : el("p", { class: "muted" }, "No ticket."),
+      el("h2", {}, "Survey asks"),
+      el("p", {}, asks.askableNow ? "May be asked now." : `Not asked now: ${asks.reason}.`, " ",
+        el("a", { href: `#/emails?${new URLSearchParams({ customer: id })}` }, "Their survey e-mails")),
+      erase));
+  } catch (error) {
+    main.lastChild.replaceWith(failure(error));
+  }
+}
+
 const MESSAGE_STATUSES = ["scheduled", "sent", "answered", "failed", "cancelled", "skipped"];
 
 /** Survey e-mails, newest first, with why one was not sent; and, for a customer named, whether they may be asked now. */
@@ -1327,6 +1409,7 @@ async function route() {
   const params = new URLSearchParams(query || "");
   const pages = { "/overview": () => overview(params), "/explore": () => explore(params),
     "/low-scores": () => lowScores(params), "/surveys": () => surveys(params), "/follow-ups": () => followUps(params),
+    "/customers": () => customers(params),
     "/emails": () => emails(params),
     "/settings": settings };
   const page = pages[path] ? path : "/overview";

@@ -113,8 +113,11 @@ class ConsoleBrowserIT {
 
     @Test
     void aTenantReadsAndActsThroughTheConsole() throws IOException, InterruptedException {
+        String otherKey = SuiteApi.registerTenant(suite);
+        SuiteApi.as(otherKey).body("{\"id\":\"C-gone\",\"since\":\"2025-03-01T00:00:00Z\",\"attributes\":{\"email\":\"gone@example.com\"}}")
+                .post("/api/v1/customers").then().statusCode(201);
         String args = new JsonObject().put("url", suite.gatewayUrl() + "/app/").put("adminKey", adminKey).put("readKey", readKey)
-                .put("otherKey", SuiteApi.registerTenant(suite)).put("followUpResponse", "R-follow")
+                .put("otherKey", otherKey).put("erasedCustomer", "C-gone").put("followUpResponse", "R-follow")
                 .put("artifacts", browser.artifacts().toString()).encode();
         JsonObject seen = new JsonObject(Processes.lastLine(browser.node("console.mjs", args,
                 browser.build().resolve("console-browser.log"), 5)));
@@ -123,7 +126,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), seen.getJsonArray("consoleErrors").getList(), "the pages logged errors");
         seen.getJsonObject("axe").forEach(page -> assertEquals(List.of(), ((JsonArray) page.getValue()).getList(),
                 "serious or critical accessibility findings on " + page.getKey()));
-        assertEquals(13, seen.getJsonObject("axe").size(), "every page audited");
+        assertEquals(14, seen.getJsonObject("axe").size(), "every page audited");
         // Narrowed to team tier-1, the overview asks the summary for that team and shows the metrics that have teams.
         assertTrue(seen.getBoolean("teamSummaryRequested", false), "the summary asked for team tier-1");
         List<Object> teamTiles = seen.getJsonArray("teamTiles").getList();
@@ -333,6 +336,16 @@ class ConsoleBrowserIT {
         assertEquals(Map.of("settingsLink", false, "createForm", 0, "pauseButtons", 0, "followUpButtons", 0), readOnly.getMap());
         assertEquals(Map.of("ticketVolume", "0", "surveys", 0), seen.getJsonObject("otherTenant").getMap(),
                 "another tenant's console shows this tenant's data");
+
+        // A customer's page: their record and exactly the tickets the API lists for them.
+        JsonObject customer = seen.getJsonObject("customer");
+        assertTrue(customer.getString("record").contains("Customer since"), customer.encode());
+        List<String> tickets = SuiteApi.as(adminKey).queryParam("customerId", customer.getString("id")).queryParam("limit", 50)
+                .get("/api/v1/tickets").then().statusCode(200).extract().path("items.id");
+        assertEquals(tickets, customer.getJsonArray("tickets").getList(), "the customer's tickets");
+        // Erased from the console by the other tenant's admin: gone, and the receipt done.
+        assertTrue(seen.getString("erasure").startsWith("Erased everywhere"), seen.getString("erasure"));
+        SuiteApi.as(otherKey).get("/api/v1/customers/C-gone").then().statusCode(404);
     }
 
     /** Until metrics-service has every ticket and response of the history. */
