@@ -162,6 +162,18 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** An instant in the reader's time zone and language; empty for none. */
+function localTime(instant) {
+  return instant ? new Date(instant).toLocaleString() : "";
+}
+
+/** A newest-first listing's buttons: back to the newest page, and on to older ones while there are any. */
+function pager(cursor, nextCursor, go, older) {
+  return el("p", { class: "controls" },
+    cursor ? el("button", { type: "button", class: "quiet", onclick: () => go({}) }, "Newest") : null,
+    nextCursor ? el("button", { type: "button", class: "quiet", onclick: () => go({ cursor: nextCursor }) }, older) : null);
+}
+
 function isoDay(date) {
   return new Date(date).toISOString().slice(0, 10);
 }
@@ -540,7 +552,6 @@ async function followUps(params) {
   try {
     const [page, surveyPage] = await Promise.all([api(`/api/v1/follow-ups?${query}`), api("/api/v1/surveys?limit=100")]);
     const surveyNames = new Map(surveyPage.items.map((s) => [s.id, s.name]));
-    const when = (instant) => (instant ? new Date(instant).toLocaleString() : "");
     const move = (f, status, label) => el("button", { type: "button", class: "quiet", "aria-label": `${label}: follow-up ${f.id}`,
       onclick: async (event) => {
         event.currentTarget.disabled = true;
@@ -581,7 +592,7 @@ async function followUps(params) {
             } }, el("label", {}, "New note", el("textarea", { name: "text", rows: 2, cols: 50, maxlength: 4000, required: true })),
             el("button", { type: "submit" }, "Add note"));
             cell.replaceChildren(full.notes.length ? el("ul", { class: "follow-up-notes" }, full.notes.map((n) => el("li", {},
-              el("span", { class: "muted" }, `${when(n.createdAt)} · ${n.author}: `), n.text)))
+              el("span", { class: "muted" }, `${localTime(n.createdAt)} · ${n.author}: `), n.text)))
               : el("p", { class: "muted" }, "No note yet."), form);
           } catch (error) {
             cell.replaceChildren(failure(error));
@@ -590,7 +601,7 @@ async function followUps(params) {
         await show();
       } }, "Notes");
     const rows = page.items.map((f) => el("tr", { "data-follow-up": f.id },
-      el("td", {}, when(f.openedAt)), el("td", { class: f.overdue ? "overdue" : "" }, when(f.dueAt), f.overdue ? " (overdue)" : ""),
+      el("td", {}, localTime(f.openedAt)), el("td", { class: f.overdue ? "overdue" : "" }, localTime(f.dueAt), f.overdue ? " (overdue)" : ""),
       el("td", {}, surveyNames.get(f.surveyId) || f.surveyId), el("td", { class: "num" }, f.score ?? ""),
       el("td", {}, f.customerId || ""), el("td", {}, f.channel || ""), el("td", {}, f.ownerAgentId || f.ownerTeamId || ""),
       el("td", { class: "follow-up-state" }, f.status), el("td", {}, f.ticketId || ""), el("td", {}, notes(f), " ", actions(f))));
@@ -603,10 +614,7 @@ async function followUps(params) {
           .map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, rows)))
         : el("p", {}, cursor ? "No older follow-up." : "No follow-up matches."),
-      el("p", { class: "controls" },
-        cursor ? el("button", { type: "button", class: "quiet", onclick: () => go({}) }, "Newest") : null,
-        page.nextCursor ? el("button", { type: "button", class: "quiet", onclick: () => go({ cursor: page.nextCursor }) },
-          "Older follow-ups") : null)));
+      pager(cursor, page.nextCursor, go, "Older follow-ups")));
   } catch (error) {
     main.lastChild.replaceWith(failure(error));
   }
@@ -617,7 +625,6 @@ async function customers(params) {
   const id = (params.get("id") || "").trim();
   const after = params.get("after") || "";
   const go = (changes) => { location.hash = `#/customers?${new URLSearchParams({ id, after: "", ...changes })}`; };
-  const when = (instant) => (instant ? new Date(instant).toLocaleString() : "");
   const finder = el("form", { class: "controls", role: "search", onsubmit: (event) => {
     event.preventDefault();
     go({ id: new FormData(event.target).get("id").trim() });
@@ -631,8 +638,8 @@ async function customers(params) {
         el("caption", { class: "muted" }, "By id"),
         el("thead", {}, el("tr", {}, ["Customer", "Since", "Churned", "Referred"].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, page.items.map((c) => el("tr", {},
-          el("td", {}, el("a", { href: `#/customers?${new URLSearchParams({ id: c.id })}` }, c.id)), el("td", {}, when(c.since)),
-          el("td", {}, when(c.churnedAt)), el("td", {}, c.referred ? "yes" : "")))))) : el("p", {}, "No customer yet."),
+          el("td", {}, el("a", { href: `#/customers?${new URLSearchParams({ id: c.id })}` }, c.id)), el("td", {}, localTime(c.since)),
+          el("td", {}, localTime(c.churnedAt)), el("td", {}, c.referred ? "yes" : "")))))) : el("p", {}, "No customer yet."),
       page.nextCursor ? el("p", { class: "controls" }, el("button", { type: "button", class: "quiet",
         onclick: () => go({ after: page.nextCursor }) }, "Next customers")) : null));
       return;
@@ -656,7 +663,7 @@ async function customers(params) {
             await new Promise((resolve) => setTimeout(resolve, 1000));
             receipt = await api(`/api/v1/customers/erasures/${receipt.id}`);
           }
-          status.textContent = receipt.state === "done" ? `Erased everywhere at ${when(receipt.completedAt)}.`
+          status.textContent = receipt.state === "done" ? `Erased everywhere at ${localTime(receipt.completedAt)}.`
             : `Erasure still ${receipt.state}: ${Object.entries(receipt.services).map(([s, state]) => `${s} ${state}`).join(", ")}.`;
         } catch (error) {
           status.replaceChildren(failure(error));
@@ -672,8 +679,8 @@ async function customers(params) {
     main.lastChild.replaceWith(el("div", {},
       el("section", { class: "panel", id: "customer-record", "aria-label": "Record" },
         known ? el("dl", { class: "facts" },
-          el("dt", {}, "Customer since"), el("dd", {}, when(known.since) || "–"),
-          el("dt", {}, "Churned"), el("dd", {}, when(known.churnedAt) || "no"),
+          el("dt", {}, "Customer since"), el("dd", {}, localTime(known.since) || "–"),
+          el("dt", {}, "Churned"), el("dd", {}, localTime(known.churnedAt) || "no"),
           el("dt", {}, "Referred"), el("dd", {}, known.referred ? "yes" : "no"),
           el("dt", {}, "Purchases"), el("dd", {}, `${(known.purchases || []).length} (${format("clv", spent)})`),
           attributes.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, String(value))]))
@@ -682,7 +689,7 @@ async function customers(params) {
       tickets.items.length ? el("div", { class: "table-wrap" }, el("table", { id: "customer-tickets" },
         el("caption", { class: "muted" }, `${tickets.items.length}${tickets.nextCursor ? "+" : ""} ticket${tickets.items.length === 1 ? "" : "s"}, newest first`),
         el("thead", {}, el("tr", {}, ["Ticket", "Created", "Channel", "Subject", "Status", "Assignee"].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, tickets.items.map((t) => el("tr", {}, el("td", {}, t.id), el("td", {}, when(t.createdAt)),
+        el("tbody", {}, tickets.items.map((t) => el("tr", {}, el("td", {}, t.id), el("td", {}, localTime(t.createdAt)),
           el("td", {}, t.channel), el("td", {}, t.subject || ""), el("td", {}, t.status), el("td", {}, t.assignee || ""))))))
         : el("p", { class: "muted" }, "No ticket."),
       el("h2", {}, "Survey asks"),
@@ -721,21 +728,20 @@ async function emails(params) {
       customer ? api(`/api/v1/delivery/customers/${encodeURIComponent(customer)}/asks?limit=20`) : null,
       api("/api/v1/surveys?limit=100")]);
     const surveyNames = new Map(surveyPage.items.map((s) => [s.id, s.name]));
-    const when = (instant) => (instant ? new Date(instant).toLocaleString() : "");
     const rows = page.items.map((m) => el("tr", {},
-      el("td", {}, when(m.createdAt)), el("td", {}, surveyNames.get(m.surveyId) || m.surveyId),
+      el("td", {}, localTime(m.createdAt)), el("td", {}, surveyNames.get(m.surveyId) || m.surveyId),
       el("td", {}, m.kind), el("td", {}, m.recipient || ""), el("td", {}, m.customerId || ""), el("td", {}, m.ticketId || ""),
       el("td", { class: `message-status ${m.status}` }, m.status), el("td", {}, m.reason || ""),
-      el("td", { class: "num" }, m.attempts), el("td", {}, when(m.answeredAt || m.sentAt || (m.status === "scheduled" ? m.dueAt : null)))));
+      el("td", { class: "num" }, m.attempts), el("td", {}, localTime(m.answeredAt || m.sentAt || (m.status === "scheduled" ? m.dueAt : null)))));
     const filtered = [status, customer && `customer ${customer}`, ticket && `ticket ${ticket}`].filter(Boolean).join(", ");
     main.lastChild.replaceWith(el("div", {},
       asks ? el("section", { class: "panel", id: "customer-asks", "aria-label": `Asks of ${customer}` },
         el("h2", {}, `Customer ${customer}`),
         el("p", {}, asks.askableNow ? "May be asked now." : `Not asked now: ${asks.reason}.`,
-          asks.nextAskAt ? ` Next ask from ${when(asks.nextAskAt)}.` : ""),
+          asks.nextAskAt ? ` Next ask from ${localTime(asks.nextAskAt)}.` : ""),
         asks.asks.length ? el("table", {}, el("caption", { class: "muted" }, "Recent asks and skips, newest first"),
           el("thead", {}, el("tr", {}, ["When", "Channel", "Survey", "Asked", "Why not"].map((h) => el("th", { scope: "col" }, h)))),
-          el("tbody", {}, asks.asks.map((a) => el("tr", {}, el("td", {}, when(a.at)), el("td", {}, a.channel),
+          el("tbody", {}, asks.asks.map((a) => el("tr", {}, el("td", {}, localTime(a.at)), el("td", {}, a.channel),
             el("td", {}, surveyNames.get(a.surveyId) || a.surveyId || ""), el("td", {}, a.asked ? "yes" : "no"),
             el("td", {}, a.reason || ""))))) : el("p", { class: "muted" }, "Never asked yet.")) : null,
       rows.length ? el("div", { class: "table-wrap" }, el("table", { id: "messages-table" },
@@ -746,10 +752,7 @@ async function emails(params) {
         el("tbody", {}, rows)))
         : el("p", {}, cursor ? "No older survey e-mail." : filtered ? "No survey e-mail matches." : "No survey e-mail yet: surveys send themselves once they are set to "
           + "e-mail after a ticket's resolution, or when an invitation asks to be sent."),
-      el("p", { class: "controls" },
-        cursor ? el("button", { type: "button", class: "quiet", onclick: () => go({}) }, "Newest") : null,
-        page.nextCursor ? el("button", { type: "button", class: "quiet", onclick: () => go({ cursor: page.nextCursor }) },
-          "Older e-mails") : null)));
+      pager(cursor, page.nextCursor, go, "Older e-mails")));
   } catch (error) {
     main.lastChild.replaceWith(failure(error));
   }
