@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.cxmeter.problem.Problem;
 import io.cxmeter.problem.ProblemException;
@@ -19,6 +20,17 @@ public record TimeCursor(OffsetDateTime createdAt, UUID id) {
     public String encode() {
         String raw = createdAt + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page of {@code rows}, read with one more than {@code limit}: that extra row says another page
+     * follows, which goes on after the page's last row ({@code cursorOf}).
+     */
+    public static <T> Page<T> page(List<T> rows, int limit, Function<T, TimeCursor> cursorOf) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        return new Page<>(rows.subList(0, limit), cursorOf.apply(rows.get(limit - 1)).encode());
     }
 
     /** The cursor in {@code text}, or null for none. */

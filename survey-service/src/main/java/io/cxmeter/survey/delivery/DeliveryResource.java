@@ -42,9 +42,8 @@ import io.vertx.mutiny.sqlclient.Pool;
         + " the fatigue budget per customer, the message log and the suppression list")
 public class DeliveryResource {
 
-    /** The e-mail messages of a listing, newest first. */
+    /** A page of messages, newest first; {@code nextCursor} (null on the last page) asks for the next one as {@code cursor}. */
     @Schema(name = "EmailMessages")
-    /** A page of messages; {@code nextCursor} (null on the last page) asks for the next one as {@code cursor}. */
     public record Messages(List<MailMessages.View> items, String nextCursor) {
     }
 

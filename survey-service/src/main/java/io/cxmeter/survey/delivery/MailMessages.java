@@ -107,8 +107,10 @@ public class MailMessages {
                 .map(rows -> rows.size() == 0 ? null : View.of(rows.iterator().next()));
     }
 
-    /** The tenant's messages, newest first, narrowed by the filters given (null: any). */
-    /** Newest first, a page of at most {@code limit}, after {@code before} (the last of the page before) when given. */
+    /**
+     * The tenant's messages narrowed by the filters given (null: any), newest first, a page of at most
+     * {@code limit} after {@code before} (the last of the page before) when given.
+     */
     public Uni<Page<View>> list(String tenantId, UUID surveyId, String customerId, String ticketId, String status,
             TimeCursor before, int limit) {
         return pool.preparedQuery("""
@@ -122,12 +124,7 @@ public class MailMessages {
                 .map(rows -> {
                     List<View> views = new ArrayList<>();
                     rows.forEach(row -> views.add(View.of(row)));
-                    if (views.size() <= limit) {
-                        return new Page<>(views, null);
-                    }
-                    View last = views.get(limit - 1);
-                    return new Page<>(views.subList(0, limit),
-                            new TimeCursor(utc(last.createdAt()), last.id()).encode());
+                    return TimeCursor.page(views, limit, last -> new TimeCursor(utc(last.createdAt()), last.id()));
                 });
     }
 

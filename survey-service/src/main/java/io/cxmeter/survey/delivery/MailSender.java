@@ -152,7 +152,7 @@ public class MailSender {
     private Uni<Invitation> invitation(SqlConnection connection, Row row) {
         if (row.getUUID("invitation_id") != null) {
             return Uni.createFrom().item(new Invitation(row.getUUID("invitation_id"), row.getString("token"),
-                    row.getOffsetDateTime("invited_at"), false));
+                    row.getOffsetDateTime("invited_at")));
         }
         UUID id = UUID.randomUUID();
         String token = Secrets.random(32);
@@ -164,10 +164,10 @@ public class MailSender {
                         row.getUUID("survey_id"), id, token, request, now))
                 .flatMap(done -> connection.preparedQuery("UPDATE mail_message SET invitation_id = $2 WHERE id = $1")
                         .execute(Tuple.of(row.getUUID("id"), id)))
-                .map(done -> new Invitation(id, token, now, true));
+                .map(done -> new Invitation(id, token, now));
     }
 
-    private record Invitation(UUID id, String token, OffsetDateTime createdAt, boolean fresh) {
+    private record Invitation(UUID id, String token, OffsetDateTime createdAt) {
     }
 
     /**
@@ -181,26 +181,23 @@ public class MailSender {
                 .execute(Tuple.of(invitation.id()))
                 .flatMap(rows -> {
                     OffsetDateTime answered = rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime("responded_at");
-                    Uni<Void> recorded = connection.preparedQuery("""
+                    return connection.preparedQuery("""
                             UPDATE mail_message SET status = $3, answered_at = $4, reason = NULL, sent_at = $2,
                                 attempts = attempts + 1, first_try_at = COALESCE(first_try_at, $2) WHERE id = $1""")
                             .execute(Tuple.of(row.getUUID("id"), at, answered == null || reminder ? MailMessages.SENT
                                     : MailMessages.ANSWERED, reminder ? null : answered))
-                            .replaceWithVoid();
-                    // An answer already told metrics-service about the invitation, and needs no reminder.
-                    return reminder || answered != null ? recorded.map(done -> 1) : announced(connection, row, invitation,
-                            survey, now, recorded);
+                            // An answer already told metrics-service about the invitation, and needs no reminder.
+                            .flatMap(done -> reminder || answered != null ? Uni.createFrom().voidItem()
+                                    : announceAndRemind(connection, row, invitation, survey, now))
+                            .map(done -> 1);
                 });
     }
 
-    private Uni<Integer> announced(SqlConnection connection, Row row, Invitation invitation, PublicSurvey survey, Instant now,
-            Uni<Void> recorded) {
-        return recorded
-                .flatMap(done -> invitations.announce(connection, row.getString("tenant_id"), row.getString("zone"),
-                        invitation.id(), survey.facts().id(), invitation.createdAt(), row.getString("channel"),
-                        row.getString("agent_id"), row.getString("locale"), false))
-                .flatMap(done -> scheduleReminder(connection, row, invitation, now))
-                .map(done -> 1);
+    private Uni<Void> announceAndRemind(SqlConnection connection, Row row, Invitation invitation, PublicSurvey survey, Instant now) {
+        return invitations.announce(connection, row.getString("tenant_id"), row.getString("zone"), invitation.id(),
+                        survey.facts().id(), invitation.createdAt(), row.getString("channel"), row.getString("agent_id"),
+                        row.getString("locale"), false)
+                .flatMap(done -> scheduleReminder(connection, row, invitation, now));
     }
 
     private Uni<Void> scheduleReminder(SqlConnection connection, Row row, Invitation invitation, Instant now) {

@@ -104,10 +104,8 @@ public class SurveyService {
 
     public Uni<Page<SurveyView>> list(String tenantId, String cursor, int limit) {
         return surveys.page(pool, tenantId, TimeCursor.decode(cursor), limit + 1).map(rows -> {
-            List<Survey> page = rows.stream().limit(limit).toList();
-            Survey last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = rows.size() > limit ? new TimeCursor(last.createdAt, last.id).encode() : null;
-            return new Page<>(page.stream().map(SurveyView::of).toList(), next);
+            Page<Survey> page = TimeCursor.page(rows, limit, last -> new TimeCursor(last.createdAt, last.id));
+            return new Page<>(page.items().stream().map(SurveyView::of).toList(), page.nextCursor());
         });
     }
 
