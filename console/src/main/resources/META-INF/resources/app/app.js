@@ -167,6 +167,18 @@ function localTime(instant) {
   return instant ? new Date(instant).toLocaleString() : "";
 }
 
+/** A text filter of a listing: "any" when empty; a change goes to the page with {@code name} set. */
+function filterInput(id, label, value, go, name) {
+  return el("label", {}, label, el("input", { id, size: 14, value, placeholder: "any",
+    onchange: (event) => go({ [name]: event.target.value.trim() }) }));
+}
+
+/** Where a follow-up in {@code status} can be moved, as [button label, new status]: contacted, handled, or reopened. */
+function followUpMoves(status) {
+  return status === "resolved" ? [["Reopen", "open"]]
+    : [...(status === "open" ? [["Mark contacted", "contacted"]] : []), ["Mark handled", "resolved"]];
+}
+
 /** A newest-first listing's buttons: back to the newest page, and on to older ones while there are any. */
 function pager(cursor, nextCursor, go, older) {
   return el("p", { class: "controls" },
@@ -497,8 +509,7 @@ async function lowScores(params) {
       const f = a.followUp;
       const state = f ? [f.status, f.ownerAgentId || f.ownerTeamId, f.overdue ? "overdue" : null].filter(Boolean).join(" · ") : "none";
       const actions = !can("write") ? [] : !f ? [act("Follow up", a, [open(a)]), act("Mark handled", a, [open(a), move(a, "resolved")])]
-        : f.status === "resolved" ? [act("Reopen", a, [move(a, "open")])]
-          : [f.status === "open" ? act("Mark contacted", a, [move(a, "contacted")]) : null, act("Mark handled", a, [move(a, "resolved")])];
+        : followUpMoves(f.status).map(([label, status]) => act(label, a, [move(a, status)]));
       return el("td", {}, el("span", { class: "follow-up-status", "data-response": a.id }, state), " ", actions);
     };
     const what = one ? (one.kind === "NPS" ? "detractors" : "negative answers")
@@ -511,7 +522,7 @@ async function lowScores(params) {
         el("thead", {}, el("tr", {}, ["When", one ? null : "Survey", "Score", "Comment", "Customer", "Agent", "Channel", "Ticket",
           "Follow-up"].filter(Boolean).map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, answers.map((a) => el("tr", {},
-          el("td", {}, new Date(a.submittedAt).toLocaleString()), one ? null : el("td", {}, a.survey.name),
+          el("td", {}, localTime(a.submittedAt)), one ? null : el("td", {}, a.survey.name),
           el("td", { class: "num" }, a.score),
           el("td", {}, a.comment || ""), el("td", {}, a.customerId || ""), el("td", {}, a.agentId || ""),
           el("td", {}, a.channel || ""), el("td", {}, a.ticketId || ""), followUpCell(a))))))
@@ -536,11 +547,9 @@ async function followUps(params) {
   const statusSelect = el("select", { id: "follow-up-status", onchange: () => go({ status: statusSelect.value }) },
     Object.keys(FOLLOW_UP_VIEWS).map((v) => el("option", { value: v, selected: v === view },
       v === "pending" ? "open or contacted" : v)));
-  const input = (id, label, value, name) => el("label", {}, label, el("input", { id, size: 12, value, placeholder: "any",
-    onchange: (event) => go({ [name]: event.target.value.trim() }) }));
   main.replaceChildren(el("h1", {}, "Follow-ups"),
-    el("div", { class: "controls" }, el("label", {}, "Status", statusSelect), input("follow-up-owner", "Owner (agent)", owner, "owner"),
-      input("follow-up-team", "Team", team, "team"),
+    el("div", { class: "controls" }, el("label", {}, "Status", statusSelect),
+      filterInput("follow-up-owner", "Owner (agent)", owner, go, "owner"), filterInput("follow-up-team", "Team", team, go, "team"),
       el("label", { class: "inline" }, el("input", { type: "checkbox", id: "follow-up-overdue", checked: overdue,
         onchange: (event) => go({ overdue: event.target.checked }) }), " Overdue only")),
     el("p", { class: "muted" }, "Loading…"));
@@ -562,8 +571,7 @@ async function followUps(params) {
           event.target.replaceWith(failure(error));
         }
       } }, label);
-    const actions = (f) => (!can("write") ? [] : f.status === "resolved" ? [move(f, "open", "Reopen")]
-      : [f.status === "open" ? move(f, "contacted", "Mark contacted") : null, move(f, "resolved", "Mark handled")]);
+    const actions = (f) => (!can("write") ? [] : followUpMoves(f.status).map(([label, status]) => move(f, status, label)));
     /** The follow-up's notes under its row, with a form to add one; a second press hides them. */
     const notes = (f) => el("button", { type: "button", class: "quiet", "aria-expanded": "false", "aria-label": `Notes: follow-up ${f.id}`,
       onclick: async (event) => {
@@ -712,11 +720,10 @@ async function emails(params) {
   const go = (changes) => { location.hash = `#/emails?${new URLSearchParams({ status, customer, ticket, cursor: "", ...changes })}`; };
   const statusSelect = el("select", { id: "message-status", onchange: () => go({ status: statusSelect.value }) },
     ["", ...MESSAGE_STATUSES].map((v) => el("option", { value: v, selected: v === status }, v || "every status")));
-  const input = (id, label, value, name) => el("label", {}, label, el("input", { id, size: 14, value, placeholder: "any",
-    onchange: (event) => go({ [name]: event.target.value.trim() }) }));
   main.replaceChildren(el("h1", {}, "Survey e-mails"),
     el("div", { class: "controls" }, el("label", {}, "Status", statusSelect),
-      input("message-customer", "Customer", customer, "customer"), input("message-ticket", "Ticket", ticket, "ticket")),
+      filterInput("message-customer", "Customer", customer, go, "customer"),
+      filterInput("message-ticket", "Ticket", ticket, go, "ticket")),
     el("p", { class: "muted" }, "Loading…"));
   const query = new URLSearchParams({ limit: 100 });
   if (cursor) query.set("cursor", cursor);
